@@ -1,0 +1,66 @@
+import http from 'node:http';
+import path from 'node:path';
+import type { AddressInfo } from 'node:net';
+import type { ServerConfig } from './config';
+import { createHttpApp } from './http/HttpApp';
+import type { Logger } from './log';
+import { Relay } from './relay/Relay';
+import type { Storage } from './storage/Storage';
+import { SqliteStorage } from './storage/SqliteStorage';
+
+export interface RunningServer {
+  readonly port: number;
+  readonly url: string;
+  readonly relay: Relay;
+  readonly storage: Storage;
+  /** Closes connections (clients reconnect elsewhere or later), flushes every board, closes storage. */
+  close(): Promise<void>;
+}
+
+export function openStorage(config: ServerConfig): Storage {
+  return new SqliteStorage(path.join(config.dataDir, 'boards.sqlite'), { synchronous: config.sqliteSynchronous });
+}
+
+/** Starts HTTP and WebSocket on one port. */
+export async function startServer(config: ServerConfig, logger: Logger, storage: Storage = openStorage(config)): Promise<RunningServer> {
+  const relay = new Relay(storage, config.limits, logger);
+  const handle = createHttpApp({ storage, logger, clientDir: config.clientDir, publicUrl: config.publicUrl });
+  // A client that has not sent its (upgrade) request headers by the pre-auth deadline is dropped;
+  // the token is checked as soon as they arrive.
+  const server = http.createServer(
+    {
+      headersTimeout: config.limits.preAuthDeadlineMs,
+      requestTimeout: Math.max(config.limits.preAuthDeadlineMs, 30_000),
+      connectionsCheckingInterval: Math.max(50, Math.min(1000, Math.floor(config.limits.preAuthDeadlineMs / 4))),
+    },
+    (req, res) => void handle(req, res),
+  );
+  server.on('upgrade', (req, socket, head) => void relay.handleUpgrade(req, socket, head));
+  server.on('clientError', (_err, socket) => {
+    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');
+    else socket.destroy();
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(config.port, config.host, () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+  const shownHost = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
+  const url = `http://${shownHost}:${port}`;
+  logger.info('server.start', { url, storage: storage.kind });
+  let closing: Promise<void> | null = null;
+  return {
+    port,
+    url,
+    relay,
+    storage,
+    close: () =>
+      (closing ??= (async () => {
+        server.close();
+        await relay.close();
+        server.closeAllConnections();
+        await storage.close();
+        logger.info('server.stop', {});
+      })()),
+  };
+}

@@ -1,0 +1,58 @@
+import * as Y from 'yjs';
+import { seedBoardDoc } from '../shared/boardDoc';
+import { ROLES, type Role } from '../shared/roles';
+import { getTemplate } from '../exercises/registry';
+import { HttpError } from './http/HttpError';
+import type { CreateBoardBody } from './http/schemas';
+import type { BoardRow, Storage } from './storage/Storage';
+import { hashToken, newBoardId, newToken } from './tokens';
+
+export interface CreatedBoard {
+  id: string;
+  links: Record<Role, string>;
+}
+
+export function boardLink(origin: string, id: string, token: string): string {
+  return `${origin}/b/${id}?token=${token}`;
+}
+
+/**
+ * Creates a board from a template: its row, one token per role (only hashes are stored) and its
+ * seeded document, in one storage call. The plain tokens exist only in the returned links.
+ */
+export async function createBoard(storage: Storage, body: CreateBoardBody, origin: string): Promise<CreatedBoard> {
+  const template = getTemplate(body.template);
+  if (!template) throw new HttpError(400, 'unknown_template', `template "${body.template}" does not exist`, 'template');
+  const variants = template.variants ?? [];
+  if (body.variant !== undefined && !variants.some((v) => v.id === body.variant)) {
+    throw new HttpError(400, 'unknown_variant', `variant "${body.variant}" is not a variant of ${template.id}`, 'variant');
+  }
+  const variant = body.variant ?? variants[0]?.id;
+  const row: BoardRow = {
+    id: newBoardId(),
+    title: body.title,
+    region: body.region,
+    sector: body.sector,
+    templateId: template.id,
+    templateVersion: template.version,
+    variant: variant ?? null,
+    createdAt: new Date().toISOString(),
+  };
+  const doc = new Y.Doc();
+  seedBoardDoc(doc, { id: row.id, title: row.title, region: row.region, sector: row.sector, variant, createdAt: row.createdAt }, template);
+  const state = Y.encodeStateAsUpdate(doc);
+  doc.destroy();
+  const tokens = Object.fromEntries(ROLES.map((r) => [r, newToken()])) as Record<Role, string>;
+  await storage.createBoard(row, ROLES.map((role) => ({ role, hash: hashToken(tokens[role]) })), state);
+  const links = Object.fromEntries(ROLES.map((r) => [r, boardLink(origin, row.id, tokens[r])])) as Record<Role, string>;
+  return { id: row.id, links };
+}
+
+/** The board a token opens, with the token's role; 404 / 401 otherwise. */
+export async function authorizeBoard(storage: Storage, id: string, token: string | null) {
+  const board = await storage.getBoard(id);
+  if (!board) throw new HttpError(404, 'board_not_found', 'This board does not exist.');
+  const role = token ? await storage.roleForTokenHash(id, hashToken(token)) : undefined;
+  if (!role) throw new HttpError(401, 'invalid_token', 'The link is missing its token, or the token is wrong or expired.');
+  return { board, role };
+}

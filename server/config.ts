@@ -1,0 +1,75 @@
+import path from 'node:path';
+
+/** Every tunable of the server, with its default. Read once from the environment at start. */
+export interface ServerConfig {
+  port: number;
+  host: string;
+  dataDir: string;
+  /** Directory of the built client (index.html and assets). */
+  clientDir: string;
+  /** Public origin used in links; defaults to the request's own Host. */
+  publicUrl?: string;
+  sqliteSynchronous: 'NORMAL' | 'FULL';
+  limits: RelayLimits;
+}
+
+export interface RelayLimits {
+  /** Largest WebSocket frame accepted, bytes. Larger frames close the connection with 1009. */
+  maxPayloadBytes: number;
+  /** Token bucket per connection: sustained messages per second and burst size. */
+  messagesPerSecond: number;
+  messageBurst: number;
+  /** A socket that has not completed its authenticated upgrade by then is dropped. */
+  preAuthDeadlineMs: number;
+  /** A connection whose unsent buffer exceeds this is closed as a slow consumer. */
+  maxBufferedBytes: number;
+  /** Ping interval; a connection that did not answer the previous ping is terminated. */
+  pingIntervalMs: number;
+  /** A room stays loaded this long after its last connection leaves. */
+  unloadGraceMs: number;
+  /** The update log of a board is compacted into its snapshot when it grows past this. */
+  compactAfterUpdates: number;
+}
+
+export const DEFAULT_LIMITS: RelayLimits = {
+  maxPayloadBytes: 8 * 1024 * 1024,
+  messagesPerSecond: 300,
+  messageBurst: 1500,
+  preAuthDeadlineMs: 10_000,
+  maxBufferedBytes: 16 * 1024 * 1024,
+  pingIntervalMs: 30_000,
+  unloadGraceMs: 15_000,
+  compactAfterUpdates: 500,
+};
+
+function int(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 0) throw new Error(`${name} must be a non-negative integer, got "${raw}"`);
+  return n;
+}
+
+export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfig {
+  const root = process.cwd();
+  const sync = (env.SQLITE_SYNCHRONOUS ?? 'NORMAL').toUpperCase();
+  if (sync !== 'NORMAL' && sync !== 'FULL') throw new Error('SQLITE_SYNCHRONOUS must be NORMAL or FULL');
+  return {
+    port: int(env, 'PORT', 8080),
+    host: env.HOST || '0.0.0.0',
+    dataDir: path.resolve(root, env.DATA_DIR || 'data'),
+    clientDir: path.resolve(root, env.CLIENT_DIR || 'dist/client'),
+    publicUrl: env.PUBLIC_URL?.replace(/\/+$/, '') || undefined,
+    sqliteSynchronous: sync,
+    limits: {
+      maxPayloadBytes: int(env, 'MAX_PAYLOAD_BYTES', DEFAULT_LIMITS.maxPayloadBytes),
+      messagesPerSecond: int(env, 'MAX_MESSAGES_PER_SECOND', DEFAULT_LIMITS.messagesPerSecond),
+      messageBurst: int(env, 'MAX_MESSAGE_BURST', DEFAULT_LIMITS.messageBurst),
+      preAuthDeadlineMs: int(env, 'PRE_AUTH_DEADLINE_MS', DEFAULT_LIMITS.preAuthDeadlineMs),
+      maxBufferedBytes: int(env, 'MAX_BUFFERED_BYTES', DEFAULT_LIMITS.maxBufferedBytes),
+      pingIntervalMs: int(env, 'PING_INTERVAL_MS', DEFAULT_LIMITS.pingIntervalMs),
+      unloadGraceMs: int(env, 'UNLOAD_GRACE_MS', DEFAULT_LIMITS.unloadGraceMs),
+      compactAfterUpdates: int(env, 'COMPACT_AFTER_UPDATES', DEFAULT_LIMITS.compactAfterUpdates),
+    },
+  };
+}

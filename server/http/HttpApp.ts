@@ -1,0 +1,134 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import fs from 'node:fs';
+import path from 'node:path';
+import sirv from 'sirv';
+import { describeTemplate } from '../../shared/template';
+import { isBoardId } from '../../shared/ids';
+import { TEMPLATES } from '../../exercises/registry';
+import { authorizeBoard, createBoard } from '../boards';
+import type { Logger } from '../log';
+import type { Storage } from '../storage/Storage';
+import { HttpError } from './HttpError';
+import { CreateBoardBody, parseOr400 } from './schemas';
+
+const MAX_BODY_BYTES = 64 * 1024;
+
+const SECURITY_HEADERS: Record<string, string> = {
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'no-referrer',
+  'X-Frame-Options': 'DENY',
+  // Everything comes from our own origin; this also keeps a page from calling out to other hosts.
+  'Content-Security-Policy': [
+    "default-src 'self'",
+    "connect-src 'self' ws: wss:",
+    "img-src 'self' data: blob:",
+    "media-src 'self' data: blob:",
+    "font-src 'self' data:",
+    "style-src 'self' 'unsafe-inline'",
+    "script-src 'self'",
+    "worker-src 'self' blob:",
+    "frame-ancestors 'none'",
+  ].join('; '),
+};
+
+export interface HttpAppOptions {
+  storage: Storage;
+  logger: Logger;
+  clientDir: string;
+  publicUrl?: string;
+}
+
+/** The HTTP side: JSON API, health check, and the built client with single-page fallback. */
+export function createHttpApp({ storage, logger, clientDir, publicUrl }: HttpAppOptions) {
+  const hasClient = fs.existsSync(path.join(clientDir, 'index.html'));
+  const serveStatic = hasClient
+    ? sirv(clientDir, { single: true, etag: true, gzip: false, brotli: false, immutable: true })
+    : null;
+
+  const originOf = (req: IncomingMessage) => publicUrl ?? `http://${req.headers.host ?? 'localhost'}`;
+
+  async function route(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+    const { pathname } = url;
+    if (pathname === '/healthz') {
+      return json(res, 200, { ok: true, storage: storage.kind });
+    }
+    if (pathname === '/api/templates') {
+      allow(req, ['GET', 'HEAD']);
+      return json(res, 200, TEMPLATES.map(describeTemplate));
+    }
+    if (pathname === '/api/boards') {
+      allow(req, ['POST']);
+      const body = parseOr400(CreateBoardBody, await readJson(req));
+      const created = await createBoard(storage, body, originOf(req));
+      logger.info('board.create', { board: created.id, template: body.template });
+      return json(res, 201, created);
+    }
+    const boardMatch = /^\/api\/boards\/([^/]+)$/.exec(pathname);
+    if (boardMatch) {
+      allow(req, ['GET', 'HEAD']);
+      const id = decodeURIComponent(boardMatch[1]);
+      if (!isBoardId(id)) throw new HttpError(404, 'board_not_found', 'This board does not exist.');
+      const { board, role } = await authorizeBoard(storage, id, url.searchParams.get('token'));
+      return json(res, 200, { ...board, variant: board.variant ?? undefined, role });
+    }
+    if (pathname.startsWith('/api/')) throw new HttpError(404, 'not_found', `No API endpoint ${pathname}.`);
+    if (!serveStatic) {
+      res.writeHead(503, { 'Content-Type': 'text/plain; charset=utf-8' });
+      res.end('The client is not built. Run `npm run build`, then start the server again.\n');
+      return;
+    }
+    serveStatic(req, res, () => {
+      res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' });
+      res.end('Not found\n');
+    });
+  }
+
+  return async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    for (const [k, v] of Object.entries(SECURITY_HEADERS)) res.setHeader(k, v);
+    let url: URL;
+    try {
+      url = new URL(req.url ?? '/', 'http://localhost');
+    } catch {
+      return json(res, 400, new HttpError(400, 'bad_url', 'The request URL is not valid.').toJSON());
+    }
+    try {
+      await route(req, res, url);
+    } catch (error) {
+      if (error instanceof HttpError) return json(res, error.status, error.toJSON());
+      logger.error('http.error', { method: req.method, path: url.pathname, error });
+      json(res, 500, new HttpError(500, 'internal', 'Something went wrong on the server.').toJSON());
+    }
+  };
+}
+
+function allow(req: IncomingMessage, methods: string[]): void {
+  if (!methods.includes(req.method ?? 'GET')) {
+    throw new HttpError(405, 'method_not_allowed', `Use ${methods.join(' or ')} on this endpoint.`);
+  }
+}
+
+function json(res: ServerResponse, status: number, body: unknown): void {
+  if (res.headersSent) return void res.end();
+  const text = JSON.stringify(body);
+  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' });
+  res.end(text);
+}
+
+async function readJson(req: IncomingMessage): Promise<unknown> {
+  const type = req.headers['content-type'] ?? '';
+  if (!/^application\/json\b/i.test(type)) {
+    throw new HttpError(415, 'unsupported_media_type', 'Send the body as application/json.');
+  }
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_BODY_BYTES) throw new HttpError(413, 'body_too_large', `The body must be at most ${MAX_BODY_BYTES} bytes.`);
+    chunks.push(chunk as Buffer);
+  }
+  try {
+    return JSON.parse(Buffer.concat(chunks).toString('utf8'));
+  } catch {
+    throw new HttpError(400, 'invalid_json', 'The body is not valid JSON.');
+  }
+}

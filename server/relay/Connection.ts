@@ -1,0 +1,104 @@
+import type { WebSocket } from 'ws';
+import type { Role } from '../../shared/roles';
+import { CloseCodes } from '../../shared/closeCodes';
+import type { RelayLimits } from '../config';
+import type { Logger } from '../log';
+
+type Close = { code: number; reason: string };
+
+let nextId = 1;
+
+/**
+ * One client's WebSocket, authenticated with a role at upgrade time.
+ *
+ * It owns the per-connection limits (message rate, slow consumer) and buffers incoming frames
+ * until its room is ready, so frames are always handled in the order they arrived.
+ */
+export class Connection {
+  readonly id = `c${nextId++}`;
+  readonly openedAt = Date.now();
+  /** Awareness client ids this connection has published; removed when it closes. */
+  readonly awarenessClients = new Set<number>();
+  /** Set when the client wrote something and has not yet been told what is durable. */
+  ackOwed = false;
+  alive = true;
+  closed = false;
+  messagesIn = 0;
+  messagesOut = 0;
+  private tokens: number;
+  private lastRefill = Date.now();
+  private buffered: Uint8Array[] | null = [];
+  private handler: ((data: Uint8Array) => void) | null = null;
+
+  constructor(
+    readonly ws: WebSocket,
+    readonly boardId: string,
+    readonly role: Role,
+    readonly wantsAck: boolean,
+    private readonly limits: RelayLimits,
+    private readonly logger: Logger,
+  ) {
+    this.tokens = limits.messageBurst;
+  }
+
+  /** Token bucket: false when the client sends faster than the configured rate allows. */
+  takeMessageToken(): boolean {
+    const now = Date.now();
+    this.tokens = Math.min(
+      this.limits.messageBurst,
+      this.tokens + ((now - this.lastRefill) / 1000) * this.limits.messagesPerSecond,
+    );
+    this.lastRefill = now;
+    if (this.tokens < 1) return false;
+    this.tokens -= 1;
+    return true;
+  }
+
+  /** Receives a frame: handed to the room when attached, buffered before. */
+  receive(data: Uint8Array): void {
+    this.messagesIn++;
+    if (this.handler) this.handler(data);
+    else this.buffered?.push(data);
+  }
+
+  /** Attaches the room's handler and replays buffered frames in order. */
+  attach(handler: (data: Uint8Array) => void): void {
+    const pending = this.buffered ?? [];
+    this.buffered = null;
+    this.handler = handler;
+    for (const data of pending) {
+      if (this.closed) return;
+      handler(data);
+    }
+  }
+
+  send(frame: Uint8Array): void {
+    if (this.closed) return;
+    if (this.ws.bufferedAmount > this.limits.maxBufferedBytes) {
+      this.close(CloseCodes.SlowConsumer, 500);
+      return;
+    }
+    this.messagesOut++;
+    this.ws.send(frame, (err) => {
+      if (err && !this.closed) this.logger.warn('conn.send_failed', { board: this.boardId, conn: this.id, error: err.message });
+    });
+  }
+
+  /** Sends a close frame; terminates the socket if the peer has not finished closing in time. */
+  close(close: Close, terminateAfterMs = 5_000): void {
+    if (this.closed) return;
+    this.closed = true;
+    try {
+      this.ws.close(close.code, close.reason);
+    } catch {
+      this.ws.terminate();
+    }
+    // A peer that never completes the closing handshake must not keep the socket open.
+    setTimeout(() => this.ws.terminate(), terminateAfterMs).unref();
+  }
+
+  terminate(): void {
+    this.closed = true;
+    this.ws.terminate();
+  }
+}

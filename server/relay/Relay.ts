@@ -1,0 +1,181 @@
+import type { IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { WebSocketServer, type WebSocket } from 'ws';
+import { CloseCodes } from '../../shared/closeCodes';
+import { ACK_QUERY_PARAM, TOKEN_QUERY_PARAM, WS_PATH_PREFIX } from '../../shared/protocol';
+import { isBoardId } from '../../shared/ids';
+import type { Role } from '../../shared/roles';
+import type { RelayLimits } from '../config';
+import type { Logger } from '../log';
+import type { Storage } from '../storage/Storage';
+import { hashToken } from '../tokens';
+import { Connection } from './Connection';
+import { Room } from './Room';
+
+/**
+ * The WebSocket side of the server: authenticates upgrades, owns the rooms, and keeps
+ * connections healthy (ping/pong, limits).
+ *
+ * Room lifecycle: a room is created (and starts loading) by the first connection to a board.
+ * Every later connection awaits the same load. When the last connection leaves, the room is
+ * unloaded after a grace period: flushed, compacted, then removed. A connection that arrives
+ * while a room is unloading waits for the unload to finish and then gets a freshly loaded room,
+ * so it never sees a half-torn-down document.
+ */
+export class Relay {
+  readonly rooms = new Map<string, Room>();
+  private readonly connections = new Set<Connection>();
+  private readonly wss: WebSocketServer;
+  private readonly pingTimer: NodeJS.Timeout;
+  private closing = false;
+
+  constructor(
+    private readonly storage: Storage,
+    private readonly limits: RelayLimits,
+    private readonly logger: Logger,
+  ) {
+    this.wss = new WebSocketServer({ noServer: true, maxPayload: limits.maxPayloadBytes, perMessageDeflate: false });
+    this.pingTimer = setInterval(() => this.pingAll(), limits.pingIntervalMs);
+    this.pingTimer.unref();
+  }
+
+  /** Handles an HTTP upgrade: refuses it with an HTTP status unless the board and token are valid. */
+  async handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> {
+    socket.on('error', () => socket.destroy());
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    if (this.closing) return refuse(socket, 503, 'Service Unavailable');
+    if (!url.pathname.startsWith(WS_PATH_PREFIX)) return refuse(socket, 404, 'Not Found');
+    const boardId = decodeURIComponent(url.pathname.slice(WS_PATH_PREFIX.length));
+    const token = url.searchParams.get(TOKEN_QUERY_PARAM);
+    let role: Role | undefined;
+    try {
+      if (!isBoardId(boardId) || !(await this.storage.getBoard(boardId))) {
+        this.logger.info('conn.refused', { board: boardId.slice(0, 32), status: 404 });
+        return refuse(socket, 404, 'Not Found');
+      }
+      role = token ? await this.storage.roleForTokenHash(boardId, hashToken(token)) : undefined;
+    } catch (error) {
+      this.logger.error('conn.auth_failed', { board: boardId, error });
+      return refuse(socket, 503, 'Service Unavailable');
+    }
+    if (!role) {
+      this.logger.info('conn.refused', { board: boardId, status: 401 });
+      return refuse(socket, 401, 'Unauthorized');
+    }
+    const wantsAck = url.searchParams.get(ACK_QUERY_PARAM) === '1';
+    this.wss.handleUpgrade(req, socket, head, (ws) => this.onConnection(ws, boardId, role, wantsAck, req));
+  }
+
+  private onConnection(ws: WebSocket, boardId: string, role: Role, wantsAck: boolean, req: IncomingMessage): void {
+    const conn = new Connection(ws, boardId, role, wantsAck, this.limits, this.logger);
+    this.connections.add(conn);
+    this.logger.info('conn.open', { board: boardId, conn: conn.id, role, remote: req.socket.remoteAddress });
+    let room: Room | null = null;
+    ws.on('message', (data, isBinary) => {
+      if (conn.closed) return;
+      if (!conn.takeMessageToken()) return conn.close(CloseCodes.RateLimited);
+      if (!isBinary) return conn.close(CloseCodes.MalformedMessage);
+      conn.receive(toUint8Array(data));
+    });
+    ws.on('pong', () => {
+      conn.alive = true;
+    });
+    ws.on('error', (error) => this.logger.warn('conn.error', { board: boardId, conn: conn.id, error }));
+    ws.on('close', (code, reason) => {
+      conn.closed = true;
+      this.connections.delete(conn);
+      room?.leave(conn);
+      this.logger.info('conn.close', {
+        board: boardId,
+        conn: conn.id,
+        code,
+        reason: reason.toString(),
+        ms: Date.now() - conn.openedAt,
+        messagesIn: conn.messagesIn,
+        messagesOut: conn.messagesOut,
+      });
+    });
+    this.acquire(boardId)
+      .then(async (r) => {
+        await r.loaded;
+        if (conn.closed) return;
+        if (r.state !== 'ready') return conn.close(CloseCodes.ServerShuttingDown);
+        room = r;
+        r.join(conn);
+      })
+      .catch(() => conn.close(CloseCodes.LoadFailed));
+  }
+
+  /** The room of a board, loading it if needed; waits out an unload in progress. */
+  async acquire(boardId: string): Promise<Room> {
+    for (;;) {
+      const existing = this.rooms.get(boardId);
+      if (!existing) break;
+      if (existing.state === 'unloading') {
+        await existing.unload();
+        continue;
+      }
+      existing.cancelUnload();
+      return existing;
+    }
+    const room = new Room(boardId, this.storage, this.limits, this.logger, (r) => this.onRoomEmpty(r));
+    this.rooms.set(boardId, room);
+    room.loaded.catch(() => {
+      // A failed load caches nothing: the next connection tries again from storage.
+      if (this.rooms.get(boardId) === room) this.rooms.delete(boardId);
+    });
+    return room;
+  }
+
+  private onRoomEmpty(room: Room): void {
+    if (room.state === 'failed') {
+      if (this.rooms.get(room.boardId) === room) this.rooms.delete(room.boardId);
+      return;
+    }
+    room.scheduleUnload(this.limits.unloadGraceMs, () => void this.unloadRoom(room));
+  }
+
+  private async unloadRoom(room: Room): Promise<void> {
+    if (room.conns.size > 0) return;
+    try {
+      await room.unload();
+    } catch (error) {
+      this.logger.error('board.unload_failed', { board: room.boardId, error });
+    } finally {
+      if (this.rooms.get(room.boardId) === room) this.rooms.delete(room.boardId);
+    }
+  }
+
+  private pingAll(): void {
+    for (const conn of this.connections) {
+      if (!conn.alive) {
+        this.logger.info('conn.ping_timeout', { board: conn.boardId, conn: conn.id });
+        conn.terminate();
+        continue;
+      }
+      conn.alive = false;
+      conn.ws.ping();
+    }
+  }
+
+  /** Closes every connection (clients will reconnect), flushes and unloads every room. */
+  async close(): Promise<void> {
+    this.closing = true;
+    clearInterval(this.pingTimer);
+    await Promise.all([...this.rooms.values()].map((r) => this.unloadRoom(r)));
+    for (const ws of this.wss.clients) ws.terminate();
+    this.wss.close();
+  }
+}
+
+function refuse(socket: Duplex, status: number, text: string): void {
+  if (!socket.writable) return void socket.destroy();
+  socket.end(`HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+}
+
+function toUint8Array(data: unknown): Uint8Array {
+  if (Array.isArray(data)) return new Uint8Array(Buffer.concat(data));
+  if (data instanceof ArrayBuffer) return new Uint8Array(data);
+  const b = data as Buffer;
+  return new Uint8Array(b.buffer, b.byteOffset, b.byteLength);
+}

@@ -1,0 +1,274 @@
+import * as Y from 'yjs';
+import * as decoding from 'lib0/decoding';
+import * as syncProtocol from 'y-protocols/sync';
+import * as awarenessProtocol from 'y-protocols/awareness';
+import { CloseCodes } from '../../shared/closeCodes';
+import { MessageType } from '../../shared/protocol';
+import { canWriteDocument } from '../../shared/roles';
+import type { RelayLimits } from '../config';
+import type { Logger } from '../log';
+import type { Storage } from '../storage/Storage';
+import { Connection } from './Connection';
+import * as msg from './messages';
+
+export type RoomState = 'loading' | 'ready' | 'failed' | 'unloading' | 'unloaded';
+
+/**
+ * One board's live document and its connections.
+ *
+ * The sync protocol as the relay runs it: when a connection joins (after the room has loaded)
+ * the relay sends its own SyncStep1 and the awareness states; the client answers with
+ * SyncStep2 (what the relay lacks) and sends its own SyncStep1, which the relay answers with
+ * SyncStep2. Afterwards every local change travels as an Update.
+ *
+ * Durability: an update from a client is applied to the document, appended to storage (batched
+ * per tick, one transaction), and only then forwarded to the other connections and
+ * acknowledged to its sender. An update is "accepted" when that append has committed.
+ *
+ * Writes from read-only connections are dropped before they reach the document and answered
+ * with `permission denied`; their awareness still flows.
+ */
+export class Room {
+  state: RoomState = 'loading';
+  readonly doc = new Y.Doc({ gc: true });
+  readonly awareness = new awarenessProtocol.Awareness(this.doc);
+  readonly conns = new Set<Connection>();
+  /** Resolves when the document is loaded; rejects (once) when loading failed. */
+  readonly loaded: Promise<void>;
+  private pending: { update: Uint8Array; origin: unknown }[] = [];
+  private flushScheduled = false;
+  private writeChain: Promise<void> = Promise.resolve();
+  private lastSeq = 0;
+  private logLength = 0;
+  private unloadTimer: NodeJS.Timeout | null = null;
+  private unloadPromise: Promise<void> | null = null;
+
+  constructor(
+    readonly boardId: string,
+    private readonly storage: Storage,
+    private readonly limits: RelayLimits,
+    private readonly logger: Logger,
+    private readonly onEmpty: (room: Room) => void,
+  ) {
+    this.awareness.setLocalState(null);
+    this.loaded = this.load();
+    // Observers attach their own handlers; this one only prevents an unhandled rejection.
+    this.loaded.catch(() => {});
+  }
+
+  private async load(): Promise<void> {
+    const started = performance.now();
+    try {
+      const stored = await this.storage.loadDoc(this.boardId);
+      Y.transact(
+        this.doc,
+        () => {
+          if (stored.snapshot) Y.applyUpdate(this.doc, stored.snapshot);
+          for (const u of stored.updates) Y.applyUpdate(this.doc, u);
+        },
+        'load',
+      );
+      this.lastSeq = stored.lastSeq;
+      this.logLength = stored.updates.length;
+      this.doc.on('update', (update: Uint8Array, origin: unknown) => this.onDocUpdate(update, origin));
+      this.awareness.on('update', (change: AwarenessChange, origin: unknown) => this.onAwarenessUpdate(change, origin));
+      this.state = 'ready';
+      this.logger.info('board.load', {
+        board: this.boardId,
+        ms: Math.round(performance.now() - started),
+        updates: stored.updates.length,
+        snapshotBytes: stored.snapshot?.byteLength ?? 0,
+      });
+    } catch (error) {
+      this.state = 'failed';
+      this.logger.error('board.load_failed', { board: this.boardId, error });
+      for (const conn of this.conns) conn.close(CloseCodes.LoadFailed);
+      this.doc.destroy();
+      throw error;
+    }
+  }
+
+  /** Adds a connection to a loaded room and starts the sync handshake with it. */
+  join(conn: Connection): void {
+    this.cancelUnload();
+    this.conns.add(conn);
+    conn.send(msg.syncStep1(this.doc));
+    const states = [...this.awareness.getStates().keys()];
+    if (states.length > 0) conn.send(msg.awarenessFrame(this.awareness, states));
+    if (conn.wantsAck && this.pending.length === 0) conn.send(msg.ackFrame(Y.encodeStateVector(this.doc)));
+    conn.attach((data) => this.handleMessage(conn, data));
+  }
+
+  leave(conn: Connection): void {
+    if (!this.conns.delete(conn)) return;
+    if (conn.awarenessClients.size > 0) {
+      awarenessProtocol.removeAwarenessStates(this.awareness, [...conn.awarenessClients], null);
+    }
+    if (this.conns.size === 0) this.onEmpty(this);
+  }
+
+  /** Handles one frame. Never throws: a bad frame closes its connection. */
+  handleMessage(conn: Connection, data: Uint8Array): void {
+    if (conn.closed || this.state !== 'ready') return;
+    try {
+      const decoder = decoding.createDecoder(data);
+      const type = decoding.readVarUint(decoder);
+      switch (type) {
+        case MessageType.Sync:
+          this.handleSync(conn, decoder);
+          break;
+        case MessageType.Awareness:
+          awarenessProtocol.applyAwarenessUpdate(this.awareness, decoding.readVarUint8Array(decoder), conn);
+          break;
+        case MessageType.QueryAwareness:
+          conn.send(msg.awarenessFrame(this.awareness, [...this.awareness.getStates().keys()]));
+          break;
+        case MessageType.Auth:
+          break; // Clients have nothing to say in auth; tolerated for compatibility.
+        default:
+          throw new Error(`unknown message type ${type}`);
+      }
+    } catch (error) {
+      this.logger.warn('conn.malformed', { board: this.boardId, conn: conn.id, error });
+      conn.close(CloseCodes.MalformedMessage);
+    }
+  }
+
+  private handleSync(conn: Connection, decoder: decoding.Decoder): void {
+    const syncType = decoding.readVarUint(decoder);
+    switch (syncType) {
+      case syncProtocol.messageYjsSyncStep1:
+        conn.send(msg.syncStep2(this.doc, decoding.readVarUint8Array(decoder)));
+        return;
+      case syncProtocol.messageYjsSyncStep2:
+      case syncProtocol.messageYjsUpdate: {
+        const update = decoding.readVarUint8Array(decoder);
+        if (!canWriteDocument(conn.role)) {
+          conn.send(msg.permissionDenied('This link is view-only; changes are not saved.'));
+          return;
+        }
+        Y.applyUpdate(this.doc, update, conn);
+        if (conn.wantsAck) {
+          conn.ackOwed = true;
+          // Nothing new (or nothing waiting): answer at once; otherwise the flush will.
+          if (!this.flushScheduled && this.pending.length === 0) this.sendAck(conn);
+        }
+        return;
+      }
+      default:
+        throw new Error(`unknown sync message type ${syncType}`);
+    }
+  }
+
+  private onDocUpdate(update: Uint8Array, origin: unknown): void {
+    this.pending.push({ update, origin });
+    if (this.flushScheduled) return;
+    this.flushScheduled = true;
+    this.writeChain = this.writeChain.then(() => this.flushPending());
+  }
+
+  /** Appends the pending updates in one transaction, then forwards and acknowledges them. */
+  private async flushPending(): Promise<void> {
+    this.flushScheduled = false;
+    const batch = this.pending;
+    this.pending = [];
+    if (batch.length === 0 || this.state === 'failed') return;
+    try {
+      this.lastSeq = await this.storage.appendUpdates(
+        this.boardId,
+        batch.map((b) => b.update),
+      );
+    } catch (error) {
+      this.fail('board.store_failed', error);
+      return;
+    }
+    this.logLength += batch.length;
+    for (const { update, origin } of batch) {
+      const frame = msg.syncUpdate(update);
+      for (const conn of this.conns) if (conn !== origin) conn.send(frame);
+    }
+    if (this.pending.length === 0) {
+      for (const conn of this.conns) if (conn.ackOwed) this.sendAck(conn);
+    }
+    if (this.logLength >= this.limits.compactAfterUpdates) await this.compact();
+  }
+
+  private sendAck(conn: Connection): void {
+    conn.ackOwed = false;
+    conn.send(msg.ackFrame(Y.encodeStateVector(this.doc)));
+  }
+
+  /** Replaces the update log with a snapshot of the document (one storage transaction). */
+  private async compact(): Promise<void> {
+    try {
+      const started = performance.now();
+      const upTo = this.lastSeq;
+      const snapshot = Y.encodeStateAsUpdate(this.doc);
+      await this.storage.compact(this.boardId, snapshot, upTo);
+      this.logLength = 0;
+      this.logger.info('board.compact', { board: this.boardId, upToSeq: upTo, bytes: snapshot.byteLength, ms: Math.round(performance.now() - started) });
+    } catch (error) {
+      // The log is still intact; compaction is retried after the next appends.
+      this.logger.error('board.compact_failed', { board: this.boardId, error });
+    }
+  }
+
+  private fail(event: string, error: unknown): void {
+    this.logger.error(event, { board: this.boardId, error });
+    this.state = 'failed';
+    for (const conn of this.conns) conn.close(CloseCodes.StorageFailed);
+    this.onEmpty(this);
+  }
+
+  private onAwarenessUpdate(change: AwarenessChange, origin: unknown): void {
+    const changed = [...change.added, ...change.updated, ...change.removed];
+    if (origin instanceof Connection) {
+      for (const id of [...change.added, ...change.updated]) origin.awarenessClients.add(id);
+      for (const id of change.removed) origin.awarenessClients.delete(id);
+    }
+    const frame = msg.awarenessFrame(this.awareness, changed);
+    for (const conn of this.conns) conn.send(frame);
+  }
+
+  /** Resolves once every update applied so far is in storage. */
+  flush(): Promise<void> {
+    return this.writeChain;
+  }
+
+  scheduleUnload(delayMs: number, unload: () => void): void {
+    this.cancelUnload();
+    this.unloadTimer = setTimeout(unload, delayMs);
+    this.unloadTimer.unref?.();
+  }
+
+  cancelUnload(): void {
+    if (this.unloadTimer) clearTimeout(this.unloadTimer);
+    this.unloadTimer = null;
+  }
+
+  /**
+   * Flushes, compacts when the log is not empty, and frees the document. Safe to call more than
+   * once: later calls return the same promise.
+   */
+  unload(): Promise<void> {
+    this.cancelUnload();
+    this.unloadPromise ??= (async () => {
+      const wasReady = this.state === 'ready';
+      this.state = 'unloading';
+      for (const conn of this.conns) conn.close(CloseCodes.ServerShuttingDown);
+      await this.writeChain;
+      if (wasReady && this.logLength > 0) await this.compact();
+      this.awareness.destroy();
+      this.doc.destroy();
+      this.state = 'unloaded';
+      this.logger.info('board.unload', { board: this.boardId });
+    })();
+    return this.unloadPromise;
+  }
+}
+
+interface AwarenessChange {
+  added: number[];
+  updated: number[];
+  removed: number[];
+}

@@ -1,0 +1,50 @@
+import type { Role } from '../../shared/roles';
+
+/** A board's row: what the server knows about a board without loading its document. */
+export interface BoardRow {
+  id: string;
+  title: string;
+  region: string;
+  sector: string;
+  templateId: string;
+  templateVersion: number;
+  variant: string | null;
+  createdAt: string;
+}
+
+export interface TokenRow {
+  role: Role;
+  /** sha256 of the token, hex. Tokens themselves are never stored. */
+  hash: string;
+}
+
+/** What is stored of a board's document: the last snapshot and the updates appended since. */
+export interface StoredDoc {
+  snapshot: Uint8Array | null;
+  updates: Uint8Array[];
+  /** Sequence number of the last stored update (0 when none); compaction goes up to it. */
+  lastSeq: number;
+}
+
+/**
+ * Where boards live. Implementations: SqliteStorage (the embedded default) and MemoryStorage
+ * (tests). A distributed backend implements the same interface.
+ *
+ * Contract:
+ *  - `appendUpdates` is durable when its promise resolves: the relay acknowledges an update to
+ *    its sender only after that.
+ *  - `compact` replaces the snapshot and deletes the updates with seq <= upToSeq in one
+ *    transaction, so a crash leaves either the old or the new state, never a mix.
+ *  - Calls for one board are never issued concurrently by the relay (it queues them per room).
+ */
+export interface Storage {
+  readonly kind: string;
+  createBoard(board: BoardRow, tokens: TokenRow[], initialState: Uint8Array): Promise<void>;
+  getBoard(id: string): Promise<BoardRow | undefined>;
+  roleForTokenHash(boardId: string, hash: string): Promise<Role | undefined>;
+  loadDoc(boardId: string): Promise<StoredDoc>;
+  /** Appends updates in order, in one transaction; resolves with the last sequence number. */
+  appendUpdates(boardId: string, updates: Uint8Array[]): Promise<number>;
+  compact(boardId: string, snapshot: Uint8Array, upToSeq: number): Promise<void>;
+  close(): Promise<void>;
+}

@@ -1,0 +1,127 @@
+import { describe, expect, it } from 'vitest';
+import path from 'node:path';
+import * as Y from 'yjs';
+import { MemoryStorage } from './MemoryStorage';
+import { SqliteStorage } from './SqliteStorage';
+import type { BoardRow, Storage } from './Storage';
+import { tempDir } from '../../tests/helpers/server';
+
+const row = (id: string): BoardRow => ({
+  id,
+  title: 'Board',
+  region: 'Region',
+  sector: 'Sector',
+  templateId: 'blank',
+  templateVersion: 1,
+  variant: null,
+  createdAt: '2026-01-01T00:00:00.000Z',
+});
+
+function updateSetting(key: string, value: unknown): Uint8Array {
+  const doc = new Y.Doc();
+  doc.getMap('m').set(key, value);
+  return Y.encodeStateAsUpdate(doc);
+}
+
+function materialize(stored: { snapshot: Uint8Array | null; updates: Uint8Array[] }): Y.Doc {
+  const doc = new Y.Doc();
+  if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot);
+  for (const u of stored.updates) Y.applyUpdate(doc, u);
+  return doc;
+}
+
+const implementations: [string, () => Storage][] = [
+  ['MemoryStorage', () => new MemoryStorage()],
+  ['SqliteStorage', () => new SqliteStorage(path.join(tempDir(), 'db.sqlite'))],
+];
+
+describe.each(implementations)('%s', (_name, make) => {
+  it('stores a board with hashed tokens and finds the role by hash only', async () => {
+    const s = make();
+    await s.createBoard(row('b1'), [{ role: 'editor', hash: 'h-editor' }, { role: 'viewer', hash: 'h-viewer' }], updateSetting('a', 1));
+    expect(await s.getBoard('b1')).toEqual(row('b1'));
+    expect(await s.getBoard('nope')).toBeUndefined();
+    expect(await s.roleForTokenHash('b1', 'h-editor')).toBe('editor');
+    expect(await s.roleForTokenHash('b1', 'h-viewer')).toBe('viewer');
+    expect(await s.roleForTokenHash('b1', 'h-unknown')).toBeUndefined();
+    expect(await s.roleForTokenHash('b2', 'h-editor')).toBeUndefined();
+    await s.close();
+  });
+
+  it('appends updates in order and loads them after the initial state', async () => {
+    const s = make();
+    await s.createBoard(row('b1'), [], updateSetting('initial', true));
+    expect(await s.appendUpdates('b1', [updateSetting('x', 1), updateSetting('y', 2)])).toBe(2);
+    expect(await s.appendUpdates('b1', [updateSetting('z', 3)])).toBe(3);
+    const stored = await s.loadDoc('b1');
+    expect(stored.updates).toHaveLength(3);
+    expect(stored.lastSeq).toBe(3);
+    expect(materialize(stored).getMap('m').toJSON()).toEqual({ initial: true, x: 1, y: 2, z: 3 });
+    await s.close();
+  });
+
+  it('compacts into a snapshot, keeping updates appended after the compaction point', async () => {
+    const s = make();
+    await s.createBoard(row('b1'), [], updateSetting('initial', true));
+    await s.appendUpdates('b1', [updateSetting('x', 1), updateSetting('y', 2)]);
+    const doc = materialize(await s.loadDoc('b1'));
+    await s.appendUpdates('b1', [updateSetting('late', 'after snapshot')]);
+    await s.compact('b1', Y.encodeStateAsUpdate(doc), 2);
+    const stored = await s.loadDoc('b1');
+    expect(stored.updates).toHaveLength(1);
+    expect(stored.lastSeq).toBe(3);
+    expect(materialize(stored).getMap('m').toJSON()).toEqual({ initial: true, x: 1, y: 2, late: 'after snapshot' });
+    // Sequence numbers keep growing after a compaction emptied the log.
+    await s.compact('b1', Y.encodeStateAsUpdate(materialize(stored)), 3);
+    expect(await s.appendUpdates('b1', [updateSetting('next', 1)])).toBe(4);
+    await s.close();
+  });
+
+  it('keeps boards apart when they are written alternately', async () => {
+    const s = make();
+    await s.createBoard(row('b1'), [], updateSetting('board', 1));
+    await s.createBoard(row('b2'), [], updateSetting('board', 2));
+    await Promise.all(
+      Array.from({ length: 20 }, (_, i) => s.appendUpdates(i % 2 ? 'b1' : 'b2', [updateSetting(`k${i}`, i)])),
+    );
+    expect(Object.keys(materialize(await s.loadDoc('b1')).getMap('m').toJSON())).toHaveLength(11);
+    expect(Object.keys(materialize(await s.loadDoc('b2')).getMap('m').toJSON())).toHaveLength(11);
+    await s.close();
+  });
+
+  it('refuses to load a board that does not exist', async () => {
+    const s = make();
+    await expect(s.loadDoc('missing')).rejects.toThrow();
+    await s.close();
+  });
+});
+
+describe('SqliteStorage on disk', () => {
+  it('reloads everything after reopening the file', async () => {
+    const file = path.join(tempDir(), 'db.sqlite');
+    const a = new SqliteStorage(file);
+    await a.createBoard(row('b1'), [{ role: 'facilitator', hash: 'h' }], updateSetting('initial', true));
+    await a.appendUpdates('b1', [updateSetting('x', 1)]);
+    await a.close();
+    const b = new SqliteStorage(file);
+    expect(await b.roleForTokenHash('b1', 'h')).toBe('facilitator');
+    expect(materialize(await b.loadDoc('b1')).getMap('m').toJSON()).toEqual({ initial: true, x: 1 });
+    await b.close();
+  });
+
+  it('lets two store instances on one file append to different boards without losing rows', async () => {
+    const file = path.join(tempDir(), 'db.sqlite');
+    const a = new SqliteStorage(file);
+    const b = new SqliteStorage(file);
+    await a.createBoard(row('b1'), [], updateSetting('i', 1));
+    await b.createBoard(row('b2'), [], updateSetting('i', 2));
+    for (let i = 0; i < 50; i++) {
+      await a.appendUpdates('b1', [updateSetting(`a${i}`, i)]);
+      await b.appendUpdates('b2', [updateSetting(`b${i}`, i)]);
+    }
+    expect((await b.loadDoc('b1')).updates).toHaveLength(50);
+    expect((await a.loadDoc('b2')).updates).toHaveLength(50);
+    await a.close();
+    await b.close();
+  });
+});

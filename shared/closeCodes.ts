@@ -1,0 +1,32 @@
+/**
+ * Every WebSocket close code the relay uses, as data, in one place.
+ *
+ * Codes 4400-4499 mirror HTTP 4xx: the server decided that reconnecting cannot help (y-websocket
+ * clients stop retrying on them). Codes 4500-4599 mirror 5xx: transient, the client retries with
+ * backoff. 1009 is sent by `ws` itself when a frame exceeds the maximum payload.
+ */
+export const CloseCodes = {
+  MalformedMessage: { code: 4400, reason: 'Malformed message' },
+  Unauthorized: { code: 4401, reason: 'Missing or invalid token' },
+  Forbidden: { code: 4403, reason: 'Forbidden' },
+  BoardNotFound: { code: 4404, reason: 'Board not found' },
+  AuthTimeout: { code: 4408, reason: 'Authentication deadline passed' },
+  MessageTooBig: { code: 1009, reason: 'Message too big' },
+  RateLimited: { code: 4529, reason: 'Too many messages; slow down' },
+  SlowConsumer: { code: 4509, reason: 'Connection too slow to keep up' },
+  LoadFailed: { code: 4500, reason: 'Board could not be loaded' },
+  StorageFailed: { code: 4507, reason: 'Board could not be saved' },
+  ServerShuttingDown: { code: 4503, reason: 'Server restarting' },
+  PingTimeout: { code: 4504, reason: 'No pong received' },
+} as const satisfies Record<string, { code: number; reason: string }>;
+
+export type CloseCodeName = keyof typeof CloseCodes;
+
+/** True when a client should not try to reconnect after this close code. */
+export function isTerminalClose(code: number): boolean {
+  return code >= 4400 && code < 4500;
+}
+
+export function closeCodeName(code: number): CloseCodeName | undefined {
+  return (Object.keys(CloseCodes) as CloseCodeName[]).find((k) => CloseCodes[k].code === code);
+}

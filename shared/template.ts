@@ -1,0 +1,49 @@
+/**
+ * What an exercise template is: the board a team starts from. Templates are versioned; a board
+ * remembers the template id and version it was created from.
+ */
+export interface TemplateZone {
+  id: string;
+  label: string;
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+}
+
+export interface TemplateStep {
+  id: string;
+  title: string;
+  prompt: string;
+  /** Suggested duration in minutes. */
+  minutes: number;
+  /** Zone the step works in, if any. */
+  zoneId?: string;
+}
+
+export interface TemplateVariant {
+  id: string;
+  title: string;
+}
+
+export interface ExerciseTemplate {
+  id: string;
+  title: string;
+  purpose: string;
+  version: number;
+  variants?: TemplateVariant[];
+  steps: TemplateStep[];
+  zones: TemplateZone[];
+}
+
+/** The public listing of a template (GET /api/templates). */
+export function describeTemplate(t: ExerciseTemplate) {
+  return {
+    id: t.id,
+    title: t.title,
+    purpose: t.purpose,
+    version: t.version,
+    variants: t.variants ?? [],
+    steps: t.steps.map(({ id, title, prompt, minutes, zoneId }) => ({ id, title, prompt, minutes, zoneId })),
+  };
+}

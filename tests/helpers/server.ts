@@ -1,0 +1,65 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { DEFAULT_LIMITS, type RelayLimits, type ServerConfig } from '../../server/config';
+import { createLogger, silentLogger, type Logger } from '../../server/log';
+import { startServer, type RunningServer } from '../../server/Server';
+import { MemoryStorage } from '../../server/storage/MemoryStorage';
+import { SqliteStorage } from '../../server/storage/SqliteStorage';
+import type { Storage } from '../../server/storage/Storage';
+
+export interface TestServerOptions {
+  storage?: Storage;
+  limits?: Partial<RelayLimits>;
+  logger?: Logger;
+  port?: number;
+}
+
+/** Starts the real server on a free port (or the given one) with test-friendly limits. */
+export async function startTestServer(options: TestServerOptions = {}): Promise<RunningServer> {
+  const config: ServerConfig = {
+    port: options.port ?? 0,
+    host: '127.0.0.1',
+    dataDir: '/nonexistent',
+    clientDir: '/nonexistent',
+    sqliteSynchronous: 'NORMAL',
+    limits: { ...DEFAULT_LIMITS, unloadGraceMs: 50, ...options.limits },
+  };
+  return startServer(config, options.logger ?? silentLogger, options.storage ?? new MemoryStorage());
+}
+
+export function tempDir(prefix = 'boards-test-'): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+}
+
+export function sqliteIn(dir: string): SqliteStorage {
+  return new SqliteStorage(path.join(dir, 'boards.sqlite'));
+}
+
+/** A logger that keeps its lines, to assert on what was logged. */
+export function capturingLogger(): { logger: Logger; lines: string[] } {
+  const lines: string[] = [];
+  return { logger: createLogger((l) => lines.push(l), 'debug'), lines };
+}
+
+export interface TestBoard {
+  id: string;
+  tokens: { facilitator: string; editor: string; viewer: string };
+  links: { facilitator: string; editor: string; viewer: string };
+}
+
+export async function createTestBoard(server: RunningServer, body: Record<string, unknown> = {}): Promise<TestBoard> {
+  const res = await fetch(`${server.url}/api/boards`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ template: 'blank', title: 'Test board', region: 'Lake County', sector: 'Healthcare', ...body }),
+  });
+  if (res.status !== 201) throw new Error(`board creation failed: ${res.status} ${await res.text()}`);
+  const json = (await res.json()) as { id: string; links: TestBoard['links'] };
+  const token = (link: string) => new URL(link).searchParams.get('token')!;
+  return {
+    id: json.id,
+    links: json.links,
+    tokens: { facilitator: token(json.links.facilitator), editor: token(json.links.editor), viewer: token(json.links.viewer) },
+  };
+}

@@ -1,0 +1,132 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import type { RunningServer } from '../../server/Server';
+import { MemoryStorage } from '../../server/storage/MemoryStorage';
+import { CloseCodes } from '../../shared/closeCodes';
+import { allAcked, connectClient, synced, type TestClient } from '../helpers/clients';
+import { eventually } from '../helpers/eventually';
+import { createTestBoard, sqliteIn, startTestServer, tempDir } from '../helpers/server';
+
+let server: RunningServer | undefined;
+const clients: TestClient[] = [];
+afterEach(async () => {
+  for (const c of clients.splice(0)) c.destroy();
+  await server?.close();
+  server = undefined;
+});
+const client = (...args: Parameters<typeof connectClient>) => {
+  const c = connectClient(...args);
+  clients.push(c);
+  return c;
+};
+
+/** MemoryStorage with switches to make loads fail and compaction slow. */
+class FlakyStorage extends MemoryStorage {
+  failLoads = 0;
+  compactDelayMs = 0;
+  compactions = 0;
+  async loadDoc(boardId: string) {
+    if (this.failLoads > 0) {
+      this.failLoads--;
+      throw new Error('disk on fire');
+    }
+    return super.loadDoc(boardId);
+  }
+  async compact(boardId: string, snapshot: Uint8Array, upToSeq: number) {
+    this.compactions++;
+    if (this.compactDelayMs) await new Promise((r) => setTimeout(r, this.compactDelayMs));
+    return super.compact(boardId, snapshot, upToSeq);
+  }
+}
+
+describe('room lifecycle', () => {
+  it('removes awareness states of a connection when it closes', async () => {
+    server = await startTestServer();
+    const board = await createTestBoard(server);
+    const a = client(server, board.id, board.tokens.editor);
+    const b = client(server, board.id, board.tokens.viewer);
+    await Promise.all([synced(a), synced(b)]);
+    a.provider.awareness.setLocalStateField('user', { name: 'Ada' });
+    await eventually(() => expect(b.provider.awareness.getStates().get(a.doc.clientID)).toMatchObject({ user: { name: 'Ada' } }));
+    // The sender gets its own state echoed by the relay.
+    const room = server.relay.rooms.get(board.id)!;
+    expect(room.awareness.getStates().has(a.doc.clientID)).toBe(true);
+    a.provider.ws!.close(); // an abrupt disconnect, without the client removing its own state first
+    a.provider.shouldConnect = false;
+    await eventually(() => expect(b.provider.awareness.getStates().has(a.doc.clientID)).toBe(false));
+    expect(room.awareness.getStates().has(a.doc.clientID)).toBe(false);
+  });
+
+  it('closes connections when loading fails, caches nothing, and loads on the next attempt', async () => {
+    const storage = new FlakyStorage();
+    server = await startTestServer({ storage });
+    const board = await createTestBoard(server);
+    storage.failLoads = 1;
+    const a = client(server, board.id, board.tokens.editor, { maxBackoffTime: 100 });
+    await eventually(() => expect(a.closes.map((c) => c.code)).toContain(CloseCodes.LoadFailed.code));
+    // The client retries (4500 is transient) and then gets the real board, not an empty one.
+    await synced(a);
+    expect(a.doc.getMap('board').get('title')).toBe('Test board');
+  });
+
+  it('unloads a room after the grace period, flushing first', async () => {
+    const storage = new FlakyStorage();
+    server = await startTestServer({ storage, limits: { unloadGraceMs: 100 } });
+    const board = await createTestBoard(server);
+    const a = client(server, board.id, board.tokens.editor, { ack: true });
+    await synced(a);
+    a.doc.getMap('m').set('x', 1);
+    await eventually(() => expect(allAcked(a)).toBe(true));
+    a.destroy();
+    await eventually(() => expect(server!.relay.rooms.has(board.id)).toBe(false));
+    expect(storage.compactions).toBe(1);
+    const stored = await storage.loadDoc(board.id);
+    expect(stored.updates).toHaveLength(0);
+    const check = new Y.Doc();
+    Y.applyUpdate(check, stored.snapshot!);
+    expect(check.getMap('m').get('x')).toBe(1);
+  });
+
+  it('serves a client that reconnects while the room is unloading with the full state', async () => {
+    const storage = new FlakyStorage();
+    server = await startTestServer({ storage, limits: { unloadGraceMs: 20 } });
+    const board = await createTestBoard(server);
+    const a = client(server, board.id, board.tokens.editor, { ack: true });
+    await synced(a);
+    a.doc.getMap('m').set('before-unload', true);
+    await eventually(() => expect(allAcked(a)).toBe(true));
+    storage.compactDelayMs = 300;
+    const oldRoom = server.relay.rooms.get(board.id)!;
+    a.destroy();
+    await eventually(() => expect(oldRoom.state).toBe('unloading'));
+    const b = client(server, board.id, board.tokens.editor, { ack: true });
+    await synced(b);
+    expect(b.doc.getMap('m').get('before-unload')).toBe(true);
+    const newRoom = server.relay.rooms.get(board.id)!;
+    expect(newRoom).not.toBe(oldRoom);
+    expect(oldRoom.state).toBe('unloaded');
+    b.doc.getMap('m').set('after', true);
+    await eventually(() => expect(allAcked(b)).toBe(true));
+    expect(newRoom.doc.getMap('m').get('after')).toBe(true);
+  });
+
+  it('compacts the update log into a snapshot when it grows, and reloads the same state', async () => {
+    const dir = tempDir();
+    const storage = sqliteIn(dir);
+    server = await startTestServer({ storage, limits: { compactAfterUpdates: 20, unloadGraceMs: 10_000 } });
+    const board = await createTestBoard(server);
+    const a = client(server, board.id, board.tokens.editor, { ack: true });
+    await synced(a);
+    for (let i = 0; i < 45; i++) {
+      a.doc.getMap('m').set(`k${i}`, i);
+      await new Promise((r) => setTimeout(r, 2));
+    }
+    await eventually(() => expect(allAcked(a)).toBe(true));
+    const stored = await storage.loadDoc(board.id);
+    expect(stored.updates.length).toBeLessThan(20);
+    const check = new Y.Doc();
+    Y.applyUpdate(check, stored.snapshot!);
+    for (const u of stored.updates) Y.applyUpdate(check, u);
+    expect(check.getMap('m').size).toBe(45);
+  });
+});
