@@ -20,7 +20,7 @@ const SECURITY_HEADERS: Record<string, string> = {
   // Everything comes from our own origin; this also keeps a page from calling out to other hosts.
   'Content-Security-Policy': [
     "default-src 'self'",
-    "connect-src 'self' ws: wss:",
+    "connect-src 'self' data: blob:",
     "img-src 'self' data: blob:",
     "media-src 'self' data: blob:",
     "font-src 'self' data:",

@@ -1,0 +1,20 @@
+import { ErrorPage } from './components/ErrorPage';
+import { BoardPage } from './board/BoardPage';
+import { HomePage } from './home/HomePage';
+import { parseRoute } from './lib/route';
+
+export function App() {
+  const route = parseRoute(window.location);
+  switch (route.name) {
+    case 'home':
+      return <HomePage />;
+    case 'board':
+      return <BoardPage boardId={route.boardId} token={route.token} />;
+    default:
+      return (
+        <ErrorPage code="not_found" title="Page not found">
+          <p>There is nothing at this address.</p>
+        </ErrorPage>
+      );
+  }
+}

@@ -1,0 +1,323 @@
+import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
+import { getAssetUrlsByImport } from '@tldraw/assets/imports.vite';
+import { Tldraw, useValue, type Editor } from 'tldraw';
+import { ErrorPage } from '../components/ErrorPage';
+import { NameDialog } from '../components/NameDialog';
+import { ApiError, getBoard, NetworkError, type BoardInfo } from '../lib/api';
+import { rememberBoard } from '../lib/recentBoards';
+import { localUser, setUserName, tldrawCurrentUser } from '../lib/user';
+import type { TerminalClose } from './connection';
+import { TLDRAW_LICENSE_KEY, watchLicenceGate } from './licence';
+import { BoardSession } from './session';
+import { TopBar } from './TopBar';
+
+/** Every tldraw asset (fonts, icons, translations, embed icons) bundled and served by us. */
+const assetUrls = getAssetUrlsByImport();
+
+/**
+ * Pasted images and videos are stored inline (data URLs) in the board document, so a file must fit
+ * in one WebSocket frame once base64-encoded (the relay's default limit is 8 MiB; a frame above it
+ * is refused and would be resent on every reconnect).
+ */
+const MAX_ASSET_BYTES = 4 * 1024 * 1024;
+const MAX_IMAGE_DIMENSION = 2048;
+
+type LoadState =
+  | { kind: 'loading' }
+  | { kind: 'ok'; info: BoardInfo }
+  | { kind: 'not-found' }
+  | { kind: 'invalid-token' }
+  | { kind: 'forbidden'; message: string }
+  | { kind: 'network' }
+  | { kind: 'server-error'; message: string };
+
+export function BoardPage({ boardId, token }: { boardId: string; token: string | null }) {
+  const [load, setLoad] = useState<LoadState>(token ? { kind: 'loading' } : { kind: 'invalid-token' });
+  const [attempt, setAttempt] = useState(0);
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `attempt` is the retry trigger.
+  useEffect(() => {
+    if (!token) return;
+    let cancelled = false;
+    setLoad({ kind: 'loading' });
+    getBoard(boardId, token)
+      .then((info) => {
+        if (cancelled) return;
+        rememberBoard({
+          id: info.id,
+          title: info.title,
+          region: info.region,
+          sector: info.sector,
+          role: info.role,
+          url: window.location.href,
+        });
+        setLoad({ kind: 'ok', info });
+      })
+      .catch((e) => {
+        if (cancelled) return;
+        if (e instanceof ApiError) {
+          if (e.status === 404) setLoad({ kind: 'not-found' });
+          else if (e.status === 401) setLoad({ kind: 'invalid-token' });
+          else if (e.status === 403) setLoad({ kind: 'forbidden', message: e.message });
+          else setLoad({ kind: 'server-error', message: e.message });
+        } else if (e instanceof NetworkError) {
+          setLoad({ kind: 'network' });
+        } else {
+          setLoad({ kind: 'server-error', message: e instanceof Error ? e.message : String(e) });
+        }
+      });
+    return () => {
+      cancelled = true;
+    };
+  }, [boardId, token, attempt]);
+
+  const retry = (
+    <button type="button" className="button primary" onClick={() => setAttempt((n) => n + 1)}>
+      Try again
+    </button>
+  );
+
+  switch (load.kind) {
+    case 'loading':
+      return (
+        <main className="page page-narrow" aria-busy="true">
+          <p className="loading" role="status">
+            Opening the board…
+          </p>
+        </main>
+      );
+    case 'not-found':
+      return (
+        <ErrorPage code="board_not_found" title="This board doesn't exist">
+          <p>The link points to a board that is not on this server. It may have been deleted, or the link was copied incompletely.</p>
+        </ErrorPage>
+      );
+    case 'invalid-token':
+      return (
+        <ErrorPage code="invalid_token" title="This link is not valid (wrong or expired token)">
+          <p>
+            {token
+              ? 'The access code in the link is wrong or no longer accepted. Ask the facilitator for a fresh link.'
+              : 'The link has no access code. Board links look like /b/<board>?token=<code>; ask the facilitator for the full link.'}
+          </p>
+        </ErrorPage>
+      );
+    case 'forbidden':
+      return (
+        <ErrorPage code="forbidden" title="This link does not give access to this board">
+          <p>{load.message}</p>
+        </ErrorPage>
+      );
+    case 'network':
+      return (
+        <ErrorPage code="network_error" title="The server could not be reached" actions={retry}>
+          <p>Check your internet connection, then try again.</p>
+        </ErrorPage>
+      );
+    case 'server-error':
+      return (
+        <ErrorPage code="server_error" title="The board could not be opened" actions={retry}>
+          <p>The server had a problem: {load.message}</p>
+        </ErrorPage>
+      );
+    case 'ok':
+      return <BoardScreen info={load.info} token={token as string} />;
+  }
+}
+
+const TERMINAL_MESSAGES: Record<number, { title: string; text: string }> = {
+  4401: {
+    title: 'This link is no longer valid',
+    text: 'The server stopped accepting this link. Your view is frozen; ask the facilitator for a fresh link.',
+  },
+  4403: {
+    title: 'Access to this board was refused',
+    text: 'This link does not allow you to work on this board any more.',
+  },
+  4404: {
+    title: 'This board no longer exists',
+    text: 'The board was removed from the server. What you see is the last state you received.',
+  },
+  4408: {
+    title: 'The connection could not be authorised in time',
+    text: 'Reload the page to connect again.',
+  },
+  4400: {
+    title: 'The server rejected this page',
+    text: 'Reload the page to connect again. Edits made since the last save may be lost.',
+  },
+};
+
+function TerminalBanner({ close }: { close: TerminalClose }) {
+  const msg = TERMINAL_MESSAGES[close.code] ?? {
+    title: 'Disconnected from the board',
+    text: close.reason ? `The server closed the connection: ${close.reason}.` : 'The server closed the connection.',
+  };
+  return (
+    <div className="banner banner-error" role="alert" data-testid="terminal-close" data-code={close.code}>
+      <div>
+        <strong>{msg.title}.</strong> {msg.text}
+      </div>
+      <div className="banner-actions">
+        <button type="button" className="button small secondary" onClick={() => window.location.reload()}>
+          Reload
+        </button>
+        <a className="button small secondary" href="/">
+          Home
+        </a>
+      </div>
+    </div>
+  );
+}
+
+export function LicenceMessage() {
+  return (
+    <div className="licence-message" role="alert" data-testid="licence-message">
+      <h2>This board can’t be shown</h2>
+      <p>
+        The tldraw licence key is missing or invalid for this host ({window.location.hostname}), so the drawing canvas has
+        been switched off. The board’s content is safe on the server.
+      </p>
+      <p>
+        The server’s administrator must build the app with a valid <code>VITE_TLDRAW_LICENSE_KEY</code> for this domain
+        (see tldraw.dev/pricing) and redeploy it. Local development on <code>http://localhost</code> needs no key.
+      </p>
+    </div>
+  );
+}
+
+function focusEditor(editor: Editor | null) {
+  if (!editor) return;
+  editor.getContainer().focus();
+  editor.focus();
+}
+
+function BoardScreen({ info, token }: { info: BoardInfo; token: string }) {
+  const [session, setSession] = useState<BoardSession | null>(null);
+  const user = useValue('localUser', () => localUser.get(), []);
+  const [askName, setAskName] = useState(() => !localUser.get().name.trim());
+  const [licenceTripped, setLicenceTripped] = useState(false);
+  const canvasRef = useRef<HTMLDivElement>(null);
+  const editorRef = useRef<Editor | null>(null);
+
+  useEffect(() => {
+    const s = new BoardSession(info, token);
+    setSession(s);
+    return () => {
+      s.destroy();
+      setSession(null);
+    };
+  }, [info, token]);
+
+  useEffect(() => {
+    document.title = `${info.title} · Partnership boards`;
+  }, [info.title]);
+
+  const phase = useValue('phase', () => session?.phase.get() ?? { kind: 'connecting' as const }, [session]);
+  const connState = useValue('connState', () => session?.conn.state.get() ?? 'connecting', [session]);
+  const terminal = useValue('terminal', () => session?.conn.terminal.get() ?? null, [session]);
+  const newerWhileOpen = useValue('newerWhileOpen', () => session?.newerWhileOpen.get() ?? false, [session]);
+
+  useEffect(() => {
+    const el = canvasRef.current;
+    if (!el || phase.kind !== 'ready') return;
+    return watchLicenceGate(
+      el,
+      () => editorRef.current,
+      (reason) => {
+        console.warn(`tldraw licence gate tripped (${reason})`);
+        setLicenceTripped(true);
+      },
+    );
+  }, [phase.kind]);
+
+  const onMount = useCallback(
+    (editor: Editor) => {
+      editorRef.current = editor;
+      const detach = session?.attachEditor(editor);
+      return () => {
+        detach?.();
+        if (editorRef.current === editor) editorRef.current = null;
+      };
+    },
+    [session],
+  );
+
+  let body: ReactNode;
+  if (!session || phase.kind === 'connecting') {
+    body = (
+      <div className="board-status" role="status" data-testid="board-loading">
+        <p>{connState === 'offline' ? 'You are offline. The board will load when the connection is back.' : 'Connecting to the board…'}</p>
+      </div>
+    );
+  } else if (phase.kind === 'newer' || newerWhileOpen) {
+    body = (
+      <div className="board-status" role="alert" data-testid="newer-version">
+        <h2>This board was saved by a newer version; reload the page</h2>
+        <p>Someone opened it with a newer version of this app. Reloading fetches that version.</p>
+        <button type="button" className="button primary" onClick={() => window.location.reload()}>
+          Reload the page
+        </button>
+      </div>
+    );
+  } else if (phase.kind === 'empty') {
+    body = (
+      <div className="board-status" role="alert" data-testid="board-empty">
+        <h2>This board’s content could not be loaded</h2>
+        <p>The server sent an empty board. Nothing was changed; try again in a moment.</p>
+        <button type="button" className="button primary" onClick={() => window.location.reload()}>
+          Reload the page
+        </button>
+      </div>
+    );
+  } else if (phase.kind === 'error') {
+    body = (
+      <div className="board-status" role="alert" data-testid="board-error">
+        <h2>This board could not be opened</h2>
+        <p>{phase.message}</p>
+        <button type="button" className="button primary" onClick={() => window.location.reload()}>
+          Reload the page
+        </button>
+      </div>
+    );
+  } else if (licenceTripped) {
+    body = <LicenceMessage />;
+  } else if (session.store) {
+    body = (
+      <Tldraw
+        store={session.store}
+        assetUrls={assetUrls}
+        licenseKey={TLDRAW_LICENSE_KEY}
+        user={tldrawCurrentUser}
+        onMount={onMount}
+        maxAssetSize={MAX_ASSET_BYTES}
+        maxImageDimension={MAX_IMAGE_DIMENSION}
+      />
+    );
+  }
+
+  return (
+    <div className="board-layout">
+      <TopBar info={info} session={session} user={user} onChangeName={() => setAskName(true)} />
+      {terminal && <TerminalBanner close={terminal} />}
+      <main className="board-canvas" ref={canvasRef} aria-label={`Board: ${info.title}`}>
+        {body}
+      </main>
+      {askName && (
+        <NameDialog
+          initialName={user.name}
+          dismissible={user.name.trim().length > 0}
+          onSave={(name) => {
+            const firstTime = !user.name.trim();
+            setUserName(name);
+            setAskName(false);
+            // An unfocused tldraw editor ignores keys and pointer moves: hand focus to the canvas
+            // once the first-time prompt is gone (a rename returns focus to the name button).
+            if (firstTime) requestAnimationFrame(() => focusEditor(editorRef.current));
+          }}
+          onCancel={() => setAskName(false)}
+        />
+      )}
+    </div>
+  );
+}

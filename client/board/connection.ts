@@ -1,0 +1,281 @@
+import * as Y from 'yjs';
+import { WebsocketProvider } from 'y-websocket';
+import * as decoding from 'lib0/decoding';
+import * as authProtocol from 'y-protocols/auth';
+import { atom, type Atom } from 'tldraw';
+import { ACK_QUERY_PARAM, MessageType, TOKEN_QUERY_PARAM, WS_PATH_PREFIX } from '../../shared/protocol';
+import { isTerminalClose } from '../../shared/closeCodes';
+
+export type ConnectionState = 'connected' | 'connecting' | 'reconnecting' | 'offline';
+
+export interface SaveState {
+  /** Some local edit has not been confirmed as stored by the server. */
+  unsaved: boolean;
+  /** How many local edits (transactions) are waiting; 0 when unknown but unsaved. */
+  pending: number;
+}
+
+export interface TerminalClose {
+  code: number;
+  reason: string;
+}
+
+/** Transaction origin of every write this client makes to the doc. */
+export const LOCAL_ORIGIN = Symbol('local');
+
+export function wsBaseUrl(): string {
+  const proto = window.location.protocol === 'https:' ? 'wss' : 'ws';
+  // WS_PATH_PREFIX is '/ws/'; the provider appends '/<room>'.
+  return `${proto}://${window.location.host}${WS_PATH_PREFIX.replace(/\/+$/, '')}`;
+}
+
+/** Failed socket attempts in a row before asking the HTTP API whether the link still works. */
+const FAILURES_BEFORE_PROBE = 3;
+const PROBE_INTERVAL_MS = 15_000;
+
+interface PendingDelete {
+  /** Value of `ackCount` when the edit went out on an open connection; null while unsent. */
+  sentAtAck: number | null;
+}
+
+/**
+ * One board's Y.Doc and its WebSocket provider, plus what the UI needs to know about them:
+ * connection state, whether local edits are durably stored, and terminal closes.
+ *
+ * Save tracking. The relay answers connections opened with `ack=1` with message type 100 carrying
+ * its document's state vector once updates are durable. A state vector counts inserted items per
+ * client, so an edit that inserted something is saved once the acked clock of our client reaches
+ * the clock after that edit. Content received from the server is by definition known to it, so
+ * clocks advanced by server-originated transactions count as saved too (this covers the time
+ * before the first ack). Deletions do not move a state vector: a delete-only edit is counted as
+ * saved at the first ack that arrives after it was sent.
+ */
+export class BoardConnection {
+  readonly doc = new Y.Doc();
+  readonly provider: WebsocketProvider;
+
+  readonly state: Atom<ConnectionState> = atom('connectionState', 'connecting');
+  readonly save: Atom<SaveState> = atom('saveState', { unsaved: false, pending: 0 });
+  readonly terminal: Atom<TerminalClose | null> = atom('terminalClose', null);
+  /** Last `permission denied` reason from the server, if any. */
+  readonly permissionDenied: Atom<string | null> = atom('permissionDenied', null);
+  /** True once the first sync with the server has completed. */
+  readonly hasSynced: Atom<boolean> = atom('hasSynced', false);
+
+  /** Clocks the server is known to hold: max of acked state vectors and content it sent us. */
+  private readonly serverKnown = new Map<number, number>();
+  /** Our own clock after each local inserting edit still waiting for an ack (ascending). */
+  private pendingClocks: number[] = [];
+  private pendingDeletes: PendingDelete[] = [];
+  private ackCount = 0;
+  /** Read-only sessions never edit; the server drops their frames, so nothing is tracked. */
+  private readOnly = false;
+  private online = typeof navigator === 'undefined' ? true : navigator.onLine !== false;
+  private disposed = false;
+  private readonly cleanups: (() => void)[] = [];
+
+  /**
+   * @param probeAccess Asks the HTTP API whether the link still opens the board. The relay refuses
+   *   a bad token or unknown board at the WebSocket upgrade, which the browser only reports as a
+   *   failed connection (1006); after a few failures in a row we ask, and treat 401/403/404 as
+   *   terminal instead of retrying forever.
+   */
+  constructor(
+    readonly boardId: string,
+    token: string,
+    private readonly probeAccess?: () => Promise<TerminalClose | null>,
+  ) {
+    this.provider = new WebsocketProvider(wsBaseUrl(), boardId, this.doc, {
+      params: { [TOKEN_QUERY_PARAM]: token, [ACK_QUERY_PARAM]: '1' },
+      // Each tab talks to the server itself; a cross-tab channel would let a viewer tab relay
+      // edits and would blur what "saved" means.
+      disableBc: true,
+      connect: false,
+    });
+
+    this.provider.messageHandlers[MessageType.Ack] = (_encoder, decoder) => {
+      const sv = Y.decodeStateVector(decoding.readVarUint8Array(decoder));
+      this.onAck(sv);
+    };
+
+    // The relay answers every write from a read-only link with `permission denied`, including the
+    // (empty) sync step 2 y-websocket sends on connect. Expected for viewers: only warn otherwise.
+    this.provider.messageHandlers[MessageType.Auth] = (_encoder, decoder) => {
+      authProtocol.readAuthMessage(decoder, this.doc, (_doc, reason) => {
+        this.permissionDenied.set(reason || 'permission denied');
+        if (!this.readOnly) console.warn(`The server refused a change: ${reason}`);
+      });
+    };
+
+    const onStatus = () => this.recomputeState();
+    const onSync = (synced: boolean) => {
+      if (synced) {
+        this.hasSynced.set(true);
+        // Whatever was edited while disconnected has now been exchanged with the server.
+        for (const p of this.pendingDeletes) if (p.sentAtAck === null) p.sentAtAck = this.ackCount;
+      }
+      this.recomputeState();
+      this.recomputeSave();
+    };
+    const onClosed = (event: { code: number; reason: string }) => {
+      if (isTerminalClose(event.code)) this.terminal.set({ code: event.code, reason: event.reason });
+      this.recomputeState();
+    };
+    const onConnectionClose = (event: CloseEvent | null) => {
+      // `closed` is only emitted by y-websocket's default shouldReconnect; be explicit as well.
+      if (event && isTerminalClose(event.code)) {
+        this.terminal.set({ code: event.code, reason: event.reason });
+      } else if (this.provider.wsUnsuccessfulReconnects >= FAILURES_BEFORE_PROBE) {
+        void this.maybeProbe();
+      }
+      this.recomputeState();
+    };
+    this.provider.on('status', onStatus);
+    this.provider.on('sync', onSync);
+    this.provider.on('closed', onClosed);
+    this.provider.on('connection-close', onConnectionClose);
+    this.cleanups.push(() => {
+      this.provider.off('status', onStatus);
+      this.provider.off('sync', onSync);
+      this.provider.off('closed', onClosed);
+      this.provider.off('connection-close', onConnectionClose);
+    });
+
+    const onAfterTransaction = (tr: Y.Transaction) => this.onTransaction(tr);
+    this.doc.on('afterTransaction', onAfterTransaction);
+    this.cleanups.push(() => this.doc.off('afterTransaction', onAfterTransaction));
+
+    const onOnline = () => {
+      this.online = true;
+      // Try right away instead of waiting for the backoff timer.
+      if (!this.terminal.get() && !this.provider.wsconnected && !this.disposed) this.provider.connect();
+      this.recomputeState();
+    };
+    const onOffline = () => {
+      this.online = false;
+      this.recomputeState();
+    };
+    window.addEventListener('online', onOnline);
+    window.addEventListener('offline', onOffline);
+    this.cleanups.push(() => {
+      window.removeEventListener('online', onOnline);
+      window.removeEventListener('offline', onOffline);
+    });
+
+    // Leaving with edits the server does not have loses them. While connected a save takes
+    // milliseconds, so only warn when the connection is down.
+    const onBeforeUnload = (e: BeforeUnloadEvent) => {
+      if (this.save.get().unsaved && this.state.get() !== 'connected') {
+        e.preventDefault();
+        e.returnValue = '';
+      }
+    };
+    window.addEventListener('beforeunload', onBeforeUnload);
+    this.cleanups.push(() => window.removeEventListener('beforeunload', onBeforeUnload));
+
+    this.provider.connect();
+    this.recomputeState();
+  }
+
+  private onTransaction(tr: Y.Transaction) {
+    if (tr.origin === this.provider) {
+      // Content the server sent us: it has it.
+      for (const [client, clock] of tr.afterState) {
+        if (clock !== (tr.beforeState.get(client) ?? 0)) this.markKnown(client, clock);
+      }
+    } else {
+      if (this.readOnly) return;
+      const me = this.doc.clientID;
+      const before = tr.beforeState.get(me) ?? 0;
+      const after = tr.afterState.get(me) ?? 0;
+      if (after > before) {
+        this.pendingClocks.push(after);
+      } else if (tr.deleteSet.clients.size > 0) {
+        const sent = this.provider.wsconnected && this.provider.synced;
+        this.pendingDeletes.push({ sentAtAck: sent ? this.ackCount : null });
+      } else {
+        return;
+      }
+    }
+    this.recomputeSave();
+  }
+
+  private probing = false;
+  private lastProbe = 0;
+
+  private async maybeProbe() {
+    if (!this.probeAccess || this.probing || this.disposed || !this.online) return;
+    if (Date.now() - this.lastProbe < PROBE_INTERVAL_MS) return;
+    this.probing = true;
+    this.lastProbe = Date.now();
+    try {
+      const verdict = await this.probeAccess();
+      if (verdict && !this.disposed && !this.provider.wsconnected) {
+        this.provider.disconnect();
+        this.terminal.set(verdict);
+        this.recomputeState();
+      }
+    } catch {
+      // Unreachable API: keep retrying the socket.
+    } finally {
+      this.probing = false;
+    }
+  }
+
+  setReadOnly(readOnly: boolean) {
+    this.readOnly = readOnly;
+    if (readOnly) {
+      this.pendingClocks = [];
+      this.pendingDeletes = [];
+      this.recomputeSave();
+    }
+  }
+
+  private markKnown(client: number, clock: number) {
+    if (clock > (this.serverKnown.get(client) ?? 0)) this.serverKnown.set(client, clock);
+  }
+
+  private onAck(sv: Map<number, number>) {
+    this.ackCount++;
+    for (const [client, clock] of sv) this.markKnown(client, clock);
+    // Delete-only edits sent before this ack are covered by it.
+    this.pendingDeletes = this.pendingDeletes.filter((p) => p.sentAtAck === null || p.sentAtAck >= this.ackCount);
+    this.recomputeSave();
+  }
+
+  private recomputeSave() {
+    const myKnown = this.serverKnown.get(this.doc.clientID) ?? 0;
+    this.pendingClocks = this.pendingClocks.filter((c) => c > myKnown);
+    let unsaved = this.pendingClocks.length > 0 || this.pendingDeletes.length > 0;
+    if (!unsaved && !this.readOnly) {
+      // Anything in our doc (any client) the server has not acknowledged?
+      for (const [client, clock] of Y.decodeStateVector(Y.encodeStateVector(this.doc))) {
+        if (clock > (this.serverKnown.get(client) ?? 0)) {
+          unsaved = true;
+          break;
+        }
+      }
+    }
+    const pending = this.pendingClocks.length + this.pendingDeletes.length;
+    const prev = this.save.get();
+    if (prev.unsaved !== unsaved || prev.pending !== pending) this.save.set({ unsaved, pending });
+  }
+
+  private recomputeState() {
+    if (this.disposed) return;
+    let next: ConnectionState;
+    if (!this.online || this.terminal.get()) next = 'offline';
+    else if (this.provider.wsconnected && this.provider.synced) next = 'connected';
+    else next = this.hasSynced.get() ? 'reconnecting' : 'connecting';
+    if (this.state.get() !== next) this.state.set(next);
+  }
+
+  destroy() {
+    if (this.disposed) return;
+    this.disposed = true;
+    for (const c of this.cleanups.splice(0)) c();
+    this.provider.awareness.setLocalState(null);
+    this.provider.destroy();
+    this.doc.destroy();
+  }
+}

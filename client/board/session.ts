@@ -1,0 +1,190 @@
+import type * as Y from 'yjs';
+import type { YKeyValue } from 'y-utility/y-keyvalue';
+import {
+  atom,
+  computed,
+  createTLStore,
+  defaultBindingUtils,
+  defaultShapeUtils,
+  type Atom,
+  type Editor,
+  type Signal,
+  type TLRecord,
+  type TLStore,
+} from 'tldraw';
+import type { WebsocketProvider } from 'y-websocket';
+import { recordsOf } from '../../shared/boardDoc';
+import { canWriteDocument, type Role } from '../../shared/roles';
+import { ApiError, getBoard, type BoardInfo } from '../lib/api';
+import { CloseCodes } from '../../shared/closeCodes';
+import { currentTLUser, localUser, type LocalUser } from '../lib/user';
+import { BoardConnection, type TerminalClose } from './connection';
+import { bindPresence, countPeople } from './presence';
+import { bindStoreToDoc, loadDocIntoStore } from './storeBinding';
+
+/** Maps the API's verdict on the link to the close code the relay would have sent. */
+async function probeAccess(boardId: string, token: string): Promise<TerminalClose | null> {
+  try {
+    await getBoard(boardId, token);
+    return null;
+  } catch (e) {
+    if (!(e instanceof ApiError)) throw e;
+    if (e.status === 401) return { ...CloseCodes.Unauthorized };
+    if (e.status === 403) return { ...CloseCodes.Forbidden };
+    if (e.status === 404) return { ...CloseCodes.BoardNotFound };
+    return null;
+  }
+}
+
+export type SessionPhase =
+  | { kind: 'connecting' }
+  | { kind: 'ready' }
+  /** The board was written by a newer version of the app: nothing is shown or written. */
+  | { kind: 'newer' }
+  /** The server answered with an empty document (never seeded or failed to load). */
+  | { kind: 'empty' }
+  | { kind: 'error'; message: string };
+
+/** What the e2e tests reach through `window.__board`. */
+export interface BoardHandle {
+  editor: Editor;
+  doc: Y.Doc;
+  provider: WebsocketProvider;
+}
+
+declare global {
+  interface Window {
+    __board?: BoardHandle;
+  }
+}
+
+/**
+ * Everything one open board needs, outside React: the connection, the tldraw store bound to the
+ * doc once the first sync is done, and presence. Created when the board page mounts, destroyed when
+ * it unmounts.
+ */
+export class BoardSession {
+  readonly conn: BoardConnection;
+  readonly role: Role;
+  readonly phase: Atom<SessionPhase> = atom('sessionPhase', { kind: 'connecting' });
+  readonly people: Atom<number> = atom('people', 0);
+  /** Set when the doc's schema became newer while open: the board turns read-only. */
+  readonly newerWhileOpen: Atom<boolean> = atom('newerWhileOpen', false);
+  /** True while local edits may not reach the doc (viewer, terminal close, newer schema). */
+  readonly readOnly: Signal<boolean>;
+  store: TLStore | null = null;
+
+  private kv: YKeyValue<TLRecord> | null = null;
+  private readonly cleanups: (() => void)[] = [];
+  private disposed = false;
+
+  constructor(
+    readonly info: BoardInfo,
+    token: string,
+  ) {
+    this.role = info.role;
+    this.conn = new BoardConnection(info.id, token, () => probeAccess(info.id, token));
+    this.readOnly = computed(
+      'readOnly',
+      () => !canWriteDocument(this.role) || this.conn.terminal.get() !== null || this.newerWhileOpen.get(),
+    );
+    this.conn.setReadOnly(!canWriteDocument(this.role));
+
+    const awareness = this.conn.provider.awareness;
+    const onAwareness = () => this.people.set(countPeople(awareness));
+    awareness.on('change', onAwareness);
+    this.cleanups.push(() => awareness.off('change', onAwareness));
+
+    const onSync = (synced: boolean) => {
+      if (synced && !this.store && !this.disposed) this.initStore();
+    };
+    this.conn.provider.on('sync', onSync);
+    this.cleanups.push(() => this.conn.provider.off('sync', onSync));
+    if (this.conn.provider.synced) this.initStore();
+  }
+
+  get doc(): Y.Doc {
+    return this.conn.doc;
+  }
+
+  get provider(): WebsocketProvider {
+    return this.conn.provider;
+  }
+
+  private initStore() {
+    const doc = this.conn.doc;
+    const kv = recordsOf(doc);
+    this.kv = kv;
+    const canWrite = () => !this.readOnly.get();
+
+    const status = computed('collabStatus', () => (this.conn.state.get() === 'connected' ? 'online' : 'offline'));
+    const mode = computed('collabMode', () => (this.readOnly.get() ? 'readonly' : 'readwrite'));
+    const store = createTLStore({
+      shapeUtils: defaultShapeUtils,
+      bindingUtils: defaultBindingUtils,
+      users: { currentUser: currentTLUser },
+      collaboration: { status, mode },
+    });
+
+    const result = loadDocIntoStore(doc, kv, store, canWrite());
+    if (result.kind !== 'ok') {
+      this.phase.set(result);
+      // Nothing to show and nothing we may write: stop talking to the server.
+      this.conn.provider.disconnect();
+      return;
+    }
+
+    this.cleanups.push(
+      bindStoreToDoc(doc, kv, store, {
+        canWrite,
+        onNewerSchema: () => this.newerWhileOpen.set(true),
+        onRemoteError: (error, id) => console.warn(`Could not apply remote record ${id}`, error),
+      }),
+    );
+
+    const namedUser = computed<LocalUser | null>('namedUser', () => {
+      const u = localUser.get();
+      return u.name.trim() ? u : null;
+    });
+    this.cleanups.push(
+      bindPresence({
+        awareness: this.conn.provider.awareness,
+        store,
+        user: currentTLUser,
+        localUser: namedUser,
+        role: this.role,
+      }),
+    );
+
+    this.store = store;
+    this.phase.set({ kind: 'ready' });
+  }
+
+  /** Called from `<Tldraw onMount>`. */
+  attachEditor(editor: Editor): () => void {
+    const apply = () => {
+      if (this.readOnly.get() && !editor.getIsReadonly()) editor.updateInstanceState({ isReadonly: true });
+    };
+    apply();
+    const handle: BoardHandle = { editor, doc: this.conn.doc, provider: this.conn.provider };
+    window.__board = handle;
+    return () => {
+      if (window.__board === handle) delete window.__board;
+    };
+  }
+
+  destroy() {
+    if (this.disposed) return;
+    this.disposed = true;
+    for (const c of this.cleanups.splice(0).reverse()) {
+      try {
+        c();
+      } catch (e) {
+        console.warn(e);
+      }
+    }
+    this.kv?.destroy?.();
+    this.conn.destroy();
+    // The store is left to the garbage collector: the editor may still be unmounting with it.
+  }
+}

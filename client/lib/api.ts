@@ -1,0 +1,108 @@
+import type { Role } from '../../shared/roles';
+
+/** One template as listed by `GET /api/templates`. */
+export interface TemplateListing {
+  id: string;
+  title: string;
+  purpose: string;
+  version: number;
+  variants: { id: string; title: string }[];
+  steps: { id: string; title: string; prompt: string; minutes: number; zoneId?: string }[];
+}
+
+export interface CreateBoardRequest {
+  template: string;
+  title: string;
+  region: string;
+  sector: string;
+  variant?: string;
+}
+
+export interface BoardLinks {
+  facilitator: string;
+  editor: string;
+  viewer: string;
+}
+
+export interface CreateBoardResponse {
+  id: string;
+  links: BoardLinks;
+}
+
+/** `GET /api/boards/<id>?token=` */
+export interface BoardInfo {
+  id: string;
+  title: string;
+  region: string;
+  sector: string;
+  templateId: string;
+  templateVersion: number;
+  variant?: string;
+  createdAt: string;
+  role: Role;
+}
+
+/** A failed API call: HTTP status plus the server's `{ error: { code, message, field? } }`. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly field?: string,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+/** The request never got an HTTP answer (offline, server down, DNS...). */
+export class NetworkError extends Error {
+  constructor(cause: unknown) {
+    super(cause instanceof Error ? cause.message : 'Network error');
+    this.name = 'NetworkError';
+  }
+}
+
+async function request<T>(path: string, init?: RequestInit): Promise<T> {
+  let res: Response;
+  try {
+    res = await fetch(path, {
+      ...init,
+      headers: { Accept: 'application/json', ...(init?.body ? { 'Content-Type': 'application/json' } : {}) },
+      credentials: 'same-origin',
+    });
+  } catch (e) {
+    throw new NetworkError(e);
+  }
+  let body: unknown = null;
+  const text = await res.text().catch(() => '');
+  if (text) {
+    try {
+      body = JSON.parse(text);
+    } catch {
+      body = null;
+    }
+  }
+  if (!res.ok) {
+    const err = (body as { error?: { code?: unknown; message?: unknown; field?: unknown } } | null)?.error;
+    throw new ApiError(
+      res.status,
+      typeof err?.code === 'string' ? err.code : `http_${res.status}`,
+      typeof err?.message === 'string' ? err.message : `The server answered ${res.status} ${res.statusText}`.trim(),
+      typeof err?.field === 'string' ? err.field : undefined,
+    );
+  }
+  return body as T;
+}
+
+export function listTemplates(): Promise<TemplateListing[]> {
+  return request<TemplateListing[]>('/api/templates');
+}
+
+export function createBoard(req: CreateBoardRequest): Promise<CreateBoardResponse> {
+  return request<CreateBoardResponse>('/api/boards', { method: 'POST', body: JSON.stringify(req) });
+}
+
+export function getBoard(id: string, token: string): Promise<BoardInfo> {
+  return request<BoardInfo>(`/api/boards/${encodeURIComponent(id)}?token=${encodeURIComponent(token)}`);
+}
