@@ -135,8 +135,8 @@ export class Relay {
     room.scheduleUnload(this.limits.unloadGraceMs, () => void this.unloadRoom(room));
   }
 
-  private async unloadRoom(room: Room): Promise<void> {
-    if (room.conns.size > 0) return;
+  private async unloadRoom(room: Room, force = false): Promise<void> {
+    if (room.conns.size > 0 && !force) return;
     try {
       await room.unload();
     } catch (error) {
@@ -162,7 +162,9 @@ export class Relay {
   async close(): Promise<void> {
     this.closing = true;
     clearInterval(this.pingTimer);
-    await Promise.all([...this.rooms.values()].map((r) => this.unloadRoom(r)));
+    // Every room is flushed and unloaded, connected or not; Room.unload closes its connections
+    // with a transient code so clients reconnect to the next server.
+    await Promise.all([...this.rooms.values()].map((r) => this.unloadRoom(r, true)));
     for (const ws of this.wss.clients) ws.terminate();
     this.wss.close();
   }

@@ -21,9 +21,12 @@ export type RoomState = 'loading' | 'ready' | 'failed' | 'unloading' | 'unloaded
  * SyncStep2 (what the relay lacks) and sends its own SyncStep1, which the relay answers with
  * SyncStep2. Afterwards every local change travels as an Update.
  *
- * Durability: an update from a client is applied to the document, appended to storage (batched
- * per tick, one transaction), and only then forwarded to the other connections and
- * acknowledged to its sender. An update is "accepted" when that append has committed.
+ * Durability: an update from a client is applied to the document and forwarded to the other
+ * connections at once, then appended to storage (batched per tick, one transaction) and only
+ * after that commit acknowledged to its sender. An update is "accepted" when that append has
+ * committed. Forwarding before the commit is safe: until the acknowledgement arrives the sender
+ * keeps the update as unsaved and sends it again after any reconnect, and the receivers hold it
+ * too, so a crash in between loses nothing; it keeps storage latency off the fan-out path.
  *
  * Writes from read-only connections are dropped before they reach the document and answered
  * with `permission denied`; their awareness still flows.
@@ -35,7 +38,7 @@ export class Room {
   readonly conns = new Set<Connection>();
   /** Resolves when the document is loaded; rejects (once) when loading failed. */
   readonly loaded: Promise<void>;
-  private pending: { update: Uint8Array; origin: unknown }[] = [];
+  private pending: Uint8Array[] = [];
   private flushScheduled = false;
   private writeChain: Promise<void> = Promise.resolve();
   private lastSeq = 0;
@@ -73,6 +76,10 @@ export class Room {
       this.doc.on('update', (update: Uint8Array, origin: unknown) => this.onDocUpdate(update, origin));
       this.awareness.on('update', (change: AwarenessChange, origin: unknown) => this.onAwarenessUpdate(change, origin));
       this.state = 'ready';
+      // A log left long (e.g. by a crash before compaction) is folded in now, not on the next write.
+      if (this.logLength >= this.limits.compactAfterUpdates) {
+        this.writeChain = this.writeChain.then(() => this.compact());
+      }
       this.logger.info('board.load', {
         board: this.boardId,
         ms: Math.round(performance.now() - started),
@@ -161,32 +168,27 @@ export class Room {
   }
 
   private onDocUpdate(update: Uint8Array, origin: unknown): void {
-    this.pending.push({ update, origin });
+    const frame = msg.syncUpdate(update);
+    for (const conn of this.conns) if (conn !== origin) conn.send(frame);
+    this.pending.push(update);
     if (this.flushScheduled) return;
     this.flushScheduled = true;
     this.writeChain = this.writeChain.then(() => this.flushPending());
   }
 
-  /** Appends the pending updates in one transaction, then forwards and acknowledges them. */
+  /** Appends the pending updates in one transaction, then acknowledges them. */
   private async flushPending(): Promise<void> {
     this.flushScheduled = false;
     const batch = this.pending;
     this.pending = [];
     if (batch.length === 0 || this.state === 'failed') return;
     try {
-      this.lastSeq = await this.storage.appendUpdates(
-        this.boardId,
-        batch.map((b) => b.update),
-      );
+      this.lastSeq = await this.storage.appendUpdates(this.boardId, batch);
     } catch (error) {
       this.fail('board.store_failed', error);
       return;
     }
     this.logLength += batch.length;
-    for (const { update, origin } of batch) {
-      const frame = msg.syncUpdate(update);
-      for (const conn of this.conns) if (conn !== origin) conn.send(frame);
-    }
     if (this.pending.length === 0) {
       for (const conn of this.conns) if (conn.ackOwed) this.sendAck(conn);
     }

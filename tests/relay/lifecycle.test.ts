@@ -129,4 +129,36 @@ describe('room lifecycle', () => {
     for (const u of stored.updates) Y.applyUpdate(check, u);
     expect(check.getMap('m').size).toBe(45);
   });
+
+  it('flushes and unloads boards that still have clients when the server closes', async () => {
+    const storage = new FlakyStorage();
+    server = await startTestServer({ storage, limits: { unloadGraceMs: 60_000 } });
+    const board = await createTestBoard(server);
+    const a = client(server, board.id, board.tokens.editor, { ack: true });
+    await synced(a);
+    a.doc.getMap('m').set('x', 1);
+    await eventually(() => expect(allAcked(a)).toBe(true));
+    a.provider.shouldConnect = false; // do not reconnect to the closed server
+    await server.close();
+    server = undefined;
+    expect(storage.compactions).toBe(1);
+    await eventually(() => expect(a.closes.map((c) => c.code)).toContain(CloseCodes.ServerShuttingDown.code));
+    expect((await storage.loadDoc(board.id)).updates).toHaveLength(0);
+  });
+
+  it('compacts a long update log when the board loads, before any write', async () => {
+    const storage = new FlakyStorage();
+    server = await startTestServer({ storage, limits: { compactAfterUpdates: 20 } });
+    const board = await createTestBoard(server);
+    const writer = new Y.Doc();
+    const updates: Uint8Array[] = [];
+    writer.on('update', (u: Uint8Array) => updates.push(u));
+    for (let i = 0; i < 30; i++) writer.getMap('m').set(`k${i}`, i);
+    await storage.appendUpdates(board.id, updates);
+    const reader = client(server, board.id, board.tokens.viewer);
+    await synced(reader);
+    expect(reader.doc.getMap('m').size).toBe(30);
+    await eventually(async () => expect((await storage.loadDoc(board.id)).updates).toHaveLength(0));
+    expect(storage.compactions).toBe(1);
+  });
 });
