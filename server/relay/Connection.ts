@@ -2,7 +2,6 @@ import type { WebSocket } from 'ws';
 import type { Role } from '../../shared/roles';
 import { CloseCodes } from '../../shared/closeCodes';
 import type { RelayLimits } from '../config';
-import type { Logger } from '../log';
 
 type Close = { code: number; reason: string };
 
@@ -36,7 +35,6 @@ export class Connection {
     readonly role: Role,
     readonly wantsAck: boolean,
     private readonly limits: RelayLimits,
-    private readonly logger: Logger,
   ) {
     this.tokens = limits.messageBurst;
   }
@@ -79,9 +77,8 @@ export class Connection {
       return;
     }
     this.messagesOut++;
-    this.ws.send(frame, (err) => {
-      if (err && !this.closed) this.logger.warn('conn.send_failed', { board: this.boardId, conn: this.id, error: err.message });
-    });
+    // No per-frame callback: a failing socket reports through its 'error' and 'close' events.
+    this.ws.send(frame);
   }
 
   /** Sends a close frame; terminates the socket if the peer has not finished closing in time. */

@@ -67,7 +67,7 @@ export class Relay {
   }
 
   private onConnection(ws: WebSocket, boardId: string, role: Role, wantsAck: boolean, req: IncomingMessage): void {
-    const conn = new Connection(ws, boardId, role, wantsAck, this.limits, this.logger);
+    const conn = new Connection(ws, boardId, role, wantsAck, this.limits);
     this.connections.add(conn);
     this.logger.info('conn.open', { board: boardId, conn: conn.id, role, remote: req.socket.remoteAddress });
     let room: Room | null = null;
