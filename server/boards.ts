@@ -1,7 +1,8 @@
 import * as Y from 'yjs';
 import { seedBoardDoc } from '../shared/boardDoc';
 import { ROLES, type Role } from '../shared/roles';
-import { getTemplate } from '../exercises/registry';
+import { boardSchema, getTemplate } from '../exercises/registry';
+import { templateRecords } from '../exercises/kit/seed';
 import { HttpError } from './http/HttpError';
 import type { CreateBoardBody } from './http/schemas';
 import type { BoardRow, Storage } from './storage/Storage';
@@ -39,7 +40,13 @@ export async function createBoard(storage: Storage, body: CreateBoardBody, origi
     createdAt: new Date().toISOString(),
   };
   const doc = new Y.Doc();
-  seedBoardDoc(doc, { id: row.id, title: row.title, region: row.region, sector: row.sector, variant, createdAt: row.createdAt }, template);
+  seedBoardDoc(
+    doc,
+    { id: row.id, title: row.title, region: row.region, sector: row.sector, variant, createdAt: row.createdAt },
+    template,
+    boardSchema(),
+    templateRecords(template),
+  );
   const state = Y.encodeStateAsUpdate(doc);
   doc.destroy();
   const tokens = Object.fromEntries(ROLES.map((r) => [r, newToken()])) as Record<Role, string>;

@@ -1,7 +1,7 @@
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
 import { YKeyValue } from 'y-utility/y-keyvalue';
-import { createTLSchema, DocumentRecordType, PageRecordType, TLDOCUMENT_ID } from '@tldraw/tlschema';
-import type { TLRecord } from '@tldraw/tlschema';
+import { DocumentRecordType, PageRecordType, TLDOCUMENT_ID } from '@tldraw/tlschema';
+import type { TLRecord, TLSchema } from '@tldraw/tlschema';
 import {
   DOC_BOARD,
   DOC_LAYOUT_VERSION,
@@ -26,16 +26,18 @@ export function readBoardMeta(doc: Y.Doc): BoardMeta | null {
 }
 
 /**
- * Builds the first state of a board: its metadata, the tldraw document and page records, and the
- * schema they were written with. The server seeds every new board with it, so that no client
- * ever has to create the page itself (two clients doing so at once would race).
+ * Builds the first state of a board: its metadata, the tldraw document and page records, the
+ * template's own records (zones) and the schema they were written with. The server seeds every
+ * new board with it, so that no client ever has to create the page itself (two clients doing so
+ * at once would race).
  */
 export function seedBoardDoc(
   doc: Y.Doc,
   meta: Omit<BoardMeta, 'layoutVersion' | 'templateVersion' | 'templateId'>,
   template: ExerciseTemplate,
+  schema: TLSchema,
+  templateRecords: readonly Record<string, unknown>[] = [],
 ): void {
-  const schema = createTLSchema();
   doc.transact(() => {
     const board = doc.getMap<unknown>(DOC_BOARD);
     const full: BoardMeta = {
@@ -55,5 +57,10 @@ export function seedBoardDoc(
     });
     records.set(document.id, document);
     records.set(page.id, page);
+    for (const record of templateRecords) {
+      // Validate against the schema so a template can never seed a record clients would reject.
+      const valid = schema.validateRecord(null as never, record as unknown as TLRecord, 'initialize', null);
+      records.set(valid.id, valid);
+    }
   });
 }

@@ -5,6 +5,8 @@
 export interface TemplateZone {
   id: string;
   label: string;
+  /** tldraw colour name of the zone's tint (grey when omitted). */
+  color?: 'black' | 'grey' | 'light-violet' | 'violet' | 'blue' | 'light-blue' | 'yellow' | 'orange' | 'green' | 'light-green' | 'light-red' | 'red';
   x: number;
   y: number;
   w: number;
@@ -34,6 +36,11 @@ export interface ExerciseTemplate {
   variants?: TemplateVariant[];
   steps: TemplateStep[];
   zones: TemplateZone[];
+  /**
+   * Zone ids of earlier template versions mapped to the current ones, so that a board created
+   * from an older version (its zone shapes carry the old ids) still extracts into today's steps.
+   */
+  zoneAliases?: Record<string, string>;
 }
 
 /** The public listing of a template (GET /api/templates). */

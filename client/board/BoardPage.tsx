@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import { getAssetUrlsByImport } from '@tldraw/assets/imports.vite';
 import { Tldraw, useValue, type Editor } from 'tldraw';
+import { getExercise } from '../../exercises/registry';
 import { ErrorPage } from '../components/ErrorPage';
 import { NameDialog } from '../components/NameDialog';
 import { ApiError, getBoard, NetworkError, type BoardInfo } from '../lib/api';
@@ -8,7 +9,9 @@ import { rememberBoard } from '../lib/recentBoards';
 import { localUser, setUserName, tldrawCurrentUser } from '../lib/user';
 import type { TerminalClose } from './connection';
 import { TLDRAW_LICENSE_KEY, watchLicenceGate } from './licence';
+import { BoardWorkspace } from './panels/BoardWorkspace';
 import { BoardSession } from './session';
+import { BOARD_SHAPE_UTILS } from './shapes';
 import { TopBar } from './TopBar';
 
 /** Every tldraw asset (fonts, icons, translations, embed icons) bundled and served by us. */
@@ -199,6 +202,9 @@ function BoardScreen({ info, token }: { info: BoardInfo; token: string }) {
   const [licenceTripped, setLicenceTripped] = useState(false);
   const canvasRef = useRef<HTMLDivElement>(null);
   const editorRef = useRef<Editor | null>(null);
+  /** The mounted editor, for the exercise panels around the canvas. */
+  const [editor, setEditor] = useState<Editor | null>(null);
+  const exercise = getExercise(info.templateId);
 
   useEffect(() => {
     const s = new BoardSession(info, token);
@@ -217,6 +223,7 @@ function BoardScreen({ info, token }: { info: BoardInfo; token: string }) {
   const connState = useValue('connState', () => session?.conn.state.get() ?? 'connecting', [session]);
   const terminal = useValue('terminal', () => session?.conn.terminal.get() ?? null, [session]);
   const newerWhileOpen = useValue('newerWhileOpen', () => session?.newerWhileOpen.get() ?? false, [session]);
+  const readOnly = useValue('readOnly', () => session?.readOnly.get() ?? true, [session]);
 
   useEffect(() => {
     const el = canvasRef.current;
@@ -234,10 +241,12 @@ function BoardScreen({ info, token }: { info: BoardInfo; token: string }) {
   const onMount = useCallback(
     (editor: Editor) => {
       editorRef.current = editor;
+      setEditor(editor);
       const detach = session?.attachEditor(editor);
       return () => {
         detach?.();
         if (editorRef.current === editor) editorRef.current = null;
+        setEditor((current) => (current === editor ? null : current));
       };
     },
     [session],
@@ -289,6 +298,7 @@ function BoardScreen({ info, token }: { info: BoardInfo; token: string }) {
         assetUrls={assetUrls}
         licenseKey={TLDRAW_LICENSE_KEY}
         user={tldrawCurrentUser}
+        shapeUtils={BOARD_SHAPE_UTILS}
         onMount={onMount}
         maxAssetSize={MAX_ASSET_BYTES}
         maxImageDimension={MAX_IMAGE_DIMENSION}
@@ -300,9 +310,17 @@ function BoardScreen({ info, token }: { info: BoardInfo; token: string }) {
     <div className="board-layout">
       <TopBar info={info} session={session} user={user} onChangeName={() => setAskName(true)} />
       {terminal && <TerminalBanner close={terminal} />}
-      <main className="board-canvas" ref={canvasRef} aria-label={`Board: ${info.title}`}>
-        {body}
-      </main>
+      <BoardWorkspace
+        editor={phase.kind === 'ready' && !newerWhileOpen && !licenceTripped ? editor : null}
+        exercise={exercise}
+        readOnly={readOnly}
+        variant={info.variant ?? null}
+        templateVersion={info.templateVersion}
+      >
+        <main className="board-canvas" ref={canvasRef} aria-label={`Board: ${info.title}`}>
+          {body}
+        </main>
+      </BoardWorkspace>
       {askName && (
         <NameDialog
           initialName={user.name}

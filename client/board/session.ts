@@ -5,7 +5,6 @@ import {
   computed,
   createTLStore,
   defaultBindingUtils,
-  defaultShapeUtils,
   type Atom,
   type Editor,
   type Signal,
@@ -20,6 +19,7 @@ import { CloseCodes } from '../../shared/closeCodes';
 import { currentTLUser, localUser, type LocalUser } from '../lib/user';
 import { BoardConnection, type TerminalClose } from './connection';
 import { bindPresence, countPeople } from './presence';
+import { ALL_SHAPE_UTILS } from './shapes';
 import { bindStoreToDoc, loadDocIntoStore } from './storeBinding';
 
 /** Maps the API's verdict on the link to the close code the relay would have sent. */
@@ -120,7 +120,8 @@ export class BoardSession {
     const status = computed('collabStatus', () => (this.conn.state.get() === 'connected' ? 'online' : 'offline'));
     const mode = computed('collabMode', () => (this.readOnly.get() ? 'readonly' : 'readwrite'));
     const store = createTLStore({
-      shapeUtils: defaultShapeUtils,
+      // tldraw's shapes plus our zones and cards: the schema equals the registry's boardSchema().
+      shapeUtils: ALL_SHAPE_UTILS,
       bindingUtils: defaultBindingUtils,
       users: { currentUser: currentTLUser },
       collaboration: { status, mode },

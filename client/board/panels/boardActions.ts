@@ -1,0 +1,147 @@
+import {
+  Box,
+  createShapeId,
+  type Editor,
+  type JsonObject,
+  type TLArrowShape,
+  type TLShape,
+  type TLShapeId,
+} from 'tldraw';
+import { defaultFields, type ItemTypeDef } from '../../../exercises/kit/definitions';
+import { CONNECTOR_META_KEY, itemShapeType, itemTypeOfShape, ZONE_SHAPE_TYPE } from '../../../exercises/kit/shapes';
+import { zoneShapeId } from '../../../exercises/kit/seed';
+import { getItemType } from '../../../exercises/registry';
+import type { FieldValue } from '../../../shared/results';
+import type { ItemShape } from '../shapes';
+import { placeAround, placeInZone, type Rect } from './placement';
+
+/**
+ * Everything the panels do to the board, as editor calls. Attribution goes into `meta`:
+ * `createdBy/createdById/createdAt` when a card is made, `updatedBy/updatedById/updatedAt` on
+ * every field edit (of a card or of a connector).
+ */
+
+export interface Author {
+  id: string;
+  name: string;
+}
+
+/** A typed connector's data, as stored in the arrow's `meta.pb`. */
+export interface ConnectorData {
+  kind: string;
+  fields: Record<string, FieldValue>;
+}
+
+export function isItemShape(shape: TLShape | null | undefined): shape is ItemShape {
+  return !!shape && itemTypeOfShape(shape.type) !== null;
+}
+
+/** The item type of a card (undefined for other shapes, or a type this build does not know). */
+export function itemDefOf(shape: TLShape | null | undefined): ItemTypeDef | undefined {
+  const type = shape ? itemTypeOfShape(shape.type) : null;
+  return type ? getItemType(type) : undefined;
+}
+
+export function connectorDataOf(arrow: TLShape): ConnectorData | null {
+  const pb = (arrow.meta as Record<string, unknown>)[CONNECTOR_META_KEY] as Partial<ConnectorData> | undefined;
+  if (!pb || typeof pb.kind !== 'string') return null;
+  return { kind: pb.kind, fields: pb.fields && typeof pb.fields === 'object' ? pb.fields : {} };
+}
+
+function authorName(author: Author): string {
+  return author.name.trim() || 'Anonymous';
+}
+
+function updatedMeta(meta: JsonObject, author: Author): JsonObject {
+  return { ...meta, updatedBy: authorName(author), updatedById: author.id, updatedAt: new Date().toISOString() };
+}
+
+/** Page bounds of a template zone on the board, when it is there. */
+export function zoneBounds(editor: Editor, zoneId: string): Box | undefined {
+  return editor.getShapePageBounds(zoneShapeId(zoneId) as TLShapeId);
+}
+
+export interface CreateItemOptions {
+  author: Author;
+  /** The current step's zone: the card goes into its first free slot. */
+  zoneId?: string | null;
+  /** The card created last, so a full zone cascades from it instead of covering it. */
+  lastCreatedId?: TLShapeId | null;
+}
+
+/**
+ * Creates a card of `def` (in the current step's zone, or in the middle of the viewport), selects
+ * it and brings it into view. Returns its id.
+ */
+export function createItem(editor: Editor, def: ItemTypeDef, options: CreateItemOptions): TLShapeId {
+  const size = { w: def.w, h: def.h };
+  const occupied: Rect[] = [];
+  for (const shape of editor.getCurrentPageShapes()) {
+    if (shape.type === ZONE_SHAPE_TYPE || shape.type === 'arrow') continue;
+    const b = editor.getShapePageBounds(shape);
+    if (b) occupied.push({ x: b.x, y: b.y, w: b.w, h: b.h });
+  }
+  const zone = options.zoneId ? zoneBounds(editor, options.zoneId) : undefined;
+  const lastShape = options.lastCreatedId ? editor.getShape(options.lastCreatedId) : undefined;
+  const lastBounds = lastShape ? editor.getShapePageBounds(lastShape) : undefined;
+  const pos = zone
+    ? placeInZone(zone, size, occupied, lastBounds ?? null)
+    : placeAround(editor.getViewportPageBounds().center, size, occupied);
+
+  const id = createShapeId();
+  editor.markHistoryStoppingPoint(`create ${def.type}`);
+  editor.run(() => {
+    editor.createShape<ItemShape>({
+      id,
+      type: itemShapeType(def.type) as ItemShape['type'],
+      x: pos.x,
+      y: pos.y,
+      props: { w: def.w, h: def.h, ...defaultFields(def.fields) },
+      meta: { createdBy: authorName(options.author), createdById: options.author.id, createdAt: new Date().toISOString() },
+    });
+    editor.setCurrentTool('select');
+    editor.select(id);
+  });
+  const bounds = editor.getShapePageBounds(id);
+  if (bounds && !editor.getViewportPageBounds().contains(bounds)) {
+    editor.centerOnPoint(bounds.center, { animation: { duration: 240 } });
+  }
+  return id;
+}
+
+/** Writes field values of a card (only the given keys) with the author's attribution. */
+export function updateItemFields(editor: Editor, id: TLShapeId, patch: Record<string, FieldValue>, author: Author): void {
+  const shape = editor.getShape(id);
+  if (!isItemShape(shape)) return;
+  const changed = Object.entries(patch).some(([k, v]) => shape.props[k] !== v);
+  if (!changed) return;
+  editor.updateShape<ItemShape>({ id, type: shape.type, props: patch, meta: updatedMeta(shape.meta, author) });
+}
+
+/** Types an arrow as a connector of `kind`, or makes it a free arrow again with null. */
+export function setConnector(editor: Editor, id: TLShapeId, next: ConnectorData | null, author: Author): void {
+  const arrow = editor.getShape(id);
+  if (arrow?.type !== 'arrow') return;
+  const { [CONNECTOR_META_KEY]: _previous, ...rest } = arrow.meta as JsonObject;
+  const meta = updatedMeta(rest, author);
+  if (next) meta[CONNECTOR_META_KEY] = { kind: next.kind, fields: next.fields } as JsonObject;
+  editor.updateShape<TLArrowShape>({ id, type: 'arrow', meta });
+}
+
+/** Selects the shapes that exist among `ids` and zooms to them (never beyond 100 %). */
+export function selectAndShow(editor: Editor, ids: readonly string[]): void {
+  const shapes = ids.map((id) => editor.getShape(id as TLShapeId)).filter((s): s is TLShape => !!s);
+  if (shapes.length === 0) return;
+  editor.setCurrentTool('select');
+  editor.select(...shapes.map((s) => s.id));
+  const boxes = shapes.map((s) => editor.getShapePageBounds(s)).filter((b): b is Box => !!b);
+  if (boxes.length) editor.zoomToBounds(Box.Common(boxes), { inset: 64, targetZoom: 1, animation: { duration: 320 } });
+}
+
+/** Zooms the camera to a template zone. */
+export function showZone(editor: Editor, zoneId: string): boolean {
+  const bounds = zoneBounds(editor, zoneId);
+  if (!bounds) return false;
+  editor.zoomToBounds(bounds, { inset: 32, animation: { duration: 400 } });
+  return true;
+}

@@ -1,0 +1,9 @@
+import type { ExerciseDef } from '../kit/definitions';
+import { blankTemplate } from './template';
+
+export const blank: ExerciseDef = {
+  template: blankTemplate,
+  itemTypes: [],
+  connectorKinds: [],
+  figures: () => [],
+};

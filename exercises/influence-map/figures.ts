@@ -1,0 +1,260 @@
+import type { ExtractedBoard } from '../kit/extract';
+import type { Figure, FigureStatus, ListFigure, NumberFigure, ResultItem, TableFigure } from '../../shared/results';
+import { INDUSTRY_CATEGORIES, ROLE_CATEGORIES, SUPPORT_CATEGORIES } from './items';
+import { quadrantOf, type QuadrantId } from './template';
+
+/**
+ * Derived figures of the influence map and the tipping-the-scales assessment.
+ *
+ * Rules:
+ *  - Membership: a complete `member` arrow joining a stakeholder and a priority, in either
+ *    direction (an arrow drawn backwards still means membership). Several arrows between the
+ *    same pair make one member holding every role they name.
+ *  - Tipping the scales, per priority area:
+ *      industry champion   = a member whose role category is industry champion;
+ *      industry majority   = industry members (champions + broader industry partners) are more
+ *                            than half of all members (members without a category count as
+ *                            non-industry; no members = No);
+ *      facilitating support partner = a member with the task-force role "facilitator" whose
+ *                            category is convener or core support partner;
+ *      quick win           = the card's "quick win identified" box is ticked;
+ *      to win over         = its members who are on the win-over list (named, not a check).
+ *  - Win over: influence 4-5 and commitment 1-2 or unknown. The rating is the truth; an
+ *    unrated influence falls back to the quadrant row the card sits in (top = high), an
+ *    unrated commitment is unknown and so low, unless the card sits in a right-hand
+ *    (committed) quadrant.
+ *  - Placement: a rating that contradicts the quadrant (influence 1-2 in the top row, 4-5 in the
+ *    bottom row; commitment 1-2 on the right, 4-5 on the left) is reported as info; a 3 fits both.
+ */
+
+const CATEGORY_LABEL = new Map(ROLE_CATEGORIES.map((c) => [c.value, c.label]));
+/** Categories whose absence from the map is a problem. */
+const NEEDED_CATEGORIES = new Set(['industry-champion', 'convener', 'core-support']);
+const QUADRANT_NAME: Record<QuadrantId, string> = {
+  'win-over': 'Win them over',
+  drivers: 'Drivers',
+  'keep-informed': 'Keep informed',
+  'ready-to-help': 'Ready to help',
+};
+
+/** Runs of whitespace other than single spaces (tested first: most texts are already clean). */
+const MESSY_SPACE = /\s\s|[^\S ]/;
+const text = (v: unknown): string => {
+  if (typeof v !== 'string') return '';
+  const t = v.trim();
+  return MESSY_SPACE.test(t) ? t.replace(/\s+/g, ' ') : t;
+};
+const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+const yesNo = (b: boolean) => (b ? 'Yes' : 'No');
+const rating = (v: unknown): number | null => (typeof v === 'number' ? v : null);
+
+function who(s: ResultItem): string {
+  const org = text(s.fields.organization);
+  return org ? `${s.title} (${org})` : s.title;
+}
+
+export function figures(board: ExtractedBoard): Figure[] {
+  const stakeholders = board.ofType('stakeholder');
+  const priorities = board.ofType('priority');
+  const isType = (id: string | null, type: string): id is string => id !== null && board.byId.get(id)?.type === type;
+  // Name order (case-insensitive, then id), computed once: lists filter the ordered arrays, and
+  // the few remaining sorts compare numbers.
+  const byName = (list: ResultItem[]) =>
+    list
+      .map((i) => ({ i, name: i.title.toLowerCase() }))
+      .sort((a, b) => cmp(a.name, b.name) || cmp(a.i.id, b.i.id))
+      .map((o) => o.i);
+  const stakeholdersByName = byName(stakeholders);
+  const nameRank = new Map<string, number>(stakeholdersByName.map((s, n) => [s.id, n]));
+  const sortByName = (list: ResultItem[]) => list.sort((a, b) => nameRank.get(a.id)! - nameRank.get(b.id)!);
+
+  // Memberships: priority id → stakeholder id → roles named on its arrows.
+  const members = new Map<string, Map<string, Set<string>>>();
+  const onTaskForce = new Set<string>();
+  let unfinished = 0;
+  const unfinishedIds = new Set<string>();
+  const flag = (ids: (string | null)[]) => {
+    unfinished++;
+    for (const id of ids) if (id) unfinishedIds.add(id);
+  };
+  for (const c of board.connectionsOfKind('member')) {
+    let s: string | null = null;
+    let p: string | null = null;
+    if (c.complete && isType(c.fromId, 'stakeholder') && isType(c.toId, 'priority')) [s, p] = [c.fromId, c.toId];
+    else if (c.complete && isType(c.fromId, 'priority') && isType(c.toId, 'stakeholder')) [s, p] = [c.toId, c.fromId];
+    if (!s || !p) {
+      flag([c.fromId, c.toId]);
+      continue;
+    }
+    let m = members.get(p);
+    if (!m) members.set(p, (m = new Map()));
+    let roles = m.get(s);
+    if (!roles) m.set(s, (roles = new Set()));
+    roles.add(String(c.fields.role ?? ''));
+    onTaskForce.add(s);
+  }
+
+  // Who can bring in whom: target stakeholder id → introducers.
+  const introducers = new Map<string, Set<string>>();
+  for (const c of board.connectionsOfKind('influence')) {
+    if (!c.complete || !isType(c.fromId, 'stakeholder') || !isType(c.toId, 'stakeholder') || c.fromId === c.toId) {
+      flag([c.fromId, c.toId]);
+      continue;
+    }
+    let set = introducers.get(c.toId);
+    if (!set) introducers.set(c.toId, (set = new Set()));
+    set.add(c.fromId);
+  }
+
+  // High influence, low or unknown commitment (listed as figure 2, used per priority in 1).
+  const toWinOver = stakeholdersByName.filter((s) => {
+    const q = quadrantOf(s.zoneId);
+    const influence = rating(s.fields.influence);
+    const commitment = rating(s.fields.commitment);
+    const high = influence !== null ? influence >= 4 : q?.highInfluence === true;
+    const low = commitment !== null ? commitment <= 2 : q?.highCommitment !== true;
+    return high && low;
+  });
+  const winOverIds = new Set(toWinOver.map((s) => s.id));
+  const winOver = toWinOver.map((s) => {
+    const by = sortByName([...(introducers.get(s.id) ?? [])].map((id) => board.byId.get(id)!));
+    const influence = rating(s.fields.influence);
+    const commitment = rating(s.fields.commitment);
+    return {
+      text:
+        `${who(s)}: influence ${influence ?? 'not rated'}, commitment ${commitment ?? 'unknown'}; ` +
+        (by.length ? `can be brought in by ${by.map((b) => b.title).join(', ')}` : 'nobody on the map can bring them in yet'),
+      status: 'warn' as FigureStatus,
+      itemIds: [s.id, ...by.map((b) => b.id)],
+    };
+  });
+
+  // 1. Tipping the scales.
+  const tipping: TableFigure = {
+    id: 'tipping-the-scales',
+    kind: 'table',
+    label: 'Tipping the scales',
+    help: 'Each task force should have an industry champion, a majority of industry members, a support partner facilitating and a quick win within 60 days; every No is a gap to fill, and members still to win over are named.',
+    columns: ['Priority area', 'Members', 'Industry champion', 'Industry majority', 'Facilitating support partner', 'Quick win in 60 days', 'To win over'],
+    rows: byName(priorities).map((p) => {
+      const m = members.get(p.id) ?? new Map<string, Set<string>>();
+      let champion = false;
+      let industry = 0;
+      let facilitator = false;
+      for (const [sid, roles] of m) {
+        const category = String(board.byId.get(sid)!.fields.category ?? '');
+        if (category === 'industry-champion') champion = true;
+        if (INDUSTRY_CATEGORIES.has(category)) industry++;
+        if (roles.has('facilitator') && SUPPORT_CATEGORIES.has(category)) facilitator = true;
+      }
+      const majority = industry * 2 > m.size;
+      const quickWin = p.fields.quickWinIdentified === true;
+      const memberList = sortByName([...m.keys()].map((id) => board.byId.get(id)!));
+      const winOverHere = memberList.filter((s) => winOverIds.has(s.id)).map((s) => s.title);
+      return {
+        key: p.id,
+        cells: [p.title, m.size, yesNo(champion), yesNo(majority), yesNo(facilitator), yesNo(quickWin), winOverHere.join(', ')],
+        status: (champion && majority && facilitator && quickWin ? 'ok' : 'warn') as FigureStatus,
+        itemIds: [p.id, ...memberList.map((s) => s.id)],
+      };
+    }),
+  };
+  tipping.status = tipping.rows.some((r) => r.status === 'warn') ? 'warn' : 'ok';
+
+  // 3. Stakeholders on no task force.
+  const idle = stakeholdersByName.filter((s) => !onTaskForce.has(s.id)).map((s) => ({
+    text: `${who(s)}: ${CATEGORY_LABEL.get(String(s.fields.category)) ?? 'no role set'}`,
+    status: (s.fields.category === 'industry-champion' ? 'warn' : 'info') as FigureStatus,
+    itemIds: [s.id],
+  }));
+
+  // 4. Stakeholders per role category.
+  const byCategory = new Map<string, ResultItem[]>();
+  for (const s of stakeholders) {
+    const c = String(s.fields.category ?? '');
+    const list = byCategory.get(c);
+    if (list) list.push(s);
+    else byCategory.set(c, [s]);
+  }
+  const categoryRow = (value: string, label: string) => {
+    const list = byCategory.get(value) ?? [];
+    const row: TableFigure['rows'][number] = {
+      key: value || 'not-set',
+      cells: [label, list.length, list.filter((s) => onTaskForce.has(s.id)).length],
+      itemIds: list.map((s) => s.id),
+    };
+    if (value === '') row.status = 'info';
+    else if (list.length === 0 && NEEDED_CATEGORIES.has(value)) row.status = 'warn';
+    return row;
+  };
+  const categories: TableFigure = {
+    id: 'stakeholders-by-category',
+    kind: 'table',
+    label: 'Stakeholders by role',
+    help: 'How many people of each role are on the map and on a task force; no industry champion, convener or core support partner is a gap.',
+    columns: ['Role category', 'Stakeholders', 'On a task force'],
+    rows: [
+      ...ROLE_CATEGORIES.map((c) => categoryRow(c.value, c.label)),
+      ...(byCategory.has('') ? [categoryRow('', 'Not set')] : []),
+    ],
+  };
+  categories.status = categories.rows.some((r) => r.status === 'warn') ? 'warn' : 'ok';
+
+  // 5. Ratings that contradict the quadrant.
+  const misplaced: ListFigure['entries'] = [];
+  for (const s of stakeholdersByName) {
+    const q = quadrantOf(s.zoneId);
+    if (!q) continue;
+    const influence = rating(s.fields.influence);
+    const commitment = rating(s.fields.commitment);
+    const reasons: string[] = [];
+    if (influence !== null && (q.highInfluence ? influence <= 2 : influence >= 4)) reasons.push(`influence ${influence}`);
+    if (commitment !== null && (q.highCommitment ? commitment <= 2 : commitment >= 4)) reasons.push(`commitment ${commitment}`);
+    if (reasons.length) {
+      misplaced.push({ text: `${s.title} sits in ${QUADRANT_NAME[s.zoneId as QuadrantId]} but is rated ${reasons.join(' and ')}`, status: 'info', itemIds: [s.id] });
+    }
+  }
+
+  const unfinishedFigure: NumberFigure = {
+    id: 'unfinished-connectors',
+    kind: 'number',
+    label: 'Unfinished or misdrawn arrows',
+    help: 'Arrows with a loose end, or joining the wrong cards (membership goes between a stakeholder and a priority area, "can bring in" between two stakeholders).',
+    value: unfinished,
+    status: unfinished ? 'info' : 'ok',
+    itemIds: [...unfinishedIds],
+  };
+
+  return [
+    tipping,
+    {
+      id: 'win-over',
+      kind: 'list',
+      label: 'High influence, low commitment: win them over',
+      help: 'People with influence 4 or 5 whose commitment is 1, 2 or unknown, with whoever on the map can bring them in.',
+      status: winOver.length ? 'warn' : 'ok',
+      entries: winOver,
+      empty: 'Nobody with high influence lacks commitment.',
+    },
+    {
+      id: 'not-on-task-force',
+      kind: 'list',
+      label: 'Not on any task force',
+      help: 'Stakeholders with no membership arrow to a priority area; an idle industry champion is the first to ask.',
+      status: idle.some((e) => e.status === 'warn') ? 'warn' : idle.length ? 'info' : 'ok',
+      entries: idle,
+      empty: 'Every stakeholder serves on a task force.',
+    },
+    categories,
+    {
+      id: 'placement-mismatch',
+      kind: 'list',
+      label: 'Ratings that contradict the quadrant',
+      help: 'Cards whose influence or commitment rating points to another quadrant; the ratings are what the figures use.',
+      status: misplaced.length ? 'info' : 'ok',
+      entries: misplaced,
+      empty: 'Every rated card sits in a matching quadrant.',
+    },
+    unfinishedFigure,
+  ];
+}

@@ -1,0 +1,61 @@
+import type { FieldOption, ItemTypeDef } from '../kit/definitions';
+
+export const ROLE_CATEGORIES: FieldOption[] = [
+  { value: 'industry-champion', label: 'Industry champion' },
+  { value: 'industry-partner', label: 'Broader industry partner' },
+  { value: 'convener', label: 'Convener' },
+  { value: 'core-support', label: 'Core support partner' },
+  { value: 'community-partner', label: 'Broader community partner' },
+];
+
+/** Role categories that count as industry members of a task force. */
+export const INDUSTRY_CATEGORIES: ReadonlySet<string> = new Set(['industry-champion', 'industry-partner']);
+/** Role categories that can be the trusted support partner facilitating a task force. */
+export const SUPPORT_CATEGORIES: ReadonlySet<string> = new Set(['convener', 'core-support']);
+
+/** A person whose influence and commitment matter for getting the priorities done. */
+export const stakeholderItem: ItemTypeDef = {
+  type: 'stakeholder',
+  label: 'Stakeholder',
+  description: 'A person who can move a priority forward: how much sway they have and how committed they are.',
+  color: 'orange',
+  titleField: 'name',
+  w: 220,
+  h: 150,
+  fields: [
+    { key: 'name', label: 'Name', kind: 'text' },
+    { key: 'organization', label: 'Organization', kind: 'text' },
+    { key: 'category', label: 'Role', kind: 'choice', options: ROLE_CATEGORIES },
+    { key: 'influence', label: 'Influence', kind: 'scale', min: 1, max: 5, minLabel: 'Little sway', maxLabel: 'Moves others' },
+    {
+      key: 'commitment',
+      label: 'Commitment',
+      kind: 'scale',
+      min: 1,
+      max: 5,
+      minLabel: 'Not on board',
+      maxLabel: 'All in',
+      help: 'Leave it empty while nobody knows; an unknown commitment counts as low.',
+    },
+    { key: 'notes', label: 'Notes', kind: 'longtext' },
+  ],
+};
+
+/** A priority area the partnership chose, worked by its own task force. */
+export const priorityItem: ItemTypeDef = {
+  type: 'priority',
+  label: 'Priority area',
+  description: 'A priority area and the task force working it: the outcome it wants and a first quick win.',
+  color: 'violet',
+  titleField: 'name',
+  w: 240,
+  h: 150,
+  fields: [
+    { key: 'name', label: 'Priority area / task force', kind: 'text', placeholder: 'e.g. Entry-level machinist pipeline' },
+    { key: 'outcome', label: 'Desired outcome', kind: 'longtext' },
+    { key: 'quickWin', label: 'Quick win in the next 60 days', kind: 'longtext' },
+    { key: 'quickWinIdentified', label: 'Quick win identified', kind: 'boolean', help: 'Tick once the task force has agreed on a win it can deliver within 60 days.' },
+  ],
+};
+
+export const influenceMapItemTypes: ItemTypeDef[] = [stakeholderItem, priorityItem];

@@ -1,0 +1,94 @@
+import type { ExerciseTemplate } from '../../shared/template';
+import { JOURNEY_STAGES } from '../common/items';
+
+/** Zone id of the column of a journey stage (`engagement` → `stage-engagement`). */
+export function stageZoneId(stage: string): string {
+  return `stage-${stage}`;
+}
+
+/** Stage value of each stage column, by zone id. */
+export const STAGE_OF_ZONE: ReadonlyMap<string, string> = new Map(JOURNEY_STAGES.map((s) => [stageZoneId(s.value), s.value]));
+
+const COLUMN_W = 1000;
+const COLUMN_GAP = 100;
+const COLUMNS_Y = 900;
+const COLUMN_H = 2500;
+const COLUMN_COLORS = ['light-violet', 'violet', 'light-blue', 'light-green'] as const;
+
+/**
+ * Journey map (employer or jobseeker/student variant): a quotes strip on top, then the four
+ * stages as columns, left to right. Programs are lanes by convention (one row per program),
+ * recorded by each step's `program` field rather than by zones.
+ */
+export const journeyMapTemplate: ExerciseTemplate = {
+  id: 'journey-map',
+  title: 'Journey map',
+  purpose:
+    'Trace the path a business, or a jobseeker or student, takes through each program: where it starts, where it is referred, who follows up and what is finally received. Then find where paths repeat, break or miss each other.',
+  version: 1,
+  variants: [
+    { id: 'employer', title: 'Employer journey' },
+    { id: 'jobseeker', title: 'Jobseeker or student journey' },
+  ],
+  steps: [
+    {
+      id: 'what-they-say',
+      title: 'What they say about us',
+      prompt:
+        'Open with a quick round: what do the people this map is about (businesses, or jobseekers and students) say about working with our programs? Add one Quote card per remark, in their words, and mark it positive or negative. The uncomfortable remarks are the useful ones, so do not filter.',
+      minutes: 10,
+      zoneId: 'quotes',
+    },
+    {
+      id: 'engagement',
+      title: 'Point of engagement',
+      prompt:
+        'Each program lead adds a Journey step card for every way people first meet their program: a call from a business rep, a walk-in, an event, an online form. Write the program name on each card and keep your program on one row across all four columns, so every program reads as its own lane.',
+      minutes: 5,
+      zoneId: stageZoneId('engagement'),
+    },
+    {
+      id: 'referral',
+      title: 'Referrals',
+      prompt:
+        'Where does your program send people next, and who sends people to you? Add one card per referral in this column and draw a Handoff arrow from the step it comes from, even when it crosses into another program’s lane.',
+      minutes: 5,
+      zoneId: stageZoneId('referral'),
+    },
+    {
+      id: 'follow-through',
+      title: 'Follow-through',
+      prompt:
+        'Who checks back after the referral, how and when? Add the follow-up your program really does today, not what the procedure says. If there is none, leave your lane empty here: the board will point it out.',
+      minutes: 5,
+      zoneId: stageZoneId('follow-through'),
+    },
+    {
+      id: 'services',
+      title: 'Services received',
+      prompt:
+        'Say plainly what the business or the person ends up receiving: a screened candidate, a training seat, a wage subsidy, a credential. One card per service, linked with a Handoff arrow from the step that leads to it.',
+      minutes: 5,
+      zoneId: stageZoneId('services'),
+    },
+    {
+      id: 'mark-points',
+      title: 'Mark strong and weak points',
+      prompt:
+        'Walk the lanes together, one program at a time. Mark each card that stands out as a strong point or a weak point; on an employer map also mark steps that repeat what another program already does, on a jobseeker map mark connections and missed connections. Rate every handoff smooth, bumpy or broken and note why.',
+      minutes: 20,
+    },
+  ],
+  zones: [
+    { id: 'quotes', label: 'What they say about us', color: 'light-blue', x: 0, y: 0, w: 4 * COLUMN_W + 3 * COLUMN_GAP, h: 800 },
+    ...JOURNEY_STAGES.map((stage, i) => ({
+      id: stageZoneId(stage.value),
+      label: stage.value === 'referral' ? 'Referral(s)' : stage.label,
+      color: COLUMN_COLORS[i],
+      x: i * (COLUMN_W + COLUMN_GAP),
+      y: COLUMNS_Y,
+      w: COLUMN_W,
+      h: COLUMN_H,
+    })),
+  ],
+};

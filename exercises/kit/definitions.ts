@@ -1,0 +1,103 @@
+import type { TLPropsMigrations } from '@tldraw/tlschema';
+import type { FieldValue } from '../../shared/results';
+import type { ExerciseTemplate } from '../../shared/template';
+import type { ExtractedBoard } from './extract';
+import type { Figure } from '../../shared/results';
+
+/** One choice of a choice field. `value` is stored; `label` is shown. */
+export interface FieldOption {
+  value: string;
+  label: string;
+}
+
+/**
+ * A field of a typed item or connector.
+ *  - text / longtext: a string ('' when empty)
+ *  - choice: one of `options` ('' when not chosen)
+ *  - scale: an integer from `min` to `max`, or null when not rated
+ *  - number: a non-negative number or null
+ *  - boolean: true / false
+ */
+export type FieldDef =
+  | { key: string; label: string; kind: 'text' | 'longtext'; placeholder?: string; help?: string }
+  | { key: string; label: string; kind: 'choice'; options: FieldOption[]; help?: string }
+  | { key: string; label: string; kind: 'scale'; min: number; max: number; minLabel?: string; maxLabel?: string; help?: string }
+  | { key: string; label: string; kind: 'number'; help?: string }
+  | { key: string; label: string; kind: 'boolean'; help?: string };
+
+/** tldraw colour names usable for a card's accent. */
+export type CardColor =
+  | 'black' | 'grey' | 'light-violet' | 'violet' | 'blue' | 'light-blue' | 'yellow' | 'orange'
+  | 'green' | 'light-green' | 'light-red' | 'red';
+
+/**
+ * A typed item: a card on the canvas carrying fields. Its tldraw shape type is
+ * `itemShapeType(type)`; its props are `w`, `h` and one prop per field (validated by tldraw).
+ * Item types are global: two exercises that use `idea` share one definition.
+ */
+export interface ItemTypeDef {
+  type: string;
+  label: string;
+  /** One line telling participants what the item is for. */
+  description: string;
+  color: CardColor;
+  /** The field shown as the card's title. */
+  titleField: string;
+  fields: FieldDef[];
+  /** Default size on the canvas. */
+  w: number;
+  h: number;
+  /**
+   * tldraw prop migrations of this item type (createShapePropsMigrationSequence). Add one step
+   * whenever a field is added, renamed or changes its values, so boards saved earlier open.
+   */
+  migrations?: TLPropsMigrations;
+}
+
+/** A kind of typed connector: a tldraw arrow whose `meta.pb` names the kind and its fields. */
+export interface ConnectorKindDef {
+  kind: string;
+  label: string;
+  description: string;
+  fields: FieldDef[];
+  /** Item types allowed at each end (any typed item when omitted). */
+  from?: string[];
+  to?: string[];
+}
+
+/** Everything the product knows about one exercise. */
+export interface ExerciseDef {
+  template: ExerciseTemplate;
+  /** The palette: item types participants add, in display order. */
+  itemTypes: ItemTypeDef[];
+  connectorKinds: ConnectorKindDef[];
+  /** Derived figures from the extracted items and connections. Pure. */
+  figures(board: ExtractedBoard): Figure[];
+}
+
+export function defaultFieldValue(field: FieldDef): FieldValue {
+  switch (field.kind) {
+    case 'text':
+    case 'longtext':
+    case 'choice':
+      return '';
+    case 'scale':
+    case 'number':
+      return null;
+    case 'boolean':
+      return false;
+  }
+}
+
+export function defaultFields(fields: FieldDef[]): Record<string, FieldValue> {
+  return Object.fromEntries(fields.map((f) => [f.key, defaultFieldValue(f)]));
+}
+
+/** Shows a stored value the way a person reads it (choice labels, empty as ''). */
+export function displayValue(field: FieldDef, value: FieldValue | undefined): string {
+  if (value === null || value === undefined || value === '') return '';
+  if (field.kind === 'choice') return field.options.find((o) => o.value === value)?.label ?? String(value);
+  if (field.kind === 'boolean') return value ? 'Yes' : 'No';
+  if (field.kind === 'scale') return `${value} / ${field.max}`;
+  return String(value);
+}

@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import { createShapePropsMigrationIds, createShapePropsMigrationSequence } from '@tldraw/tlschema';
+import type { ExerciseDef, ItemTypeDef } from './definitions';
+import { extractBoard } from './extract';
+import { FixtureBuilder } from './fixtureBuilder';
+import { createBoardSchema } from './schema';
+import { itemShapeType } from './shapes';
+
+/**
+ * A template that changed between versions, as real ones will: version 1 had a zone "wish-list"
+ * and `wish` cards with only a text; version 2 renamed the zone to "ideas" and added a
+ * `priority` choice to the card (with a prop migration filling it in). A board saved under
+ * version 1 must still open (its records migrate) and extract into version 2's steps.
+ */
+const wishV1: ItemTypeDef = {
+  type: 'wish-test',
+  label: 'Wish',
+  description: 'Something the team wishes for.',
+  color: 'yellow',
+  titleField: 'text',
+  w: 200,
+  h: 120,
+  fields: [{ key: 'text', label: 'Wish', kind: 'longtext' }],
+};
+
+const versions = createShapePropsMigrationIds(itemShapeType('wish-test'), { AddPriority: 1 });
+const wishV2: ItemTypeDef = {
+  ...wishV1,
+  fields: [
+    ...wishV1.fields,
+    { key: 'priority', label: 'Priority', kind: 'choice', options: [{ value: 'unset', label: 'Not set' }, { value: 'high', label: 'High' }] },
+  ],
+  migrations: createShapePropsMigrationSequence({
+    sequence: [{ id: versions.AddPriority, up: (props) => void (props.priority = 'unset'), down: (props) => void delete props.priority }],
+  }),
+};
+
+const template = (version: number, zoneId: string) => ({
+  id: 'versions-test',
+  title: 'Versions',
+  purpose: 'Tests template versions.',
+  version,
+  steps: [{ id: 'wish', title: 'Wish', prompt: 'Wish.', minutes: 5, zoneId }],
+  zones: [{ id: zoneId, label: 'Wishes', x: 0, y: 0, w: 800, h: 600 }],
+});
+
+const v1: ExerciseDef = { template: template(1, 'wish-list'), itemTypes: [wishV1], connectorKinds: [], figures: () => [] };
+const v2: ExerciseDef = {
+  template: { ...template(2, 'ideas'), zoneAliases: { 'wish-list': 'ideas' } },
+  itemTypes: [wishV2],
+  connectorKinds: [],
+  figures: (board) => [{ id: 'wishes', label: 'Wishes', kind: 'number', value: board.ofType('wish-test').length }],
+};
+
+describe('a board created from an older template version', () => {
+  const f = new FixtureBuilder(v1, () => wishV1);
+  const card = f.item('wish-test', { text: 'One shared employer calendar' }, { zone: 'wish-list', x: 40, y: 40 });
+  const savedRecords = f.build();
+  const savedSchema = createBoardSchema([wishV1]).serialize();
+
+  it('migrates its records to the current item definition', () => {
+    const current = createBoardSchema([wishV2]);
+    const store = Object.fromEntries(savedRecords.map((r) => [r.id, r]));
+    const migrated = current.migrateStoreSnapshot({ store: store as never, schema: savedSchema });
+    expect(migrated.type).toBe('success');
+    const rec = (migrated as { value: Record<string, { props: Record<string, unknown> }> }).value[card];
+    expect(rec.props).toMatchObject({ text: 'One shared employer calendar', priority: 'unset' });
+    for (const r of Object.values((migrated as { value: Record<string, unknown> }).value)) {
+      expect(() => current.validateRecord(null as never, r as never, 'tests', null)).not.toThrow();
+    }
+  });
+
+  it('extracts into the current steps through the zone aliases', () => {
+    const current = createBoardSchema([wishV2]);
+    const store = Object.fromEntries(savedRecords.map((r) => [r.id, r]));
+    const migrated = current.migrateStoreSnapshot({ store: store as never, schema: savedSchema }) as { value: Record<string, unknown> };
+    const { results } = extractBoard(Object.values(migrated.value), { exercise: v2, itemType: () => wishV2, templateVersion: 1 });
+    expect(results.templateVersion).toBe(1);
+    expect(results.items).toHaveLength(1);
+    expect(results.items[0]).toMatchObject({ id: card, zoneId: 'ideas', stepIds: ['wish'], fields: { text: 'One shared employer calendar', priority: 'unset' } });
+    expect(results.steps).toEqual([{ id: 'wish', title: 'Wish', zoneId: 'ideas', itemIds: [card] }]);
+    expect(results.figures).toEqual([{ id: 'wishes', label: 'Wishes', kind: 'number', value: 1 }]);
+  });
+});

@@ -1,0 +1,392 @@
+import type { ExtractedBoard } from '../kit/extract';
+import type { FieldValue, Figure, FigureStatus, ListFigure, ResultConnection, ResultItem, TableFigure } from '../../shared/results';
+import { CONVENER_TYPES } from './items';
+
+/**
+ * Derived figures of Many Tables, Many Knocks. Every figure counts items of its type wherever
+ * they sit on the board (a card outside every zone still counts). Connectors count only when both
+ * ends are bound to items of the right type; the rest are reported as unfinished.
+ * Every pass is linear in items + connections.
+ */
+
+const text = (v: FieldValue | undefined): string => (typeof v === 'string' ? v.trim() : '');
+
+/** Case- and whitespace-insensitive key for free-text names (organizations, programs). */
+export function nameKey(s: string): string {
+  // Unicode normalisation only when needed: most names are plain ASCII.
+  return (/[^ -~\s]/.test(s) ? s.normalize('NFKC') : s).toLowerCase().replace(/\s+/g, ' ').trim();
+}
+
+const LEGAL_SUFFIX = /\s+(inc|llc|ltd|corp|corporation|co|company)$/;
+const FILLER = new Set(['inc', 'llc', 'ltd', 'corp', 'co', 'etc', 'others', 'other', 'various', 'n/a', 'na', 'tbd', 'unknown']);
+
+export interface BusinessName {
+  /** Matching key: see `splitBusinesses`. */
+  key: string;
+  /** The name as first written (trimmed, list markers removed). */
+  display: string;
+}
+
+/**
+ * Reads the "businesses contacted" text of a knock as a list of business names.
+ *
+ * Rule (kept deliberately simple and predictable):
+ *  - split on commas, semicolons, line breaks, bullets (•) and vertical bars; never on "and" or
+ *    "&" inside a name ("Smith & Sons" stays one business);
+ *  - drop list markers ("-", "*", "1.", "2)") and a leading "and " (Oxford comma lists); the
+ *    first spelling met (in item id order) is the one shown;
+ *  - match on a key: Unicode-normalised, lower case, whitespace collapsed, trailing dots removed,
+ *    "&" read as "and", and one trailing legal suffix removed (Inc, LLC, Ltd, Corp, Co, Company),
+ *    so "Acme Tooling Inc." and "acme  tooling" are the same business;
+ *  - drop empty parts and filler words ("etc.", "others", "Inc." left alone after a comma…);
+ *  - a name written twice on the same knock counts once for that knock.
+ */
+export function splitBusinesses(value: string): BusinessName[] {
+  const out: BusinessName[] = [];
+  const seen = new Set<string>();
+  for (const raw of value.split(/[,;\n\r•|]+/)) {
+    const display = raw
+      .replace(/\s+/g, ' ')
+      .trim()
+      .replace(/^(?:[-*–]+|\d+[.)])\s*/, '')
+      .replace(/^and\s+/i, '')
+      .trim();
+    let key = nameKey(display).replace(/&/g, ' and ').replace(/\s+/g, ' ').trim();
+    key = key.replace(/\.+$/, '').replace(LEGAL_SUFFIX, '').replace(/\.+$/, '').trim();
+    if (!key || FILLER.has(key) || seen.has(key)) continue;
+    seen.add(key);
+    out.push({ key, display });
+  }
+  return out;
+}
+
+/** "Organization – Program" for a knock, the best short name it has. */
+export function knockName(knock: ResultItem): string {
+  const parts = [text(knock.fields.organization), text(knock.fields.program)].map((p) => p.replace(/\s+/g, ' ')).filter(Boolean);
+  return parts.length ? parts.join(' – ') : 'Unnamed knock';
+}
+
+const byName = (a: string, b: string) => {
+  const x = a.toLowerCase();
+  const y = b.toLowerCase();
+  return x < y ? -1 : x > y ? 1 : a < b ? -1 : a > b ? 1 : 0;
+};
+
+/** Both ends exist and are of the given type (self-links excluded). */
+function endsOfType(board: ExtractedBoard, c: ResultConnection, type: string): [ResultItem, ResultItem] | null {
+  if (!c.complete || !c.fromId || !c.toId || c.fromId === c.toId) return null;
+  const a = board.byId.get(c.fromId);
+  const b = board.byId.get(c.toId);
+  return a && b && a.type === type && b.type === type ? [a, b] : null;
+}
+
+const pairKey = (a: string, b: string) => (a < b ? `${a}|${b}` : `${b}|${a}`);
+
+function tablesPerConvenerType(tables: ResultItem[]): TableFigure {
+  const groups = new Map<string, { ids: string[]; ratings: number[] }>();
+  for (const t of tables) {
+    const type = text(t.fields.convenerType);
+    let g = groups.get(type);
+    if (!g) {
+      g = { ids: [], ratings: [] };
+      groups.set(type, g);
+    }
+    g.ids.push(t.id);
+    if (typeof t.fields.servesPurpose === 'number') g.ratings.push(t.fields.servesPurpose);
+  }
+  const options = [...CONVENER_TYPES, { value: '', label: 'Convener type not set' }];
+  const rows: TableFigure['rows'] = [];
+  for (const o of options) {
+    const g = groups.get(o.value);
+    if (!g) continue;
+    const avg = g.ratings.length ? Math.round((g.ratings.reduce((s, r) => s + r, 0) / g.ratings.length) * 10) / 10 : '';
+    rows.push({ key: o.value || 'not-set', cells: [o.label, g.ids.length, avg], itemIds: g.ids });
+  }
+  return {
+    id: 'tables-per-convener-type',
+    label: 'Tables per convener type',
+    help: 'Who brings businesses of the sector together, and how well those tables serve their purpose on average (1-5).',
+    kind: 'table',
+    status: 'info',
+    columns: ['Convener type', 'Tables', 'Serves its purpose (average)'],
+    rows,
+  };
+}
+
+function knocksPerOrganization(knocks: ResultItem[]): TableFigure {
+  const groups = new Map<string, { name: string; ids: string[]; programs: Set<string> }>();
+  for (const k of knocks) {
+    const org = text(k.fields.organization);
+    const key = nameKey(org);
+    let g = groups.get(key);
+    if (!g) {
+      g = { name: org.replace(/\s+/g, ' '), ids: [], programs: new Set() };
+      groups.set(key, g);
+    }
+    g.ids.push(k.id);
+    const program = nameKey(text(k.fields.program));
+    if (program) g.programs.add(program);
+  }
+  const named = [...groups.entries()].filter(([key]) => key !== '');
+  named.sort(([, a], [, b]) => b.ids.length - a.ids.length || byName(a.name, b.name));
+  const rows: TableFigure['rows'] = named.map(([key, g]) => ({ key, cells: [g.name, g.ids.length, g.programs.size], itemIds: g.ids }));
+  const unnamed = groups.get('');
+  if (unnamed) rows.push({ key: 'not-named', cells: ['Organization not named', unnamed.ids.length, unnamed.programs.size], itemIds: unnamed.ids });
+  return {
+    id: 'knocks-per-organization',
+    label: 'Knocks per organization',
+    help: 'How many separate contacts with businesses each organization makes, and from how many of its programs.',
+    kind: 'table',
+    status: 'info',
+    columns: ['Organization', 'Knocks', 'Programs'],
+    rows,
+  };
+}
+
+function redundantBusinesses(knocks: ResultItem[]): TableFigure {
+  const byBusiness = new Map<string, { display: string; ids: string[]; orgs: Set<string> }>();
+  for (const k of knocks) {
+    const org = nameKey(text(k.fields.organization));
+    for (const b of splitBusinesses(text(k.fields.businesses))) {
+      let g = byBusiness.get(b.key);
+      if (!g) {
+        g = { display: b.display, ids: [], orgs: new Set() };
+        byBusiness.set(b.key, g);
+      }
+      g.ids.push(k.id);
+      if (org) g.orgs.add(org);
+    }
+  }
+  const repeated = [...byBusiness.entries()].filter(([, g]) => g.ids.length > 1);
+  repeated.sort(([, a], [, b]) => b.ids.length - a.ids.length || byName(a.display, b.display));
+  return {
+    id: 'redundant-businesses',
+    label: 'Businesses contacted by more than one knock',
+    help: 'Businesses (or segments) named on two or more knocks: the same employers are being approached separately.',
+    kind: 'table',
+    status: repeated.length ? 'warn' : 'ok',
+    columns: ['Business', 'Knocks', 'Organizations'],
+    rows: repeated.map(([key, g]) => ({ key, cells: [g.display, g.ids.length, g.orgs.size], status: 'warn' as FigureStatus, itemIds: g.ids })),
+  };
+}
+
+function tableOverlaps(board: ExtractedBoard): ListFigure {
+  const pairs = new Map<string, { a: ResultItem; b: ResultItem; businesses: boolean; purpose: boolean }>();
+  for (const c of board.connectionsOfKind('overlaps')) {
+    const ends = endsOfType(board, c, 'table');
+    if (!ends) continue;
+    const key = pairKey(ends[0].id, ends[1].id);
+    let p = pairs.get(key);
+    if (!p) {
+      p = { a: ends[0], b: ends[1], businesses: false, purpose: false };
+      pairs.set(key, p);
+    }
+    const what = c.fields.overlap;
+    if (what === 'same-businesses' || what === 'both') p.businesses = true;
+    if (what === 'same-purpose' || what === 'both') p.purpose = true;
+  }
+  const entries = [...pairs.values()].map((p) => {
+    const what = p.businesses && p.purpose ? 'same businesses and purpose' : p.businesses ? 'same businesses' : p.purpose ? 'same purpose' : 'overlap not described';
+    return { text: `${p.a.title} ↔ ${p.b.title}: ${what}`, itemIds: [p.a.id, p.b.id] };
+  });
+  return {
+    id: 'table-overlaps',
+    label: 'Overlapping tables',
+    help: 'Pairs of tables marked as gathering the same businesses or serving the same purpose: candidates to merge or align.',
+    kind: 'list',
+    status: 'info',
+    entries,
+    empty: 'No overlaps marked between tables.',
+  };
+}
+
+interface KnockPair {
+  a: ResultItem;
+  b: ResultItem;
+  aName: string;
+  bName: string;
+  businesses: boolean;
+  purpose: boolean;
+  fatigue: boolean;
+}
+
+function knockPairs(board: ExtractedBoard): KnockPair[] {
+  const pairs = new Map<string, KnockPair>();
+  const names = new Map<string, string>();
+  const nameOf = (k: ResultItem) => {
+    let n = names.get(k.id);
+    if (n === undefined) {
+      n = knockName(k);
+      names.set(k.id, n);
+    }
+    return n;
+  };
+  for (const c of board.connectionsOfKind('knock-overlap')) {
+    const ends = endsOfType(board, c, 'knock');
+    if (!ends) continue;
+    const key = pairKey(ends[0].id, ends[1].id);
+    let p = pairs.get(key);
+    if (!p) {
+      p = { a: ends[0], b: ends[1], aName: nameOf(ends[0]), bName: nameOf(ends[1]), businesses: false, purpose: false, fatigue: false };
+      pairs.set(key, p);
+    }
+    p.businesses ||= c.fields.sameBusinesses === true;
+    p.purpose ||= c.fields.samePurpose === true;
+    p.fatigue ||= c.fields.fatigueRisk === true;
+  }
+  return [...pairs.values()];
+}
+
+function describeKnockPair(p: KnockPair): string {
+  const what = [p.businesses && 'same businesses', p.purpose && 'same purpose', p.fatigue && 'fatigue risk'].filter(Boolean).join(', ');
+  return `${p.aName} ↔ ${p.bName}: ${what || 'overlap not described'}`;
+}
+
+function knockOverlaps(pairs: KnockPair[]): ListFigure {
+  return {
+    id: 'knock-overlaps',
+    label: 'Overlapping knocks',
+    help: 'Pairs of knocks marked as reaching the same businesses or asking for the same thing.',
+    kind: 'list',
+    status: 'info',
+    entries: pairs.map((p) =>
+      p.fatigue
+        ? { text: describeKnockPair(p), status: 'warn' as FigureStatus, itemIds: [p.a.id, p.b.id] }
+        : { text: describeKnockPair(p), itemIds: [p.a.id, p.b.id] },
+    ),
+    empty: 'No overlaps marked between knocks.',
+  };
+}
+
+function fatigueRisks(pairs: KnockPair[]): ListFigure {
+  const risky = pairs.filter((p) => p.fatigue);
+  return {
+    id: 'fatigue-risks',
+    label: 'Employer-fatigue risks',
+    help: 'Overlapping knocks the team flagged as asking the same employers too often.',
+    kind: 'list',
+    status: risky.length ? 'warn' : 'info',
+    entries: risky.map((p) => ({ text: `${p.aName} ↔ ${p.bName}`, status: 'warn' as FigureStatus, itemIds: [p.a.id, p.b.id] })),
+    empty: 'No fatigue risk flagged.',
+  };
+}
+
+function gaps(items: ResultItem[]): ListFigure {
+  return {
+    id: 'gaps',
+    label: 'Gaps in who convenes businesses',
+    help: 'Businesses or purposes that no table brings together today.',
+    kind: 'list',
+    status: items.length ? 'warn' : 'info',
+    entries: items.map((g) => {
+      const what = text(g.fields.text) || 'Gap (not described)';
+      const who = text(g.fields.businesses);
+      return { text: who ? `${what} (left out: ${who})` : what, status: 'warn' as FigureStatus, itemIds: [g.id] };
+    }),
+    empty: 'No gaps marked yet.',
+  };
+}
+
+const OUTCOMES = [
+  { value: 'industry', label: 'Industry' },
+  { value: 'jobseekers-students', label: 'Jobseekers and students' },
+  { value: 'both', label: 'Both' },
+];
+
+function ideasByOutcome(ideas: ResultItem[]): TableFigure {
+  const groups = new Map<string, { ids: string[]; feasible: number }>();
+  for (const i of ideas) {
+    const v = text(i.fields.outcomeFor);
+    let g = groups.get(v);
+    if (!g) {
+      g = { ids: [], feasible: 0 };
+      groups.set(v, g);
+    }
+    g.ids.push(i.id);
+    if (i.fields.feasible === true) g.feasible++;
+  }
+  const rows: TableFigure['rows'] = OUTCOMES.map((o) => {
+    const g = groups.get(o.value);
+    return { key: o.value, cells: [o.label, g?.ids.length ?? 0, g?.feasible ?? 0], itemIds: g?.ids ?? [] };
+  });
+  const unset = groups.get('');
+  if (unset) rows.push({ key: 'not-set', cells: ['Outcome not set', unset.ids.length, unset.feasible], itemIds: unset.ids });
+  return {
+    id: 'ideas-by-outcome',
+    label: 'Ideas by outcome',
+    help: 'Whom the ideas would benefit, and how many of each the team judges feasible now.',
+    kind: 'table',
+    status: 'info',
+    columns: ['Outcome for', 'Ideas', 'Feasible now'],
+    rows,
+  };
+}
+
+export function figures(board: ExtractedBoard): Figure[] {
+  const tables = board.ofType('table');
+  const knocks = board.ofType('knock');
+  const ideas = board.ofType('idea');
+  const actions = board.ofType('action');
+  const pairs = knockPairs(board);
+
+  const feasible = ideas.filter((i) => i.fields.feasible === true).map((i) => i.id);
+  const ownerless = actions.filter((a) => !text(a.fields.owner)).map((a) => a.id);
+
+  // Connectors of this exercise that do not link two items of the right type.
+  const unfinished: string[] = [];
+  const unfinishedEnds = new Set<string>();
+  for (const [kind, type] of [['overlaps', 'table'], ['knock-overlap', 'knock']] as const) {
+    for (const c of board.connectionsOfKind(kind)) {
+      if (endsOfType(board, c, type)) continue;
+      unfinished.push(c.id);
+      for (const end of [c.fromId, c.toId]) if (end) unfinishedEnds.add(end);
+    }
+  }
+
+  return [
+    tablesPerConvenerType(tables),
+    tableOverlaps(board),
+    gaps(board.ofType('gap')),
+    knocksPerOrganization(knocks),
+    redundantBusinesses(knocks),
+    knockOverlaps(pairs),
+    fatigueRisks(pairs),
+    ideasByOutcome(ideas),
+    {
+      id: 'feasible-ideas',
+      label: 'Feasible ideas',
+      help: 'Ideas the team judges doable with what the region has today: the makings of the real alternative.',
+      kind: 'number',
+      status: feasible.length ? 'ok' : 'info',
+      value: feasible.length,
+      itemIds: feasible,
+    },
+    {
+      id: 'actions',
+      label: 'Actions',
+      help: 'First steps the team committed to; each goes to the action plan.',
+      kind: 'number',
+      status: actions.length ? 'ok' : 'info',
+      value: actions.length,
+      itemIds: actions.map((a) => a.id),
+    },
+    {
+      id: 'actions-without-owner',
+      label: 'Actions without an owner',
+      help: 'An action nobody has taken on rarely happens: name who is committed.',
+      kind: 'number',
+      status: ownerless.length ? 'warn' : 'ok',
+      value: ownerless.length,
+      itemIds: ownerless,
+    },
+    {
+      id: 'unfinished-connectors',
+      label: 'Unfinished connectors',
+      help: 'Overlap connectors with a loose end, or that do not join two tables or two knocks: they are left out of the figures above.',
+      kind: 'number',
+      status: unfinished.length ? 'warn' : 'ok',
+      value: unfinished.length,
+      itemIds: [...unfinishedEnds],
+    },
+  ];
+}

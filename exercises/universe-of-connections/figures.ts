@@ -1,0 +1,248 @@
+import type { ExtractedBoard } from '../kit/extract';
+import type { FieldValue, Figure, FigureStatus, ListFigure, ResultItem, TableFigure } from '../../shared/results';
+import { ORG_CATEGORIES, RINGS } from './items';
+
+/**
+ * Derived figures of the Universe of Connections. Items count wherever they sit on the board.
+ * A connection counts when both ends are bound to two different organizations or people; the
+ * rest are reported as unfinished. Every pass is linear in items + connections (plus one sort).
+ */
+
+const text = (v: FieldValue | undefined): string => (typeof v === 'string' ? v.trim() : '');
+// Unicode normalisation only when needed: most names are plain ASCII.
+const nameKey = (s: string) => (/[^ -~\s]/.test(s) ? s.normalize('NFKC') : s).toLowerCase().replace(/\s+/g, ' ').trim();
+const NODE_TYPES = new Set(['organization', 'person']);
+
+/** Categories a core support team is expected to include (checked by `missing-core-categories`). */
+export const KEY_CORE_CATEGORIES = [
+  'workforce-development',
+  'k12',
+  'community-college',
+  'economic-development',
+  'adult-education',
+  'organized-labor',
+  'community-organization',
+] as const;
+
+/**
+ * The manual advises one convening organization or a pair of co-conveners: the figure warns when
+ * none is named and when more than two organizations hold a convener or co-convener role.
+ */
+export const MAX_CONVENERS = 2;
+
+/** How many nodes `most-connected` lists. */
+export const TOP_CONNECTED = 5;
+
+const label = (options: { value: string; label: string }[], value: string) => options.find((o) => o.value === value)?.label ?? value;
+
+const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** Name order: case-insensitive, then exact spelling, then id (fully deterministic). */
+const byName = (a: ResultItem, b: ResultItem) => cmp(a.title.toLowerCase(), b.title.toLowerCase()) || cmp(a.title, b.title) || cmp(a.id, b.id);
+
+/**
+ * The TOP_CONNECTED nodes with the most distinct partners (ties by name), leaving out nodes with
+ * none. One pass keeping a short sorted list, so a large board costs no full sort.
+ */
+function topConnected(nodes: ResultItem[], degree: (id: string) => number): ResultItem[] {
+  const top: { node: ResultItem; degree: number; lower: string }[] = [];
+  const before = (x: (typeof top)[number], y: (typeof top)[number]) =>
+    x.degree !== y.degree ? x.degree > y.degree : (cmp(x.lower, y.lower) || cmp(x.node.title, y.node.title) || cmp(x.node.id, y.node.id)) < 0;
+  for (const node of nodes) {
+    const d = degree(node.id);
+    if (d === 0) continue;
+    if (top.length === TOP_CONNECTED && d < top[top.length - 1].degree) continue;
+    const entry = { node, degree: d, lower: node.title.toLowerCase() };
+    let i = top.length;
+    while (i > 0 && before(entry, top[i - 1])) i--;
+    if (i >= TOP_CONNECTED) continue;
+    top.splice(i, 0, entry);
+    if (top.length > TOP_CONNECTED) top.pop();
+  }
+  return top.map((t) => t.node);
+}
+
+function orgsByCategory(orgs: ResultItem[]): TableFigure {
+  const ringKeys = [...RINGS.map((r) => r.value), ''];
+  const cells = new Map<string, Map<string, string[]>>();
+  for (const o of orgs) {
+    const cat = text(o.fields.category);
+    let byRing = cells.get(cat);
+    if (!byRing) {
+      byRing = new Map();
+      cells.set(cat, byRing);
+    }
+    const ring = text(o.fields.ring);
+    const ids = byRing.get(ring);
+    if (ids) ids.push(o.id);
+    else byRing.set(ring, [o.id]);
+  }
+  const rows: TableFigure['rows'] = [];
+  for (const c of [...ORG_CATEGORIES, { value: '', label: 'Category not set' }]) {
+    const byRing = cells.get(c.value);
+    if (!byRing) continue;
+    const counts = ringKeys.map((r) => byRing.get(r)?.length ?? 0);
+    const ids = ringKeys.flatMap((r) => byRing.get(r) ?? []);
+    rows.push({ key: c.value || 'not-set', cells: [c.label, ...counts, ids.length], itemIds: ids });
+  }
+  if (orgs.length) {
+    const totals = ringKeys.map((r) => orgs.filter((o) => text(o.fields.ring) === r).length);
+    rows.push({ key: 'all', cells: ['All organizations', ...totals, orgs.length], itemIds: orgs.map((o) => o.id) });
+  }
+  return {
+    id: 'orgs-by-category',
+    label: 'Organizations per category and ring',
+    help: 'Who is on the board, by kind of organization and by how close they are to the support team.',
+    kind: 'table',
+    status: 'info',
+    columns: ['Category', 'Core support team', 'Broader partners', 'Industry', 'Ring not set', 'Total'],
+    rows,
+  };
+}
+
+export function figures(board: ExtractedBoard): Figure[] {
+  const orgs = board.ofType('organization');
+  const people = board.ofType('person');
+
+  // Distinct neighbours of every organization and person, through finished connections.
+  const neighbours = new Map<string, Set<string>>();
+  const link = (a: string, b: string) => {
+    const s = neighbours.get(a);
+    if (s) s.add(b);
+    else neighbours.set(a, new Set([b]));
+  };
+  const weak: string[] = [];
+  const weakEnds = new Set<string>();
+  const unfinished: string[] = [];
+  const unfinishedEnds = new Set<string>();
+  for (const c of board.connectionsOfKind('connection')) {
+    const a = c.fromId ? board.byId.get(c.fromId) : undefined;
+    const b = c.toId ? board.byId.get(c.toId) : undefined;
+    if (!c.complete || !a || !b || a.id === b.id || !NODE_TYPES.has(a.type) || !NODE_TYPES.has(b.type)) {
+      unfinished.push(c.id);
+      if (a) unfinishedEnds.add(a.id);
+      if (b) unfinishedEnds.add(b.id);
+      continue;
+    }
+    link(a.id, b.id);
+    link(b.id, a.id);
+    if (c.fields.strength === 'weak') {
+      weak.push(c.id);
+      weakEnds.add(a.id);
+      weakEnds.add(b.id);
+    }
+  }
+  const degree = (id: string) => neighbours.get(id)?.size ?? 0;
+
+  const isolated = orgs.filter((o) => degree(o.id) === 0);
+
+  const top = topConnected([...orgs, ...people], degree);
+
+  const coreCategories = new Set(orgs.filter((o) => o.fields.ring === 'core').map((o) => text(o.fields.category)));
+  const byCategory = new Map<string, ResultItem[]>();
+  for (const o of orgs) {
+    const cat = text(o.fields.category);
+    const list = byCategory.get(cat);
+    if (list) list.push(o);
+    else byCategory.set(cat, [o]);
+  }
+  const missing = KEY_CORE_CATEGORIES.filter((c) => !coreCategories.has(c)).map((c) => {
+    const elsewhere = byCategory.get(c) ?? [];
+    const name = label(ORG_CATEGORIES, c);
+    return {
+      text: elsewhere.length ? `${name} (on the board, not in the core: ${elsewhere.map((o) => o.title).join(', ')})` : name,
+      status: 'warn' as FigureStatus,
+      itemIds: elsewhere.map((o) => o.id),
+    };
+  });
+
+  const conveners = orgs.filter((o) => o.fields.role === 'convener' || o.fields.role === 'co-convener');
+  conveners.sort((a, b) => (a.fields.role === b.fields.role ? byName(a, b) : a.fields.role === 'convener' ? -1 : 1));
+  const convenerStatus: FigureStatus = conveners.length === 0 || conveners.length > MAX_CONVENERS ? 'warn' : 'ok';
+
+  const sectors = new Map<string, { name: string; ids: string[] }>();
+  for (const s of board.ofType('sector')) {
+    if (s.fields.agreed !== true) continue;
+    const name = text(s.fields.name);
+    const key = nameKey(name);
+    const g = sectors.get(key);
+    if (g) g.ids.push(s.id);
+    else sectors.set(key, { name: name || 'Sector (not named)', ids: [s.id] });
+  }
+
+  const isolatedFigure: ListFigure = {
+    id: 'isolated-organizations',
+    label: 'Isolated organizations',
+    help: 'Organizations with no connection to anyone on the board: a partner nobody works with yet, or a link not drawn.',
+    kind: 'list',
+    status: isolated.length ? 'warn' : 'ok',
+    entries: isolated.map((o) => {
+      const ring = text(o.fields.ring);
+      return { text: ring ? `${o.title} (${label(RINGS, ring)})` : o.title, status: 'warn' as FigureStatus, itemIds: [o.id] };
+    }),
+    empty: 'Every organization has at least one connection.',
+  };
+
+  return [
+    orgsByCategory(orgs),
+    isolatedFigure,
+    {
+      id: 'most-connected',
+      label: 'Most connected',
+      help: `The ${TOP_CONNECTED} organizations or people linked to the most others (ties in name order): the natural hubs of the team.`,
+      kind: 'table',
+      status: 'info',
+      columns: ['Name', 'Type', 'Connections'],
+      rows: top.map((n) => ({ key: n.id, cells: [n.title, n.typeLabel, degree(n.id)], itemIds: [n.id] })),
+    },
+    {
+      id: 'missing-core-categories',
+      label: 'Missing from the core team',
+      help: 'Key kinds of partner with no organization in the core support team; any already on the board are named.',
+      kind: 'list',
+      status: missing.length ? 'warn' : 'ok',
+      entries: missing,
+      empty: 'Every key category has an organization on the core team.',
+    },
+    {
+      id: 'conveners',
+      label: 'Convener',
+      help: `The organization, or pair of co-conveners, that will run the partnership; warns when none is named or more than ${MAX_CONVENERS} are.`,
+      kind: 'list',
+      status: convenerStatus,
+      entries: conveners.map((o) => ({
+        text: `${o.title} (${o.fields.role === 'convener' ? 'convener' : 'co-convener'})`,
+        status: convenerStatus,
+        itemIds: [o.id],
+      })),
+      empty: 'No convener named yet.',
+    },
+    {
+      id: 'agreed-sectors',
+      label: 'Agreed target sectors',
+      help: 'Sectors the whole team has committed to; the partnership needs at least one.',
+      kind: 'list',
+      status: sectors.size ? 'ok' : 'warn',
+      entries: [...sectors.values()].map((s) => ({ text: s.name, itemIds: s.ids })),
+      empty: 'No target sector agreed yet.',
+    },
+    {
+      id: 'weak-connections',
+      label: 'Weak connections',
+      help: 'Links the team rated weak: worth strengthening where the partner matters.',
+      kind: 'number',
+      status: 'info',
+      value: weak.length,
+      itemIds: [...weakEnds],
+    },
+    {
+      id: 'unfinished-connectors',
+      label: 'Unfinished connectors',
+      help: 'Connections with a loose end, or not joining two organizations or people: they are left out of the figures above.',
+      kind: 'number',
+      status: unfinished.length ? 'warn' : 'ok',
+      value: unfinished.length,
+      itemIds: [...unfinishedEnds],
+    },
+  ];
+}
