@@ -8,6 +8,8 @@ import { TEMPLATES } from '../../exercises/registry';
 import { authorizeBoard, createBoard } from '../boards';
 import type { Logger } from '../log';
 import type { Storage } from '../storage/Storage';
+import type { Relay } from '../relay/Relay';
+import { resultsOfDoc, withBoardDoc } from '../results';
 import { HttpError } from './HttpError';
 import { CreateBoardBody, parseOr400 } from './schemas';
 
@@ -33,13 +35,14 @@ const SECURITY_HEADERS: Record<string, string> = {
 
 export interface HttpAppOptions {
   storage: Storage;
+  relay: Relay;
   logger: Logger;
   clientDir: string;
   publicUrl?: string;
 }
 
 /** The HTTP side: JSON API, health check, and the built client with single-page fallback. */
-export function createHttpApp({ storage, logger, clientDir, publicUrl }: HttpAppOptions) {
+export function createHttpApp({ storage, relay, logger, clientDir, publicUrl }: HttpAppOptions) {
   const hasClient = fs.existsSync(path.join(clientDir, 'index.html'));
   const serveStatic = hasClient
     ? sirv(clientDir, { single: true, etag: true, gzip: false, brotli: false, immutable: true })
@@ -70,6 +73,14 @@ export function createHttpApp({ storage, logger, clientDir, publicUrl }: HttpApp
       if (!isBoardId(id)) throw new HttpError(404, 'board_not_found', 'This board does not exist.');
       const { board, role } = await authorizeBoard(storage, id, url.searchParams.get('token'));
       return json(res, 200, { ...board, variant: board.variant ?? undefined, role });
+    }
+    const resultsMatch = /^\/api\/boards\/([^/]+)\/results$/.exec(pathname);
+    if (resultsMatch) {
+      allow(req, ['GET', 'HEAD']);
+      const id = decodeURIComponent(resultsMatch[1]);
+      if (!isBoardId(id)) throw new HttpError(404, 'board_not_found', 'This board does not exist.');
+      const { board } = await authorizeBoard(storage, id, url.searchParams.get('token'));
+      return json(res, 200, await withBoardDoc(relay, storage, id, (doc) => resultsOfDoc(doc, board)));
     }
     if (pathname.startsWith('/api/')) throw new HttpError(404, 'not_found', `No API endpoint ${pathname}.`);
     if (!serveStatic) {
