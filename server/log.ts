@@ -26,7 +26,7 @@ export function redact(value: unknown): unknown {
   return value;
 }
 
-export function createLogger(write: (line: string) => void = (l) => process.stdout.write(l + '\n'), minLevel: LogLevel = 'info'): Logger {
+export function createLogger(write: (line: string) => void = (l) => process.stdout.write(`${l}\n`), minLevel: LogLevel = 'info'): Logger {
   const order: LogLevel[] = ['debug', 'info', 'warn', 'error'];
   const log = (level: LogLevel, event: string, fields: LogFields = {}) => {
     if (order.indexOf(level) < order.indexOf(minLevel)) return;

@@ -92,7 +92,7 @@ const oursEnv: Record<string, string> = Object.fromEntries(
 );
 const dataRoot = args['data-root'];
 
-const log = (line: string) => process.stderr.write(line + '\n');
+const log = (line: string) => process.stderr.write(`${line}\n`);
 
 // Every loop below is bounded; this is the last line of defence against a hang.
 const budgetS =
@@ -318,7 +318,7 @@ async function main(): Promise<void> {
   const jsonFile = path.join(resultsDir, `relay-${stamp}.json`);
   fs.writeFileSync(
     jsonFile,
-    JSON.stringify(
+    `${JSON.stringify(
       {
         startedAt: new Date(started).toISOString(),
         durationS: (Date.now() - started) / 1000,
@@ -330,7 +330,7 @@ async function main(): Promise<void> {
       },
       null,
       2,
-    ) + '\n',
+    )}\n`,
   );
   lines.push('');
   lines.push(`Results: ${path.relative(ROOT, jsonFile)} (${((Date.now() - started) / 1000).toFixed(0)} s)`);

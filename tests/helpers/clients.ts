@@ -24,7 +24,7 @@ export function connectClient(
   options: { ack?: boolean; doc?: Y.Doc; maxBackoffTime?: number } = {},
 ): TestClient {
   const doc = options.doc ?? new Y.Doc();
-  const wsUrl = server.url.replace(/^http/, 'ws') + '/ws';
+  const wsUrl = `${server.url.replace(/^http/, 'ws')}/ws`;
   const params: Record<string, string> = { token };
   if (options.ack) params.ack = '1';
   const provider = new WebsocketProvider(wsUrl, boardId, doc, {
