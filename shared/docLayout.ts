@@ -16,6 +16,17 @@ export const DOC_RECORDS = 'records';
 export const DOC_SCHEMA = 'schema';
 export const DOC_SCHEMA_TLDRAW_KEY = 'tldraw';
 export const DOC_BOARD = 'board';
+/**
+ * `rubric` (Y.Map): one entry per session date ('YYYY-MM-DD') → Y.Map of dimension id → Y.Map
+ * { score: number | null, rationale: string, evidence: Y.Map<evidenceId, EvidenceEntry> }.
+ * See shared/rubric.ts.
+ */
+export const DOC_RUBRIC = 'rubric';
+/**
+ * `actions` (Y.Map): action id → Y.Map of the ActionRow fields (shared/actionPlan.ts), so two
+ * people editing different fields of one action both win.
+ */
+export const DOC_ACTIONS = 'actions';
 
 /** Version of our own document layout (not tldraw's); bump with a migration in boardDoc.ts. */
 export const DOC_LAYOUT_VERSION = 1;
