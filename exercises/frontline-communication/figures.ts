@@ -1,4 +1,5 @@
 import type { ExtractedBoard } from '../kit/extract';
+import { cleanText, compareText } from '../kit/text';
 import type { Figure, FigureStatus, ListFigure, NumberFigure, ResultItem, TableFigure } from '../../shared/results';
 import { CHANNELS } from './connectors';
 import { LAYERS } from './items';
@@ -31,15 +32,9 @@ const NO_LAYER = 'Layer not set';
 const NO_ORG = '(no organization)';
 const TARGET_IDEAS = 10;
 
-/** Runs of whitespace other than single spaces (tested first: most texts are already clean). */
-const MESSY_SPACE = /\s\s|[^\S ]/;
-const text = (v: unknown): string => {
-  if (typeof v !== 'string') return '';
-  const t = v.trim();
-  return MESSY_SPACE.test(t) ? t.replace(/\s+/g, ' ') : t;
-};
+const text = cleanText;
 const filled = (v: unknown): boolean => typeof v === 'string' && v.trim() !== '';
-const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+const cmp = compareText;
 
 /** The layer an audience counts in: its lane, else its field ('' when neither). */
 export function audienceLayer(item: ResultItem): string {

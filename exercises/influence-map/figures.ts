@@ -1,4 +1,5 @@
 import type { ExtractedBoard } from '../kit/extract';
+import { cleanText, compareText } from '../kit/text';
 import type { Figure, FigureStatus, ListFigure, NumberFigure, ResultItem, TableFigure } from '../../shared/results';
 import { INDUSTRY_CATEGORIES, ROLE_CATEGORIES, SUPPORT_CATEGORIES } from './items';
 import { quadrantOf, type QuadrantId } from './template';
@@ -37,14 +38,8 @@ const QUADRANT_NAME: Record<QuadrantId, string> = {
   'ready-to-help': 'Ready to help',
 };
 
-/** Runs of whitespace other than single spaces (tested first: most texts are already clean). */
-const MESSY_SPACE = /\s\s|[^\S ]/;
-const text = (v: unknown): string => {
-  if (typeof v !== 'string') return '';
-  const t = v.trim();
-  return MESSY_SPACE.test(t) ? t.replace(/\s+/g, ' ') : t;
-};
-const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+const text = cleanText;
+const cmp = compareText;
 const yesNo = (b: boolean) => (b ? 'Yes' : 'No');
 const rating = (v: unknown): number | null => (typeof v === 'number' ? v : null);
 

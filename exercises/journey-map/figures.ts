@@ -1,4 +1,5 @@
 import type { ExtractedBoard } from '../kit/extract';
+import { cleanText, compareText, shorten } from '../kit/text';
 import type { Figure, FigureStatus, ListFigure, NumberFigure, ResultConnection, ResultItem, TableFigure } from '../../shared/results';
 import { JOURNEY_STAGES } from '../common/items';
 import { STAGE_OF_ZONE } from './template';
@@ -28,16 +29,10 @@ const QUALITY_ORDER = ['smooth', 'bumpy', 'broken', ''];
 
 const STAGE_INDEX = new Map(STAGE_VALUES.map((v, i) => [v, i]));
 
-/** Runs of whitespace other than single spaces (tested first: most texts are already clean). */
-const MESSY_SPACE = /\s\s|[^\S ]/;
-const text = (v: unknown): string => {
-  if (typeof v !== 'string') return '';
-  const t = v.trim();
-  return MESSY_SPACE.test(t) ? t.replace(/\s+/g, ' ') : t;
-};
+const text = cleanText;
 
-const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
-const short = (s: string, max = 80): string => (s.length > max ? `${s.slice(0, max - 1).trimEnd()}…` : s);
+const cmp = compareText;
+const short = shorten;
 
 export function journeyVariant(board: Pick<ExtractedBoard, 'variant'>): Variant {
   return board.variant === 'jobseeker' ? 'jobseeker' : 'employer';
