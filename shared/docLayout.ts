@@ -17,9 +17,10 @@ export const DOC_SCHEMA = 'schema';
 export const DOC_SCHEMA_TLDRAW_KEY = 'tldraw';
 export const DOC_BOARD = 'board';
 /**
- * `rubric` (Y.Map): one entry per session date ('YYYY-MM-DD') → Y.Map of dimension id → Y.Map
- * { score: number | null, rationale: string, evidence: Y.Map<evidenceId, EvidenceEntry> }.
- * See shared/rubric.ts.
+ * `rubric` (Y.Map, flat): `<date>|<dimension>|score` → number | null, `<date>|<dimension>|rationale`
+ * → string, `<date>|<dimension>|evidence|<id>` → EvidenceEntry; date is the session's YYYY-MM-DD.
+ * One register per value, so concurrent edits never drop each other (shared/rubricDoc.ts; it
+ * still reads the earlier nested form date → dimension → { score, rationale, evidence }).
  */
 export const DOC_RUBRIC = 'rubric';
 /**

@@ -36,6 +36,8 @@ export interface EvidenceEntry {
   itemIds: string[];
   /** Figure it was derived from, if any. */
   figureId?: string;
+  /** True when the team reworded a proposal before accepting it. */
+  edited?: boolean;
 }
 
 export interface DimensionScore {
@@ -48,4 +50,19 @@ export interface RubricSession {
   /** Session date, YYYY-MM-DD. */
   date: string;
   scores: Record<RubricDimensionId, DimensionScore>;
+}
+
+/**
+ * A piece of evidence the product derives from a board's results for the team to accept, edit or
+ * dismiss. `id` is stable across recomputations (`<exercise id>:<rule>:<key>`), so a decision
+ * stored under it (see EvidenceEntry) keeps applying while the board changes.
+ */
+export interface ProposedEvidence {
+  id: string;
+  dimension: RubricDimensionId;
+  text: string;
+  /** Board items behind it (zoom target). */
+  itemIds: string[];
+  /** Figure it was derived from, if any. */
+  figureId?: string;
 }

@@ -13,6 +13,7 @@ import type { ExerciseDef } from '../kit/definitions';
 import { ideaItem } from '../common/items';
 import { frontlineConnectors } from './connectors';
 import { figures } from './figures';
+import { evidence } from './evidence';
 import { frontlineItemTypes } from './items';
 import { frontlineTemplate } from './template';
 
@@ -21,4 +22,5 @@ export const frontlineCommunication: ExerciseDef = {
   itemTypes: [...frontlineItemTypes, ideaItem],
   connectorKinds: frontlineConnectors,
   figures,
+  evidence,
 };

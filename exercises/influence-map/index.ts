@@ -14,6 +14,7 @@
 import type { ExerciseDef } from '../kit/definitions';
 import { influenceMapConnectors } from './connectors';
 import { figures } from './figures';
+import { evidence } from './evidence';
 import { influenceMapItemTypes } from './items';
 import { influenceMapTemplate } from './template';
 
@@ -22,4 +23,5 @@ export const influenceMap: ExerciseDef = {
   itemTypes: influenceMapItemTypes,
   connectorKinds: influenceMapConnectors,
   figures,
+  evidence,
 };

@@ -11,6 +11,7 @@
 import type { ExerciseDef } from '../kit/definitions';
 import { journeyMapConnectors } from './connectors';
 import { figures } from './figures';
+import { evidence } from './evidence';
 import { journeyMapItemTypes } from './items';
 import { journeyMapTemplate } from './template';
 
@@ -19,4 +20,5 @@ export const journeyMap: ExerciseDef = {
   itemTypes: journeyMapItemTypes,
   connectorKinds: journeyMapConnectors,
   figures,
+  evidence,
 };

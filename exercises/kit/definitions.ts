@@ -2,7 +2,8 @@ import type { TLPropsMigrations } from '@tldraw/tlschema';
 import type { FieldValue } from '../../shared/results';
 import type { ExerciseTemplate } from '../../shared/template';
 import type { ExtractedBoard } from './extract';
-import type { Figure } from '../../shared/results';
+import type { BoardResults, Figure } from '../../shared/results';
+import type { ProposedEvidence } from '../../shared/rubric';
 
 /** One choice of a choice field. `value` is stored; `label` is shown. */
 export interface FieldOption {
@@ -73,6 +74,8 @@ export interface ExerciseDef {
   connectorKinds: ConnectorKindDef[];
   /** Derived figures from the extracted items and connections. Pure. */
   figures(board: ExtractedBoard): Figure[];
+  /** Rubric evidence the board suggests (stable ids, see ProposedEvidence). Pure; optional. */
+  evidence?(board: ExtractedBoard, results: BoardResults): ProposedEvidence[];
 }
 
 export function defaultFieldValue(field: FieldDef): FieldValue {

@@ -13,6 +13,7 @@ import type { ExerciseDef } from '../kit/definitions';
 import { actionItem, ideaItem, journeyStepItem, quoteItem } from '../common/items';
 import { connectorKinds } from './connectors';
 import { figures } from './figures';
+import { evidence } from './evidence';
 import { gapItem, knockItem, tableItem } from './items';
 import { manyTablesManyKnocksTemplate } from './template';
 
@@ -21,4 +22,5 @@ export const manyTablesManyKnocks: ExerciseDef = {
   itemTypes: [quoteItem, journeyStepItem, tableItem, gapItem, knockItem, ideaItem, actionItem],
   connectorKinds,
   figures,
+  evidence,
 };

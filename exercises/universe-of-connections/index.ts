@@ -11,6 +11,7 @@
 import type { ExerciseDef } from '../kit/definitions';
 import { connectorKinds } from './connectors';
 import { figures } from './figures';
+import { evidence } from './evidence';
 import { organizationItem, personItem, sectorItem } from './items';
 import { universeOfConnectionsTemplate } from './template';
 
@@ -19,4 +20,5 @@ export const universeOfConnections: ExerciseDef = {
   itemTypes: [organizationItem, personItem, sectorItem],
   connectorKinds,
   figures,
+  evidence,
 };

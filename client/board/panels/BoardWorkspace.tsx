@@ -1,13 +1,19 @@
-import { useEffect, useMemo, useState, type ReactNode } from 'react';
+import { useEffect, useId, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useValue, type Editor } from 'tldraw';
+import type * as Y from 'yjs';
 import type { ExerciseDef } from '../../../exercises/kit/definitions';
 import { readJson, writeJson } from '../../lib/storage';
 import { localUser } from '../../lib/user';
+import { ActionPlanContext, type ActionPlanEnv } from '../actions/ActionPlanContext';
+import { ActionPlanPanel } from '../actions/ActionPlanPanel';
+import { ActionPlanState } from '../actions/ActionPlanState';
 import { FiguresPanel } from './FiguresPanel';
 import { Inspector } from './Inspector';
 import { zoneBounds } from './boardActions';
 import { LiveResultsSource } from './liveResults';
+import { RubricPanel } from '../rubric/RubricPanel';
 import { PalettePanel } from './PalettePanel';
+import { PanelTabList, PanelTabPanels, type PanelTab } from './PanelTabs';
 import { SidePanel } from './SidePanel';
 import { StepsPanel } from './StepsPanel';
 import { WorkspaceContext, WorkspaceState, type Workspace } from './WorkspaceState';
@@ -22,14 +28,16 @@ interface PanelsOpen {
   right: boolean;
 }
 
-function usePanelsOpen(): [PanelsOpen, (side: keyof PanelsOpen) => void] {
+/** The panels' open state and a setter: `toggle(side)` flips a side, `toggle(side, true)` opens it. */
+function usePanelsOpen(): [PanelsOpen, (side: keyof PanelsOpen, value?: boolean) => void] {
   const [open, setOpen] = useState<PanelsOpen>(() => {
     const stored = readJson<Partial<PanelsOpen>>(PANELS_KEY);
     return { left: stored?.left !== false, right: stored?.right !== false };
   });
-  const toggle = (side: keyof PanelsOpen) =>
+  const toggle = (side: keyof PanelsOpen, value?: boolean) =>
     setOpen((prev) => {
-      const next = { ...prev, [side]: !prev[side] };
+      if (value !== undefined && prev[side] === value) return prev;
+      const next = { ...prev, [side]: value ?? !prev[side] };
       writeJson(PANELS_KEY, next);
       return next;
     });
@@ -42,6 +50,8 @@ export interface BoardWorkspaceProps {
   /** The board's exercise; no panels for an unknown template. */
   exercise: ExerciseDef | undefined;
   readOnly: boolean;
+  /** The board's document, for the state that lives beside the canvas records (the action plan). */
+  doc?: Y.Doc | null;
   variant?: string | null;
   templateVersion?: number;
   /** The canvas, placed between the two side panels (always at the same place in the tree, so
@@ -50,14 +60,36 @@ export interface BoardWorkspaceProps {
 }
 
 /**
- * The canvas with the exercise around it: palette and steps on the left, the inspector and the
- * live results on the right. Both sides collapse. Boards without steps, item types or connector
- * kinds (blank) get no panels at all.
+ * The canvas with the exercise around it: palette and steps on the left; on the right, tabs for
+ * the inspector with the live results (boards with item types or connector kinds) and the action
+ * plan (every board). Both sides collapse. Blank boards get no left panel.
  */
-export function BoardWorkspace({ editor, exercise, readOnly, variant = null, templateVersion, children }: BoardWorkspaceProps) {
+export function BoardWorkspace({ editor, exercise, readOnly, doc = null, variant = null, templateVersion, children }: BoardWorkspaceProps) {
   const [open, toggle] = usePanelsOpen();
   const ui = useMemo(() => new WorkspaceState(), []);
   const [source, setSource] = useState<LiveResultsSource | null>(null);
+  const [rightTab, setRightTab] = useState('details');
+  const rightTabsId = useId();
+  const [plan, setPlan] = useState<ActionPlanState | null>(null);
+  const showActions = useRef(() => {});
+  showActions.current = () => {
+    setRightTab('actions');
+    toggle('right', true);
+  };
+
+  useEffect(() => {
+    if (!editor || !doc) return;
+    const p = new ActionPlanState(doc, {
+      authorName: () => localUser.get().name.trim() || 'Anonymous',
+      onShow: () => showActions.current(),
+    });
+    setPlan(p);
+    return () => {
+      p.dispose();
+      setPlan((cur) => (cur === p ? null : cur));
+    };
+  }, [editor, doc]);
+  const actionPlan = useMemo<ActionPlanEnv | null>(() => (plan && editor ? { plan, editor, readOnly } : null), [plan, editor, readOnly]);
 
   useEffect(() => {
     if (!editor || !exercise) return;
@@ -87,11 +119,34 @@ export function BoardWorkspace({ editor, exercise, readOnly, variant = null, tem
     [editor, exercise, readOnly, ui],
   );
   const live = useValue('live', () => source?.live.get() ?? null, [source]);
+  // A card to fill in (new from the palette, or double-clicked) brings the Details tab forward.
+  const focusRequest = useValue('focusRequest', () => ui.focusRequest.get(), [ui]);
+  useEffect(() => {
+    if (focusRequest) setRightTab('details');
+  }, [focusRequest]);
 
   const ready = ws && live && exercise;
   const hasPalette = !!exercise && exercise.itemTypes.length > 0 && !readOnly;
   const showLeft = ready && (exercise.template.steps.length > 0 || hasPalette);
-  const showRight = ready && (exercise.itemTypes.length > 0 || exercise.connectorKinds.length > 0);
+  const showDetails = !!ready && (exercise.itemTypes.length > 0 || exercise.connectorKinds.length > 0);
+  // One entry per tab of the right panel, in order; `false`/null leaves a tab out.
+  const rightTabCandidates: (PanelTab | false | null | undefined)[] = [
+    showDetails && {
+      id: 'details',
+      label: 'Details',
+      content: (
+        <>
+          <Inspector />
+          <FiguresPanel live={live} />
+        </>
+      ),
+    },
+    ready && live && doc && { id: 'rubric', label: 'Rubric', content: <RubricPanel doc={doc} live={live} /> },
+    actionPlan && { id: 'actions', label: 'Actions', content: <ActionPlanPanel /> },
+  ];
+  const rightTabs = rightTabCandidates.filter((t): t is PanelTab => !!t);
+  const showRight = rightTabs.length > 0;
+  const rightLabel = rightTabs.length === 1 ? rightTabs[0].label : 'Board panels';
 
   return (
     <WorkspaceContext.Provider value={ws}>
@@ -106,12 +161,20 @@ export function BoardWorkspace({ editor, exercise, readOnly, variant = null, tem
             <StepsPanel live={live} />
           </SidePanel>
         ) : null}
-        {children}
+        {/* The canvas too: tldraw's context menu offers "Promote to action". */}
+        <ActionPlanContext.Provider value={actionPlan}>{children}</ActionPlanContext.Provider>
         {showRight ? (
-          <SidePanel side="right" label="Details" open={open.right} onToggle={() => toggle('right')}>
-            <Inspector />
-            <FiguresPanel live={live} />
-          </SidePanel>
+          <ActionPlanContext.Provider value={actionPlan}>
+            <SidePanel
+              side="right"
+              label={rightLabel}
+              open={open.right}
+              onToggle={() => toggle('right')}
+              header={<PanelTabList tabs={rightTabs} selected={rightTab} onSelect={setRightTab} idBase={rightTabsId} label={rightLabel} />}
+            >
+              <PanelTabPanels tabs={rightTabs} selected={rightTab} idBase={rightTabsId} />
+            </SidePanel>
+          </ActionPlanContext.Provider>
         ) : null}
       </div>
     </WorkspaceContext.Provider>

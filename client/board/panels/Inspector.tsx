@@ -1,5 +1,6 @@
 import { useEffect, useRef, type KeyboardEvent, type ReactNode } from 'react';
 import { useValue, type TLShapeId } from 'tldraw';
+import { PromoteButton } from '../actions/PromoteButton';
 import { EDIT_ITEM_EVENT } from '../shapes';
 import { itemDefOf } from './boardActions';
 import { ConnectorInspector } from './ConnectorInspector';
@@ -76,10 +77,13 @@ export function Inspector() {
       break;
     case 'other':
       body = (
-        <p className="hint">
-          {selection.count === 1 ? 'This shape has no fields.' : `${selection.count} shapes selected.`} Select a single card or arrow to
-          see its fields.
-        </p>
+        <>
+          <p className="hint">
+            {selection.count === 1 ? 'This shape has no fields.' : `${selection.count} shapes selected.`} Select a single card or arrow to
+            see its fields.
+          </p>
+          {selection.count === 1 && <PromoteButton shapeId={editor.getSelectedShapeIds()[0]} />}
+        </>
       );
       break;
     case 'item': {

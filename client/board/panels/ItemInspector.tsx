@@ -2,6 +2,7 @@ import { useEffect, useId, useRef } from 'react';
 import { useValue, type TLShapeId } from 'tldraw';
 import type { ItemTypeDef } from '../../../exercises/kit/definitions';
 import type { FieldValue } from '../../../shared/results';
+import { PromoteButton } from '../actions/PromoteButton';
 import { paletteOf } from '../shapes/cardColors';
 import { isItemShape, updateItemFields } from './boardActions';
 import { FieldControl, FieldList } from './FieldControl';
@@ -70,6 +71,7 @@ export function ItemInspector({ id, def }: { id: TLShapeId; def: ItemTypeDef }) 
           {updated && <>Last changed by {updated}.</>}
         </p>
       )}
+      <PromoteButton shapeId={id} />
     </div>
   );
 }

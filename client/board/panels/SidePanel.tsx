@@ -6,17 +6,19 @@ export interface SidePanelProps {
   label: string;
   open: boolean;
   onToggle(): void;
+  /** Shown in the bar instead of the label while open (e.g. the panel's tabs). */
+  header?: ReactNode;
   children: ReactNode;
 }
 
 /** A collapsible side region beside the canvas (never over it, so tldraw's own UI stays free). */
-export function SidePanel({ side, label, open, onToggle, children }: SidePanelProps) {
+export function SidePanel({ side, label, open, onToggle, header, children }: SidePanelProps) {
   const contentId = useId();
   const arrow = (side === 'left') === open ? '‹' : '›';
   return (
     <aside className={`side-panel side-${side}${open ? '' : ' collapsed'}`} aria-label={label} data-testid={`side-${side}`}>
       <div className="side-bar">
-        {open && <span className="side-title">{label}</span>}
+        {open && (header ?? <span className="side-title">{label}</span>)}
         <button
           type="button"
           className="side-toggle"

@@ -1,0 +1,48 @@
+import {
+  DefaultContextMenu,
+  DefaultContextMenuContent,
+  TldrawUiMenuGroup,
+  TldrawUiMenuItem,
+  useEditor,
+  useValue,
+  type TLComponents,
+  type TLUiContextMenuProps,
+} from 'tldraw';
+import { promote, useOptionalActionPlan, type ActionPlanEnv } from './ActionPlanContext';
+import { selectionOffer } from './promotion';
+
+function PromoteMenuGroup({ env }: { env: ActionPlanEnv }) {
+  const editor = useEditor();
+  const { plan, readOnly } = env;
+  const offer = useValue('promoteOffer', () => selectionOffer(editor.getSelectedShapes(), (id) => plan.actionFor(id)), [editor, plan]);
+  if (offer.kind === 'none' || (offer.kind === 'promote' && readOnly)) return null;
+  return (
+    <TldrawUiMenuGroup id="action-plan">
+      {offer.kind === 'promote' ? (
+        <TldrawUiMenuItem
+          id="promote-to-action"
+          label={offer.promotions.length === 1 ? 'Promote to action' : `Promote ${offer.promotions.length} to actions`}
+          onSelect={() => {
+            promote(plan, offer.promotions);
+          }}
+        />
+      ) : (
+        <TldrawUiMenuItem id="show-action" label="Show in action plan" readonlyOk onSelect={() => plan.show(offer.actionId, 'text')} />
+      )}
+    </TldrawUiMenuGroup>
+  );
+}
+
+/** tldraw's context menu with "Promote to action" (or "Show in action plan") first. */
+export function BoardContextMenu(props: TLUiContextMenuProps) {
+  const env = useOptionalActionPlan();
+  return (
+    <DefaultContextMenu {...props}>
+      {env && <PromoteMenuGroup env={env} />}
+      <DefaultContextMenuContent />
+    </DefaultContextMenu>
+  );
+}
+
+/** tldraw UI overrides of a board; a constant, so tldraw never remounts its UI. */
+export const BOARD_UI_COMPONENTS: TLComponents = { ContextMenu: BoardContextMenu };

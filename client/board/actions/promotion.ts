@@ -1,0 +1,116 @@
+import { itemTypeOfShape } from '../../../exercises/kit/shapes';
+import { cleanText, shorten } from '../../../exercises/kit/text';
+import { getItemType } from '../../../exercises/registry';
+import type { NewAction } from '../../../shared/actionPlanDoc';
+
+/**
+ * What a board item becomes when it is promoted to an action. Pure: works on a shape's JSON, so
+ * the context menu, the inspector button and the tests share one rule.
+ *
+ * Promotable: sticky notes, text and geo shapes that carry text (their rich text as plain text),
+ * and typed cards (their title field). The action keeps the item's id, so the link survives edits
+ * of the item, and its title at the time, shown once the item is deleted.
+ */
+
+/** The part of a shape this module reads. */
+export interface ShapeLike {
+  id: string;
+  type: string;
+  props: object;
+}
+
+export type Promotion = Required<Pick<NewAction, 'text' | 'sourceItemId' | 'sourceTitle'>> &
+  Pick<NewAction, 'owner' | 'due' | 'priorityArea'>;
+
+/** Longest action text the document accepts (shared/actionPlanDoc.ts). */
+const MAX_TEXT = 2000;
+const TITLE_LENGTH = 80;
+
+const TEXT_SHAPES: Record<string, string> = { note: 'Sticky note', text: 'Text', geo: 'Shape' };
+/** Rich-text nodes whose children are blocks: one line each. */
+const BLOCK_CONTAINERS = new Set(['doc', 'bulletList', 'orderedList', 'taskList', 'listItem', 'taskItem', 'blockquote']);
+
+interface RichNode {
+  type?: unknown;
+  text?: unknown;
+  content?: unknown;
+}
+
+/** tldraw rich text (a TipTap document) as plain text: one line per paragraph or list item. */
+export function plainTextOfRichText(node: unknown): string {
+  if (!node || typeof node !== 'object') return '';
+  const n = node as RichNode;
+  if (n.type === 'text') return typeof n.text === 'string' ? n.text : '';
+  if (n.type === 'hardBreak') return '\n';
+  const children = Array.isArray(n.content) ? n.content.map(plainTextOfRichText) : [];
+  return children.join(typeof n.type === 'string' && BLOCK_CONTAINERS.has(n.type) ? '\n' : '');
+}
+
+function str(props: object, key: string): string {
+  const v = (props as Record<string, unknown>)[key];
+  return typeof v === 'string' ? v : '';
+}
+
+/** The item's text as one line ('' when it has none or is not promotable). */
+export function itemText(shape: ShapeLike): string {
+  if (shape.type in TEXT_SHAPES) return cleanText(plainTextOfRichText((shape.props as { richText?: unknown }).richText));
+  const def = getItemType(itemTypeOfShape(shape.type) ?? '');
+  return def ? cleanText(str(shape.props, def.titleField)) : '';
+}
+
+/** What kind of item it is, for people ("Sticky note", "Idea"); null when it cannot be promoted. */
+export function itemKindLabel(shape: ShapeLike): string | null {
+  if (shape.type in TEXT_SHAPES) return TEXT_SHAPES[shape.type];
+  return getItemType(itemTypeOfShape(shape.type) ?? '')?.label ?? null;
+}
+
+/** The title a source link shows for an item: its text, shortened, or its kind when it has none. */
+export function itemTitle(shape: ShapeLike): string {
+  return shorten(itemText(shape), TITLE_LENGTH) || itemKindLabel(shape) || 'Item';
+}
+
+/**
+ * The action an item becomes, or null when it cannot be promoted (another kind of shape, or no
+ * text to act on). A typed Action card also brings its owner and due date; a Priority area card
+ * names itself as the priority area.
+ */
+export function promotionOf(shape: ShapeLike): Promotion | null {
+  if (itemKindLabel(shape) === null) return null;
+  const text = itemText(shape);
+  if (!text) return null;
+  const promotion: Promotion = { text: shorten(text, MAX_TEXT), sourceItemId: shape.id, sourceTitle: shorten(text, TITLE_LENGTH) };
+  const itemType = itemTypeOfShape(shape.type);
+  if (itemType === 'action') {
+    promotion.owner = cleanText(str(shape.props, 'owner'));
+    promotion.due = cleanText(str(shape.props, 'due'));
+  } else if (itemType === 'priority') {
+    promotion.priorityArea = shorten(text, MAX_TEXT);
+  }
+  return promotion;
+}
+
+/** What the selection offers: promote the items not yet in the plan, or show the action one became. */
+export type SelectionOffer =
+  | { kind: 'none' }
+  | { kind: 'promote'; promotions: Promotion[] }
+  | { kind: 'show'; actionId: string; title: string };
+
+/**
+ * The offer for the selected shapes. Items already promoted are not promoted twice: when every
+ * promotable item of the selection already has an action, the offer is to show it.
+ */
+export function selectionOffer(shapes: readonly ShapeLike[], actionFor: (sourceItemId: string) => { id: string } | undefined): SelectionOffer {
+  const promotions: Promotion[] = [];
+  let existing: { actionId: string; title: string } | null = null;
+  for (const shape of shapes) {
+    const action = actionFor(shape.id);
+    if (action) {
+      existing ??= { actionId: action.id, title: itemTitle(shape) };
+      continue;
+    }
+    const p = promotionOf(shape);
+    if (p) promotions.push(p);
+  }
+  if (promotions.length > 0) return { kind: 'promote', promotions };
+  return existing ? { kind: 'show', ...existing } : { kind: 'none' };
+}

@@ -1,0 +1,555 @@
+import { useEffect, useId, useMemo, useRef, useState, type FormEvent } from 'react';
+import { useValue, type TLShapeId } from 'tldraw';
+import type * as Y from 'yjs';
+import { proposeEvidence } from '../../../exercises/kit/evidence';
+import { bandOf, RUBRIC_BANDS, type DimensionScore, type EvidenceEntry, type ProposedEvidence, type RubricSession } from '../../../shared/rubric';
+import { isSessionDate, putEvidence, readRubric, removeEvidence, rubricMap, setRationale, setScore } from '../../../shared/rubricDoc';
+import { RUBRIC_GUIDES, type DimensionGuide } from '../../../shared/rubricGuide';
+import { selectAndShow } from '../panels/boardActions';
+import { useTextDraft } from '../panels/FieldControl';
+import type { LiveResults } from '../panels/liveResults';
+import { useWorkspace } from '../panels/WorkspaceState';
+import { RubricChart } from './RubricChart';
+import {
+  acceptedEntry,
+  dismissedEntry,
+  evidenceTextProblem,
+  evidenceView,
+  formatDate,
+  localDate,
+  previousSession,
+  sessionDates,
+  sessionOn,
+  teamEvidenceId,
+  type AcceptedEvidence,
+} from './rubricView';
+import './rubric.css';
+
+/** The rationale is written this long after the last keystroke (at once on blur). */
+const RATIONALE_DEBOUNCE_MS = 600;
+
+/** Every rubric session of the board, kept current as anyone edits it. */
+function useRubricSessions(doc: Y.Doc): RubricSession[] {
+  const [sessions, setSessions] = useState(() => readRubric(doc));
+  useEffect(() => {
+    const map = rubricMap(doc);
+    const update = () => setSessions(readRubric(doc));
+    update();
+    map.observeDeep(update);
+    return () => map.unobserveDeep(update);
+  }, [doc]);
+  return sessions;
+}
+
+/** Runs a write; a refused one (bad input) shows its message and changes nothing. */
+type Write = (fn: () => void) => boolean;
+
+export interface RubricPanelProps {
+  doc: Y.Doc;
+  live: LiveResults;
+}
+
+/**
+ * The self-assessment rubric of the board: per session date, a score from 1 to 10 for each of the
+ * three dimensions with its band, guidepost and where to start next, the team's rationale, and
+ * evidence (proposed from the board's live results, or written by the team). Everything is stored
+ * in the board's document, so it is live for everyone; viewers only read.
+ */
+export function RubricPanel({ doc, live }: RubricPanelProps) {
+  const { exercise, readOnly } = useWorkspace();
+  const sessions = useRubricSessions(doc);
+  const today = localDate();
+  const [date, setDate] = useState(() => (readOnly && sessions.length ? sessions[sessions.length - 1].date : today));
+  const [error, setError] = useState<string | null>(null);
+  const headingId = useId();
+
+  const proposals = useMemo(() => (live.kind === 'ok' ? proposeEvidence(exercise, live.board, live.results) : []), [live, exercise]);
+  const current = sessionOn(sessions, date);
+  const previous = previousSession(sessions, date);
+  const latest = sessions.length === 0 || date >= sessions[sessions.length - 1].date;
+
+  const write: Write = (fn) => {
+    try {
+      fn();
+      setError(null);
+      return true;
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+      return false;
+    }
+  };
+
+  return (
+    <section className="panel-section rubric" aria-labelledby={headingId} data-testid="rubric">
+      <h2 id={headingId}>Self-assessment rubric</h2>
+      <p className="hint">
+        Score each dimension from 1 to 10 and say why. The board proposes evidence from its results; the team decides what counts and which score fits.
+      </p>
+      <SessionPicker sessions={sessions} date={date} today={today} onChange={setDate} readOnly={readOnly} />
+      {error && (
+        <p className="field-error" role="alert">
+          Not saved: {error}
+        </p>
+      )}
+      <RubricChart current={current} previous={previous} />
+      {RUBRIC_GUIDES.map((g) => (
+        <DimensionCard
+          key={`${date}|${g.id}`}
+          guide={g}
+          date={date}
+          doc={doc}
+          value={current.scores[g.id]}
+          proposals={proposals}
+          latest={latest}
+          readOnly={readOnly}
+          write={write}
+        />
+      ))}
+      {live.kind === 'error' && <p className="hint">The board’s results could not be computed, so no evidence is proposed right now.</p>}
+    </section>
+  );
+}
+
+function SessionPicker({ sessions, date, today, onChange, readOnly }: { sessions: RubricSession[]; date: string; today: string; onChange(d: string): void; readOnly: boolean }) {
+  const id = useId();
+  const stored = new Set(sessions.map((s) => s.date));
+  const dates = sessionDates(sessions, today, date);
+  const [other, setOther] = useState('');
+  const [problem, setProblem] = useState<string | null>(null);
+  const detailsRef = useRef<HTMLDetailsElement>(null);
+  const selectRef = useRef<HTMLSelectElement>(null);
+
+  const open = (e: FormEvent) => {
+    e.preventDefault();
+    if (!isSessionDate(other)) {
+      setProblem('Pick a date, e.g. 2025-03-04.');
+      return;
+    }
+    setProblem(null);
+    onChange(other);
+    setOther('');
+    // Done: the keyboard goes back to the session list, which now shows the date.
+    if (detailsRef.current) detailsRef.current.open = false;
+    selectRef.current?.focus();
+  };
+
+  return (
+    <div className="rubric-session">
+      <label htmlFor={`${id}-session`}>Session</label>
+      <select ref={selectRef} id={`${id}-session`} value={date} onChange={(e) => onChange(e.target.value)} data-testid="rubric-session">
+        {dates.map((d) => (
+          <option key={d} value={d}>
+            {formatDate(d)}
+            {d === today ? ' (today)' : ''}
+            {stored.has(d) ? '' : ' · not started'}
+          </option>
+        ))}
+      </select>
+      {!readOnly && (
+        <details ref={detailsRef} className="rubric-other-date">
+          <summary>Score another date</summary>
+          <form onSubmit={open} noValidate>
+            <label htmlFor={`${id}-other`}>Session date</label>
+            <div className="rubric-inline">
+              <input
+                id={`${id}-other`}
+                type="date"
+                value={other}
+                max="9999-12-31"
+                onChange={(e) => setOther(e.target.value)}
+                aria-invalid={problem ? true : undefined}
+                aria-describedby={problem ? `${id}-other-error` : undefined}
+                data-testid="rubric-other-date"
+              />
+              <button type="submit" className="button small secondary">
+                Open
+              </button>
+            </div>
+            {problem && (
+              <p id={`${id}-other-error`} className="field-error" role="alert">
+                {problem}
+              </p>
+            )}
+          </form>
+        </details>
+      )}
+    </div>
+  );
+}
+
+interface DimensionCardProps {
+  guide: DimensionGuide;
+  date: string;
+  doc: Y.Doc;
+  value: DimensionScore;
+  proposals: ProposedEvidence[];
+  /** The newest session (or a newer one): only there is stored evidence compared with the board. */
+  latest: boolean;
+  readOnly: boolean;
+  write: Write;
+}
+
+function DimensionCard({ guide, date, doc, value, proposals, latest, readOnly, write }: DimensionCardProps) {
+  const id = useId();
+  const band = value.score !== null ? bandOf(value.score) : null;
+  const bandGuide = band ? guide.bands[band.id] : null;
+  return (
+    <article className="rubric-dim" aria-labelledby={`${id}-title`} data-testid={`rubric-dim-${guide.id}`} data-score={value.score ?? ''}>
+      <h3 id={`${id}-title`}>{guide.title}</h3>
+      <p className="hint">{guide.description}</p>
+
+      <fieldset className="rubric-score" data-testid={`rubric-score-${guide.id}`}>
+        <legend>
+          Score <span className="muted">(1 to 10)</span>
+        </legend>
+        <div className="rubric-scale">
+          {Array.from({ length: 10 }, (_, i) => i + 1).map((n) => (
+            <label key={n} className="rubric-scale-option">
+              <input
+                type="radio"
+                name={`${id}-score`}
+                value={n}
+                checked={value.score === n}
+                disabled={readOnly}
+                aria-label={`${n}, ${bandOf(n).label}`}
+                onChange={() => write(() => setScore(doc, date, guide.id, n))}
+              />
+              <span aria-hidden="true">{n}</span>
+            </label>
+          ))}
+          {RUBRIC_BANDS.map((b) => (
+            <span
+              key={b.id}
+              className={`rubric-band-tick${band?.id === b.id ? ' current' : ''}`}
+              style={{ gridColumn: `${b.min} / ${b.max + 1}` }}
+              aria-hidden="true"
+            >
+              {b.label}
+            </span>
+          ))}
+        </div>
+        {value.score !== null && !readOnly && (
+          <button type="button" className="link-button rubric-clear" onClick={() => write(() => setScore(doc, date, guide.id, null))}>
+            Clear score
+          </button>
+        )}
+      </fieldset>
+
+      {band && bandGuide ? (
+        <div className="rubric-band" data-testid={`rubric-band-${guide.id}`}>
+          <p className="rubric-band-name">
+            {band.label} <span className="muted">({band.min}-{band.max})</span>
+          </p>
+          <p className="rubric-guidepost">{bandGuide.guidepost}</p>
+          <h4>Where to start next</h4>
+          <p className="rubric-next" data-testid={`rubric-next-${guide.id}`}>
+            {bandGuide.next}
+          </p>
+        </div>
+      ) : (
+        <p className="hint">{readOnly ? 'Not scored in this session.' : 'Pick a score to see what its band means and where to start next.'}</p>
+      )}
+      <details className="rubric-bands">
+        <summary>What each band looks like</summary>
+        <dl>
+          {RUBRIC_BANDS.map((b) => (
+            <div key={b.id}>
+              <dt>
+                {b.label} ({b.min}-{b.max})
+              </dt>
+              <dd>{guide.bands[b.id].guidepost}</dd>
+            </div>
+          ))}
+        </dl>
+      </details>
+
+      <Rationale key={`${date}|${guide.id}`} doc={doc} date={date} guide={guide} value={value.rationale} readOnly={readOnly} write={write} />
+      <Evidence guide={guide} doc={doc} date={date} stored={value.evidence} proposals={proposals} latest={latest} readOnly={readOnly} write={write} />
+    </article>
+  );
+}
+
+function Rationale({ doc, date, guide, value, readOnly, write }: { doc: Y.Doc; date: string; guide: DimensionGuide; value: string; readOnly: boolean; write: Write }) {
+  const id = useId();
+  const { draft, change, flush } = useTextDraft(value, (v) => write(() => setRationale(doc, date, guide.id, v)), RATIONALE_DEBOUNCE_MS);
+  return (
+    <div className="rubric-rationale">
+      <label htmlFor={id}>Why this score</label>
+      <textarea
+        id={id}
+        rows={3}
+        value={draft}
+        readOnly={readOnly}
+        maxLength={5000}
+        placeholder={readOnly ? '' : 'What the team saw on the board and in its work'}
+        onChange={(e) => change(e.target.value)}
+        onBlur={flush}
+        data-testid={`rubric-rationale-${guide.id}`}
+      />
+    </div>
+  );
+}
+
+interface EvidenceProps {
+  guide: DimensionGuide;
+  doc: Y.Doc;
+  date: string;
+  stored: EvidenceEntry[];
+  proposals: ProposedEvidence[];
+  latest: boolean;
+  readOnly: boolean;
+  write: Write;
+}
+
+function Evidence({ guide, doc, date, stored, proposals, latest, readOnly, write }: EvidenceProps) {
+  const view = evidenceView(guide.id, stored, proposals);
+  const put = (entry: EvidenceEntry) => write(() => putEvidence(doc, date, guide.id, entry));
+  const remove = (evidenceId: string) => write(() => removeEvidence(doc, date, guide.id, evidenceId));
+  return (
+    <div className="rubric-evidence" data-testid={`rubric-evidence-${guide.id}`}>
+      <h4>Evidence</h4>
+      {view.accepted.length === 0 ? (
+        <p className="hint">{readOnly ? 'No evidence recorded.' : 'None yet: accept what the board proposes or add your own.'}</p>
+      ) : (
+        <ul className="evidence-list" aria-label={`Evidence for ${guide.title}`}>
+          {view.accepted.map((e) => (
+            <AcceptedItem key={e.id} entry={e} latest={latest} readOnly={readOnly} put={put} remove={remove} />
+          ))}
+        </ul>
+      )}
+      {view.proposals.length > 0 && (
+        <>
+          <h4 className="rubric-subhead">Proposed by the board</h4>
+          <ul className="evidence-list proposals" aria-label={`Evidence the board proposes for ${guide.title}`}>
+            {view.proposals.map((p) => (
+              <ProposalItem key={p.id} proposal={p} readOnly={readOnly} put={put} />
+            ))}
+          </ul>
+        </>
+      )}
+      {!readOnly && <AddEvidence guide={guide} put={put} />}
+      {view.dismissed.length > 0 && (
+        <details className="rubric-dismissed">
+          <summary>Dismissed ({view.dismissed.length})</summary>
+          <ul className="evidence-list">
+            {view.dismissed.map((e) => (
+              <li key={e.id} className="evidence-item dismissed" data-evidence-id={e.id}>
+                <span className="evidence-text">{e.text}</span>
+                {!readOnly && (
+                  <div className="evidence-actions">
+                    <button type="button" className="button small ghost" aria-label={`Restore: ${e.text}`} onClick={() => remove(e.id)}>
+                      Restore
+                    </button>
+                  </div>
+                )}
+              </li>
+            ))}
+          </ul>
+        </details>
+      )}
+    </div>
+  );
+}
+
+/** Evidence text; a button selecting and showing its cards when it has any on the board. */
+function EvidenceText({ text, itemIds, id }: { text: string; itemIds: string[]; id: string }) {
+  const { editor } = useWorkspace();
+  const present = useValue('evidenceItemsPresent', () => itemIds.filter((i) => editor.getShape(i as TLShapeId)).length, [editor, itemIds]);
+  if (itemIds.length === 0) {
+    return (
+      <span id={id} className="evidence-text">
+        {text}
+      </span>
+    );
+  }
+  if (present === 0) {
+    return (
+      <span id={id} className="evidence-text">
+        {text} <span className="muted">(its cards are no longer on the board)</span>
+      </span>
+    );
+  }
+  return (
+    <button
+      type="button"
+      id={id}
+      className="link-button evidence-text"
+      title={`Select ${present} ${present === 1 ? 'card' : 'cards'} on the board`}
+      aria-label={`${text}: select ${present === 1 ? 'its card' : `its ${present} cards`} on the board`}
+      onClick={() => selectAndShow(editor, itemIds)}
+    >
+      {text}
+    </button>
+  );
+}
+
+function EvidenceEditor({ initial, label, onSave, onCancel }: { initial: string; label: string; onSave(text: string): boolean; onCancel(): void }) {
+  const id = useId();
+  const [text, setText] = useState(initial);
+  const [problem, setProblem] = useState<string | null>(null);
+  const save = (e: FormEvent) => {
+    e.preventDefault();
+    const p = evidenceTextProblem(text);
+    setProblem(p);
+    if (!p && onSave(text.trim())) onCancel();
+  };
+  return (
+    <form className="evidence-editor" onSubmit={save} noValidate>
+      <label htmlFor={id} className="visually-hidden">
+        {label}
+      </label>
+      <textarea
+        id={id}
+        rows={3}
+        value={text}
+        // biome-ignore lint/a11y/noAutofocus: the editor opens on request, in place of the text being edited.
+        autoFocus
+        onChange={(e) => setText(e.target.value)}
+        onKeyDown={(e) => {
+          if (e.key === 'Escape') {
+            e.preventDefault();
+            onCancel();
+          }
+        }}
+        aria-invalid={problem ? true : undefined}
+        aria-describedby={problem ? `${id}-error` : undefined}
+      />
+      {problem && (
+        <p id={`${id}-error`} className="field-error" role="alert">
+          {problem}
+        </p>
+      )}
+      <div className="evidence-actions">
+        <button type="submit" className="button small primary">
+          Save
+        </button>
+        <button type="button" className="button small ghost" onClick={onCancel}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}
+
+function ProposalItem({ proposal, readOnly, put }: { proposal: ProposedEvidence; readOnly: boolean; put(e: EvidenceEntry): boolean }) {
+  const id = useId();
+  const [editing, setEditing] = useState(false);
+  return (
+    <li className="evidence-item proposal" data-evidence-id={proposal.id} data-testid="evidence-proposal">
+      {editing ? (
+        <EvidenceEditor initial={proposal.text} label="Evidence, in the team’s words" onSave={(text) => put(acceptedEntry(proposal, text))} onCancel={() => setEditing(false)} />
+      ) : (
+        <>
+          <EvidenceText id={`${id}-text`} text={proposal.text} itemIds={proposal.itemIds} />
+          {!readOnly && (
+            <div className="evidence-actions">
+              <button type="button" className="button small secondary" aria-describedby={`${id}-text`} onClick={() => put(acceptedEntry(proposal))}>
+                Accept
+              </button>
+              <button type="button" className="button small ghost" aria-describedby={`${id}-text`} onClick={() => setEditing(true)}>
+                Edit
+              </button>
+              <button type="button" className="button small ghost" aria-describedby={`${id}-text`} onClick={() => put(dismissedEntry(proposal))}>
+                Dismiss
+              </button>
+            </div>
+          )}
+        </>
+      )}
+    </li>
+  );
+}
+
+function AcceptedItem({ entry, latest, readOnly, put, remove }: { entry: AcceptedEvidence; latest: boolean; readOnly: boolean; put(e: EvidenceEntry): boolean; remove(id: string): boolean }) {
+  const id = useId();
+  const [editing, setEditing] = useState(false);
+  const { freshness, current, ...stored } = entry;
+  return (
+    <li className={`evidence-item accepted origin-${entry.origin}`} data-evidence-id={entry.id} data-testid="evidence-accepted">
+      {editing ? (
+        <EvidenceEditor
+          initial={entry.text}
+          label="Evidence"
+          onSave={(text) => put({ ...stored, text, ...(entry.origin === 'proposed' && text !== entry.text ? { edited: true } : {}) })}
+          onCancel={() => setEditing(false)}
+        />
+      ) : (
+        <>
+          <EvidenceText id={`${id}-text`} text={entry.text} itemIds={entry.itemIds} />
+          <span className="evidence-origin">{entry.origin === 'team' ? 'Added by the team' : 'From the board'}</span>
+          {latest && freshness === 'changed' && current && (
+            <p className="evidence-note">
+              The board now says: {current.text}
+              {!readOnly && (
+                <>
+                  {' '}
+                  <button type="button" className="link-button" onClick={() => put(acceptedEntry(current))}>
+                    Use this
+                  </button>
+                </>
+              )}
+            </p>
+          )}
+          {latest && freshness === 'gone' && <p className="evidence-note">The board no longer shows this.</p>}
+          {!readOnly && (
+            <div className="evidence-actions">
+              <button type="button" className="button small ghost" aria-describedby={`${id}-text`} onClick={() => setEditing(true)}>
+                Edit
+              </button>
+              <button type="button" className="button small ghost" aria-describedby={`${id}-text`} onClick={() => remove(entry.id)}>
+                Remove
+              </button>
+            </div>
+          )}
+        </>
+      )}
+    </li>
+  );
+}
+
+function AddEvidence({ guide, put }: { guide: DimensionGuide; put(e: EvidenceEntry): boolean }) {
+  const id = useId();
+  const { editor } = useWorkspace();
+  const selected = useValue('rubricSelection', () => editor.getSelectedShapeIds(), [editor]);
+  const [text, setText] = useState('');
+  const [link, setLink] = useState(true);
+  const [problem, setProblem] = useState<string | null>(null);
+  const add = (e: FormEvent) => {
+    e.preventDefault();
+    const p = evidenceTextProblem(text);
+    setProblem(p);
+    if (p) return;
+    const itemIds = link ? [...selected] : [];
+    if (put({ id: teamEvidenceId(), text: text.trim(), origin: 'team', status: 'accepted', itemIds })) setText('');
+  };
+  return (
+    <form className="rubric-add" onSubmit={add} noValidate>
+      <label htmlFor={id}>Add evidence of your own</label>
+      <textarea
+        id={id}
+        rows={2}
+        value={text}
+        placeholder="e.g. Two employers co-chaired the last meeting"
+        onChange={(e) => setText(e.target.value)}
+        aria-invalid={problem ? true : undefined}
+        aria-describedby={problem ? `${id}-error` : undefined}
+        data-testid={`rubric-add-${guide.id}`}
+      />
+      {problem && (
+        <p id={`${id}-error`} className="field-error" role="alert">
+          {problem}
+        </p>
+      )}
+      <div className="rubric-inline">
+        {selected.length > 0 && (
+          <label className="rubric-link">
+            <input type="checkbox" checked={link} onChange={(e) => setLink(e.target.checked)} /> Link the {selected.length === 1 ? 'selected card' : `${selected.length} selected cards`}
+          </label>
+        )}
+        <button type="submit" className="button small secondary">
+          Add
+        </button>
+      </div>
+    </form>
+  );
+}
