@@ -8,10 +8,12 @@ import { ApiError, getBoard, NetworkError, type BoardInfo } from '../lib/api';
 import { rememberBoard } from '../lib/recentBoards';
 import { localUser, setUserName, tldrawCurrentUser } from '../lib/user';
 import type { TerminalClose } from './connection';
+import { BOARD_UI_COMPONENTS } from './actions/BoardContextMenu';
 import { TLDRAW_LICENSE_KEY, watchLicenceGate } from './licence';
 import { BoardWorkspace } from './panels/BoardWorkspace';
 import { BoardSession } from './session';
 import { BOARD_SHAPE_UTILS } from './shapes';
+import { ExportMenu } from './ExportMenu';
 import { TopBar } from './TopBar';
 
 /** Every tldraw asset (fonts, icons, translations, embed icons) bundled and served by us. */
@@ -299,6 +301,7 @@ function BoardScreen({ info, token }: { info: BoardInfo; token: string }) {
         licenseKey={TLDRAW_LICENSE_KEY}
         user={tldrawCurrentUser}
         shapeUtils={BOARD_SHAPE_UTILS}
+        components={BOARD_UI_COMPONENTS}
         onMount={onMount}
         maxAssetSize={MAX_ASSET_BYTES}
         maxImageDimension={MAX_IMAGE_DIMENSION}
@@ -308,12 +311,19 @@ function BoardScreen({ info, token }: { info: BoardInfo; token: string }) {
 
   return (
     <div className="board-layout">
-      <TopBar info={info} session={session} user={user} onChangeName={() => setAskName(true)} />
+      <TopBar
+        info={info}
+        session={session}
+        user={user}
+        onChangeName={() => setAskName(true)}
+        exportMenu={<ExportMenu info={info} token={token} editor={phase.kind === 'ready' && !licenceTripped ? editor : null} />}
+      />
       {terminal && <TerminalBanner close={terminal} />}
       <BoardWorkspace
         editor={phase.kind === 'ready' && !newerWhileOpen && !licenceTripped ? editor : null}
         exercise={exercise}
         readOnly={readOnly}
+        doc={session?.doc ?? null}
         variant={info.variant ?? null}
         templateVersion={info.templateVersion}
       >

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { useValue } from 'tldraw';
 import type { Role } from '../../shared/roles';
 import type { BoardInfo } from '../lib/api';
@@ -58,9 +59,11 @@ export interface TopBarProps {
   session: BoardSession | null;
   user: LocalUser;
   onChangeName(): void;
+  /** The board's Export menu (ExportMenu), shown beside the people count. */
+  exportMenu?: ReactNode;
 }
 
-export function TopBar({ info, session, user, onChangeName }: TopBarProps) {
+export function TopBar({ info, session, user, onChangeName, exportMenu }: TopBarProps) {
   const people = useValue('people', () => session?.people.get() ?? 0, [session]);
   const subtitle = [info.region, info.sector].filter(Boolean).join(' · ');
   return (
@@ -85,6 +88,7 @@ export function TopBar({ info, session, user, onChangeName }: TopBarProps) {
       <span className="presence" data-testid="presence-count" data-count={people} aria-live="polite">
         <span aria-hidden="true">●</span> {people} {people === 1 ? 'person' : 'people'} here
       </span>
+      {exportMenu}
       <button
         type="button"
         className="button ghost user-button"

@@ -10,6 +10,10 @@ import type { Logger } from '../log';
 import type { Storage } from '../storage/Storage';
 import type { Relay } from '../relay/Relay';
 import { resultsOfDoc, withBoardDoc } from '../results';
+import { exportBoard } from '../exports/buildExport';
+import { renderExport } from '../exports/formats';
+import { exportSchemaText } from '../exports/schema';
+import { EXPORT_FORMATS, isExportFormat } from '../../shared/exportDocument';
 import { HttpError } from './HttpError';
 import { CreateBoardBody, parseOr400 } from './schemas';
 
@@ -81,6 +85,32 @@ export function createHttpApp({ storage, relay, logger, clientDir, publicUrl }: 
       if (!isBoardId(id)) throw new HttpError(404, 'board_not_found', 'This board does not exist.');
       const { board } = await authorizeBoard(storage, id, url.searchParams.get('token'));
       return json(res, 200, await withBoardDoc(relay, storage, id, (doc) => resultsOfDoc(doc, board)));
+    }
+    if (pathname === '/api/export-schema.json') {
+      allow(req, ['GET', 'HEAD']);
+      res.writeHead(200, { 'Content-Type': 'application/schema+json; charset=utf-8', 'Cache-Control': 'no-cache' });
+      return void res.end(req.method === 'HEAD' ? undefined : exportSchemaText());
+    }
+    const exportMatch = /^\/api\/boards\/([^/]+)\/export$/.exec(pathname);
+    if (exportMatch) {
+      allow(req, ['GET', 'HEAD']);
+      const id = decodeURIComponent(exportMatch[1]);
+      if (!isBoardId(id)) throw new HttpError(404, 'board_not_found', 'This board does not exist.');
+      const { board } = await authorizeBoard(storage, id, url.searchParams.get('token'));
+      const format = url.searchParams.get('format');
+      if (!isExportFormat(format)) {
+        const got = format === null ? 'it is missing' : `got "${format.slice(0, 40)}"`;
+        throw new HttpError(400, 'invalid_format', `format must be one of ${EXPORT_FORMATS.join(', ')}; ${got}`, 'format');
+      }
+      const out = renderExport(await exportBoard(relay, storage, board), format);
+      const headers: Record<string, string> = {
+        'Content-Type': out.contentType,
+        'Content-Disposition': `${out.disposition}; filename="${out.filename}"`,
+        'Cache-Control': 'no-store',
+      };
+      if (out.csp) headers['Content-Security-Policy'] = out.csp;
+      res.writeHead(200, headers);
+      return void res.end(req.method === 'HEAD' ? undefined : out.body);
     }
     if (pathname.startsWith('/api/')) throw new HttpError(404, 'not_found', `No API endpoint ${pathname}.`);
     if (!serveStatic) {

@@ -8,6 +8,7 @@ import { canWriteDocument } from '../../shared/roles';
 import type { RelayLimits } from '../config';
 import type { Logger } from '../log';
 import type { Storage } from '../storage/Storage';
+import { ParticipantRecorder } from '../participants';
 import { Connection } from './Connection';
 import * as msg from './messages';
 
@@ -45,6 +46,8 @@ export class Room {
   private logLength = 0;
   private unloadTimer: NodeJS.Timeout | null = null;
   private unloadPromise: Promise<void> | null = null;
+  /** Remembers who was seen here (name and role only, throttled) for the exports. */
+  private readonly participants: ParticipantRecorder;
 
   constructor(
     readonly boardId: string,
@@ -54,6 +57,7 @@ export class Room {
     private readonly onEmpty: (room: Room) => void,
   ) {
     this.awareness.setLocalState(null);
+    this.participants = new ParticipantRecorder(boardId, storage, logger);
     this.loaded = this.load();
     // Observers attach their own handlers; this one only prevents an unhandled rejection.
     this.loaded.catch(() => {});
@@ -225,9 +229,13 @@ export class Room {
   private onAwarenessUpdate(change: AwarenessChange, origin: unknown): void {
     const changed = [...change.added, ...change.updated, ...change.removed];
     if (origin instanceof Connection) {
-      for (const id of [...change.added, ...change.updated]) origin.awarenessClients.add(id);
+      for (const id of [...change.added, ...change.updated]) {
+        origin.awarenessClients.add(id);
+        this.participants.seen(id, this.awareness.getStates().get(id), origin.role);
+      }
       for (const id of change.removed) origin.awarenessClients.delete(id);
     }
+    for (const id of change.removed) this.participants.gone(id);
     const frame = msg.awarenessFrame(this.awareness, changed);
     for (const conn of this.conns) conn.send(frame);
   }

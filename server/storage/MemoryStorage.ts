@@ -1,5 +1,5 @@
 import type { Role } from '../../shared/roles';
-import type { BoardRow, Storage, StoredDoc, TokenRow } from './Storage';
+import { MAX_PARTICIPANTS_PER_BOARD, type BoardRow, type ParticipantRow, type Storage, type StoredDoc, type TokenRow } from './Storage';
 
 interface Entry {
   board: BoardRow;
@@ -7,6 +7,7 @@ interface Entry {
   snapshot: Uint8Array | null;
   snapshotSeq: number;
   updates: { seq: number; data: Uint8Array }[];
+  participants: Map<string, ParticipantRow>;
 }
 
 /** Keeps everything in process memory: for tests and throwaway servers. Copies every buffer. */
@@ -22,6 +23,7 @@ export class MemoryStorage implements Storage {
       snapshot: initialState.slice(),
       snapshotSeq: 0,
       updates: [],
+      participants: new Map(),
     });
   }
 
@@ -58,6 +60,25 @@ export class MemoryStorage implements Storage {
     e.snapshot = snapshot.slice();
     e.snapshotSeq = upToSeq;
     e.updates = e.updates.filter((u) => u.seq > upToSeq);
+  }
+
+  async recordParticipant(boardId: string, p: { userId: string; name: string; role: Role }, seenAt: string): Promise<boolean> {
+    const e = this.entry(boardId);
+    const known = e.participants.get(p.userId);
+    if (!known && e.participants.size >= MAX_PARTICIPANTS_PER_BOARD) return false;
+    e.participants.set(p.userId, {
+      userId: p.userId,
+      name: p.name,
+      role: p.role,
+      firstSeen: known?.firstSeen ?? seenAt,
+      lastSeen: known && known.lastSeen > seenAt ? known.lastSeen : seenAt,
+    });
+    return true;
+  }
+
+  async listParticipants(boardId: string): Promise<ParticipantRow[]> {
+    const rows = [...(this.boards.get(boardId)?.participants.values() ?? [])].map((p) => ({ ...p }));
+    return rows.sort((a, b) => (a.firstSeen < b.firstSeen ? -1 : a.firstSeen > b.firstSeen ? 1 : a.userId < b.userId ? -1 : 1));
   }
 
   async close(): Promise<void> {}

@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Role } from '../../shared/roles';
-import type { BoardRow, Storage, StoredDoc, TokenRow } from './Storage';
+import { MAX_PARTICIPANTS_PER_BOARD, type BoardRow, type ParticipantRow, type Storage, type StoredDoc, type TokenRow } from './Storage';
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS boards (
@@ -32,6 +32,15 @@ CREATE TABLE IF NOT EXISTS updates (
   seq INTEGER NOT NULL,
   data BLOB NOT NULL,
   PRIMARY KEY (board_id, seq)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS participants (
+  board_id TEXT NOT NULL REFERENCES boards(id),
+  user_id TEXT NOT NULL,
+  name TEXT NOT NULL,
+  role TEXT NOT NULL,
+  first_seen TEXT NOT NULL,
+  last_seen TEXT NOT NULL,
+  PRIMARY KEY (board_id, user_id)
 ) WITHOUT ROWID;
 `;
 
@@ -82,6 +91,17 @@ export class SqliteStorage implements Storage {
          updated_at = excluded.updated_at`,
       ),
       deleteUpdates: db.prepare('DELETE FROM updates WHERE board_id = ? AND seq <= ?'),
+      hasParticipant: db.prepare('SELECT 1 FROM participants WHERE board_id = ? AND user_id = ?'),
+      countParticipants: db.prepare('SELECT COUNT(*) AS n FROM participants WHERE board_id = ?'),
+      upsertParticipant: db.prepare(
+        `INSERT INTO participants (board_id, user_id, name, role, first_seen, last_seen) VALUES (?, ?, ?, ?, ?, ?)
+         ON CONFLICT(board_id, user_id) DO UPDATE SET name = excluded.name, role = excluded.role,
+         last_seen = MAX(last_seen, excluded.last_seen)`,
+      ),
+      listParticipants: db.prepare(
+        `SELECT user_id AS userId, name, role, first_seen AS firstSeen, last_seen AS lastSeen
+         FROM participants WHERE board_id = ? ORDER BY first_seen, user_id`,
+      ),
     };
   }
 
@@ -139,6 +159,21 @@ export class SqliteStorage implements Storage {
       this.stmts.upsertSnapshot.run(boardId, Buffer.from(snapshot), upToSeq, new Date().toISOString());
       this.stmts.deleteUpdates.run(boardId, upToSeq);
     })();
+  }
+
+  async recordParticipant(boardId: string, p: { userId: string; name: string; role: Role }, seenAt: string): Promise<boolean> {
+    return this.db.transaction(() => {
+      if (!this.stmts.hasParticipant.get(boardId, p.userId)) {
+        const { n } = this.stmts.countParticipants.get(boardId) as { n: number };
+        if (n >= MAX_PARTICIPANTS_PER_BOARD) return false;
+      }
+      this.stmts.upsertParticipant.run(boardId, p.userId, p.name, p.role, seenAt, seenAt);
+      return true;
+    })();
+  }
+
+  async listParticipants(boardId: string): Promise<ParticipantRow[]> {
+    return this.stmts.listParticipants.all(boardId) as ParticipantRow[];
   }
 
   async close(): Promise<void> {

@@ -26,6 +26,20 @@ export interface StoredDoc {
   lastSeq: number;
 }
 
+/** Someone seen on a board: the name and role they had when last seen (never more). */
+export interface ParticipantRow {
+  /** The random id the person's browser chose (not a credential). */
+  userId: string;
+  name: string;
+  /** The role of the link they connected with, as checked by the server. */
+  role: Role;
+  firstSeen: string;
+  lastSeen: string;
+}
+
+/** A board keeps at most this many participants; people beyond it are not recorded. */
+export const MAX_PARTICIPANTS_PER_BOARD = 500;
+
 /**
  * Where boards live. Implementations: SqliteStorage (the embedded default) and MemoryStorage
  * (tests). A distributed backend implements the same interface.
@@ -46,5 +60,13 @@ export interface Storage {
   /** Appends updates in order, in one transaction; resolves with the last sequence number. */
   appendUpdates(boardId: string, updates: Uint8Array[]): Promise<number>;
   compact(boardId: string, snapshot: Uint8Array, upToSeq: number): Promise<void>;
+  /**
+   * Upserts a participant of a board: first seen is kept, name, role and last seen are replaced
+   * (last seen never moves back). Resolves false when the board already has
+   * MAX_PARTICIPANTS_PER_BOARD others.
+   */
+  recordParticipant(boardId: string, participant: { userId: string; name: string; role: Role }, seenAt: string): Promise<boolean>;
+  /** Everyone seen on a board, first seen first (ties by user id). */
+  listParticipants(boardId: string): Promise<ParticipantRow[]>;
   close(): Promise<void>;
 }
