@@ -1,4 +1,5 @@
 import type { Locator, Page } from '@playwright/test';
+import { strFromU8, unzipSync } from 'fflate';
 import { expect, openBoard, test } from './app';
 
 /**
@@ -110,6 +111,20 @@ test('a promoted sticky becomes a shared action that follows its source', async 
   await boRow.getByLabel('Status').selectOption({ label: 'In progress' });
   await expect(adaRow.getByLabel('Status')).toHaveValue('in-progress');
   await expect(adaRow).toHaveAttribute('data-status', 'in-progress');
+
+  // Both exports carry the promoted action with its new status and its source.
+  const token = new URL(board.links.viewer).searchParams.get('token');
+  await expect
+    .poll(async () => {
+      const res = await fetch(`${app.url}/api/boards/${board.id}/export?format=json&token=${token}`);
+      const doc = (await res.json()) as { actions: { text: string; status: string; owner: string; sourceExists: boolean }[] };
+      return doc.actions.map((a) => [a.text, a.owner, a.status, a.sourceExists]);
+    })
+    .toEqual([['Recruit two business champions to host the launch', 'Kim', 'in-progress', true]]);
+  const zip = new Uint8Array(await (await fetch(`${app.url}/api/boards/${board.id}/export?format=csv&token=${token}`)).arrayBuffer());
+  const actionsCsv = strFromU8(unzipSync(zip)['actions.csv']);
+  expect(actionsCsv).toContain('Recruit two business champions to host the launch,Kim');
+  expect(actionsCsv).toContain('In progress');
 
   // The source link brings the sticky into view for Bo.
   await bo.evaluate(() => (window as any).__board.editor.setCamera({ x: -3000, y: -3000, z: 1 }));
