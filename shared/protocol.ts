@@ -10,8 +10,11 @@
  *    to write. Clients never need to send it.
  *  - 3 query awareness: the relay answers with the full awareness state of the room.
  *  - 100 ack (only for connections that open with `ack=1` in the query string): after the relay
- *    has made updates durable it sends its document's state vector. A client compares it with its
- *    own to know whether local edits are still unsaved. Plain y-websocket clients never see it.
+ *    has made updates durable it sends its document's state vector, then the number of write
+ *    frames (sync step 2 and update) it has received on this connection and made durable. A
+ *    client compares the state vector with its own for inserted content, and the count with the
+ *    write frames it sent for deletions (which a state vector does not show). Plain y-websocket
+ *    clients never see it.
  */
 export const PROTOCOL_VERSION = 1;
 

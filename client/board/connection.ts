@@ -34,8 +34,21 @@ const FAILURES_BEFORE_PROBE = 3;
 const PROBE_INTERVAL_MS = 15_000;
 
 interface PendingDelete {
-  /** Value of `ackCount` when the edit went out on an open connection; null while unsent. */
-  sentAtAck: number | null;
+  /** The socket (generation) whose write frame carries the edit; null while unsent. */
+  socket: number | null;
+  /** Number of that frame among the socket's write frames (1-based). */
+  frame: number;
+}
+
+/** A sync step 2 or update frame: the frames that write to the server's document. */
+function isWriteFrame(data: unknown): boolean {
+  const bytes = data instanceof Uint8Array ? data : data instanceof ArrayBuffer ? new Uint8Array(data) : null;
+  return bytes !== null && bytes.length > 1 && bytes[0] === MessageType.Sync && (bytes[1] === 1 || bytes[1] === 2);
+}
+
+function isSyncStep2(data: unknown): boolean {
+  const bytes = data instanceof Uint8Array ? data : data instanceof ArrayBuffer ? new Uint8Array(data) : null;
+  return bytes !== null && bytes.length > 1 && bytes[0] === MessageType.Sync && bytes[1] === 1;
 }
 
 /**
@@ -47,8 +60,10 @@ interface PendingDelete {
  * client, so an edit that inserted something is saved once the acked clock of our client reaches
  * the clock after that edit. Content received from the server is by definition known to it, so
  * clocks advanced by server-originated transactions count as saved too (this covers the time
- * before the first ack). Deletions do not move a state vector: a delete-only edit is counted as
- * saved at the first ack that arrives after it was sent.
+ * before the first ack). Deletions do not move a state vector, so the ack also counts the write
+ * frames the server received on this connection and made durable: a delete-only edit is saved
+ * once that count reaches the frame that carried it. Edits made while disconnected travel in the
+ * first sync step 2 of the next connection (it carries the whole delete set).
  */
 export class BoardConnection {
   readonly doc = new Y.Doc();
@@ -67,7 +82,9 @@ export class BoardConnection {
   /** Our own clock after each local inserting edit still waiting for an ack (ascending). */
   private pendingClocks: number[] = [];
   private pendingDeletes: PendingDelete[] = [];
-  private ackCount = 0;
+  /** Generation of the current socket and the write frames sent on it so far. */
+  private socketGeneration = 0;
+  private writesSent = 0;
   /** Read-only sessions never edit; the server drops their frames, so nothing is tracked. */
   private readOnly = false;
   private online = typeof navigator === 'undefined' ? true : navigator.onLine !== false;
@@ -91,11 +108,13 @@ export class BoardConnection {
       // edits and would blur what "saved" means.
       disableBc: true,
       connect: false,
+      WebSocketPolyfill: this.countingWebSocket(),
     });
 
     this.provider.messageHandlers[MessageType.Ack] = (_encoder, decoder) => {
       const sv = Y.decodeStateVector(decoding.readVarUint8Array(decoder));
-      this.onAck(sv);
+      const writesDurable = decoding.hasContent(decoder) ? decoding.readVarUint(decoder) : 0;
+      this.onAck(sv, writesDurable);
     };
 
     // The relay answers every write from a read-only link with `permission denied`, including the
@@ -111,8 +130,6 @@ export class BoardConnection {
     const onSync = (synced: boolean) => {
       if (synced) {
         this.hasSynced.set(true);
-        // Whatever was edited while disconnected has now been exchanged with the server.
-        for (const p of this.pendingDeletes) if (p.sentAtAck === null) p.sentAtAck = this.ackCount;
       }
       this.recomputeState();
       this.recomputeSave();
@@ -191,8 +208,9 @@ export class BoardConnection {
       if (after > before) {
         this.pendingClocks.push(after);
       } else if (tr.deleteSet.clients.size > 0) {
-        const sent = this.provider.wsconnected && this.provider.synced;
-        this.pendingDeletes.push({ sentAtAck: sent ? this.ackCount : null });
+        // y-websocket sends the update right after this event when its socket is open.
+        const open = this.provider.wsconnected && this.provider.ws?.readyState === WebSocket.OPEN;
+        this.pendingDeletes.push(open ? { socket: this.socketGeneration, frame: this.writesSent + 1 } : { socket: null, frame: 0 });
       } else {
         return;
       }
@@ -235,12 +253,43 @@ export class BoardConnection {
     if (clock > (this.serverKnown.get(client) ?? 0)) this.serverKnown.set(client, clock);
   }
 
-  private onAck(sv: Map<number, number>) {
-    this.ackCount++;
+  private onAck(sv: Map<number, number>, writesDurable: number) {
     for (const [client, clock] of sv) this.markKnown(client, clock);
-    // Delete-only edits sent before this ack are covered by it.
-    this.pendingDeletes = this.pendingDeletes.filter((p) => p.sentAtAck === null || p.sentAtAck >= this.ackCount);
+    // Acks come from the current socket only (the provider drops frames of old ones).
+    this.pendingDeletes = this.pendingDeletes.filter((p) => p.socket !== this.socketGeneration || p.frame > writesDurable);
     this.recomputeSave();
+  }
+
+  /**
+   * The WebSocket class the provider uses: the browser's, counting the write frames each socket
+   * sends so acks can be matched to them.
+   */
+  private countingWebSocket(): typeof WebSocket {
+    const connection = this;
+    return class CountingWebSocket extends WebSocket {
+      private readonly generation: number;
+      constructor(url: string | URL, protocols?: string | string[]) {
+        super(url, protocols);
+        this.generation = ++connection.socketGeneration;
+        connection.writesSent = 0;
+      }
+      send(data: string | ArrayBufferLike | Blob | ArrayBufferView): void {
+        if (this.generation === connection.socketGeneration && isWriteFrame(data)) {
+          connection.writesSent++;
+          // The first step 2 on a new socket carries everything the server lacked, every
+          // deletion included: edits still waiting from earlier sockets ride on it.
+          if (isSyncStep2(data)) {
+            for (const p of connection.pendingDeletes) {
+              if (p.socket !== this.generation) {
+                p.socket = this.generation;
+                p.frame = connection.writesSent;
+              }
+            }
+          }
+        }
+        super.send(data);
+      }
+    };
   }
 
   private recomputeSave() {

@@ -20,6 +20,8 @@ export class Connection {
   readonly awarenessClients = new Set<number>();
   /** Set when the client wrote something and has not yet been told what is durable. */
   ackOwed = false;
+  /** Write frames (sync step 2 and update) received from this client and applied. */
+  writesReceived = 0;
   alive = true;
   closed = false;
   messagesIn = 0;

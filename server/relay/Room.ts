@@ -106,7 +106,7 @@ export class Room {
     conn.send(msg.syncStep1(this.doc));
     const states = [...this.awareness.getStates().keys()];
     if (states.length > 0) conn.send(msg.awarenessFrame(this.awareness, states));
-    if (conn.wantsAck && this.pending.length === 0) conn.send(msg.ackFrame(Y.encodeStateVector(this.doc)));
+    if (conn.wantsAck && this.pending.length === 0) this.sendAck(conn);
     conn.attach((data) => this.handleMessage(conn, data));
   }
 
@@ -159,6 +159,7 @@ export class Room {
           return;
         }
         Y.applyUpdate(this.doc, update, conn);
+        conn.writesReceived++;
         if (conn.wantsAck) {
           conn.ackOwed = true;
           // Nothing new (or nothing waiting): answer at once; otherwise the flush will.
@@ -199,9 +200,13 @@ export class Room {
     if (this.logLength >= this.limits.compactAfterUpdates) await this.compact();
   }
 
+  /**
+   * Only called when nothing applied is waiting for storage, so every write frame received from
+   * this connection so far is durable.
+   */
   private sendAck(conn: Connection): void {
     conn.ackOwed = false;
-    conn.send(msg.ackFrame(Y.encodeStateVector(this.doc)));
+    conn.send(msg.ackFrame(Y.encodeStateVector(this.doc), conn.writesReceived));
   }
 
   /** Replaces the update log with a snapshot of the document (one storage transaction). */

@@ -42,10 +42,11 @@ export function permissionDenied(reason: string): Uint8Array {
   return encoding.toUint8Array(e);
 }
 
-/** Tells an ack-aware client which state the server has made durable. */
-export function ackFrame(stateVector: Uint8Array): Uint8Array {
+/** Tells an ack-aware client which state, and how many of its write frames, are durable. */
+export function ackFrame(stateVector: Uint8Array, writesDurable: number): Uint8Array {
   const e = encoding.createEncoder();
   encoding.writeVarUint(e, MessageType.Ack);
   encoding.writeVarUint8Array(e, stateVector);
+  encoding.writeVarUint(e, writesDurable);
   return encoding.toUint8Array(e);
 }

@@ -163,3 +163,28 @@ test('a person can follow another person\'s viewport', async ({ app }) => {
     .toBe(true);
   await expect(bo.locator('.tlui-following-indicator')).toBeAttached();
 });
+
+test('a deletion made offline shows as unsaved until the server has stored it', async ({ app }) => {
+  const board = await app.createBoard();
+  const offlineContext = await app.newContext();
+  const away = await offlineContext.newPage();
+  const stay = await (await app.newContext()).newPage();
+  await openBoard(away, board.links.editor, 'Away');
+  await openBoard(stay, board.links.editor, 'Stay');
+  await drawRectangle(away, 400, 300);
+  await expect.poll(() => shapeCount(stay)).toBe(1);
+  await allSaved(away);
+
+  await offlineContext.setOffline(true);
+  await expect(away.getByTestId('connection-status')).not.toHaveAttribute('data-state', 'connected');
+  await away.evaluate(() => {
+    const { editor } = (window as any).__board;
+    editor.deleteShapes([...editor.getCurrentPageShapeIds()]);
+  });
+  await expect(away.getByTestId('connection-status')).toHaveAttribute('data-unsaved', 'true');
+
+  await offlineContext.setOffline(false);
+  await expect(away.getByTestId('connection-status')).toHaveAttribute('data-state', 'connected', { timeout: 20_000 });
+  await allSaved(away);
+  await expect.poll(() => shapeCount(stay)).toBe(0);
+});

@@ -2,9 +2,12 @@ import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import type { RunningServer } from '../../server/Server';
 import { readBoardMeta, recordsOf } from '../../shared/boardDoc';
-import { allAcked, connectClient, synced, type TestClient } from '../helpers/clients';
+import { allAcked, connectClient, rawSocket, synced, type TestClient } from '../helpers/clients';
 import { eventually } from '../helpers/eventually';
 import { createTestBoard, startTestServer } from '../helpers/server';
+import * as encoding from 'lib0/encoding';
+import * as decoding from 'lib0/decoding';
+import * as syncProtocol from 'y-protocols/sync';
 
 let server: RunningServer;
 const clients: TestClient[] = [];
@@ -96,5 +99,36 @@ describe('relay sync', () => {
     if (stored.snapshot) Y.applyUpdate(check, stored.snapshot);
     for (const u of stored.updates) Y.applyUpdate(check, u);
     expect(check.getMap('m').get('x')).toBe(1);
+  });
+
+  it('counts the durable write frames of a connection in its acks, deletions included', async () => {
+    server = await startTestServer();
+    const board = await createTestBoard(server);
+    const raw = await rawSocket(server, `/ws/${board.id}?token=${board.tokens.editor}&ack=1`);
+    const local = new Y.Doc();
+    const frames: Uint8Array[] = [];
+    local.on('update', (u: Uint8Array) => {
+      const e = encoding.createEncoder();
+      encoding.writeVarUint(e, 0);
+      syncProtocol.writeUpdate(e, u);
+      frames.push(encoding.toUint8Array(e));
+    });
+    local.getMap('m').set('a', 1);
+    local.getMap('m').set('b', 2);
+    local.getMap('m').delete('a'); // a delete-only update: the state vector does not move
+    for (const f of frames) raw.ws.send(f);
+    const lastAckCount = () => {
+      const acks = raw.messages.filter((m) => m[0] === 100).map((m) => {
+        const d = decoding.createDecoder(new Uint8Array(m));
+        decoding.readVarUint(d);
+        decoding.readVarUint8Array(d);
+        return decoding.readVarUint(d);
+      });
+      return acks.at(-1);
+    };
+    await eventually(() => expect(lastAckCount()).toBe(3));
+    const room = server.relay.rooms.get(board.id)!;
+    expect(room.doc.getMap('m').toJSON()).toEqual({ b: 2 });
+    raw.ws.close();
   });
 });
