@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
 import type { TLRecord } from '@tldraw/tlschema';
-import { recordsOf, readBoardMeta } from '../shared/boardDoc';
+import { readBoardMeta, readRecords } from '../shared/boardDoc';
 import { DOC_SCHEMA, DOC_SCHEMA_TLDRAW_KEY } from '../shared/docLayout';
 import type { BoardResults } from '../shared/results';
 import { boardSchema, getExercise, getItemType } from '../exercises/registry';
@@ -31,7 +31,7 @@ export async function withBoardDoc<T>(relay: Relay, storage: Storage, boardId: s
 /** The board's tldraw records, migrated to the current schema when they were written with an older one. */
 export function currentRecords(doc: Y.Doc): TLRecord[] {
   const raw: Record<string, TLRecord> = {};
-  for (const [id, entry] of recordsOf(doc).map) raw[id] = entry.val;
+  for (const [id, record] of readRecords(doc)) raw[id] = record;
   const schema = doc.getMap<unknown>(DOC_SCHEMA).get(DOC_SCHEMA_TLDRAW_KEY);
   if (!schema) return Object.values(raw);
   const migrated = boardSchema().migrateStoreSnapshot({ store: raw, schema: schema as never });

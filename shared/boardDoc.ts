@@ -14,9 +14,25 @@ import type { ExerciseTemplate } from './template';
 
 export const DEFAULT_PAGE_ID = 'page:page';
 
-/** The key-value view of a board's tldraw records. */
+/**
+ * The live key-value view of a board's tldraw records, for a client that edits them. It observes
+ * the document for as long as the document lives and may remove duplicate entries when created,
+ * so one-off readers (results, exports) use `readRecords` instead.
+ */
 export function recordsOf(doc: Y.Doc): YKeyValue<TLRecord> {
   return new YKeyValue<TLRecord>(doc.getArray<{ key: string; val: TLRecord }>(DOC_RECORDS));
+}
+
+/**
+ * A snapshot of a board's records by id, read without observing or writing the document. Like
+ * YKeyValue, the right-most entry of a key wins.
+ */
+export function readRecords(doc: Y.Doc): Map<string, TLRecord> {
+  const out = new Map<string, TLRecord>();
+  for (const entry of doc.getArray<{ key: string; val: TLRecord }>(DOC_RECORDS).toArray()) {
+    if (entry && typeof entry.key === 'string') out.set(entry.key, entry.val);
+  }
+  return out;
 }
 
 export function readBoardMeta(doc: Y.Doc): BoardMeta | null {

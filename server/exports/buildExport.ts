@@ -1,7 +1,7 @@
 import type * as Y from 'yjs';
 import { ACTION_STATUSES } from '../../shared/actionPlan';
 import { readActions } from '../../shared/actionPlanDoc';
-import { recordsOf } from '../../shared/boardDoc';
+import { readRecords } from '../../shared/boardDoc';
 import {
   EXPORT_VERSION,
   type BoardExport,
@@ -118,12 +118,12 @@ export function buildExport(doc: Y.Doc, row: BoardRow, participants: readonly Pa
   };
 
   // An action may come from any shape (a sticky too), so existence is checked on all records.
-  const kv = recordsOf(doc);
+  const records = readRecords(doc);
   const statusLabel = new Map<string, string>(ACTION_STATUSES.map((s) => [s.value, s.label]));
   const actions = readActions(doc).map((a) => ({
     ...a,
     statusLabel: statusLabel.get(a.status) ?? a.status,
-    sourceExists: a.sourceItemId !== '' && kv.has(a.sourceItemId),
+    sourceExists: a.sourceItemId !== '' && records.has(a.sourceItemId),
   }));
 
   const participantsOut: ExportParticipant[] = participants.map((p) => ({
