@@ -127,7 +127,7 @@ test('a promoted sticky becomes a shared action that follows its source', async 
   expect(actionsCsv).toContain('In progress');
 
   // The source link brings the sticky into view for Bo.
-  await bo.evaluate(() => (window as any).__board.editor.setCamera({ x: -3000, y: -3000, z: 1 }));
+  await bo.evaluate(() => void (window as any).__board.editor.setCamera({ x: -3000, y: -3000, z: 1 }));
   await boRow.getByTestId('source-link').click();
   await expect
     .poll(() =>

@@ -354,7 +354,7 @@ for (const exercise of EXERCISES.filter((e) => e.itemTypes.length > 0)) {
     await page.waitForTimeout(300);
     await page.screenshot({ path: `test-results/templates/${template.id}.png` });
     // And the whole board, to see the zones side by side.
-    await page.evaluate(() => (window as any).__board.editor.zoomToFit());
+    await page.evaluate(() => void (window as any).__board.editor.zoomToFit());
     await page.waitForTimeout(300);
     await page.screenshot({ path: `test-results/templates/${template.id}-overview.png` });
   });

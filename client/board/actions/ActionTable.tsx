@@ -32,6 +32,9 @@ const HIGHLIGHT_MS = 2500;
  * while, a blur to the canvas is taken back once.
  */
 function focusRevealed(el: HTMLElement) {
+  // Someone already typing in another field keeps their focus: the reveal can come late.
+  const active = document.activeElement;
+  if (active instanceof HTMLElement && active !== el && !active.closest('.tl-container') && active.matches('input, textarea, select, [contenteditable="true"]')) return;
   el.focus();
   const stop = () => {
     el.removeEventListener('blur', onBlur);
