@@ -10,6 +10,7 @@ import type { Logger } from '../log';
 import type { Storage } from '../storage/Storage';
 import { ParticipantRecorder } from '../participants';
 import { Connection } from './Connection';
+import { LockGuard } from './LockGuard';
 import * as msg from './messages';
 
 export type RoomState = 'loading' | 'ready' | 'failed' | 'unloading' | 'unloaded';
@@ -78,6 +79,12 @@ export class Room {
       this.lastSeq = stored.lastSeq;
       this.logLength = stored.updates.length;
       this.doc.on('update', (update: Uint8Array, origin: unknown) => this.onDocUpdate(update, origin));
+      // After the update handler, so any clean-up it writes is stored and forwarded like any write.
+      new LockGuard(this.doc, (writer, recordIds) => {
+        if (!(writer instanceof Connection)) return;
+        this.logger.info('board.lock_refused', { board: this.boardId, conn: writer.id, records: recordIds.length });
+        writer.send(msg.permissionDenied('Locked: only the facilitator can move, change, delete, lock or unlock it.'));
+      });
       this.awareness.on('update', (change: AwarenessChange, origin: unknown) => this.onAwarenessUpdate(change, origin));
       this.state = 'ready';
       // A log left long (e.g. by a crash before compaction) is folded in now, not on the next write.
