@@ -54,8 +54,11 @@ function statuses(plan: Locator): Promise<string[]> {
 
 /** Adds an action with the plan's form, from the keyboard. */
 async function addAction(page: Page, plan: Locator, text: string) {
-  await plan.getByLabel('New action').focus();
+  const input = plan.getByLabel('New action');
+  await input.focus();
+  await expect(input).toBeFocused();
   await page.keyboard.type(text);
+  await expect(input).toHaveValue(text);
   await page.keyboard.press('Enter');
   await expect(rowWithText(plan, text)).toBeVisible();
   await expect(plan.getByLabel('New action')).toHaveValue('');
@@ -207,7 +210,12 @@ test('the wide view edits every field, and a deleted action can be brought back'
   const promoted = rowWithText(plan, 'Machinist pipeline');
   await expect(promoted).toBeVisible();
   await expect(promoted).toContainText('Machinist pipeline');
+  // The new row opens its editor with the keyboard in it; Escape closes the editor.
+  const rowEditor = plan.locator('[data-editor-for]');
+  await expect(rowEditor).toHaveCount(1);
+  await expect.poll(() => rowEditor.evaluate((el) => el.contains(document.activeElement))).toBe(true);
   await ada.keyboard.press('Escape');
+  await expect(rowEditor).toHaveCount(0);
 
   await addAction(ada, plan, 'Set the next quarterly meeting');
   await ada.getByTestId('expand-action-plan').click();
