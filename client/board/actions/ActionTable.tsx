@@ -48,6 +48,11 @@ function focusRevealed(el: HTMLElement) {
   const timer = setTimeout(stop, 500);
 }
 
+/** True when the keyboard is nowhere in particular (the page body), e.g. after a blur. */
+function nothingFocused(): boolean {
+  return !document.activeElement || document.activeElement === document.body;
+}
+
 function rowSelector(id: string): string {
   return `[data-action-id="${CSS.escape(id)}"]`;
 }
@@ -181,7 +186,10 @@ function CompactRow(props: {
               onRemove={onRemove}
               onClose={() => {
                 onToggle();
-                requestAnimationFrame(() => toggleRef.current?.focus());
+                // Back to the row, unless the person has already moved on to another field.
+                requestAnimationFrame(() => {
+                  if (nothingFocused()) toggleRef.current?.focus();
+                });
               }}
             />
           </td>
