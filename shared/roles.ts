@@ -16,3 +16,19 @@ export function hasRole(actual: Role, required: Role): boolean {
 export function canWriteDocument(role: Role): boolean {
   return hasRole(role, 'editor');
 }
+
+/**
+ * The documents of a board: `board` (the canvas, rubric, actions; shared/docLayout.ts) and
+ * `control` (facilitator-only session state; shared/control.ts). Each has its own room and its
+ * own rows in storage.
+ */
+export const DOC_KINDS = ['board', 'control'] as const;
+export type DocKind = (typeof DOC_KINDS)[number];
+
+/**
+ * Whether a connection with `role` may write to a document of `kind`: editors and facilitators
+ * write the board; only facilitators write the control document. Everyone may read both.
+ */
+export function canWrite(role: Role, kind: DocKind): boolean {
+  return kind === 'control' ? hasRole(role, 'facilitator') : canWriteDocument(role);
+}

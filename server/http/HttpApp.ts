@@ -5,17 +5,22 @@ import sirv from 'sirv';
 import { describeTemplate } from '../../shared/template';
 import { isBoardId } from '../../shared/ids';
 import { TEMPLATES } from '../../exercises/registry';
-import { authorizeBoard, createBoard } from '../boards';
+import { authorizeBoard, boardLink, createBoard } from '../boards';
+import { hashToken, newToken } from '../tokens';
+import { hasRole, type Role } from '../../shared/roles';
+import { VOTER_ID_PATTERN } from '../../shared/votes';
+import { VoteService } from '../votes';
+import { RoomUnavailableError } from '../relay/Relay';
 import type { Logger } from '../log';
 import type { Storage } from '../storage/Storage';
 import type { Relay } from '../relay/Relay';
-import { resultsOfDoc, withBoardDoc } from '../results';
+import { readControlRounds, resultsOfDoc, withBoardDoc } from '../results';
 import { exportBoard } from '../exports/buildExport';
 import { renderExport } from '../exports/formats';
 import { exportSchemaText } from '../exports/schema';
 import { EXPORT_FORMATS, isExportFormat } from '../../shared/exportDocument';
 import { HttpError } from './HttpError';
-import { CreateBoardBody, parseOr400 } from './schemas';
+import { BallotBody, CreateBoardBody, InviteBody, parseOr400, StartVoteBody } from './schemas';
 
 const MAX_BODY_BYTES = 64 * 1024;
 
@@ -53,11 +58,28 @@ export function createHttpApp({ storage, relay, logger, clientDir, publicUrl }: 
     : null;
 
   const originOf = (req: IncomingMessage) => publicUrl ?? `http://${req.headers.host ?? 'localhost'}`;
+  const votes = new VoteService(relay, storage, logger);
+
+  /** The board of `:id` and the role of the request's token: 404 / 401 / 403 (below `required`). */
+  async function authorize(rawId: string, url: URL, required: Role) {
+    const id = decodeURIComponent(rawId);
+    if (!isBoardId(id)) throw new HttpError(404, 'board_not_found', 'This board does not exist.');
+    const auth = await authorizeBoard(storage, id, url.searchParams.get('token'));
+    if (!hasRole(auth.role, required)) {
+      throw new HttpError(403, 'forbidden', `This needs the ${required} link${required === 'facilitator' ? '' : ' or a higher one'}.`);
+    }
+    return auth;
+  }
 
   async function route(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
     const { pathname } = url;
     if (pathname === '/healthz') {
       return json(res, 200, { ok: true, storage: storage.kind });
+    }
+    if (pathname === '/api/time') {
+      // The server's clock, for clients to estimate their offset (shared/clock.ts); never cached.
+      allow(req, ['GET', 'HEAD']);
+      return json(res, 200, { now: Date.now() });
     }
     if (pathname === '/api/templates') {
       allow(req, ['GET', 'HEAD']);
@@ -84,7 +106,47 @@ export function createHttpApp({ storage, relay, logger, clientDir, publicUrl }: 
       const id = decodeURIComponent(resultsMatch[1]);
       if (!isBoardId(id)) throw new HttpError(404, 'board_not_found', 'This board does not exist.');
       const { board } = await authorizeBoard(storage, id, url.searchParams.get('token'));
-      return json(res, 200, await withBoardDoc(relay, storage, id, (doc) => resultsOfDoc(doc, board)));
+      const rounds = await readControlRounds(relay, storage, id);
+      return json(res, 200, await withBoardDoc(relay, storage, id, (doc) => resultsOfDoc(doc, board, rounds)));
+    }
+    const inviteMatch = /^\/api\/boards\/([^/]+)\/invites$/.exec(pathname);
+    if (inviteMatch) {
+      allow(req, ['POST']);
+      const { board } = await authorize(inviteMatch[1], url, 'facilitator');
+      const body = parseOr400(InviteBody, await readJson(req, { emptyIs: {} }));
+      // A co-facilitator's link: a new facilitator token, stored hashed like every other.
+      const token = newToken();
+      await storage.addToken(board.id, { role: 'facilitator', hash: hashToken(token), label: body.name || null });
+      logger.info('board.invite', { board: board.id, role: 'facilitator', named: Boolean(body.name) });
+      return json(res, 201, { link: boardLink(originOf(req), board.id, token) });
+    }
+    const votesMatch = /^\/api\/boards\/([^/]+)\/votes$/.exec(pathname);
+    if (votesMatch) {
+      allow(req, ['POST']);
+      const { board } = await authorize(votesMatch[1], url, 'facilitator');
+      const body = parseOr400(StartVoteBody, await readJson(req));
+      return json(res, 201, { round: await votes.start(board, body) });
+    }
+    const ballotMatch = /^\/api\/boards\/([^/]+)\/votes\/([^/]+)\/ballots\/([^/]+)$/.exec(pathname);
+    if (ballotMatch) {
+      allow(req, ['GET', 'HEAD', 'PUT']);
+      const { board } = await authorize(ballotMatch[1], url, 'editor');
+      const roundId = decodeURIComponent(ballotMatch[2]);
+      const voterId = decodeURIComponent(ballotMatch[3]);
+      if (!VOTER_ID_PATTERN.test(voterId)) {
+        throw new HttpError(400, 'invalid_request', 'voterId must be 1 to 64 letters, digits, "-" or "_"', 'voterId');
+      }
+      if (req.method === 'PUT') {
+        const body = parseOr400(BallotBody, await readJson(req));
+        return json(res, 200, { itemIds: await votes.putBallot(board, roundId, voterId, body.itemIds) });
+      }
+      return json(res, 200, { itemIds: await votes.ballot(board, roundId, voterId) });
+    }
+    const revealMatch = /^\/api\/boards\/([^/]+)\/votes\/([^/]+)\/reveal$/.exec(pathname);
+    if (revealMatch) {
+      allow(req, ['POST']);
+      const { board } = await authorize(revealMatch[1], url, 'facilitator');
+      return json(res, 200, { round: await votes.reveal(board, decodeURIComponent(revealMatch[2])) });
     }
     if (pathname === '/api/export-schema.json') {
       allow(req, ['GET', 'HEAD']);
@@ -136,6 +198,10 @@ export function createHttpApp({ storage, relay, logger, clientDir, publicUrl }: 
       await route(req, res, url);
     } catch (error) {
       if (error instanceof HttpError) return json(res, error.status, error.toJSON());
+      if (error instanceof RoomUnavailableError) {
+        logger.warn('http.unavailable', { method: req.method, path: url.pathname, error });
+        return json(res, 503, new HttpError(503, 'unavailable', 'The board cannot be changed right now; try again.').toJSON());
+      }
       logger.error('http.error', { method: req.method, path: url.pathname, error });
       json(res, 500, new HttpError(500, 'internal', 'Something went wrong on the server.').toJSON());
     }
@@ -155,8 +221,12 @@ function json(res: ServerResponse, status: number, body: unknown): void {
   res.end(text);
 }
 
-async function readJson(req: IncomingMessage): Promise<unknown> {
+/** The JSON body; `emptyIs` is the value of a request without a body (otherwise it must be JSON). */
+async function readJson(req: IncomingMessage, options: { emptyIs?: unknown } = {}): Promise<unknown> {
   const type = req.headers['content-type'] ?? '';
+  if (options.emptyIs !== undefined && !type && (req.headers['content-length'] ?? '0') === '0' && !req.headers['transfer-encoding']) {
+    return options.emptyIs;
+  }
   if (!/^application\/json\b/i.test(type)) {
     throw new HttpError(415, 'unsupported_media_type', 'Send the body as application/json.');
   }

@@ -1,10 +1,12 @@
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
+import type * as Y from 'yjs';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { CloseCodes } from '../../shared/closeCodes';
 import { ACK_QUERY_PARAM, TOKEN_QUERY_PARAM, WS_PATH_PREFIX } from '../../shared/protocol';
 import { isBoardId } from '../../shared/ids';
-import type { Role } from '../../shared/roles';
+import type { DocKind, Role } from '../../shared/roles';
+import { CONTROL_DOC_SUFFIX, controlRoomName } from '../../shared/control';
 import type { RelayLimits } from '../config';
 import type { Logger } from '../log';
 import type { Storage } from '../storage/Storage';
@@ -12,11 +14,18 @@ import { hashToken } from '../tokens';
 import { Connection } from './Connection';
 import { Room } from './Room';
 
+/** Thrown by withControlDoc when the document cannot be used (shutting down, load or store failed). */
+export class RoomUnavailableError extends Error {}
+
 /**
  * The WebSocket side of the server: authenticates upgrades, owns the rooms, and keeps
  * connections healthy (ping/pong, limits).
  *
- * Room lifecycle: a room is created (and starts loading) by the first connection to a board.
+ * Rooms: every board has two documents, each with its own room: the board (`/ws/<id>`, keyed by
+ * the board id in `rooms`) and its control document (`/ws/<id>/control`, keyed `<id>/control`).
+ *
+ * Room lifecycle: a room is created (and starts loading) by the first connection to a document,
+ * or by the server itself when it writes to a control document nobody has open (withControlDoc).
  * Every later connection awaits the same load. When the last connection leaves, the room is
  * unloaded after a grace period: flushed, compacted, then removed. A connection that arrives
  * while a room is unloading waits for the unload to finish and then gets a freshly loaded room,
@@ -45,7 +54,12 @@ export class Relay {
     const url = new URL(req.url ?? '/', 'http://localhost');
     if (this.closing) return refuse(socket, 503, 'Service Unavailable');
     if (!url.pathname.startsWith(WS_PATH_PREFIX)) return refuse(socket, 404, 'Not Found');
-    const boardId = decodeURIComponent(url.pathname.slice(WS_PATH_PREFIX.length));
+    let boardId = decodeURIComponent(url.pathname.slice(WS_PATH_PREFIX.length));
+    let kind: DocKind = 'board';
+    if (boardId.endsWith(CONTROL_DOC_SUFFIX)) {
+      kind = 'control';
+      boardId = boardId.slice(0, -CONTROL_DOC_SUFFIX.length);
+    }
     const token = url.searchParams.get(TOKEN_QUERY_PARAM);
     let role: Role | undefined;
     try {
@@ -63,13 +77,13 @@ export class Relay {
       return refuse(socket, 401, 'Unauthorized');
     }
     const wantsAck = url.searchParams.get(ACK_QUERY_PARAM) === '1';
-    this.wss.handleUpgrade(req, socket, head, (ws) => this.onConnection(ws, boardId, role, wantsAck, req));
+    this.wss.handleUpgrade(req, socket, head, (ws) => this.onConnection(ws, boardId, kind, role, wantsAck, req));
   }
 
-  private onConnection(ws: WebSocket, boardId: string, role: Role, wantsAck: boolean, req: IncomingMessage): void {
+  private onConnection(ws: WebSocket, boardId: string, kind: DocKind, role: Role, wantsAck: boolean, req: IncomingMessage): void {
     const conn = new Connection(ws, boardId, role, wantsAck, this.limits);
     this.connections.add(conn);
-    this.logger.info('conn.open', { board: boardId, conn: conn.id, role, remote: req.socket.remoteAddress });
+    this.logger.info('conn.open', { board: boardId, doc: kind, conn: conn.id, role, remote: req.socket.remoteAddress });
     let room: Room | null = null;
     ws.on('message', (data, isBinary) => {
       if (conn.closed) return;
@@ -95,7 +109,7 @@ export class Relay {
         messagesOut: conn.messagesOut,
       });
     });
-    this.acquire(boardId)
+    this.acquire(boardId, kind)
       .then(async (r) => {
         await r.loaded;
         if (conn.closed) return;
@@ -106,10 +120,11 @@ export class Relay {
       .catch(() => conn.close(CloseCodes.LoadFailed));
   }
 
-  /** The room of a board, loading it if needed; waits out an unload in progress. */
-  async acquire(boardId: string): Promise<Room> {
+  /** The room of one of a board's documents, loading it if needed; waits out an unload in progress. */
+  async acquire(boardId: string, kind: DocKind = 'board'): Promise<Room> {
+    const name = kind === 'control' ? controlRoomName(boardId) : boardId;
     for (;;) {
-      const existing = this.rooms.get(boardId);
+      const existing = this.rooms.get(name);
       if (!existing) break;
       if (existing.state === 'unloading') {
         await existing.unload();
@@ -118,31 +133,66 @@ export class Relay {
       existing.cancelUnload();
       return existing;
     }
-    const room = new Room(boardId, this.storage, this.limits, this.logger, (r) => this.onRoomEmpty(r));
-    this.rooms.set(boardId, room);
+    const room = new Room(boardId, kind, this.storage, this.limits, this.logger, (r) => this.onRoomEmpty(r));
+    this.rooms.set(name, room);
     room.loaded.catch(() => {
       // A failed load caches nothing: the next connection tries again from storage.
-      if (this.rooms.get(boardId) === room) this.rooms.delete(boardId);
+      if (this.rooms.get(name) === room) this.rooms.delete(name);
     });
     return room;
   }
 
+  /**
+   * Runs `use` on the live control document of a board, for the server's own writes (vote
+   * rounds): the room is acquired (loaded from storage when nobody has it open) and held, so it
+   * cannot unload meanwhile; `use` runs synchronously once the room is ready, its writes are
+   * forwarded to every connection like any update (origin SERVER_ORIGIN), and the promise
+   * resolves after they are stored. A room nobody is connected to unloads after the grace period
+   * as usual. Rejects with RoomUnavailableError when the server is shutting down or the
+   * document cannot be loaded or stored.
+   */
+  async withControlDoc<T>(boardId: string, use: (doc: Y.Doc) => T): Promise<T> {
+    for (let attempt = 0; ; attempt++) {
+      if (this.closing) throw new RoomUnavailableError('the server is shutting down');
+      const room = await this.acquire(boardId, 'control');
+      room.hold();
+      try {
+        try {
+          await room.loaded;
+        } catch (error) {
+          throw new RoomUnavailableError(`the control document could not be loaded: ${String(error)}`);
+        }
+        // Unloaded (shutdown) between the load and now: try again with a fresh room.
+        if (room.state !== 'ready') {
+          if (attempt < 3) continue;
+          throw new RoomUnavailableError('the control document is not available');
+        }
+        const result = use(room.doc);
+        await room.flush();
+        if ((room.state as string) === 'failed') throw new RoomUnavailableError('the control document could not be stored');
+        return result;
+      } finally {
+        room.release();
+      }
+    }
+  }
+
   private onRoomEmpty(room: Room): void {
     if (room.state === 'failed') {
-      if (this.rooms.get(room.boardId) === room) this.rooms.delete(room.boardId);
+      if (this.rooms.get(room.name) === room) this.rooms.delete(room.name);
       return;
     }
     room.scheduleUnload(this.limits.unloadGraceMs, () => void this.unloadRoom(room));
   }
 
   private async unloadRoom(room: Room, force = false): Promise<void> {
-    if (room.conns.size > 0 && !force) return;
+    if ((room.conns.size > 0 || room.holds > 0) && !force) return;
     try {
       await room.unload();
     } catch (error) {
-      this.logger.error('board.unload_failed', { board: room.boardId, error });
+      this.logger.error('board.unload_failed', { board: room.boardId, doc: room.kind, error });
     } finally {
-      if (this.rooms.get(room.boardId) === room) this.rooms.delete(room.boardId);
+      if (this.rooms.get(room.name) === room) this.rooms.delete(room.name);
     }
   }
 

@@ -4,19 +4,26 @@ import * as syncProtocol from 'y-protocols/sync';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import { CloseCodes } from '../../shared/closeCodes';
 import { MessageType } from '../../shared/protocol';
-import { canWriteDocument } from '../../shared/roles';
+import { canWrite, type DocKind } from '../../shared/roles';
+import { controlRoomName } from '../../shared/control';
 import type { RelayLimits } from '../config';
 import type { Logger } from '../log';
 import type { Storage } from '../storage/Storage';
 import { ParticipantRecorder } from '../participants';
 import { Connection } from './Connection';
 import { LockGuard } from './LockGuard';
+import { ControlGuard } from './ControlGuard';
+import { correctAwarenessRoles } from './awarenessRoles';
 import * as msg from './messages';
 
 export type RoomState = 'loading' | 'ready' | 'failed' | 'unloading' | 'unloaded';
 
+/** The origin of writes the server makes itself (e.g. vote rounds in a control document). */
+export const SERVER_ORIGIN = 'server';
+
 /**
- * One board's live document and its connections.
+ * One live document of a board and its connections: the board document (`kind` 'board', room
+ * name = board id) or its control document ('control', room name `<id>/control`).
  *
  * The sync protocol as the relay runs it: when a connection joins (after the room has loaded)
  * the relay sends its own SyncStep1 and the awareness states; the client answers with
@@ -30,8 +37,13 @@ export type RoomState = 'loading' | 'ready' | 'failed' | 'unloading' | 'unloaded
  * keeps the update as unsaved and sends it again after any reconnect, and the receivers hold it
  * too, so a crash in between loses nothing; it keeps storage latency off the fan-out path.
  *
- * Writes from read-only connections are dropped before they reach the document and answered
- * with `permission denied`; their awareness still flows.
+ * Writes from connections that may not write this kind of document (`canWrite`: viewers on the
+ * board; viewers and editors on the control document) are dropped before they reach the
+ * document and answered with `permission denied`; their awareness still flows, with `user.role`
+ * corrected to the connection's role.
+ *
+ * Only the board room has a LockGuard and records participants; only the control room has a
+ * ControlGuard (its vote keys are the server's).
  */
 export class Room {
   state: RoomState = 'loading';
@@ -47,18 +59,24 @@ export class Room {
   private logLength = 0;
   private unloadTimer: NodeJS.Timeout | null = null;
   private unloadPromise: Promise<void> | null = null;
-  /** Remembers who was seen here (name and role only, throttled) for the exports. */
-  private readonly participants: ParticipantRecorder;
+  /** Remembers who was seen here (name and role only, throttled) for the exports; board rooms only. */
+  private readonly participants: ParticipantRecorder | null;
+  /** Server-side users of the room (Relay.withControlDoc); a held room is not unloaded. */
+  holds = 0;
+  /** The key of this room in the relay: the board id, or `<id>/control`. */
+  readonly name: string;
 
   constructor(
     readonly boardId: string,
+    readonly kind: DocKind,
     private readonly storage: Storage,
     private readonly limits: RelayLimits,
     private readonly logger: Logger,
     private readonly onEmpty: (room: Room) => void,
   ) {
     this.awareness.setLocalState(null);
-    this.participants = new ParticipantRecorder(boardId, storage, logger);
+    this.name = kind === 'control' ? controlRoomName(boardId) : boardId;
+    this.participants = kind === 'board' ? new ParticipantRecorder(boardId, storage, logger) : null;
     this.loaded = this.load();
     // Observers attach their own handlers; this one only prevents an unhandled rejection.
     this.loaded.catch(() => {});
@@ -67,7 +85,7 @@ export class Room {
   private async load(): Promise<void> {
     const started = performance.now();
     try {
-      const stored = await this.storage.loadDoc(this.boardId);
+      const stored = await this.storage.loadDoc(this.boardId, this.kind);
       Y.transact(
         this.doc,
         () => {
@@ -80,11 +98,19 @@ export class Room {
       this.logLength = stored.updates.length;
       this.doc.on('update', (update: Uint8Array, origin: unknown) => this.onDocUpdate(update, origin));
       // After the update handler, so any clean-up it writes is stored and forwarded like any write.
-      new LockGuard(this.doc, (writer, recordIds) => {
-        if (!(writer instanceof Connection)) return;
-        this.logger.info('board.lock_refused', { board: this.boardId, conn: writer.id, records: recordIds.length });
-        writer.send(msg.permissionDenied('Locked: only the facilitator can move, change, delete, lock or unlock it.'));
-      });
+      if (this.kind === 'board') {
+        new LockGuard(this.doc, (writer, recordIds) => {
+          if (!(writer instanceof Connection)) return;
+          this.logger.info('board.lock_refused', { board: this.boardId, conn: writer.id, records: recordIds.length });
+          writer.send(msg.permissionDenied('Locked: only the facilitator can move, change, delete, lock or unlock it.'));
+        });
+      } else {
+        new ControlGuard(this.doc, (writer, keys) => {
+          if (!(writer instanceof Connection)) return;
+          this.logger.info('control.write_refused', { board: this.boardId, conn: writer.id, keys });
+          writer.send(msg.permissionDenied('Votes are changed through the server only.'));
+        });
+      }
       this.awareness.on('update', (change: AwarenessChange, origin: unknown) => this.onAwarenessUpdate(change, origin));
       this.state = 'ready';
       // A log left long (e.g. by a crash before compaction) is folded in now, not on the next write.
@@ -93,13 +119,14 @@ export class Room {
       }
       this.logger.info('board.load', {
         board: this.boardId,
+        doc: this.kind,
         ms: Math.round(performance.now() - started),
         updates: stored.updates.length,
         snapshotBytes: stored.snapshot?.byteLength ?? 0,
       });
     } catch (error) {
       this.state = 'failed';
-      this.logger.error('board.load_failed', { board: this.boardId, error });
+      this.logger.error('board.load_failed', { board: this.boardId, doc: this.kind, error });
       for (const conn of this.conns) conn.close(CloseCodes.LoadFailed);
       this.doc.destroy();
       throw error;
@@ -122,7 +149,18 @@ export class Room {
     if (conn.awarenessClients.size > 0) {
       awarenessProtocol.removeAwarenessStates(this.awareness, [...conn.awarenessClients], null);
     }
-    if (this.conns.size === 0) this.onEmpty(this);
+    if (this.conns.size === 0 && this.holds === 0) this.onEmpty(this);
+  }
+
+  /** Keeps the room loaded while the server uses it (see Relay.withControlDoc). */
+  hold(): void {
+    this.holds++;
+    this.cancelUnload();
+  }
+
+  release(): void {
+    this.holds--;
+    if (this.conns.size === 0 && this.holds === 0 && this.state !== 'unloading' && this.state !== 'unloaded') this.onEmpty(this);
   }
 
   /** Handles one frame. Never throws: a bad frame closes its connection. */
@@ -136,7 +174,8 @@ export class Room {
           this.handleSync(conn, decoder);
           break;
         case MessageType.Awareness:
-          awarenessProtocol.applyAwarenessUpdate(this.awareness, decoding.readVarUint8Array(decoder), conn);
+          // A client claims its role in its presence; the role of its link is what counts.
+          awarenessProtocol.applyAwarenessUpdate(this.awareness, correctAwarenessRoles(decoding.readVarUint8Array(decoder), conn.role), conn);
           break;
         case MessageType.QueryAwareness:
           conn.send(msg.awarenessFrame(this.awareness, [...this.awareness.getStates().keys()]));
@@ -147,7 +186,7 @@ export class Room {
           throw new Error(`unknown message type ${type}`);
       }
     } catch (error) {
-      this.logger.warn('conn.malformed', { board: this.boardId, conn: conn.id, error });
+      this.logger.warn('conn.malformed', { board: this.boardId, doc: this.kind, conn: conn.id, error });
       conn.close(CloseCodes.MalformedMessage);
     }
   }
@@ -161,8 +200,12 @@ export class Room {
       case syncProtocol.messageYjsSyncStep2:
       case syncProtocol.messageYjsUpdate: {
         const update = decoding.readVarUint8Array(decoder);
-        if (!canWriteDocument(conn.role)) {
-          conn.send(msg.permissionDenied('This link is view-only; changes are not saved.'));
+        if (!canWrite(conn.role, this.kind)) {
+          conn.send(
+            msg.permissionDenied(
+              this.kind === 'control' ? 'Only the facilitator can change the session.' : 'This link is view-only; changes are not saved.',
+            ),
+          );
           return;
         }
         Y.applyUpdate(this.doc, update, conn);
@@ -195,7 +238,7 @@ export class Room {
     this.pending = [];
     if (batch.length === 0 || this.state === 'failed') return;
     try {
-      this.lastSeq = await this.storage.appendUpdates(this.boardId, batch);
+      this.lastSeq = await this.storage.appendUpdates(this.boardId, this.kind, batch);
     } catch (error) {
       this.fail('board.store_failed', error);
       return;
@@ -222,17 +265,17 @@ export class Room {
       const started = performance.now();
       const upTo = this.lastSeq;
       const snapshot = Y.encodeStateAsUpdate(this.doc);
-      await this.storage.compact(this.boardId, snapshot, upTo);
+      await this.storage.compact(this.boardId, this.kind, snapshot, upTo);
       this.logLength = 0;
-      this.logger.info('board.compact', { board: this.boardId, upToSeq: upTo, bytes: snapshot.byteLength, ms: Math.round(performance.now() - started) });
+      this.logger.info('board.compact', { board: this.boardId, doc: this.kind, upToSeq: upTo, bytes: snapshot.byteLength, ms: Math.round(performance.now() - started) });
     } catch (error) {
       // The log is still intact; compaction is retried after the next appends.
-      this.logger.error('board.compact_failed', { board: this.boardId, error });
+      this.logger.error('board.compact_failed', { board: this.boardId, doc: this.kind, error });
     }
   }
 
   private fail(event: string, error: unknown): void {
-    this.logger.error(event, { board: this.boardId, error });
+    this.logger.error(event, { board: this.boardId, doc: this.kind, error });
     this.state = 'failed';
     for (const conn of this.conns) conn.close(CloseCodes.StorageFailed);
     this.onEmpty(this);
@@ -243,11 +286,11 @@ export class Room {
     if (origin instanceof Connection) {
       for (const id of [...change.added, ...change.updated]) {
         origin.awarenessClients.add(id);
-        this.participants.seen(id, this.awareness.getStates().get(id), origin.role);
+        this.participants?.seen(id, this.awareness.getStates().get(id), origin.role);
       }
       for (const id of change.removed) origin.awarenessClients.delete(id);
     }
-    for (const id of change.removed) this.participants.gone(id);
+    for (const id of change.removed) this.participants?.gone(id);
     const frame = msg.awarenessFrame(this.awareness, changed);
     for (const conn of this.conns) conn.send(frame);
   }
@@ -283,7 +326,7 @@ export class Room {
       this.awareness.destroy();
       this.doc.destroy();
       this.state = 'unloaded';
-      this.logger.info('board.unload', { board: this.boardId });
+      this.logger.info('board.unload', { board: this.boardId, doc: this.kind });
     })();
     return this.unloadPromise;
   }

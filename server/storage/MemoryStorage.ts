@@ -1,13 +1,28 @@
-import type { Role } from '../../shared/roles';
-import { MAX_PARTICIPANTS_PER_BOARD, type BoardRow, type ParticipantRow, type Storage, type StoredDoc, type TokenRow } from './Storage';
+import type { DocKind, Role } from '../../shared/roles';
+import {
+  MAX_PARTICIPANTS_PER_BOARD,
+  type BallotRow,
+  type BoardRow,
+  type ParticipantRow,
+  type Storage,
+  type StoredDoc,
+  type TokenRow,
+} from './Storage';
+
+interface DocEntry {
+  snapshot: Uint8Array | null;
+  snapshotSeq: number;
+  updates: { seq: number; data: Uint8Array }[];
+}
 
 interface Entry {
   board: BoardRow;
   tokens: TokenRow[];
-  snapshot: Uint8Array | null;
-  snapshotSeq: number;
-  updates: { seq: number; data: Uint8Array }[];
+  /** By kind; a kind never written has no entry (like a control doc without rows). */
+  docs: Map<DocKind, DocEntry>;
   participants: Map<string, ParticipantRow>;
+  /** round id → voter id → ballot. */
+  ballots: Map<string, Map<string, BallotRow>>;
 }
 
 /** Keeps everything in process memory: for tests and throwaway servers. Copies every buffer. */
@@ -20,10 +35,9 @@ export class MemoryStorage implements Storage {
     this.boards.set(board.id, {
       board: { ...board },
       tokens: tokens.map((t) => ({ ...t })),
-      snapshot: initialState.slice(),
-      snapshotSeq: 0,
-      updates: [],
+      docs: new Map([['board', { snapshot: initialState.slice(), snapshotSeq: 0, updates: [] }]]),
       participants: new Map(),
+      ballots: new Map(),
     });
   }
 
@@ -42,24 +56,58 @@ export class MemoryStorage implements Storage {
     return e;
   }
 
-  async loadDoc(boardId: string): Promise<StoredDoc> {
+  async addToken(boardId: string, token: TokenRow): Promise<void> {
     const e = this.entry(boardId);
-    const last = e.updates.at(-1)?.seq ?? e.snapshotSeq;
-    return { snapshot: e.snapshot?.slice() ?? null, updates: e.updates.map((u) => u.data.slice()), lastSeq: last };
+    if (e.tokens.some((t) => t.hash === token.hash)) throw new Error('token exists');
+    e.tokens.push({ ...token });
   }
 
-  async appendUpdates(boardId: string, updates: Uint8Array[]): Promise<number> {
+  private docOf(boardId: string, kind: DocKind): DocEntry {
     const e = this.entry(boardId);
-    let seq = e.updates.at(-1)?.seq ?? e.snapshotSeq;
-    for (const u of updates) e.updates.push({ seq: ++seq, data: u.slice() });
+    let d = e.docs.get(kind);
+    if (!d) e.docs.set(kind, (d = { snapshot: null, snapshotSeq: 0, updates: [] }));
+    return d;
+  }
+
+  async loadDoc(boardId: string, kind: DocKind): Promise<StoredDoc> {
+    const d = this.entry(boardId).docs.get(kind);
+    if (!d) return { snapshot: null, updates: [], lastSeq: 0 };
+    const last = d.updates.at(-1)?.seq ?? d.snapshotSeq;
+    return { snapshot: d.snapshot?.slice() ?? null, updates: d.updates.map((u) => u.data.slice()), lastSeq: last };
+  }
+
+  async appendUpdates(boardId: string, kind: DocKind, updates: Uint8Array[]): Promise<number> {
+    const d = this.docOf(boardId, kind);
+    let seq = d.updates.at(-1)?.seq ?? d.snapshotSeq;
+    for (const u of updates) d.updates.push({ seq: ++seq, data: u.slice() });
     return seq;
   }
 
-  async compact(boardId: string, snapshot: Uint8Array, upToSeq: number): Promise<void> {
+  async compact(boardId: string, kind: DocKind, snapshot: Uint8Array, upToSeq: number): Promise<void> {
+    const d = this.docOf(boardId, kind);
+    d.snapshot = snapshot.slice();
+    d.snapshotSeq = upToSeq;
+    d.updates = d.updates.filter((u) => u.seq > upToSeq);
+  }
+
+  async getBallot(boardId: string, roundId: string, voterId: string): Promise<BallotRow | undefined> {
+    const b = this.entry(boardId).ballots.get(roundId)?.get(voterId);
+    return b ? { ...b, itemIds: [...b.itemIds] } : undefined;
+  }
+
+  async putBallot(boardId: string, roundId: string, voterId: string, itemIds: string[], updatedAt: string): Promise<number> {
     const e = this.entry(boardId);
-    e.snapshot = snapshot.slice();
-    e.snapshotSeq = upToSeq;
-    e.updates = e.updates.filter((u) => u.seq > upToSeq);
+    let round = e.ballots.get(roundId);
+    if (!round) e.ballots.set(roundId, (round = new Map()));
+    if (itemIds.length === 0) round.delete(voterId);
+    else round.set(voterId, { voterId, itemIds: [...itemIds], updatedAt });
+    return round.size;
+  }
+
+  async listBallots(boardId: string, roundId: string): Promise<BallotRow[]> {
+    const round = this.entry(boardId).ballots.get(roundId);
+    const rows = [...(round?.values() ?? [])].map((b) => ({ ...b, itemIds: [...b.itemIds] }));
+    return rows.sort((a, b) => (a.voterId < b.voterId ? -1 : a.voterId > b.voterId ? 1 : 0));
   }
 
   async recordParticipant(boardId: string, p: { userId: string; name: string; role: Role }, seenAt: string): Promise<boolean> {

@@ -1,10 +1,25 @@
 import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Role } from '../../shared/roles';
-import { MAX_PARTICIPANTS_PER_BOARD, type BoardRow, type ParticipantRow, type Storage, type StoredDoc, type TokenRow } from './Storage';
+import type { DocKind, Role } from '../../shared/roles';
+import {
+  MAX_PARTICIPANTS_PER_BOARD,
+  type BallotRow,
+  type BoardRow,
+  type ParticipantRow,
+  type Storage,
+  type StoredDoc,
+  type TokenRow,
+} from './Storage';
 
-const SCHEMA = `
+/**
+ * The schema as of SCHEMA_VERSION (kept in `PRAGMA user_version`). Version 0 is the first
+ * layout, whose `snapshots` and `updates` were keyed by board id only; `migrate` brings a file
+ * of any older version up to date when it is opened.
+ */
+export const SCHEMA_VERSION = 1;
+
+const BASE_SCHEMA = `
 CREATE TABLE IF NOT EXISTS boards (
   id TEXT PRIMARY KEY,
   title TEXT NOT NULL,
@@ -21,18 +36,6 @@ CREATE TABLE IF NOT EXISTS tokens (
   token_hash TEXT NOT NULL,
   PRIMARY KEY (board_id, token_hash)
 );
-CREATE TABLE IF NOT EXISTS snapshots (
-  board_id TEXT PRIMARY KEY REFERENCES boards(id),
-  state BLOB NOT NULL,
-  up_to_seq INTEGER NOT NULL,
-  updated_at TEXT NOT NULL
-);
-CREATE TABLE IF NOT EXISTS updates (
-  board_id TEXT NOT NULL REFERENCES boards(id),
-  seq INTEGER NOT NULL,
-  data BLOB NOT NULL,
-  PRIMARY KEY (board_id, seq)
-) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS participants (
   board_id TEXT NOT NULL REFERENCES boards(id),
   user_id TEXT NOT NULL,
@@ -42,7 +45,73 @@ CREATE TABLE IF NOT EXISTS participants (
   last_seen TEXT NOT NULL,
   PRIMARY KEY (board_id, user_id)
 ) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS votes (
+  board_id TEXT NOT NULL REFERENCES boards(id),
+  round_id TEXT NOT NULL,
+  voter_id TEXT NOT NULL,
+  item_ids TEXT NOT NULL,
+  updated_at TEXT NOT NULL,
+  PRIMARY KEY (board_id, round_id, voter_id)
+) WITHOUT ROWID;
 `;
+
+/** The document tables of version 1: one board has one row set per document kind. */
+const DOC_TABLES = (suffix: string) => `
+CREATE TABLE snapshots${suffix} (
+  board_id TEXT NOT NULL REFERENCES boards(id),
+  doc TEXT NOT NULL DEFAULT 'board' CHECK (doc IN ('board', 'control')),
+  state BLOB NOT NULL,
+  up_to_seq INTEGER NOT NULL,
+  updated_at TEXT NOT NULL,
+  PRIMARY KEY (board_id, doc)
+);
+CREATE TABLE updates${suffix} (
+  board_id TEXT NOT NULL REFERENCES boards(id),
+  doc TEXT NOT NULL DEFAULT 'board' CHECK (doc IN ('board', 'control')),
+  seq INTEGER NOT NULL,
+  data BLOB NOT NULL,
+  PRIMARY KEY (board_id, doc, seq)
+) WITHOUT ROWID;
+`;
+
+/**
+ * Brings the file to SCHEMA_VERSION in one immediate transaction (so two processes opening the
+ * same old file cannot both migrate it, and a failure leaves the old layout untouched).
+ *
+ * 0 → 1: `snapshots` and `updates` gain a `doc` column (the document kind), part of their
+ * primary keys. Existing rows are copied into new tables as `board` rows; the old tables are
+ * dropped and the new ones take their names. `tokens` gains a nullable `label` (who an
+ * invitation was made for); `votes` is new (created by BASE_SCHEMA).
+ */
+function migrate(db: Database.Database): void {
+  db.transaction(() => {
+    const version = db.pragma('user_version', { simple: true }) as number;
+    if (version > SCHEMA_VERSION) {
+      throw new Error(`the database has schema version ${version}, newer than this server's ${SCHEMA_VERSION}`);
+    }
+    db.exec(BASE_SCHEMA);
+    if (version < 1) {
+      const exists = (table: string) => db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(table) !== undefined;
+      if (exists('snapshots') || exists('updates')) {
+        db.exec(DOC_TABLES('_v1'));
+        if (exists('snapshots')) {
+          db.exec(`INSERT INTO snapshots_v1 (board_id, doc, state, up_to_seq, updated_at)
+                   SELECT board_id, 'board', state, up_to_seq, updated_at FROM snapshots;
+                   DROP TABLE snapshots;`);
+        }
+        if (exists('updates')) {
+          db.exec(`INSERT INTO updates_v1 (board_id, doc, seq, data) SELECT board_id, 'board', seq, data FROM updates;
+                   DROP TABLE updates;`);
+        }
+        db.exec('ALTER TABLE snapshots_v1 RENAME TO snapshots; ALTER TABLE updates_v1 RENAME TO updates;');
+      } else {
+        db.exec(DOC_TABLES(''));
+      }
+      db.exec('ALTER TABLE tokens ADD COLUMN label TEXT');
+    }
+    db.pragma(`user_version = ${SCHEMA_VERSION}`);
+  }).immediate();
+}
 
 export interface SqliteOptions {
   /** 'NORMAL' (default) survives a process crash; 'FULL' also survives power loss, slower. */
@@ -68,29 +137,47 @@ export class SqliteStorage implements Storage {
     this.db.pragma(`synchronous = ${options.synchronous ?? 'NORMAL'}`);
     this.db.pragma('foreign_keys = ON');
     this.db.pragma('busy_timeout = 5000');
-    this.db.exec(SCHEMA);
+    try {
+      migrate(this.db);
+    } catch (error) {
+      this.db.close();
+      throw error;
+    }
     const db = this.db;
     this.stmts = {
       insertBoard: db.prepare(
         `INSERT INTO boards (id, title, region, sector, template_id, template_version, variant, created_at)
          VALUES (@id, @title, @region, @sector, @templateId, @templateVersion, @variant, @createdAt)`,
       ),
-      insertToken: db.prepare('INSERT INTO tokens (board_id, role, token_hash) VALUES (?, ?, ?)'),
+      insertToken: db.prepare('INSERT INTO tokens (board_id, role, token_hash, label) VALUES (?, ?, ?, ?)'),
+      hasBoard: db.prepare('SELECT 1 FROM boards WHERE id = ?'),
       getBoard: db.prepare(
         `SELECT id, title, region, sector, template_id AS templateId, template_version AS templateVersion,
                 variant, created_at AS createdAt FROM boards WHERE id = ?`,
       ),
       roleForHash: db.prepare('SELECT role FROM tokens WHERE board_id = ? AND token_hash = ?'),
-      getSnapshot: db.prepare('SELECT state, up_to_seq AS upToSeq FROM snapshots WHERE board_id = ?'),
-      getUpdates: db.prepare('SELECT seq, data FROM updates WHERE board_id = ? ORDER BY seq'),
-      lastSeq: db.prepare('SELECT MAX(seq) AS seq FROM updates WHERE board_id = ?'),
-      insertUpdate: db.prepare('INSERT INTO updates (board_id, seq, data) VALUES (?, ?, ?)'),
+      getSnapshot: db.prepare('SELECT state, up_to_seq AS upToSeq FROM snapshots WHERE board_id = ? AND doc = ?'),
+      getUpdates: db.prepare('SELECT seq, data FROM updates WHERE board_id = ? AND doc = ? ORDER BY seq'),
+      lastSeq: db.prepare('SELECT MAX(seq) AS seq FROM updates WHERE board_id = ? AND doc = ?'),
+      insertUpdate: db.prepare('INSERT INTO updates (board_id, doc, seq, data) VALUES (?, ?, ?, ?)'),
       upsertSnapshot: db.prepare(
-        `INSERT INTO snapshots (board_id, state, up_to_seq, updated_at) VALUES (?, ?, ?, ?)
-         ON CONFLICT(board_id) DO UPDATE SET state = excluded.state, up_to_seq = excluded.up_to_seq,
+        `INSERT INTO snapshots (board_id, doc, state, up_to_seq, updated_at) VALUES (?, ?, ?, ?, ?)
+         ON CONFLICT(board_id, doc) DO UPDATE SET state = excluded.state, up_to_seq = excluded.up_to_seq,
          updated_at = excluded.updated_at`,
       ),
-      deleteUpdates: db.prepare('DELETE FROM updates WHERE board_id = ? AND seq <= ?'),
+      deleteUpdates: db.prepare('DELETE FROM updates WHERE board_id = ? AND doc = ? AND seq <= ?'),
+      getBallot: db.prepare(
+        'SELECT voter_id AS voterId, item_ids AS itemIds, updated_at AS updatedAt FROM votes WHERE board_id = ? AND round_id = ? AND voter_id = ?',
+      ),
+      upsertBallot: db.prepare(
+        `INSERT INTO votes (board_id, round_id, voter_id, item_ids, updated_at) VALUES (?, ?, ?, ?, ?)
+         ON CONFLICT(board_id, round_id, voter_id) DO UPDATE SET item_ids = excluded.item_ids, updated_at = excluded.updated_at`,
+      ),
+      deleteBallot: db.prepare('DELETE FROM votes WHERE board_id = ? AND round_id = ? AND voter_id = ?'),
+      countVoters: db.prepare('SELECT COUNT(*) AS n FROM votes WHERE board_id = ? AND round_id = ?'),
+      listBallots: db.prepare(
+        'SELECT voter_id AS voterId, item_ids AS itemIds, updated_at AS updatedAt FROM votes WHERE board_id = ? AND round_id = ? ORDER BY voter_id',
+      ),
       hasParticipant: db.prepare('SELECT 1 FROM participants WHERE board_id = ? AND user_id = ?'),
       countParticipants: db.prepare('SELECT COUNT(*) AS n FROM participants WHERE board_id = ?'),
       upsertParticipant: db.prepare(
@@ -105,18 +192,18 @@ export class SqliteStorage implements Storage {
     };
   }
 
-  private seqOf(boardId: string): number {
-    const row = this.stmts.lastSeq.get(boardId) as { seq: number | null };
+  private seqOf(boardId: string, kind: DocKind): number {
+    const row = this.stmts.lastSeq.get(boardId, kind) as { seq: number | null };
     if (row.seq !== null) return row.seq;
-    const snap = this.stmts.getSnapshot.get(boardId) as { upToSeq: number } | undefined;
+    const snap = this.stmts.getSnapshot.get(boardId, kind) as { upToSeq: number } | undefined;
     return snap?.upToSeq ?? 0;
   }
 
   private readonly createTx = (board: BoardRow, tokens: TokenRow[], initialState: Uint8Array) =>
     this.db.transaction(() => {
       this.stmts.insertBoard.run(board);
-      for (const t of tokens) this.stmts.insertToken.run(board.id, t.role, t.hash);
-      this.stmts.upsertSnapshot.run(board.id, Buffer.from(initialState), 0, board.createdAt);
+      for (const t of tokens) this.stmts.insertToken.run(board.id, t.role, t.hash, t.label ?? null);
+      this.stmts.upsertSnapshot.run(board.id, 'board', Buffer.from(initialState), 0, board.createdAt);
     })();
 
   async createBoard(board: BoardRow, tokens: TokenRow[], initialState: Uint8Array): Promise<void> {
@@ -132,11 +219,15 @@ export class SqliteStorage implements Storage {
     return row?.role;
   }
 
-  async loadDoc(boardId: string): Promise<StoredDoc> {
+  async addToken(boardId: string, token: TokenRow): Promise<void> {
+    this.stmts.insertToken.run(boardId, token.role, token.hash, token.label ?? null);
+  }
+
+  async loadDoc(boardId: string, kind: DocKind): Promise<StoredDoc> {
     return this.db.transaction(() => {
-      if (!this.stmts.getBoard.get(boardId)) throw new Error(`board ${boardId} not found`);
-      const snap = this.stmts.getSnapshot.get(boardId) as { state: Buffer; upToSeq: number } | undefined;
-      const rows = this.stmts.getUpdates.all(boardId) as { seq: number; data: Buffer }[];
+      if (!this.stmts.hasBoard.get(boardId)) throw new Error(`board ${boardId} not found`);
+      const snap = this.stmts.getSnapshot.get(boardId, kind) as { state: Buffer; upToSeq: number } | undefined;
+      const rows = this.stmts.getUpdates.all(boardId, kind) as { seq: number; data: Buffer }[];
       const lastSeq = rows.length ? rows[rows.length - 1].seq : (snap?.upToSeq ?? 0);
       return {
         snapshot: snap ? new Uint8Array(snap.state) : null,
@@ -146,19 +237,36 @@ export class SqliteStorage implements Storage {
     })();
   }
 
-  async appendUpdates(boardId: string, updates: Uint8Array[]): Promise<number> {
+  async appendUpdates(boardId: string, kind: DocKind, updates: Uint8Array[]): Promise<number> {
     return this.db.transaction(() => {
-      let seq = this.seqOf(boardId);
-      for (const u of updates) this.stmts.insertUpdate.run(boardId, ++seq, Buffer.from(u.buffer, u.byteOffset, u.byteLength));
+      let seq = this.seqOf(boardId, kind);
+      for (const u of updates) this.stmts.insertUpdate.run(boardId, kind, ++seq, Buffer.from(u.buffer, u.byteOffset, u.byteLength));
       return seq;
     })();
   }
 
-  async compact(boardId: string, snapshot: Uint8Array, upToSeq: number): Promise<void> {
+  async compact(boardId: string, kind: DocKind, snapshot: Uint8Array, upToSeq: number): Promise<void> {
     this.db.transaction(() => {
-      this.stmts.upsertSnapshot.run(boardId, Buffer.from(snapshot), upToSeq, new Date().toISOString());
-      this.stmts.deleteUpdates.run(boardId, upToSeq);
+      this.stmts.upsertSnapshot.run(boardId, kind, Buffer.from(snapshot), upToSeq, new Date().toISOString());
+      this.stmts.deleteUpdates.run(boardId, kind, upToSeq);
     })();
+  }
+
+  async getBallot(boardId: string, roundId: string, voterId: string): Promise<BallotRow | undefined> {
+    const row = this.stmts.getBallot.get(boardId, roundId, voterId) as StoredBallot | undefined;
+    return row ? ballotOf(row) : undefined;
+  }
+
+  async putBallot(boardId: string, roundId: string, voterId: string, itemIds: string[], updatedAt: string): Promise<number> {
+    return this.db.transaction(() => {
+      if (itemIds.length === 0) this.stmts.deleteBallot.run(boardId, roundId, voterId);
+      else this.stmts.upsertBallot.run(boardId, roundId, voterId, JSON.stringify(itemIds), updatedAt);
+      return (this.stmts.countVoters.get(boardId, roundId) as { n: number }).n;
+    })();
+  }
+
+  async listBallots(boardId: string, roundId: string): Promise<BallotRow[]> {
+    return (this.stmts.listBallots.all(boardId, roundId) as StoredBallot[]).map(ballotOf);
   }
 
   async recordParticipant(boardId: string, p: { userId: string; name: string; role: Role }, seenAt: string): Promise<boolean> {
@@ -179,4 +287,22 @@ export class SqliteStorage implements Storage {
   async close(): Promise<void> {
     if (this.db.open) this.db.close();
   }
+}
+
+interface StoredBallot {
+  voterId: string;
+  itemIds: string;
+  updatedAt: string;
+}
+
+/** A stored ballot; item ids that do not read as a list of strings read as none. */
+function ballotOf(row: StoredBallot): BallotRow {
+  let ids: unknown;
+  try {
+    ids = JSON.parse(row.itemIds);
+  } catch {
+    ids = [];
+  }
+  const itemIds = Array.isArray(ids) ? ids.filter((x): x is string => typeof x === 'string') : [];
+  return { voterId: row.voterId, itemIds, updatedAt: row.updatedAt };
 }

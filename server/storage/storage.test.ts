@@ -51,9 +51,9 @@ describe.each(implementations)('%s', (_name, make) => {
   it('appends updates in order and loads them after the initial state', async () => {
     const s = make();
     await s.createBoard(row('b1'), [], updateSetting('initial', true));
-    expect(await s.appendUpdates('b1', [updateSetting('x', 1), updateSetting('y', 2)])).toBe(2);
-    expect(await s.appendUpdates('b1', [updateSetting('z', 3)])).toBe(3);
-    const stored = await s.loadDoc('b1');
+    expect(await s.appendUpdates('b1', 'board', [updateSetting('x', 1), updateSetting('y', 2)])).toBe(2);
+    expect(await s.appendUpdates('b1', 'board', [updateSetting('z', 3)])).toBe(3);
+    const stored = await s.loadDoc('b1', 'board');
     expect(stored.updates).toHaveLength(3);
     expect(stored.lastSeq).toBe(3);
     expect(materialize(stored).getMap('m').toJSON()).toEqual({ initial: true, x: 1, y: 2, z: 3 });
@@ -63,17 +63,17 @@ describe.each(implementations)('%s', (_name, make) => {
   it('compacts into a snapshot, keeping updates appended after the compaction point', async () => {
     const s = make();
     await s.createBoard(row('b1'), [], updateSetting('initial', true));
-    await s.appendUpdates('b1', [updateSetting('x', 1), updateSetting('y', 2)]);
-    const doc = materialize(await s.loadDoc('b1'));
-    await s.appendUpdates('b1', [updateSetting('late', 'after snapshot')]);
-    await s.compact('b1', Y.encodeStateAsUpdate(doc), 2);
-    const stored = await s.loadDoc('b1');
+    await s.appendUpdates('b1', 'board', [updateSetting('x', 1), updateSetting('y', 2)]);
+    const doc = materialize(await s.loadDoc('b1', 'board'));
+    await s.appendUpdates('b1', 'board', [updateSetting('late', 'after snapshot')]);
+    await s.compact('b1', 'board', Y.encodeStateAsUpdate(doc), 2);
+    const stored = await s.loadDoc('b1', 'board');
     expect(stored.updates).toHaveLength(1);
     expect(stored.lastSeq).toBe(3);
     expect(materialize(stored).getMap('m').toJSON()).toEqual({ initial: true, x: 1, y: 2, late: 'after snapshot' });
     // Sequence numbers keep growing after a compaction emptied the log.
-    await s.compact('b1', Y.encodeStateAsUpdate(materialize(stored)), 3);
-    expect(await s.appendUpdates('b1', [updateSetting('next', 1)])).toBe(4);
+    await s.compact('b1', 'board', Y.encodeStateAsUpdate(materialize(stored)), 3);
+    expect(await s.appendUpdates('b1', 'board', [updateSetting('next', 1)])).toBe(4);
     await s.close();
   });
 
@@ -82,16 +82,66 @@ describe.each(implementations)('%s', (_name, make) => {
     await s.createBoard(row('b1'), [], updateSetting('board', 1));
     await s.createBoard(row('b2'), [], updateSetting('board', 2));
     await Promise.all(
-      Array.from({ length: 20 }, (_, i) => s.appendUpdates(i % 2 ? 'b1' : 'b2', [updateSetting(`k${i}`, i)])),
+      Array.from({ length: 20 }, (_, i) => s.appendUpdates(i % 2 ? 'b1' : 'b2', 'board', [updateSetting(`k${i}`, i)])),
     );
-    expect(Object.keys(materialize(await s.loadDoc('b1')).getMap('m').toJSON())).toHaveLength(11);
-    expect(Object.keys(materialize(await s.loadDoc('b2')).getMap('m').toJSON())).toHaveLength(11);
+    expect(Object.keys(materialize(await s.loadDoc('b1', 'board')).getMap('m').toJSON())).toHaveLength(11);
+    expect(Object.keys(materialize(await s.loadDoc('b2', 'board')).getMap('m').toJSON())).toHaveLength(11);
     await s.close();
   });
 
   it('refuses to load a board that does not exist', async () => {
     const s = make();
-    await expect(s.loadDoc('missing')).rejects.toThrow();
+    await expect(s.loadDoc('missing', 'board')).rejects.toThrow();
+    await expect(s.loadDoc('missing', 'control')).rejects.toThrow();
+    await s.close();
+  });
+
+  it("keeps a board's control document apart: empty until written, its own log and snapshot", async () => {
+    const s = make();
+    await s.createBoard(row('b1'), [], updateSetting('initial', true));
+    expect(await s.loadDoc('b1', 'control')).toEqual({ snapshot: null, updates: [], lastSeq: 0 });
+    expect(await s.appendUpdates('b1', 'control', [updateSetting('step', 'a'), updateSetting('timer', 1)])).toBe(2);
+    expect(await s.appendUpdates('b1', 'board', [updateSetting('x', 1)])).toBe(1);
+    const control = await s.loadDoc('b1', 'control');
+    expect(control.lastSeq).toBe(2);
+    expect(materialize(control).getMap('m').toJSON()).toEqual({ step: 'a', timer: 1 });
+    expect(materialize(await s.loadDoc('b1', 'board')).getMap('m').toJSON()).toEqual({ initial: true, x: 1 });
+    await s.compact('b1', 'control', Y.encodeStateAsUpdate(materialize(control)), 2);
+    const compacted = await s.loadDoc('b1', 'control');
+    expect(compacted.updates).toHaveLength(0);
+    expect(compacted.lastSeq).toBe(2);
+    expect(materialize(compacted).getMap('m').toJSON()).toEqual({ step: 'a', timer: 1 });
+    // The board's log was not touched by the control document's compaction.
+    expect((await s.loadDoc('b1', 'board')).updates).toHaveLength(1);
+    await s.close();
+  });
+
+  it('stores ballots per board, round and voter, and counts voters with dots', async () => {
+    const s = make();
+    await s.createBoard(row('b1'), [], updateSetting('i', 1));
+    await s.createBoard(row('b2'), [], updateSetting('i', 2));
+    expect(await s.getBallot('b1', 'r1', 'alice')).toBeUndefined();
+    expect(await s.putBallot('b1', 'r1', 'alice', ['x', 'x', 'y'], '2026-01-01T00:00:00.000Z')).toBe(1);
+    expect(await s.putBallot('b1', 'r1', 'bob', ['y'], '2026-01-01T00:00:01.000Z')).toBe(2);
+    expect(await s.putBallot('b1', 'r2', 'bob', ['z'], '2026-01-01T00:00:01.000Z')).toBe(1);
+    expect(await s.putBallot('b2', 'r1', 'carol', ['q'], '2026-01-01T00:00:01.000Z')).toBe(1);
+    expect(await s.putBallot('b1', 'r1', 'alice', ['y'], '2026-01-01T00:00:02.000Z')).toBe(2);
+    expect(await s.getBallot('b1', 'r1', 'alice')).toEqual({ voterId: 'alice', itemIds: ['y'], updatedAt: '2026-01-01T00:00:02.000Z' });
+    expect(await s.putBallot('b1', 'r1', 'bob', [], '2026-01-01T00:00:03.000Z')).toBe(1);
+    expect(await s.getBallot('b1', 'r1', 'bob')).toBeUndefined();
+    expect((await s.listBallots('b1', 'r1')).map((b) => [b.voterId, b.itemIds])).toEqual([['alice', ['y']]]);
+    expect(await s.listBallots('b1', 'nope')).toEqual([]);
+    await expect(s.putBallot('missing', 'r1', 'alice', ['x'], '2026-01-01T00:00:00.000Z')).rejects.toThrow();
+    await s.close();
+  });
+
+  it('adds a token to an existing board', async () => {
+    const s = make();
+    await s.createBoard(row('b1'), [{ role: 'editor', hash: 'h-editor' }], updateSetting('i', 1));
+    await s.addToken('b1', { role: 'facilitator', hash: 'h-new', label: 'Co-host' });
+    expect(await s.roleForTokenHash('b1', 'h-new')).toBe('facilitator');
+    expect(await s.roleForTokenHash('b1', 'h-editor')).toBe('editor');
+    await expect(s.addToken('missing', { role: 'facilitator', hash: 'h-x' })).rejects.toThrow();
     await s.close();
   });
 });
@@ -101,11 +151,11 @@ describe('SqliteStorage on disk', () => {
     const file = path.join(tempDir(), 'db.sqlite');
     const a = new SqliteStorage(file);
     await a.createBoard(row('b1'), [{ role: 'facilitator', hash: 'h' }], updateSetting('initial', true));
-    await a.appendUpdates('b1', [updateSetting('x', 1)]);
+    await a.appendUpdates('b1', 'board', [updateSetting('x', 1)]);
     await a.close();
     const b = new SqliteStorage(file);
     expect(await b.roleForTokenHash('b1', 'h')).toBe('facilitator');
-    expect(materialize(await b.loadDoc('b1')).getMap('m').toJSON()).toEqual({ initial: true, x: 1 });
+    expect(materialize(await b.loadDoc('b1', 'board')).getMap('m').toJSON()).toEqual({ initial: true, x: 1 });
     await b.close();
   });
 
@@ -116,11 +166,11 @@ describe('SqliteStorage on disk', () => {
     await a.createBoard(row('b1'), [], updateSetting('i', 1));
     await b.createBoard(row('b2'), [], updateSetting('i', 2));
     for (let i = 0; i < 50; i++) {
-      await a.appendUpdates('b1', [updateSetting(`a${i}`, i)]);
-      await b.appendUpdates('b2', [updateSetting(`b${i}`, i)]);
+      await a.appendUpdates('b1', 'board', [updateSetting(`a${i}`, i)]);
+      await b.appendUpdates('b2', 'board', [updateSetting(`b${i}`, i)]);
     }
-    expect((await b.loadDoc('b1')).updates).toHaveLength(50);
-    expect((await a.loadDoc('b2')).updates).toHaveLength(50);
+    expect((await b.loadDoc('b1', 'board')).updates).toHaveLength(50);
+    expect((await a.loadDoc('b2', 'board')).updates).toHaveLength(50);
     await a.close();
     await b.close();
   });

@@ -45,7 +45,7 @@ describe('relay access control', () => {
     raw.ws.send(encoding.toUint8Array(e));
     await eventually(() => expect(raw.messages.some((m) => m[0] === 2)).toBe(true));
     expect(server.relay.rooms.get(board.id)!.doc.getMap('m').get('hack')).toBeUndefined();
-    const stored = await server.storage.loadDoc(board.id);
+    const stored = await server.storage.loadDoc(board.id, 'board');
     expect(stored.updates).toHaveLength(0);
     raw.ws.close();
   });

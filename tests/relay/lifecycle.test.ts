@@ -3,6 +3,7 @@ import * as Y from 'yjs';
 import type { RunningServer } from '../../server/Server';
 import { MemoryStorage } from '../../server/storage/MemoryStorage';
 import { CloseCodes } from '../../shared/closeCodes';
+import type { DocKind } from '../../shared/roles';
 import { allAcked, connectClient, synced, type TestClient } from '../helpers/clients';
 import { eventually } from '../helpers/eventually';
 import { createTestBoard, sqliteIn, startTestServer, tempDir } from '../helpers/server';
@@ -25,17 +26,17 @@ class FlakyStorage extends MemoryStorage {
   failLoads = 0;
   compactDelayMs = 0;
   compactions = 0;
-  async loadDoc(boardId: string) {
+  async loadDoc(boardId: string, kind: DocKind) {
     if (this.failLoads > 0) {
       this.failLoads--;
       throw new Error('disk on fire');
     }
-    return super.loadDoc(boardId);
+    return super.loadDoc(boardId, kind);
   }
-  async compact(boardId: string, snapshot: Uint8Array, upToSeq: number) {
+  async compact(boardId: string, kind: DocKind, snapshot: Uint8Array, upToSeq: number) {
     this.compactions++;
     if (this.compactDelayMs) await new Promise((r) => setTimeout(r, this.compactDelayMs));
-    return super.compact(boardId, snapshot, upToSeq);
+    return super.compact(boardId, kind, snapshot, upToSeq);
   }
 }
 
@@ -80,7 +81,7 @@ describe('room lifecycle', () => {
     a.destroy();
     await eventually(() => expect(server!.relay.rooms.has(board.id)).toBe(false));
     expect(storage.compactions).toBe(1);
-    const stored = await storage.loadDoc(board.id);
+    const stored = await storage.loadDoc(board.id, 'board');
     expect(stored.updates).toHaveLength(0);
     const check = new Y.Doc();
     Y.applyUpdate(check, stored.snapshot!);
@@ -122,7 +123,7 @@ describe('room lifecycle', () => {
       await new Promise((r) => setTimeout(r, 2));
     }
     await eventually(() => expect(allAcked(a)).toBe(true));
-    const stored = await storage.loadDoc(board.id);
+    const stored = await storage.loadDoc(board.id, 'board');
     expect(stored.updates.length).toBeLessThan(20);
     const check = new Y.Doc();
     Y.applyUpdate(check, stored.snapshot!);
@@ -143,7 +144,7 @@ describe('room lifecycle', () => {
     server = undefined;
     expect(storage.compactions).toBe(1);
     await eventually(() => expect(a.closes.map((c) => c.code)).toContain(CloseCodes.ServerShuttingDown.code));
-    expect((await storage.loadDoc(board.id)).updates).toHaveLength(0);
+    expect((await storage.loadDoc(board.id, 'board')).updates).toHaveLength(0);
   });
 
   it('compacts a long update log when the board loads, before any write', async () => {
@@ -154,11 +155,11 @@ describe('room lifecycle', () => {
     const updates: Uint8Array[] = [];
     writer.on('update', (u: Uint8Array) => updates.push(u));
     for (let i = 0; i < 30; i++) writer.getMap('m').set(`k${i}`, i);
-    await storage.appendUpdates(board.id, updates);
+    await storage.appendUpdates(board.id, 'board', updates);
     const reader = client(server, board.id, board.tokens.viewer);
     await synced(reader);
     expect(reader.doc.getMap('m').size).toBe(30);
-    await eventually(async () => expect((await storage.loadDoc(board.id)).updates).toHaveLength(0));
+    await eventually(async () => expect((await storage.loadDoc(board.id, 'board')).updates).toHaveLength(0));
     expect(storage.compactions).toBe(1);
   });
 });

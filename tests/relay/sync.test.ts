@@ -94,7 +94,7 @@ describe('relay sync', () => {
     a.doc.getMap('m').set('x', 1);
     expect(allAcked(a)).toBe(false);
     await eventually(() => expect(allAcked(a)).toBe(true));
-    const stored = await server.storage.loadDoc(board.id);
+    const stored = await server.storage.loadDoc(board.id, 'board');
     const check = new Y.Doc();
     if (stored.snapshot) Y.applyUpdate(check, stored.snapshot);
     for (const u of stored.updates) Y.applyUpdate(check, u);

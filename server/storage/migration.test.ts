@@ -1,0 +1,141 @@
+import { describe, expect, it } from 'vitest';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import * as Y from 'yjs';
+import { SCHEMA_VERSION, SqliteStorage } from './SqliteStorage';
+import { tempDir } from '../../tests/helpers/server';
+
+/** The schema of version 0, as the server wrote it before documents had a kind. */
+const V0_SCHEMA = `
+CREATE TABLE IF NOT EXISTS boards (
+  id TEXT PRIMARY KEY,
+  title TEXT NOT NULL,
+  region TEXT NOT NULL,
+  sector TEXT NOT NULL,
+  template_id TEXT NOT NULL,
+  template_version INTEGER NOT NULL,
+  variant TEXT,
+  created_at TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS tokens (
+  board_id TEXT NOT NULL REFERENCES boards(id),
+  role TEXT NOT NULL,
+  token_hash TEXT NOT NULL,
+  PRIMARY KEY (board_id, token_hash)
+);
+CREATE TABLE IF NOT EXISTS snapshots (
+  board_id TEXT PRIMARY KEY REFERENCES boards(id),
+  state BLOB NOT NULL,
+  up_to_seq INTEGER NOT NULL,
+  updated_at TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS updates (
+  board_id TEXT NOT NULL REFERENCES boards(id),
+  seq INTEGER NOT NULL,
+  data BLOB NOT NULL,
+  PRIMARY KEY (board_id, seq)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS participants (
+  board_id TEXT NOT NULL REFERENCES boards(id),
+  user_id TEXT NOT NULL,
+  name TEXT NOT NULL,
+  role TEXT NOT NULL,
+  first_seen TEXT NOT NULL,
+  last_seen TEXT NOT NULL,
+  PRIMARY KEY (board_id, user_id)
+) WITHOUT ROWID;
+`;
+
+function update(key: string, value: unknown): Buffer {
+  const doc = new Y.Doc();
+  doc.getMap('m').set(key, value);
+  return Buffer.from(Y.encodeStateAsUpdate(doc));
+}
+
+/** A version-0 file holding one board with a snapshot, two logged updates, a token and a participant. */
+function oldFile(): string {
+  const file = path.join(tempDir(), 'boards.sqlite');
+  const db = new Database(file);
+  db.pragma('journal_mode = WAL');
+  db.exec(V0_SCHEMA);
+  db.prepare(
+    `INSERT INTO boards (id, title, region, sector, template_id, template_version, variant, created_at)
+     VALUES ('old-board-000001', 'Old', 'North', 'Care', 'blank', 1, NULL, '2025-01-01T00:00:00.000Z')`,
+  ).run();
+  db.prepare("INSERT INTO tokens (board_id, role, token_hash) VALUES ('old-board-000001', 'editor', 'h-editor')").run();
+  db.prepare("INSERT INTO snapshots (board_id, state, up_to_seq, updated_at) VALUES ('old-board-000001', ?, 3, '2025-01-01T00:00:00.000Z')").run(
+    update('snap', 'shot'),
+  );
+  const insert = db.prepare("INSERT INTO updates (board_id, seq, data) VALUES ('old-board-000001', ?, ?)");
+  insert.run(4, update('a', 1));
+  insert.run(5, update('b', 2));
+  db.prepare(
+    "INSERT INTO participants VALUES ('old-board-000001', 'u1', 'Ada', 'editor', '2025-01-01T00:00:00.000Z', '2025-01-01T00:00:00.000Z')",
+  ).run();
+  expect(db.pragma('user_version', { simple: true })).toBe(0);
+  db.close();
+  return file;
+}
+
+function materialize(stored: { snapshot: Uint8Array | null; updates: Uint8Array[] }): Y.Doc {
+  const doc = new Y.Doc();
+  if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot);
+  for (const u of stored.updates) Y.applyUpdate(doc, u);
+  return doc;
+}
+
+describe('SqliteStorage schema migration', () => {
+  it('opens a file of the first schema and reads its board document', async () => {
+    const file = oldFile();
+    const s = new SqliteStorage(file);
+    const stored = await s.loadDoc('old-board-000001', 'board');
+    expect(stored.lastSeq).toBe(5);
+    expect(stored.updates).toHaveLength(2);
+    expect(materialize(stored).getMap('m').toJSON()).toEqual({ snap: 'shot', a: 1, b: 2 });
+    expect(await s.loadDoc('old-board-000001', 'control')).toEqual({ snapshot: null, updates: [], lastSeq: 0 });
+    expect(await s.roleForTokenHash('old-board-000001', 'h-editor')).toBe('editor');
+    expect(await s.listParticipants('old-board-000001')).toHaveLength(1);
+    // It keeps working: sequence numbers continue, the control document is separate.
+    expect(await s.appendUpdates('old-board-000001', 'board', [update('c', 3)])).toBe(6);
+    expect(await s.appendUpdates('old-board-000001', 'control', [update('step', 'x')])).toBe(1);
+    await s.close();
+
+    const db = new Database(file, { readonly: true });
+    expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
+    const columns = (table: string) => (db.prepare(`PRAGMA table_info(${table})`).all() as { name: string; pk: number }[]).filter((c) => c.pk > 0).map((c) => c.name);
+    expect(columns('snapshots')).toEqual(['board_id', 'doc']);
+    expect(columns('updates')).toEqual(['board_id', 'doc', 'seq']);
+    const fks = db.prepare('PRAGMA foreign_key_list(updates)').all() as { table: string; from: string }[];
+    expect(fks).toEqual([expect.objectContaining({ table: 'boards', from: 'board_id' })]);
+    expect(db.prepare("SELECT name FROM sqlite_master WHERE name LIKE '%_v1'").all()).toEqual([]);
+    db.close();
+
+    // Opening again is a no-op.
+    const again = new SqliteStorage(file);
+    expect(materialize(await again.loadDoc('old-board-000001', 'board')).getMap('m').toJSON()).toEqual({ snap: 'shot', a: 1, b: 2, c: 3 });
+    await again.close();
+  });
+
+  it('leaves an old file untouched when the migration fails', async () => {
+    const file = oldFile();
+    const db = new Database(file);
+    // An orphan row (written with foreign keys off) makes copying into the new tables fail.
+    db.pragma('foreign_keys = OFF');
+    db.prepare("INSERT INTO updates (board_id, seq, data) VALUES ('no-such-board', 1, x'00')").run();
+    db.close();
+    expect(() => new SqliteStorage(file)).toThrow();
+    const after = new Database(file, { readonly: true });
+    expect(after.pragma('user_version', { simple: true })).toBe(0);
+    expect((after.prepare('SELECT COUNT(*) AS n FROM updates').get() as { n: number }).n).toBe(3);
+    expect(after.prepare("SELECT name FROM sqlite_master WHERE name LIKE '%_v1'").all()).toEqual([]);
+    after.close();
+  });
+
+  it('refuses a file of a newer schema', () => {
+    const file = path.join(tempDir(), 'boards.sqlite');
+    const db = new Database(file);
+    db.pragma(`user_version = ${SCHEMA_VERSION + 1}`);
+    db.close();
+    expect(() => new SqliteStorage(file)).toThrow(/newer/);
+  });
+});
