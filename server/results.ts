@@ -2,9 +2,15 @@ import * as Y from 'yjs';
 import type { TLRecord } from '@tldraw/tlschema';
 import { readBoardMeta, readRecords } from '../shared/boardDoc';
 import { DOC_SCHEMA, DOC_SCHEMA_TLDRAW_KEY } from '../shared/docLayout';
-import type { BoardResults } from '../shared/results';
+import type { BoardResults, ResultNote, ResultVoteRound } from '../shared/results';
+import type { VoteRound } from '../shared/control';
+import { voteResults } from './voteResults';
+import { readRounds } from '../shared/votes';
+import type { DocKind } from '../shared/roles';
+import { controlRoomName } from '../shared/control';
 import { boardSchema, getExercise, getItemType } from '../exercises/registry';
 import { extractBoard } from '../exercises/kit/extract';
+import { boardNotes, resultNotes } from '../exercises/kit/boardNotes';
 import type { Relay } from './relay/Relay';
 import type { BoardRow, Storage } from './storage/Storage';
 import { HttpError } from './http/HttpError';
@@ -15,9 +21,14 @@ import { HttpError } from './http/HttpError';
  * is created, so a board nobody has open stays unloaded).
  */
 export async function withBoardDoc<T>(relay: Relay, storage: Storage, boardId: string, use: (doc: Y.Doc) => T): Promise<T> {
-  const room = relay.rooms.get(boardId);
+  return withDocument(relay, storage, boardId, 'board', use);
+}
+
+/** Like withBoardDoc, for either of a board's documents (a control document never written reads empty). */
+export async function withDocument<T>(relay: Relay, storage: Storage, boardId: string, kind: DocKind, use: (doc: Y.Doc) => T): Promise<T> {
+  const room = relay.rooms.get(kind === 'control' ? controlRoomName(boardId) : boardId);
   if (room?.state === 'ready') return use(room.doc);
-  const stored = await storage.loadDoc(boardId);
+  const stored = await storage.loadDoc(boardId, kind);
   const doc = new Y.Doc();
   try {
     if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot);
@@ -47,9 +58,17 @@ export interface ResultsDocument extends BoardResults {
     createdAt: string;
   };
   generatedAt: string;
+  /** Always present here: the doc is at hand (see BoardResults.notes). */
+  notes: ResultNote[];
+  /** Always present here (see BoardResults.votes); empty when no rounds are given. */
+  votes: ResultVoteRound[];
 }
 
-export function resultsOfDoc(doc: Y.Doc, row: BoardRow): ResultsDocument {
+/**
+ * The results of a board's doc. `rounds` are the vote rounds of its control document
+ * (`readControlRounds`); they are ranked with the items of this doc.
+ */
+export function resultsOfDoc(doc: Y.Doc, row: BoardRow, rounds: readonly VoteRound[] = []): ResultsDocument {
   const meta = readBoardMeta(doc);
   const exercise = getExercise(row.templateId);
   if (!exercise) throw new HttpError(500, 'unknown_template', `The board's template "${row.templateId}" is not installed.`);
@@ -69,5 +88,12 @@ export function resultsOfDoc(doc: Y.Doc, row: BoardRow): ResultsDocument {
     },
     generatedAt: new Date().toISOString(),
     ...results,
+    notes: resultNotes(boardNotes(doc, exercise)),
+    votes: voteResults(rounds, doc, results.items, exercise.template),
   };
+}
+
+/** The vote rounds of a board's control document: the live room's when open, else from storage. */
+export function readControlRounds(relay: Relay, storage: Storage, boardId: string): Promise<VoteRound[]> {
+  return withDocument(relay, storage, boardId, 'control', readRounds);
 }

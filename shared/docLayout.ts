@@ -28,6 +28,28 @@ export const DOC_RUBRIC = 'rubric';
  * people editing different fields of one action both win.
  */
 export const DOC_ACTIONS = 'actions';
+/**
+ * `note:<stepId>` (Y.XmlText, one per template step; `note:board` on boards whose template has no
+ * steps): the team's notes as one Lexical document each, in @lexical/yjs's layout (elements as
+ * nested Y.XmlText with `__type` attributes, text as a Y.Map of properties followed by its
+ * characters). Top-level, so every client gets the same type by name without creating anything;
+ * an empty or missing one is an empty note (no client seeds a first paragraph: see
+ * client/CONTEXT.md "Notes"). Read with shared/notes.ts.
+ */
+export const DOC_NOTE_PREFIX = 'note:';
+/** The note key of a board without steps. No template step may use this id. */
+export const BOARD_NOTE_KEY = 'board';
+/** The top-level name of a step's note (`null`: the whole board's note). */
+export function noteName(stepId: string | null): string {
+  return `${DOC_NOTE_PREFIX}${stepId ?? BOARD_NOTE_KEY}`;
+}
+/**
+ * `review` (Y.Map, flat): `<stepId>|<questionId>` → `{ checked: boolean, by: string, at: string }`,
+ * the after-action review checklist (`board|<questionId>` on boards without steps); one register
+ * per question, so two people ticking different questions never drop each other's tick
+ * (shared/reviewDoc.ts).
+ */
+export const DOC_REVIEW = 'review';
 
 /** Version of our own document layout (not tldraw's); bump with a migration in boardDoc.ts. */
 export const DOC_LAYOUT_VERSION = 1;

@@ -1,5 +1,6 @@
 import type { ActionRow } from './actionPlan';
-import type { FieldValue, Figure, ResultConnection } from './results';
+import type { NoteBlock } from './notes';
+import type { FieldValue, Figure, ResultConnection, ResultReviewAnswer, ResultVoteRound } from './results';
 import type { EvidenceEntry, RubricBandId, RubricDimensionId } from './rubric';
 import type { Role } from './roles';
 
@@ -44,7 +45,7 @@ export function exportFilename(title: string, date: string, suffix: string): str
 }
 
 /** The files inside the CSV zip, one per entity type. */
-export const EXPORT_CSV_FILES = ['items.csv', 'connections.csv', 'figures.csv', 'rubric.csv', 'actions.csv'] as const;
+export const EXPORT_CSV_FILES = ['items.csv', 'connections.csv', 'figures.csv', 'rubric.csv', 'actions.csv', 'notes.csv', 'review.csv', 'votes.csv'] as const;
 
 /**
  * The element of the HTML report that stands where the board image goes. The server leaves a
@@ -173,14 +174,27 @@ export interface ExportAction extends ActionRow {
   sourceExists: boolean;
 }
 
+/** A question of the after-action review checklist of a note's step (shared/results.ts). */
+export type ExportReviewAnswer = ResultReviewAnswer;
+
 /**
- * A note of the team, as plain text. Boards carry no notes yet, so this list is empty until the
- * notes feature lands; its shape is fixed now so consumers can rely on it.
+ * The team's notes of one step (collaborative rich text, one per step; on a board without steps
+ * one for the whole board) with the step's after-action review checklist. Only steps with text
+ * or a ticked question are listed (see ResultNote).
  */
 export interface ExportNote {
   /** The step the note belongs to, or null for a note about the whole board. */
   stepId: string | null;
+  /** The step's title ("Whole board" for the board's own note). */
+  stepTitle: string;
+  /** Plain text: blocks separated by a blank line, list items as "- " / "1. ", link addresses in brackets. */
   text: string;
+  /** CommonMark (with GitHub's strikethrough and task lists); typed text escaped. */
+  markdown: string;
+  /** The note's structure, for renderers that format it. Links are http, https or mailto only. */
+  blocks: NoteBlock[];
+  /** Every question of the exercise's review phase, ticked or not, then ticked ones of other phases. */
+  review: ExportReviewAnswer[];
 }
 
 export interface BoardExport {
@@ -208,4 +222,13 @@ export interface BoardExport {
   rubric: ExportRubric;
   actions: ExportAction[];
   notes: ExportNote[];
+  /**
+   * The dot-voting rounds, oldest first. Counts appear only once a round is revealed (`ranking`
+   * is null while it is open). Added without a version change: optional for readers of older
+   * exports; this server always writes it.
+   */
+  votes?: ExportVoteRound[];
 }
+
+/** A dot-voting round (shared/results.ts ResultVoteRound): ranked items once revealed, titles as they are now. */
+export type ExportVoteRound = ResultVoteRound;

@@ -85,6 +85,67 @@ export interface ResultStep {
   itemIds: string[];
 }
 
+/** One after-action review question of a note's step (exercises/kit/review.ts). */
+export interface ResultReviewAnswer {
+  questionId: string;
+  /** The phase of building a partnership the question closes. */
+  phaseId: string;
+  question: string;
+  checked: boolean;
+  /** Who ticked it (only when checked). */
+  answeredBy?: string;
+  /** When it was ticked, ISO (only when checked). */
+  answeredAt?: string;
+}
+
+/**
+ * The team's notes of one step (or of the whole board, `stepId` null, on boards without steps):
+ * the rich text as Markdown and as plain text, and the step's review checklist. Only steps whose
+ * note has text or that have a ticked question are listed; their `review` lists every question
+ * of the exercise's review phase (ticked or not) and any question of another phase the team
+ * ticked, so what is still open shows too.
+ */
+export interface ResultNote {
+  stepId: string | null;
+  stepTitle: string;
+  markdown: string;
+  text: string;
+  review: ResultReviewAnswer[];
+}
+
+/** One item of a revealed dot-voting round, ranked (shared/votes.ts `ranking`). */
+export interface ResultVoteEntry {
+  itemId: string;
+  /** The item's title now; "(removed)" when it is no longer on the board. */
+  title: string;
+  /** The item type id for a typed card (e.g. `knock`), else the shape type (`note`, `geo`, `text`…); null once removed. */
+  type: string | null;
+  votes: number;
+  /** Standard competition ranking: ties share a rank (1, 1, 3). */
+  rank: number;
+}
+
+/**
+ * A dot-voting round of the board (from its control document). No count appears before the
+ * reveal: `ranking` is null while the round is open, and `voters` only says how many people have
+ * placed dots.
+ */
+export interface ResultVoteRound {
+  id: string;
+  stepId: string;
+  /** The step's title (its id when the template no longer has it). */
+  stepTitle: string;
+  status: 'open' | 'revealed';
+  perPerson: number;
+  perItem: number | null;
+  /** ISO times. */
+  startedAt: string;
+  revealedAt: string | null;
+  voters: number;
+  /** Items that got dots, most first; null while the round is open. */
+  ranking: ResultVoteEntry[] | null;
+}
+
 export interface BoardResults {
   resultsVersion: typeof RESULTS_VERSION;
   templateId: string;
@@ -94,4 +155,15 @@ export interface BoardResults {
   items: ResultItem[];
   connections: ResultConnection[];
   figures: Figure[];
+  /**
+   * The notes and review ticks (ResultNote). They live beside the canvas records in the board's
+   * doc, so only readers of the doc fill them in (the results endpoint and the exports); the
+   * live panels' results, extracted from the canvas alone, leave them out.
+   */
+  notes?: ResultNote[];
+  /**
+   * The dot-voting rounds, oldest first (ResultVoteRound). They live in the board's control
+   * document, so only the results endpoint and the exports fill them in.
+   */
+  votes?: ResultVoteRound[];
 }

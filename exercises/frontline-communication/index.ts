@@ -23,4 +23,7 @@ export const frontlineCommunication: ExerciseDef = {
   connectorKinds: frontlineConnectors,
   figures,
   evidence,
+  // Carrying industry's information through program staff to the frontline is how each kind of
+  // partner draws lasting value from the partnership, which the step 6 questions ask about.
+  reviewPhase: 'sustain-evolve',
 };

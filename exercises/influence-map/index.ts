@@ -24,4 +24,7 @@ export const influenceMap: ExerciseDef = {
   connectorKinds: influenceMapConnectors,
   figures,
   evidence,
+  // The manual's tool for step 5: task forces led by employer champions, support partners
+  // where they add value, quick wins.
+  reviewPhase: 'move-to-action',
 };

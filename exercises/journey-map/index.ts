@@ -21,4 +21,8 @@ export const journeyMap: ExerciseDef = {
   connectorKinds: journeyMapConnectors,
   figures,
   evidence,
+  // Mapping the paths employers or jobseekers take through each program shows the fragmented,
+  // one-organization-at-a-time engagement that step 1 asks partners to replace with one shared
+  // table and clear roles.
+  reviewPhase: 'support-team',
 };

@@ -4,6 +4,7 @@ import type { ExerciseTemplate } from '../../shared/template';
 import type { ExtractedBoard } from './extract';
 import type { BoardResults, Figure } from '../../shared/results';
 import type { ProposedEvidence } from '../../shared/rubric';
+import type { ReviewPhaseId } from './review';
 
 /** One choice of a choice field. `value` is stored; `label` is shown. */
 export interface FieldOption {
@@ -76,6 +77,12 @@ export interface ExerciseDef {
   figures(board: ExtractedBoard): Figure[];
   /** Rubric evidence the board suggests (stable ids, see ProposedEvidence). Pure; optional. */
   evidence?(board: ExtractedBoard, results: BoardResults): ProposedEvidence[];
+  /**
+   * The phase of building a partnership whose after-action review questions (kit/review.ts) the
+   * team works through in the exercise's debrief (Notes tab). The team can pick another phase
+   * there; this is where it starts.
+   */
+  reviewPhase?: ReviewPhaseId;
 }
 
 export function defaultFieldValue(field: FieldDef): FieldValue {

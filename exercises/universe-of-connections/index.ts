@@ -21,4 +21,7 @@ export const universeOfConnections: ExerciseDef = {
   connectorKinds,
   figures,
   evidence,
+  // The manual's own tool for step 1: agreeing on the shared table, a first sector, roles and
+  // the convener is exactly what this board works towards.
+  reviewPhase: 'support-team',
 };

@@ -19,8 +19,10 @@ import { readRubric } from '../../shared/rubricDoc';
 import { RUBRIC_GUIDE } from '../../shared/rubricGuide';
 import type { FieldDef, ItemTypeDef } from '../../exercises/kit/definitions';
 import { getExercise, getItemType } from '../../exercises/registry';
+import { boardNotes } from '../../exercises/kit/boardNotes';
 import type { Relay } from '../relay/Relay';
-import { resultsOfDoc, withBoardDoc } from '../results';
+import { readControlRounds, resultsOfDoc, withBoardDoc } from '../results';
+import type { VoteRound } from '../../shared/control';
 import type { BoardRow, ParticipantRow, Storage } from '../storage/Storage';
 
 
@@ -55,10 +57,17 @@ function scoreOut(s: DimensionScore): ExportRubricScore {
  * The export document of a board, from its Y.Doc (live or loaded from storage), its stored row
  * and the participants storage recorded. Pure: the same doc, row, participants and time give
  * the same document. Uses the functions behind the board's panels: `resultsOfDoc` (extraction),
- * `readRubric` and `readActions`.
+ * `readRubric`, `readActions` and `boardNotes`.
  */
-export function buildExport(doc: Y.Doc, row: BoardRow, participants: readonly ParticipantRow[], now: Date = new Date()): BoardExport {
-  const results = resultsOfDoc(doc, row);
+export function buildExport(
+  doc: Y.Doc,
+  row: BoardRow,
+  participants: readonly ParticipantRow[],
+  now: Date = new Date(),
+  /** The vote rounds of the board's control document (readControlRounds). */
+  rounds: readonly VoteRound[] = [],
+): BoardExport {
+  const results = resultsOfDoc(doc, row, rounds);
   const exercise = getExercise(row.templateId);
   // resultsOfDoc has already refused a template that is not installed.
   const template = exercise!.template;
@@ -163,8 +172,15 @@ export function buildExport(doc: Y.Doc, row: BoardRow, participants: readonly Pa
     figures: results.figures,
     rubric,
     actions,
-    // Boards have no notes yet (see ExportNote).
-    notes: [],
+    notes: boardNotes(doc, exercise!).map((n) => ({
+      stepId: n.stepId,
+      stepTitle: n.stepTitle,
+      text: n.text,
+      markdown: n.markdown,
+      blocks: n.blocks,
+      review: n.review,
+    })),
+    votes: results.votes,
   };
 }
 
@@ -174,5 +190,6 @@ export function buildExport(doc: Y.Doc, row: BoardRow, participants: readonly Pa
  */
 export async function exportBoard(relay: Relay, storage: Storage, row: BoardRow, now: Date = new Date()): Promise<BoardExport> {
   const participants = await storage.listParticipants(row.id);
-  return withBoardDoc(relay, storage, row.id, (doc) => buildExport(doc, row, participants, now));
+  const rounds = await readControlRounds(relay, storage, row.id);
+  return withBoardDoc(relay, storage, row.id, (doc) => buildExport(doc, row, participants, now, rounds));
 }

@@ -1,15 +1,15 @@
 import { strToU8, zipSync } from 'fflate';
-import type { BoardExport } from '../../shared/exportDocument';
+import type { BoardExport, EXPORT_CSV_FILES } from '../../shared/exportDocument';
 import { csvFile, type CsvCell } from './csv';
 import { allItems, evidenceLine, fieldCell, fieldDefsOf, fieldKeys, shownEvidence } from './reportModel';
 
 /**
- * The CSV export: one file per entity type (items, connections, figures, rubric, actions), each
+ * The CSV export: one file per entity type (items, connections, figures, rubric, actions, notes, review, votes), each
  * starting with `board_id` so files of several boards can be stacked. Choice fields hold their
  * label, numbers and scales stay numbers, booleans are true / false; several values in one cell
  * (steps, evidence) are separated by line breaks inside the quoted cell.
  */
-export type CsvFiles = Record<'items.csv' | 'connections.csv' | 'figures.csv' | 'rubric.csv' | 'actions.csv', string>;
+export type CsvFiles = Record<(typeof EXPORT_CSV_FILES)[number], string>;
 
 export const ITEM_COLUMNS = ['board_id', 'board_title', 'item_id', 'steps', 'zone', 'type', 'title'] as const;
 export const ITEM_TRAILING_COLUMNS = ['created_by', 'created_at', 'updated_by', 'updated_at'] as const;
@@ -31,6 +31,16 @@ export const ACTION_COLUMNS = [
   'created_at',
   'updated_at',
 ] as const;
+/** One row per step with notes (see ExportNote); `step_id` is empty for the whole board's note. */
+export const NOTE_COLUMNS = ['board_id', 'step_id', 'step', 'text', 'markdown'] as const;
+/** One row per review question of a step with notes: the phase's questions, ticked or not. */
+export const REVIEW_COLUMNS = ['board_id', 'step_id', 'step', 'phase_id', 'question_id', 'question', 'checked', 'answered_by', 'answered_at'] as const;
+/**
+ * One row per ranked item of a revealed vote round; a round without ranked items (still open,
+ * or revealed without dots) has one row with the item cells empty, so no count shows before the
+ * reveal.
+ */
+export const VOTE_COLUMNS = ['board_id', 'round_id', 'step', 'status', 'item_id', 'item_title', 'votes', 'rank'] as const;
 
 export function csvFiles(doc: BoardExport): CsvFiles {
   const boardId = doc.board.id;
@@ -123,7 +133,36 @@ export function csvFiles(doc: BoardExport): CsvFiles {
     ]),
   );
 
-  return { 'items.csv': items, 'connections.csv': connections, 'figures.csv': figures, 'rubric.csv': rubric, 'actions.csv': actions };
+  const notes = csvFile(
+    NOTE_COLUMNS,
+    doc.notes.map((n) => [boardId, n.stepId ?? '', n.stepTitle, n.text, n.markdown]),
+  );
+  const review = csvFile(
+    REVIEW_COLUMNS,
+    doc.notes.flatMap((n) =>
+      n.review.map((r) => [boardId, n.stepId ?? '', n.stepTitle, r.phaseId, r.questionId, r.question, r.checked, r.answeredBy ?? '', r.answeredAt ?? '']),
+    ),
+  );
+
+  const votes = csvFile(
+    VOTE_COLUMNS,
+    (doc.votes ?? []).flatMap((r): CsvCell[][] =>
+      r.ranking?.length
+        ? r.ranking.map((e) => [boardId, r.id, r.stepTitle, r.status, e.itemId, e.title, e.votes, e.rank])
+        : [[boardId, r.id, r.stepTitle, r.status, '', '', null, null]],
+    ),
+  );
+
+  return {
+    'items.csv': items,
+    'connections.csv': connections,
+    'figures.csv': figures,
+    'rubric.csv': rubric,
+    'actions.csv': actions,
+    'notes.csv': notes,
+    'review.csv': review,
+    'votes.csv': votes,
+  };
 }
 
 /** The CSV files in one zip (deflated, dated with the export time). */

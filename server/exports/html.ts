@@ -1,6 +1,7 @@
-import { BOARD_IMAGE_SLOT_END, BOARD_IMAGE_SLOT_START, type BoardExport, type ExportItem } from '../../shared/exportDocument';
+import { BOARD_IMAGE_SLOT_END, BOARD_IMAGE_SLOT_START, type BoardExport, type ExportItem, type ExportNote } from '../../shared/exportDocument';
 import type { Figure } from '../../shared/results';
 import { escapeHtml, rubricChartSvg } from './chart';
+import { noteBlocksHtml, reviewHtml } from './noteHtml';
 import {
   boardFacts,
   dateOf,
@@ -8,6 +9,7 @@ import {
   fieldDefsOf,
   fieldText,
   figureRows,
+  phaseTitle,
   ROLE_LABELS,
   rubricBars,
   rubricComparison,
@@ -63,6 +65,15 @@ td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
 figure.board-image { margin: 0; padding: 6pt; border: 1px solid #d6dde3; break-inside: avoid; }
 .rubric-chart { max-width: 100%; height: auto; margin: 6pt 0; }
 .pre { white-space: pre-wrap; }
+.note { margin: 0 0 8pt; }
+.note h3, .note h4, .note h5, .note h6 { margin: 8pt 0 4pt; }
+.note h5, .note h6 { font-size: 10.5pt; }
+.note blockquote { margin: 0 0 6pt; padding-left: 8pt; border-left: 3px solid #c9d1d9; color: #444; }
+.note code { font-size: 0.95em; background: #f1f3f5; padding: 0 2pt; border-radius: 2px; }
+ul.review { list-style: none; padding-left: 0; }
+ul.review li { margin: 0 0 3pt; padding-left: 16pt; text-indent: -16pt; break-inside: avoid; }
+ul.review .box { display: inline-block; width: 14pt; text-indent: 0; }
+.visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 .nowrap { white-space: nowrap; }
 ul { margin: 0 0 6pt; padding-left: 16pt; }
 @page { size: A4; margin: 14mm 12mm; }
@@ -151,6 +162,12 @@ function itemHtml(doc: BoardExport, item: ExportItem, defs: ReturnType<typeof fi
   }${by.length ? `<div class="by">${by.join('; ')}</div>` : ''}</article>`;
 }
 
+/** A step's note (its headings placed under the report's) and its review checklist. */
+function noteHtml(note: ExportNote): string {
+  const body = note.text.trim() ? noteBlocksHtml(note.blocks, 3) : '<p class="muted">No notes written.</p>';
+  return `<div class="note">${body}</div>${reviewHtml(note, phaseTitle)}`;
+}
+
 function figureHtml(f: Figure): string {
   const warn = f.status === 'warn' ? ' status-warn' : '';
   const help = f.help ? `<p class="muted">${text(f.help)}</p>` : '';
@@ -186,9 +203,29 @@ function connectionsHtml(doc: BoardExport): string {
     .join('')}</tbody></table>`;
 }
 
+/** "Dot votes": one ranked table per revealed round; nothing when no round has been revealed. */
+function votesHtml(doc: BoardExport): string {
+  const revealed = (doc.votes ?? []).filter((r) => r.status === 'revealed');
+  if (revealed.length === 0) return '';
+  const rounds = revealed.map((r) => {
+    const facts = `${r.voters} voter${r.voters === 1 ? '' : 's'}, ${r.perPerson} dot${r.perPerson === 1 ? '' : 's'} each${r.revealedAt ? `, revealed ${text(dateOf(r.revealedAt))}` : ''}`;
+    const body = r.ranking?.length
+      ? `<table><thead><tr><th scope="col" class="num">Rank</th><th scope="col">Item</th><th scope="col" class="num">Dots</th></tr></thead><tbody>${r.ranking
+          .map((e) => `<tr><td class="num">${e.rank}</td><td>${text(e.title)}</td><td class="num">${e.votes}</td></tr>`)
+          .join('')}</tbody></table>`
+      : '<p class="muted">No dots were placed.</p>';
+    return `<h3>${text(r.stepTitle)}</h3><p class="muted">${facts}</p>${body}`;
+  });
+  return `<section class="keep" aria-labelledby="votes"><h2 id="votes">Dot votes</h2>${rounds.join('\n')}</section>`;
+}
+
 export function renderHtml(doc: BoardExport): string {
   const defs = fieldDefsOf(doc);
   const b = doc.board;
+  const stepNotes = (stepId: string) => {
+    const note = doc.notes.find((n) => n.stepId === stepId);
+    return note ? `<h3>Notes</h3>${noteHtml(note)}` : '';
+  };
   const steps = doc.steps
     .map(
       (s, i) => `<section class="step" aria-labelledby="step-${i + 1}">
@@ -196,6 +233,7 @@ export function renderHtml(doc: BoardExport): string {
 ${s.prompt ? `<p class="prompt">${text(s.prompt)}</p>` : ''}
 <p class="muted">${s.items.length} card${s.items.length === 1 ? '' : 's'}${s.zoneLabel ? ` in “${text(s.zoneLabel)}”` : ''}</p>
 ${s.items.map((item) => itemHtml(doc, item, defs)).join('\n')}
+${stepNotes(s.id)}
 </section>`,
     )
     .join('\n');
@@ -205,9 +243,12 @@ ${s.items.map((item) => itemHtml(doc, item, defs)).join('\n')}
   const figures = doc.figures.length || doc.connections.length
     ? `<section aria-labelledby="results"><h2 id="results">Results</h2>${doc.figures.map(figureHtml).join('\n')}${connectionsHtml(doc)}</section>`
     : '';
-  const notes = doc.notes.length
-    ? `<ul>${doc.notes.map((n) => `<li class="pre">${n.stepId ? `<strong>${text(doc.steps.find((s) => s.id === n.stepId)?.title ?? n.stepId)}:</strong> ` : ''}${text(n.text)}</li>`).join('')}</ul>`
-    : '<p class="muted">No notes.</p>';
+  const boardNotes = doc.notes.filter((n) => n.stepId === null || !doc.steps.some((s) => s.id === n.stepId));
+  const notes = boardNotes.length
+    ? boardNotes.map((n) => `${n.stepId === null ? '' : `<h3>${text(n.stepTitle)}</h3>`}${noteHtml(n)}`).join('\n')
+    : doc.notes.length
+      ? '<p class="muted">Each step’s notes and review are with the step above.</p>'
+      : '<p class="muted">No notes.</p>';
 
   return `<!doctype html>
 <html lang="en">
@@ -234,6 +275,7 @@ ${BOARD_IMAGE_SLOT_START}<div class="board-image" data-board-image><p>The image 
 ${steps}
 ${outside}
 ${figures}
+${votesHtml(doc)}
 <section class="keep" aria-labelledby="notes"><h2 id="notes">Notes</h2>${notes}</section>
 </main>
 </body>

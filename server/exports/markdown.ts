@@ -1,4 +1,5 @@
-import type { BoardExport, ExportItem } from '../../shared/exportDocument';
+import type { BoardExport, ExportItem, ExportNote } from '../../shared/exportDocument';
+import { noteMarkdown } from '../../shared/notes';
 import type { Figure } from '../../shared/results';
 import { rubricChartSvg } from './chart';
 import {
@@ -8,6 +9,7 @@ import {
   fieldDefsOf,
   fieldText,
   figureRows,
+  phaseTitle,
   ROLE_LABELS,
   rubricBars,
   rubricComparison,
@@ -81,6 +83,22 @@ function itemMarkdown(doc: BoardExport, item: ExportItem, defs: ReturnType<typeo
   return lines.join('\n');
 }
 
+/**
+ * A step's note, its headings placed under the report's (the note's ## becomes ####), then its
+ * review checklist as a task list per phase.
+ */
+function noteSection(note: ExportNote): string {
+  const out: string[] = [note.text.trim() ? noteMarkdown(note.blocks, { headingShift: 2 }) : '*No notes written.*'];
+  for (const phaseId of [...new Set(note.review.map((r) => r.phaseId))]) {
+    out.push('', `#### After-action review: ${escapeMarkdown(phaseTitle(phaseId))}`, '');
+    for (const r of note.review.filter((q) => q.phaseId === phaseId)) {
+      const by = r.checked && r.answeredBy ? ` *(ticked by ${escapeMarkdown(r.answeredBy)}${r.answeredAt ? ` on ${dateOf(r.answeredAt)}` : ''})*` : '';
+      out.push(`- [${r.checked ? 'x' : ' '}] ${escapeMarkdown(r.question)}${by}`);
+    }
+  }
+  return out.join('\n');
+}
+
 function figureMarkdown(f: Figure): string {
   const out = [`### ${escapeMarkdown(f.label)}`, ''];
   if (f.kind === 'number') {
@@ -93,6 +111,21 @@ function figureMarkdown(f: Figure): string {
   }
   if (f.help) out.push('', `*${escapeMarkdown(f.help)}*`);
   return out.join('\n');
+}
+
+/** "Dot votes": one ranked table per revealed round (open rounds have no counts to show). */
+function votesMarkdown(doc: BoardExport): string[] {
+  const revealed = (doc.votes ?? []).filter((r) => r.status === 'revealed');
+  if (revealed.length === 0) return [];
+  const out = ['## Dot votes', ''];
+  for (const r of revealed) {
+    const when = r.revealedAt ? `, revealed ${dateOf(r.revealedAt)}` : '';
+    out.push(`### ${escapeMarkdown(r.stepTitle)}`, '');
+    out.push(`*${r.voters} voter${r.voters === 1 ? '' : 's'}, ${r.perPerson} dot${r.perPerson === 1 ? '' : 's'} each${when}*`, '');
+    if (!r.ranking?.length) out.push('*No dots were placed.*', '');
+    else out.push(table(['Rank', 'Item', 'Dots'], r.ranking.map((e) => [e.rank, e.title, e.votes])), '');
+  }
+  return out;
 }
 
 export function renderMarkdown(doc: BoardExport): string {
@@ -167,6 +200,8 @@ export function renderMarkdown(doc: BoardExport): string {
     if (s.prompt) out.push(`> ${escapeMarkdownBlock(s.prompt)}`, '');
     out.push(`*${s.items.length} card${s.items.length === 1 ? '' : 's'}${s.zoneLabel ? ` in “${escapeMarkdown(s.zoneLabel)}”` : ''}*`, '');
     for (const item of s.items) out.push(itemMarkdown(doc, item, defs), '');
+    const note = doc.notes.find((n) => n.stepId === s.id);
+    if (note) out.push('### Notes', '', noteSection(note), '');
   });
   if (doc.itemsOutsideSteps.length) {
     out.push('## Cards outside the steps', '');
@@ -199,13 +234,16 @@ export function renderMarkdown(doc: BoardExport): string {
     }
   }
 
+  out.push(...votesMarkdown(doc));
+
   out.push('## Notes', '');
-  if (doc.notes.length === 0) out.push('*No notes.*');
-  else
-    for (const n of doc.notes) {
-      const step = n.stepId ? doc.steps.find((s) => s.id === n.stepId)?.title ?? n.stepId : null;
-      out.push(`- ${step ? `**${escapeMarkdown(step)}:** ` : ''}${escapeMarkdown(n.text)}`);
+  const boardNotes = doc.notes.filter((n) => n.stepId === null || !doc.steps.some((s) => s.id === n.stepId));
+  if (boardNotes.length) {
+    for (const n of boardNotes) {
+      if (n.stepId !== null) out.push(`### ${escapeMarkdown(n.stepTitle)}`, '');
+      out.push(noteSection(n), '');
     }
-  out.push('');
+  } else if (doc.notes.length) out.push('*Each step’s notes and review are with the step above.*', '');
+  else out.push('*No notes.*', '');
   return out.join('\n');
 }

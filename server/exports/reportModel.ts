@@ -1,6 +1,7 @@
 import type { BoardExport, ExportFieldDef, ExportItem, ExportRubricSession } from '../../shared/exportDocument';
 import type { FieldValue, Figure } from '../../shared/results';
 import type { EvidenceEntry, RubricDimensionId } from '../../shared/rubric';
+import { isReviewPhaseId, reviewPhase } from '../../exercises/kit/review';
 
 /**
  * What the CSV files and the two reports need beyond the export document: how a field value
@@ -113,4 +114,9 @@ export function boardFacts(doc: BoardExport): [string, string][] {
     ['Board created', dateOf(b.createdAt)],
     ['Exported', dateOf(doc.exportedAt)],
   ];
+}
+
+/** The title of an after-action review phase (its id when unknown). */
+export function phaseTitle(phaseId: string): string {
+  return isReviewPhaseId(phaseId) ? reviewPhase(phaseId).title : phaseId;
 }
