@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { getAssetUrlsByImport } from '@tldraw/assets/imports.vite';
 import { Tldraw, useValue, type Editor } from 'tldraw';
 import { getExercise } from '../../exercises/registry';
@@ -12,6 +12,9 @@ import { BOARD_UI_COMPONENTS } from './actions/BoardContextMenu';
 import { TLDRAW_LICENSE_KEY, watchLicenceGate } from './licence';
 import { BoardWorkspace } from './panels/BoardWorkspace';
 import { BoardSession } from './session';
+import { FacilitationContext, type Facilitation } from './facilitation/FacilitationContext';
+import { SessionBar } from './facilitation/SessionBar';
+import { FACILITATOR_UI_OVERRIDES, PARTICIPANT_UI_OVERRIDES } from './facilitation/locks';
 import { BOARD_SHAPE_UTILS } from './shapes';
 import { ExportMenu } from './ExportMenu';
 import { TopBar } from './TopBar';
@@ -226,6 +229,23 @@ function BoardScreen({ info, token }: { info: BoardInfo; token: string }) {
   const terminal = useValue('terminal', () => session?.conn.terminal.get() ?? null, [session]);
   const newerWhileOpen = useValue('newerWhileOpen', () => session?.newerWhileOpen.get() ?? false, [session]);
   const readOnly = useValue('readOnly', () => session?.readOnly.get() ?? true, [session]);
+  const facilitation = useMemo<Facilitation | null>(
+    () =>
+      session
+        ? {
+            boardId: info.id,
+            token,
+            role: info.role,
+            canControl: session.control.canControl,
+            control: session.control,
+            clock: session.clock,
+            awareness: session.provider.awareness,
+            template: exercise?.template ?? null,
+            me: () => ({ id: localUser.get().id, name: localUser.get().name.trim() || 'Anonymous' }),
+          }
+        : null,
+    [session, info, token, exercise],
+  );
 
   useEffect(() => {
     const el = canvasRef.current;
@@ -302,6 +322,7 @@ function BoardScreen({ info, token }: { info: BoardInfo; token: string }) {
         user={tldrawCurrentUser}
         shapeUtils={BOARD_SHAPE_UTILS}
         components={BOARD_UI_COMPONENTS}
+        overrides={info.role === 'facilitator' ? FACILITATOR_UI_OVERRIDES : PARTICIPANT_UI_OVERRIDES}
         onMount={onMount}
         maxAssetSize={MAX_ASSET_BYTES}
         maxImageDimension={MAX_IMAGE_DIMENSION}
@@ -310,42 +331,45 @@ function BoardScreen({ info, token }: { info: BoardInfo; token: string }) {
   }
 
   return (
-    <div className="board-layout">
-      <TopBar
-        info={info}
-        session={session}
-        user={user}
-        onChangeName={() => setAskName(true)}
-        exportMenu={<ExportMenu info={info} token={token} editor={phase.kind === 'ready' && !licenceTripped ? editor : null} />}
-      />
-      {terminal && <TerminalBanner close={terminal} />}
-      <BoardWorkspace
-        editor={phase.kind === 'ready' && !newerWhileOpen && !licenceTripped ? editor : null}
-        exercise={exercise}
-        readOnly={readOnly}
-        doc={session?.doc ?? null}
-        variant={info.variant ?? null}
-        templateVersion={info.templateVersion}
-      >
-        <main className="board-canvas" ref={canvasRef} aria-label={`Board: ${info.title}`}>
-          {body}
-        </main>
-      </BoardWorkspace>
-      {askName && (
-        <NameDialog
-          initialName={user.name}
-          dismissible={user.name.trim().length > 0}
-          onSave={(name) => {
-            const firstTime = !user.name.trim();
-            setUserName(name);
-            setAskName(false);
-            // An unfocused tldraw editor ignores keys and pointer moves: hand focus to the canvas
-            // once the first-time prompt is gone (a rename returns focus to the name button).
-            if (firstTime) requestAnimationFrame(() => focusEditor(editorRef.current));
-          }}
-          onCancel={() => setAskName(false)}
+    <FacilitationContext.Provider value={facilitation}>
+      <div className="board-layout">
+        <TopBar
+          info={info}
+          session={session}
+          user={user}
+          onChangeName={() => setAskName(true)}
+          exportMenu={<ExportMenu info={info} token={token} editor={phase.kind === 'ready' && !licenceTripped ? editor : null} />}
         />
-      )}
-    </div>
+        {terminal && <TerminalBanner close={terminal} />}
+        {phase.kind === 'ready' && <SessionBar editor={!newerWhileOpen && !licenceTripped ? editor : null} />}
+        <BoardWorkspace
+          editor={phase.kind === 'ready' && !newerWhileOpen && !licenceTripped ? editor : null}
+          exercise={exercise}
+          readOnly={readOnly}
+          doc={session?.doc ?? null}
+          variant={info.variant ?? null}
+          templateVersion={info.templateVersion}
+        >
+          <main className="board-canvas" ref={canvasRef} aria-label={`Board: ${info.title}`}>
+            {body}
+          </main>
+        </BoardWorkspace>
+        {askName && (
+          <NameDialog
+            initialName={user.name}
+            dismissible={user.name.trim().length > 0}
+            onSave={(name) => {
+              const firstTime = !user.name.trim();
+              setUserName(name);
+              setAskName(false);
+              // An unfocused tldraw editor ignores keys and pointer moves: hand focus to the canvas
+              // once the first-time prompt is gone (a rename returns focus to the name button).
+              if (firstTime) requestAnimationFrame(() => focusEditor(editorRef.current));
+            }}
+            onCancel={() => setAskName(false)}
+          />
+        )}
+      </div>
+    </FacilitationContext.Provider>
   );
 }

@@ -4,6 +4,7 @@ import type { Role } from '../../shared/roles';
 import type { BoardInfo } from '../lib/api';
 import type { LocalUser } from '../lib/user';
 import type { BoardSession } from './session';
+import { PeopleMenu } from './facilitation/PeopleMenu';
 
 const ROLE_LABEL: Record<Role, string> = {
   facilitator: 'Facilitator',
@@ -85,9 +86,7 @@ export function TopBar({ info, session, user, onChangeName, exportMenu }: TopBar
       </span>
       <div className="topbar-spacer" />
       {session && <ConnectionIndicator session={session} />}
-      <span className="presence" data-testid="presence-count" data-count={people} aria-live="polite">
-        <span aria-hidden="true">●</span> {people} {people === 1 ? 'person' : 'people'} here
-      </span>
+      <PeopleMenu count={people} />
       {exportMenu}
       <button
         type="button"

@@ -21,6 +21,8 @@ import { BoardConnection, type TerminalClose } from './connection';
 import { bindPresence, countPeople } from './presence';
 import { ALL_SHAPE_UTILS } from './shapes';
 import { bindStoreToDoc, loadDocIntoStore } from './storeBinding';
+import { ControlConnection } from './facilitation/ControlConnection';
+import { ServerClock } from './facilitation/serverClock';
 
 /** Maps the API's verdict on the link to the close code the relay would have sent. */
 async function probeAccess(boardId: string, token: string): Promise<TerminalClose | null> {
@@ -50,6 +52,8 @@ export interface BoardHandle {
   editor: Editor;
   doc: Y.Doc;
   provider: WebsocketProvider;
+  control: ControlConnection;
+  clock: ServerClock;
 }
 
 declare global {
@@ -65,6 +69,10 @@ declare global {
  */
 export class BoardSession {
   readonly conn: BoardConnection;
+  /** The board's control document: step, timer, follow, votes (written by facilitators only). */
+  readonly control: ControlConnection;
+  /** This browser's estimate of the server's clock (session times are server times). */
+  readonly clock: ServerClock;
   readonly role: Role;
   readonly phase: Atom<SessionPhase> = atom('sessionPhase', { kind: 'connecting' });
   readonly people: Atom<number> = atom('people', 0);
@@ -80,10 +88,12 @@ export class BoardSession {
 
   constructor(
     readonly info: BoardInfo,
-    token: string,
+    readonly token: string,
   ) {
     this.role = info.role;
     this.conn = new BoardConnection(info.id, token, () => probeAccess(info.id, token));
+    this.control = new ControlConnection(info.id, token, info.role);
+    this.clock = new ServerClock();
     this.readOnly = computed(
       'readOnly',
       () => !canWriteDocument(this.role) || this.conn.terminal.get() !== null || this.newerWhileOpen.get(),
@@ -167,7 +177,7 @@ export class BoardSession {
       if (this.readOnly.get() && !editor.getIsReadonly()) editor.updateInstanceState({ isReadonly: true });
     };
     apply();
-    const handle: BoardHandle = { editor, doc: this.conn.doc, provider: this.conn.provider };
+    const handle: BoardHandle = { editor, doc: this.conn.doc, provider: this.conn.provider, control: this.control, clock: this.clock };
     window.__board = handle;
     return () => {
       if (window.__board === handle) delete window.__board;
@@ -186,6 +196,8 @@ export class BoardSession {
     }
     this.kv?.destroy?.();
     this.conn.destroy();
+    this.control.destroy();
+    this.clock.dispose();
     // The store is left to the garbage collector: the editor may still be unmounting with it.
   }
 }

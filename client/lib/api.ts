@@ -63,7 +63,7 @@ export class NetworkError extends Error {
   }
 }
 
-async function request<T>(path: string, init?: RequestInit): Promise<T> {
+export async function request<T>(path: string, init?: RequestInit): Promise<T> {
   let res: Response;
   try {
     res = await fetch(path, {
@@ -105,4 +105,12 @@ export function createBoard(req: CreateBoardRequest): Promise<CreateBoardRespons
 
 export function getBoard(id: string, token: string): Promise<BoardInfo> {
   return request<BoardInfo>(`/api/boards/${encodeURIComponent(id)}?token=${encodeURIComponent(token)}`);
+}
+
+/** `POST /api/boards/<id>/invites`: a new facilitator link for a co-facilitator (facilitators only). */
+export function createFacilitatorInvite(id: string, token: string, name: string): Promise<{ link: string }> {
+  return request<{ link: string }>(`/api/boards/${encodeURIComponent(id)}/invites?token=${encodeURIComponent(token)}`, {
+    method: 'POST',
+    body: JSON.stringify(name.trim() ? { name: name.trim() } : {}),
+  });
 }

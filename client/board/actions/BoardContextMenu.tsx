@@ -8,6 +8,7 @@ import {
   type TLComponents,
   type TLUiContextMenuProps,
 } from 'tldraw';
+import { VoteBadges } from '../facilitation/voting/VoteBadges';
 import { promote, useOptionalActionPlan, type ActionPlanEnv } from './ActionPlanContext';
 import { selectionOffer } from './promotion';
 
@@ -44,5 +45,8 @@ export function BoardContextMenu(props: TLUiContextMenuProps) {
   );
 }
 
-/** tldraw UI overrides of a board; a constant, so tldraw never remounts its UI. */
-export const BOARD_UI_COMPONENTS: TLComponents = { ContextMenu: BoardContextMenu };
+/**
+ * tldraw UI overrides of a board; a constant, so tldraw never remounts its UI. `OnTheCanvas`
+ * carries the dot-voting badges on the cards.
+ */
+export const BOARD_UI_COMPONENTS: TLComponents = { ContextMenu: BoardContextMenu, OnTheCanvas: VoteBadges };

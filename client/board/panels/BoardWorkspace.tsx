@@ -7,11 +7,13 @@ import { localUser } from '../../lib/user';
 import { ActionPlanContext, type ActionPlanEnv } from '../actions/ActionPlanContext';
 import { ActionPlanPanel } from '../actions/ActionPlanPanel';
 import { ActionPlanState } from '../actions/ActionPlanState';
+import { useVoteTab } from '../facilitation/voting/VotePanel';
 import { FiguresPanel } from './FiguresPanel';
 import { Inspector } from './Inspector';
 import { zoneBounds } from './boardActions';
 import { LiveResultsSource } from './liveResults';
 import { RubricPanel } from '../rubric/RubricPanel';
+import { NotesPanel, useCurrentStepId } from '../notes/NotesPanel';
 import { PalettePanel } from './PalettePanel';
 import { PanelTabList, PanelTabPanels, type PanelTab } from './PanelTabs';
 import { SidePanel } from './SidePanel';
@@ -61,8 +63,9 @@ export interface BoardWorkspaceProps {
 
 /**
  * The canvas with the exercise around it: palette and steps on the left; on the right, tabs for
- * the inspector with the live results (boards with item types or connector kinds) and the action
- * plan (every board). Both sides collapse. Blank boards get no left panel.
+ * the inspector with the live results (boards with item types or connector kinds), the action
+ * plan and the notes with the review checklist (every board). Both sides collapse. Blank boards
+ * get no left panel.
  */
 export function BoardWorkspace({ editor, exercise, readOnly, doc = null, variant = null, templateVersion, children }: BoardWorkspaceProps) {
   const [open, toggle] = usePanelsOpen();
@@ -129,6 +132,10 @@ export function BoardWorkspace({ editor, exercise, readOnly, doc = null, variant
   const hasPalette = !!exercise && exercise.itemTypes.length > 0 && !readOnly;
   const showLeft = ready && (exercise.template.steps.length > 0 || hasPalette);
   const showDetails = !!ready && (exercise.itemTypes.length > 0 || exercise.connectorKinds.length > 0);
+  // Dot voting: facilitators always, everyone else while the board has a vote round.
+  const voteTab = useVoteTab(editor);
+  // The notes follow the step the steps panel shows.
+  const notesStepId = useCurrentStepId(ui, exercise);
   // One entry per tab of the right panel, in order; `false`/null leaves a tab out.
   const rightTabCandidates: (PanelTab | false | null | undefined)[] = [
     showDetails && {
@@ -141,8 +148,10 @@ export function BoardWorkspace({ editor, exercise, readOnly, doc = null, variant
         </>
       ),
     },
+    voteTab,
     ready && live && doc && { id: 'rubric', label: 'Rubric', content: <RubricPanel doc={doc} live={live} /> },
     actionPlan && { id: 'actions', label: 'Actions', content: <ActionPlanPanel /> },
+    ready && doc && { id: 'notes', label: 'Notes', content: <NotesPanel doc={doc} exercise={exercise} readOnly={readOnly} currentStepId={notesStepId} /> },
   ];
   const rightTabs = rightTabCandidates.filter((t): t is PanelTab => !!t);
   const showRight = rightTabs.length > 0;

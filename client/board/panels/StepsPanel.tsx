@@ -1,16 +1,25 @@
+import { useEffect } from 'react';
 import { useValue } from 'tldraw';
+import { useFacilitation } from '../facilitation/FacilitationContext';
 import type { LiveResults } from './liveResults';
 import { showZone, zoneBounds } from './boardActions';
 import { useWorkspace } from './WorkspaceState';
 
 /**
- * The template's steps in order; the current one is expanded with its prompt and a way to the
- * zone it works in. The current step is this tab's own for now (not shared with others).
+ * The template's steps in order; the open one is expanded with its prompt and a way to the zone
+ * it works in. The step the facilitator has the session on (control document) is marked "Now",
+ * and the list opens it whenever it changes; anyone can open another step to read it.
  */
 export function StepsPanel({ live }: { live: LiveResults }) {
   const { editor, exercise, ui } = useWorkspace();
   const steps = exercise.template.steps;
   const current = useValue('currentStep', () => ui.currentStep.get(), [ui]);
+  const f = useFacilitation();
+  const sessionStepId = useValue('sessionStepId', () => f?.control.step.get()?.stepId ?? null, [f]);
+  const sessionIndex = sessionStepId ? steps.findIndex((s) => s.id === sessionStepId) : -1;
+  useEffect(() => {
+    if (sessionIndex >= 0) ui.currentStep.set(sessionIndex);
+  }, [sessionIndex, ui]);
   const zonesOnBoard = useValue(
     'zonesOnBoard',
     () => new Set(exercise.template.zones.filter((z) => zoneBounds(editor, z.id)).map((z) => z.id)),
@@ -35,10 +44,11 @@ export function StepsPanel({ live }: { live: LiveResults }) {
       <ol className="steps">
         {steps.map((step, i) => {
           const isCurrent = i === current;
+          const isNow = i === sessionIndex;
           const count = itemCount(step.id);
           const hasZone = !!step.zoneId && zonesOnBoard.has(step.zoneId);
           return (
-            <li key={step.id} className={isCurrent ? 'step current' : 'step'} data-step-id={step.id}>
+            <li key={step.id} className={isCurrent ? 'step current' : 'step'} data-step-id={step.id} data-now={isNow ? 'true' : undefined}>
               <button
                 type="button"
                 className="step-head"
@@ -54,7 +64,13 @@ export function StepsPanel({ live }: { live: LiveResults }) {
                   <span className="visually-hidden">Step {i + 1}: </span>
                   {step.title}
                 </span>
-                <span className="step-minutes">{step.minutes} min</span>
+                {isNow ? (
+                  <span className="step-now" title="The step the facilitator has the session on">
+                    Now
+                  </span>
+                ) : (
+                  <span className="step-minutes">{step.minutes} min</span>
+                )}
               </button>
               {isCurrent && (
                 <div className="step-body" id={`step-body-${step.id}`}>
