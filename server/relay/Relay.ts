@@ -12,7 +12,7 @@ import type { Logger } from '../log';
 import type { Storage } from '../storage/Storage';
 import { hashToken } from '../tokens';
 import { Connection } from './Connection';
-import { Room } from './Room';
+import { Room, type RoomHooks } from './Room';
 
 /** Thrown by withControlDoc when the document cannot be used (shutting down, load or store failed). */
 export class RoomUnavailableError extends Error {}
@@ -37,6 +37,19 @@ export class Relay {
   private readonly wss: WebSocketServer;
   private readonly pingTimer: NodeJS.Timeout;
   private closing = false;
+  private readonly hookSet = new Set<RoomHooks>();
+  /** Fans every room's events out to the registered hooks (see addRoomHooks). */
+  private readonly roomHooks: RoomHooks = {
+    onUpdate: (room, origin) => {
+      for (const h of this.hookSet) h.onUpdate?.(room, origin);
+    },
+    onPresence: (room) => {
+      for (const h of this.hookSet) h.onPresence?.(room);
+    },
+    beforeUnload: async (room) => {
+      for (const h of this.hookSet) await h.beforeUnload?.(room);
+    },
+  };
 
   constructor(
     private readonly storage: Storage,
@@ -46,6 +59,12 @@ export class Relay {
     this.wss = new WebSocketServer({ noServer: true, maxPayload: limits.maxPayloadBytes, perMessageDeflate: false });
     this.pingTimer = setInterval(() => this.pingAll(), limits.pingIntervalMs);
     this.pingTimer.unref();
+  }
+
+  /** Observes every room, present and future; returns the function that removes the hooks. */
+  addRoomHooks(hooks: RoomHooks): () => void {
+    this.hookSet.add(hooks);
+    return () => this.hookSet.delete(hooks);
   }
 
   /** Handles an HTTP upgrade: refuses it with an HTTP status unless the board and token are valid. */
@@ -133,7 +152,7 @@ export class Relay {
       existing.cancelUnload();
       return existing;
     }
-    const room = new Room(boardId, kind, this.storage, this.limits, this.logger, (r) => this.onRoomEmpty(r));
+    const room = new Room(boardId, kind, this.storage, this.limits, this.logger, (r) => this.onRoomEmpty(r), this.roomHooks);
     this.rooms.set(name, room);
     room.loaded.catch(() => {
       // A failed load caches nothing: the next connection tries again from storage.

@@ -18,6 +18,30 @@ import * as msg from './messages';
 
 export type RoomState = 'loading' | 'ready' | 'failed' | 'unloading' | 'unloaded';
 
+/** What happened in a room since it loaded: the basis of "last activity" and session ends. */
+export interface RoomActivity {
+  /** ms since the epoch. */
+  loadedAt: number;
+  /** First and last write from a client connection since the load (null: none yet). */
+  firstWriteAt: number | null;
+  lastWriteAt: number | null;
+  clientWrites: number;
+}
+
+/**
+ * Observers of every room (registered on the Relay): server features such as the cohort
+ * dashboard and board history follow documents through these instead of patching the room.
+ * Hooks must not throw; `beforeUnload` is awaited (after the last flush, before the document is
+ * freed), so it may still read `room.doc`.
+ */
+export interface RoomHooks {
+  /** A change was applied to the document (any origin: a connection, the server, a guard). */
+  onUpdate?(room: Room, origin: unknown): void;
+  /** Presence (awareness) changed. */
+  onPresence?(room: Room): void;
+  beforeUnload?(room: Room): Promise<void> | void;
+}
+
 /** The origin of writes the server makes itself (e.g. vote rounds in a control document). */
 export const SERVER_ORIGIN = 'server';
 
@@ -65,6 +89,7 @@ export class Room {
   holds = 0;
   /** The key of this room in the relay: the board id, or `<id>/control`. */
   readonly name: string;
+  readonly activity: RoomActivity = { loadedAt: Date.now(), firstWriteAt: null, lastWriteAt: null, clientWrites: 0 };
 
   constructor(
     readonly boardId: string,
@@ -73,6 +98,7 @@ export class Room {
     private readonly limits: RelayLimits,
     private readonly logger: Logger,
     private readonly onEmpty: (room: Room) => void,
+    private readonly hooks: RoomHooks = {},
   ) {
     this.awareness.setLocalState(null);
     this.name = kind === 'control' ? controlRoomName(boardId) : boardId;
@@ -225,6 +251,13 @@ export class Room {
   private onDocUpdate(update: Uint8Array, origin: unknown): void {
     const frame = msg.syncUpdate(update);
     for (const conn of this.conns) if (conn !== origin) conn.send(frame);
+    if (origin instanceof Connection) {
+      const now = Date.now();
+      this.activity.firstWriteAt ??= now;
+      this.activity.lastWriteAt = now;
+      this.activity.clientWrites++;
+    }
+    this.callHook('onUpdate', origin);
     this.pending.push(update);
     if (this.flushScheduled) return;
     this.flushScheduled = true;
@@ -293,6 +326,16 @@ export class Room {
     for (const id of change.removed) this.participants?.gone(id);
     const frame = msg.awarenessFrame(this.awareness, changed);
     for (const conn of this.conns) conn.send(frame);
+    this.callHook('onPresence');
+  }
+
+  private callHook(name: 'onUpdate' | 'onPresence', origin?: unknown): void {
+    try {
+      if (name === 'onUpdate') this.hooks.onUpdate?.(this, origin);
+      else this.hooks.onPresence?.(this);
+    } catch (error) {
+      this.logger.error('room.hook_failed', { board: this.boardId, hook: name, error });
+    }
   }
 
   /** Resolves once every update applied so far is in storage. */
@@ -323,6 +366,13 @@ export class Room {
       for (const conn of this.conns) conn.close(CloseCodes.ServerShuttingDown);
       await this.writeChain;
       if (wasReady && this.logLength > 0) await this.compact();
+      if (wasReady) {
+        try {
+          await this.hooks.beforeUnload?.(this);
+        } catch (error) {
+          this.logger.error('room.hook_failed', { board: this.boardId, hook: 'beforeUnload', error });
+        }
+      }
       this.awareness.destroy();
       this.doc.destroy();
       this.state = 'unloaded';

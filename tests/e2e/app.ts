@@ -1,9 +1,8 @@
 import { test as base, expect, type BrowserContext, type Page } from '@playwright/test';
-import path from 'node:path';
 import { spawnServer, type ServerProcess } from '../helpers/process';
 import { tempDir } from '../helpers/server';
+import { e2eClientDir } from './globalSetup';
 
-const root = path.resolve(import.meta.dirname, '../..');
 
 export interface App {
   server: ServerProcess;
@@ -20,7 +19,7 @@ export interface App {
 
 export async function startApp(): Promise<{ server: ServerProcess; dataDir: string }> {
   const dataDir = tempDir('boards-e2e-');
-  const server = await spawnServer(dataDir, 0, { CLIENT_DIR: path.join(root, 'dist/client') });
+  const server = await spawnServer(dataDir, 0, { CLIENT_DIR: e2eClientDir() });
   return { server, dataDir };
 }
 
@@ -42,7 +41,7 @@ export const test = base.extend<{ app: App }>({
         const port = server.port;
         if (options.crash) await server.kill9();
         else await server.stop();
-        server = await spawnServer(dataDir, port, { CLIENT_DIR: path.join(root, 'dist/client') });
+        server = await spawnServer(dataDir, port, { CLIENT_DIR: e2eClientDir() });
       },
       async createBoard(body = {}) {
         const res = await fetch(`${server.url}/api/boards`, {
