@@ -5,7 +5,7 @@ import { boardSchema, getTemplate } from '../exercises/registry';
 import { templateRecords } from '../exercises/kit/seed';
 import { HttpError } from './http/HttpError';
 import type { CreateBoardBody } from './http/schemas';
-import type { BoardRow, Storage } from './storage/Storage';
+import type { BoardRow, Storage, TokenRow } from './storage/Storage';
 import { hashToken, newBoardId, newToken } from './tokens';
 
 export interface CreatedBoard {
@@ -17,11 +17,20 @@ export function boardLink(origin: string, id: string, token: string): string {
   return `${origin}/b/${id}?token=${token}`;
 }
 
+/** A board ready to be stored: its row, the plain tokens (for links only), their hashes and its seeded doc. */
+export interface PreparedBoard {
+  row: BoardRow;
+  tokens: Record<Role, string>;
+  tokenRows: TokenRow[];
+  state: Uint8Array;
+}
+
 /**
- * Creates a board from a template: its row, one token per role (only hashes are stored) and its
- * seeded document, in one storage call. The plain tokens exist only in the returned links.
+ * Everything a new board from a template needs, without storing it: validates the template and
+ * variant (400 naming the field), makes the row, one token per role and the seeded document.
+ * `createBoard` stores one; cohorts (server/cohorts/) store several in one transaction.
  */
-export async function createBoard(storage: Storage, body: CreateBoardBody, origin: string): Promise<CreatedBoard> {
+export function prepareBoard(body: CreateBoardBody): PreparedBoard {
   const template = getTemplate(body.template);
   if (!template) throw new HttpError(400, 'unknown_template', `template "${body.template}" does not exist`, 'template');
   const variants = template.variants ?? [];
@@ -50,9 +59,22 @@ export async function createBoard(storage: Storage, body: CreateBoardBody, origi
   const state = Y.encodeStateAsUpdate(doc);
   doc.destroy();
   const tokens = Object.fromEntries(ROLES.map((r) => [r, newToken()])) as Record<Role, string>;
-  await storage.createBoard(row, ROLES.map((role) => ({ role, hash: hashToken(tokens[role]) })), state);
-  const links = Object.fromEntries(ROLES.map((r) => [r, boardLink(origin, row.id, tokens[r])])) as Record<Role, string>;
-  return { id: row.id, links };
+  return { row, tokens, tokenRows: ROLES.map((role) => ({ role, hash: hashToken(tokens[role]) })), state };
+}
+
+/** The three links of a board, from its plain tokens. */
+export function boardLinks(origin: string, id: string, tokens: Record<Role, string>): Record<Role, string> {
+  return Object.fromEntries(ROLES.map((r) => [r, boardLink(origin, id, tokens[r])])) as Record<Role, string>;
+}
+
+/**
+ * Creates a board from a template: its row, one token per role (only hashes are stored) and its
+ * seeded document, in one storage call. The plain tokens exist only in the returned links.
+ */
+export async function createBoard(storage: Storage, body: CreateBoardBody, origin: string): Promise<CreatedBoard> {
+  const { row, tokens, tokenRows, state } = prepareBoard(body);
+  await storage.createBoard(row, tokenRows, state);
+  return { id: row.id, links: boardLinks(origin, row.id, tokens) };
 }
 
 /** The board a token opens, with the token's role; 404 / 401 otherwise. */

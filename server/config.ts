@@ -11,6 +11,12 @@ export interface ServerConfig {
   publicUrl?: string;
   sqliteSynchronous: 'NORMAL' | 'FULL';
   limits: RelayLimits;
+  /**
+   * Board history: a board that people wrote to for at least this long (ms, from the first write
+   * since it was loaded) leaves an automatic snapshot when it unloads. AUTO_SNAPSHOT_AFTER_MINUTES,
+   * default 30 minutes (server/history/HistoryService.ts).
+   */
+  autoSnapshotAfterMs?: number;
 }
 
 export interface RelayLimits {
@@ -61,6 +67,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     clientDir: path.resolve(root, env.CLIENT_DIR || 'dist/client'),
     publicUrl: env.PUBLIC_URL?.replace(/\/+$/, '') || undefined,
     sqliteSynchronous: sync,
+    autoSnapshotAfterMs: int(env, 'AUTO_SNAPSHOT_AFTER_MINUTES', 30) * 60_000,
     limits: {
       maxPayloadBytes: int(env, 'MAX_PAYLOAD_BYTES', DEFAULT_LIMITS.maxPayloadBytes),
       messagesPerSecond: int(env, 'MAX_MESSAGES_PER_SECOND', DEFAULT_LIMITS.messagesPerSecond),

@@ -21,6 +21,12 @@ import { exportSchemaText } from '../exports/schema';
 import { EXPORT_FORMATS, isExportFormat } from '../../shared/exportDocument';
 import { HttpError } from './HttpError';
 import { BallotBody, CreateBoardBody, InviteBody, parseOr400, StartVoteBody } from './schemas';
+import { createCohortRoutes, isCohortPath } from '../cohorts/routes';
+import { authorizeCohort } from '../cohorts/auth';
+import { SummaryService } from '../dashboard/SummaryService';
+import { createDashboardRoutes } from '../dashboard/routes';
+import { HistoryService } from '../history/HistoryService';
+import { createHistoryRoutes } from '../history/routes';
 
 const MAX_BODY_BYTES = 64 * 1024;
 
@@ -48,17 +54,33 @@ export interface HttpAppOptions {
   logger: Logger;
   clientDir: string;
   publicUrl?: string;
+  /** Board history: the session length after which an unloading board leaves an automatic snapshot. */
+  autoSnapshotAfterMs?: number;
 }
 
 /** The HTTP side: JSON API, health check, and the built client with single-page fallback. */
-export function createHttpApp({ storage, relay, logger, clientDir, publicUrl }: HttpAppOptions) {
+export function createHttpApp({ storage, relay, logger, clientDir, publicUrl, autoSnapshotAfterMs }: HttpAppOptions) {
   const hasClient = fs.existsSync(path.join(clientDir, 'index.html'));
   const serveStatic = hasClient
-    ? sirv(clientDir, { single: true, etag: true, gzip: false, brotli: false, immutable: true })
+    ? sirv(clientDir, {
+        single: true,
+        etag: true,
+        gzip: false,
+        brotli: false,
+        immutable: true,
+        // The offline shell's service worker (client/sw/): always revalidated, so a new build reaches browsers.
+        setHeaders: (res, pathname) => {
+          if (pathname === '/sw.js') res.setHeader('Cache-Control', 'no-cache');
+        },
+      })
     : null;
 
   const originOf = (req: IncomingMessage) => publicUrl ?? `http://${req.headers.host ?? 'localhost'}`;
   const votes = new VoteService(relay, storage, logger);
+  const cohorts = createCohortRoutes({ storage, relay, logger });
+  // Cohort dashboard (server/dashboard/): live board summaries and the boards' last activity.
+  const summaries = new SummaryService({ relay, storage, logger });
+  const dashboard = createDashboardRoutes({ summaries, authorize: (id, token) => authorizeCohort(storage, id, token), logger });
 
   /** The board of `:id` and the role of the request's token: 404 / 401 / 403 (below `required`). */
   async function authorize(rawId: string, url: URL, required: Role) {
@@ -70,6 +92,10 @@ export function createHttpApp({ storage, relay, logger, clientDir, publicUrl }: 
     }
     return auth;
   }
+
+  // Board history (server/history/): snapshots, the read-only view's state, restore, automatic snapshots.
+  const history = new HistoryService(relay, storage, logger, { autoSnapshotAfterMs });
+  const historyRoutes = createHistoryRoutes(history, { authorize, readJson, json, allow });
 
   async function route(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
     const { pathname } = url;
@@ -98,7 +124,7 @@ export function createHttpApp({ storage, relay, logger, clientDir, publicUrl }: 
       const id = decodeURIComponent(boardMatch[1]);
       if (!isBoardId(id)) throw new HttpError(404, 'board_not_found', 'This board does not exist.');
       const { board, role } = await authorizeBoard(storage, id, url.searchParams.get('token'));
-      return json(res, 200, { ...board, variant: board.variant ?? undefined, role });
+      return json(res, 200, { ...board, variant: board.variant ?? undefined, role, lastActivity: await summaries.lastActivity(id) });
     }
     const resultsMatch = /^\/api\/boards\/([^/]+)\/results$/.exec(pathname);
     if (resultsMatch) {
@@ -148,6 +174,26 @@ export function createHttpApp({ storage, relay, logger, clientDir, publicUrl }: 
       const { board } = await authorize(revealMatch[1], url, 'facilitator');
       return json(res, 200, { round: await votes.reveal(board, decodeURIComponent(revealMatch[2])) });
     }
+    // Cohort dashboard (server/dashboard/routes.ts): /api/cohorts/:id/summaries and /live (SSE).
+    if (pathname.startsWith('/api/cohorts/') && (await dashboard.handle(req, res, url))) return;
+    // Trainer cohorts (server/cohorts/routes.ts): /api/cohorts and /api/cohorts/:id/…
+    if (isCohortPath(pathname)) {
+      return cohorts({
+        method: req.method ?? 'GET',
+        pathname,
+        token: url.searchParams.get('token'),
+        origin: originOf(req),
+        allow: (methods) => allow(req, methods),
+        body: () => readJson(req),
+        json: (status, body) => json(res, status, body),
+        file: (headers, body) => {
+          res.writeHead(200, headers);
+          res.end(req.method === 'HEAD' ? undefined : body);
+        },
+      });
+    }
+    // Board history (server/history/routes.ts): /api/boards/:id/snapshots…
+    if (pathname.includes('/snapshots') && (await historyRoutes(req, res, url))) return;
     if (pathname === '/api/export-schema.json') {
       allow(req, ['GET', 'HEAD']);
       res.writeHead(200, { 'Content-Type': 'application/schema+json; charset=utf-8', 'Cache-Control': 'no-cache' });

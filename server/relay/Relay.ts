@@ -171,24 +171,40 @@ export class Relay {
    * document cannot be loaded or stored.
    */
   async withControlDoc<T>(boardId: string, use: (doc: Y.Doc) => T): Promise<T> {
+    return this.withDoc(boardId, 'control', use);
+  }
+
+  /**
+   * Like withControlDoc, for the board document itself (board history restores it): the room
+   * is loaded if needed and held until `use` settles, its writes (made with origin
+   * SERVER_ORIGIN; the LockGuard trusts writes whose origin is not a connection) are forwarded
+   * to every connection and stored before the promise resolves. `use` may be async: the room
+   * stays held across its awaits, but a server shutdown still unloads it, so after an await
+   * check `doc.isDestroyed` before writing.
+   */
+  async withBoardDoc<T>(boardId: string, use: (doc: Y.Doc) => T | Promise<T>): Promise<T> {
+    return this.withDoc(boardId, 'board', use);
+  }
+
+  private async withDoc<T>(boardId: string, kind: DocKind, use: (doc: Y.Doc) => T | Promise<T>): Promise<T> {
     for (let attempt = 0; ; attempt++) {
       if (this.closing) throw new RoomUnavailableError('the server is shutting down');
-      const room = await this.acquire(boardId, 'control');
+      const room = await this.acquire(boardId, kind);
       room.hold();
       try {
         try {
           await room.loaded;
         } catch (error) {
-          throw new RoomUnavailableError(`the control document could not be loaded: ${String(error)}`);
+          throw new RoomUnavailableError(`the ${kind} document could not be loaded: ${String(error)}`);
         }
         // Unloaded (shutdown) between the load and now: try again with a fresh room.
         if (room.state !== 'ready') {
           if (attempt < 3) continue;
-          throw new RoomUnavailableError('the control document is not available');
+          throw new RoomUnavailableError(`the ${kind} document is not available`);
         }
-        const result = use(room.doc);
+        const result = await use(room.doc);
         await room.flush();
-        if ((room.state as string) === 'failed') throw new RoomUnavailableError('the control document could not be stored');
+        if ((room.state as string) === 'failed') throw new RoomUnavailableError(`the ${kind} document could not be stored`);
         return result;
       } finally {
         room.release();

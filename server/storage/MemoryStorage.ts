@@ -1,8 +1,14 @@
 import type { DocKind, Role } from '../../shared/roles';
+import type { SnapshotInfo } from '../../shared/history';
+import { MemorySnapshots } from '../history/snapshotStore';
 import {
   MAX_PARTICIPANTS_PER_BOARD,
   type BallotRow,
   type BoardRow,
+  type Cohort,
+  type CohortRole,
+  type CohortSecrets,
+  type NewCohort,
   type ParticipantRow,
   type Storage,
   type StoredDoc,
@@ -128,6 +134,78 @@ export class MemoryStorage implements Storage {
     const rows = [...(this.boards.get(boardId)?.participants.values() ?? [])].map((p) => ({ ...p }));
     return rows.sort((a, b) => (a.firstSeen < b.firstSeen ? -1 : a.firstSeen > b.firstSeen ? 1 : a.userId < b.userId ? -1 : 1));
   }
+
+  // ---- Trainer cohorts (server/cohorts/) ----
+  private cohorts = new Map<string, { cohort: NewCohort['cohort']; trainerTokenHash: string; keySalt: Uint8Array; boards: { boardId: string; team: string; sealedTokens: Uint8Array }[] }>();
+
+  async createCohort(c: NewCohort): Promise<void> {
+    // Checked before anything is written, so a failure leaves nothing behind (like a transaction).
+    if (this.cohorts.has(c.cohort.id)) throw new Error(`cohort ${c.cohort.id} exists`);
+    const ids = new Set(c.boards.map((b) => b.board.id));
+    if (ids.size !== c.boards.length || c.boards.some((b) => this.boards.has(b.board.id))) throw new Error('board exists');
+    for (const b of c.boards) await this.createBoard(b.board, b.tokens, b.initialState);
+    this.cohorts.set(c.cohort.id, {
+      cohort: { ...c.cohort },
+      trainerTokenHash: c.trainerTokenHash,
+      keySalt: c.keySalt.slice(),
+      boards: c.boards.map((b) => ({ boardId: b.board.id, team: b.team, sealedTokens: b.sealedTokens.slice() })),
+    });
+  }
+
+  async getCohort(id: string): Promise<Cohort | undefined> {
+    const e = this.cohorts.get(id);
+    if (!e) return undefined;
+    return { ...e.cohort, boards: e.boards.map((b, position) => ({ boardId: b.boardId, team: b.team, position })) };
+  }
+
+  async cohortRoleForTokenHash(cohortId: string, hash: string): Promise<CohortRole | undefined> {
+    return this.cohorts.get(cohortId)?.trainerTokenHash === hash ? 'trainer' : undefined;
+  }
+
+  async getCohortSecrets(cohortId: string): Promise<CohortSecrets | undefined> {
+    const e = this.cohorts.get(cohortId);
+    if (!e) return undefined;
+    return { keySalt: e.keySalt.slice(), boards: e.boards.map((b) => ({ boardId: b.boardId, sealedTokens: b.sealedTokens.slice() })) };
+  }
+  // ---- end of trainer cohorts ----
+
+  // ---- Board history (server/history/snapshotStore.ts) ----
+  private snapshots = new MemorySnapshots((boardId) => void this.entry(boardId));
+
+  async addSnapshot(boardId: string, snapshot: SnapshotInfo, state: Uint8Array, keepAtMost?: number): Promise<string[]> {
+    return this.snapshots.add(boardId, snapshot, state, keepAtMost);
+  }
+
+  async listSnapshots(boardId: string): Promise<SnapshotInfo[]> {
+    return this.snapshots.list(boardId);
+  }
+
+  async getSnapshot(boardId: string, id: string): Promise<SnapshotInfo | undefined> {
+    return this.snapshots.get(boardId, id);
+  }
+
+  async getSnapshotState(boardId: string, id: string): Promise<Uint8Array | undefined> {
+    return this.snapshots.state(boardId, id);
+  }
+
+  async deleteSnapshot(boardId: string, id: string): Promise<boolean> {
+    return this.snapshots.delete(boardId, id);
+  }
+  // ---- end of board history ----
+
+  // ---- Board activity (server/dashboard/) ----
+  private activity = new Map<string, string>();
+
+  async getBoardActivity(boardId: string): Promise<string | null> {
+    return this.activity.get(boardId) ?? null;
+  }
+
+  async recordBoardActivity(boardId: string, at: string): Promise<void> {
+    this.entry(boardId);
+    const known = this.activity.get(boardId);
+    if (!known || at > known) this.activity.set(boardId, at);
+  }
+  // ---- end of board activity ----
 
   async close(): Promise<void> {}
 }

@@ -1,4 +1,6 @@
 import Database from 'better-sqlite3';
+import type { SnapshotInfo } from '../../shared/history';
+import { SqliteSnapshots } from '../history/snapshotStore';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { DocKind, Role } from '../../shared/roles';
@@ -6,6 +8,12 @@ import {
   MAX_PARTICIPANTS_PER_BOARD,
   type BallotRow,
   type BoardRow,
+  type Cohort,
+  type CohortBoardRef,
+  type CohortRole,
+  type CohortRow,
+  type CohortSecrets,
+  type NewCohort,
   type ParticipantRow,
   type Storage,
   type StoredDoc,
@@ -53,6 +61,33 @@ CREATE TABLE IF NOT EXISTS votes (
   updated_at TEXT NOT NULL,
   PRIMARY KEY (board_id, round_id, voter_id)
 ) WITHOUT ROWID;
+-- ---- Trainer cohorts (server/cohorts/) ----
+-- A cohort: one trainer's team boards made together. key_salt salts the derivation of the key
+-- that seals the team tokens (server/cohorts/sealing.ts); tokens are stored only as hashes or
+-- sealed, never in clear.
+CREATE TABLE IF NOT EXISTS cohorts (
+  id TEXT PRIMARY KEY,
+  name TEXT NOT NULL,
+  template_id TEXT NOT NULL,
+  variant TEXT,
+  created_at TEXT NOT NULL,
+  key_salt BLOB NOT NULL
+);
+CREATE TABLE IF NOT EXISTS cohort_tokens (
+  cohort_id TEXT NOT NULL REFERENCES cohorts(id),
+  role TEXT NOT NULL,
+  token_hash TEXT NOT NULL,
+  PRIMARY KEY (cohort_id, token_hash)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS cohort_boards (
+  cohort_id TEXT NOT NULL REFERENCES cohorts(id),
+  position INTEGER NOT NULL,
+  board_id TEXT NOT NULL UNIQUE REFERENCES boards(id),
+  team TEXT NOT NULL,
+  sealed_tokens BLOB NOT NULL,
+  PRIMARY KEY (cohort_id, position)
+) WITHOUT ROWID;
+-- ---- end of trainer cohorts ----
 `;
 
 /** The document tables of version 1: one board has one row set per document kind. */
@@ -283,6 +318,129 @@ export class SqliteStorage implements Storage {
   async listParticipants(boardId: string): Promise<ParticipantRow[]> {
     return this.stmts.listParticipants.all(boardId) as ParticipantRow[];
   }
+
+  // ---- Trainer cohorts (server/cohorts/) ----
+  private cohortStatements?: ReturnType<SqliteStorage['prepareCohortStatements']>;
+
+  private prepareCohortStatements() {
+    const db = this.db;
+    return {
+      insertCohort: db.prepare('INSERT INTO cohorts (id, name, template_id, variant, created_at, key_salt) VALUES (?, ?, ?, ?, ?, ?)'),
+      insertToken: db.prepare('INSERT INTO cohort_tokens (cohort_id, role, token_hash) VALUES (?, ?, ?)'),
+      insertBoard: db.prepare('INSERT INTO cohort_boards (cohort_id, position, board_id, team, sealed_tokens) VALUES (?, ?, ?, ?, ?)'),
+      getCohort: db.prepare('SELECT id, name, template_id AS templateId, variant, created_at AS createdAt FROM cohorts WHERE id = ?'),
+      getSalt: db.prepare('SELECT key_salt AS keySalt FROM cohorts WHERE id = ?'),
+      listBoards: db.prepare('SELECT board_id AS boardId, team, position, sealed_tokens AS sealedTokens FROM cohort_boards WHERE cohort_id = ? ORDER BY position'),
+      roleForHash: db.prepare('SELECT role FROM cohort_tokens WHERE cohort_id = ? AND token_hash = ?'),
+    };
+  }
+
+  private get cohortSql() {
+    return (this.cohortStatements ??= this.prepareCohortStatements());
+  }
+
+  async createCohort(c: NewCohort): Promise<void> {
+    const sql = this.cohortSql;
+    this.db.transaction(() => {
+      sql.insertCohort.run(c.cohort.id, c.cohort.name, c.cohort.templateId, c.cohort.variant, c.cohort.createdAt, Buffer.from(c.keySalt));
+      sql.insertToken.run(c.cohort.id, 'trainer', c.trainerTokenHash);
+      c.boards.forEach((b, position) => {
+        // The same writes as createBoard (nested: a savepoint inside this transaction).
+        this.createTx(b.board, b.tokens, b.initialState);
+        sql.insertBoard.run(c.cohort.id, position, b.board.id, b.team, Buffer.from(b.sealedTokens));
+      });
+    })();
+  }
+
+  async getCohort(id: string): Promise<Cohort | undefined> {
+    const sql = this.cohortSql;
+    return this.db.transaction(() => {
+      const row = sql.getCohort.get(id) as CohortRow | undefined;
+      if (!row) return undefined;
+      const boards = (sql.listBoards.all(id) as (CohortBoardRef & { sealedTokens: Buffer })[]).map(({ boardId, team, position }) => ({ boardId, team, position }));
+      return { ...row, boards };
+    })();
+  }
+
+  async cohortRoleForTokenHash(cohortId: string, hash: string): Promise<CohortRole | undefined> {
+    const row = this.cohortSql.roleForHash.get(cohortId, hash) as { role: string } | undefined;
+    return row?.role === 'trainer' ? 'trainer' : undefined;
+  }
+
+  async getCohortSecrets(cohortId: string): Promise<CohortSecrets | undefined> {
+    const sql = this.cohortSql;
+    return this.db.transaction(() => {
+      const row = sql.getSalt.get(cohortId) as { keySalt: Buffer } | undefined;
+      if (!row) return undefined;
+      const boards = sql.listBoards.all(cohortId) as { boardId: string; sealedTokens: Buffer }[];
+      return {
+        keySalt: new Uint8Array(row.keySalt),
+        boards: boards.map((b) => ({ boardId: b.boardId, sealedTokens: new Uint8Array(b.sealedTokens) })),
+      };
+    })();
+  }
+  // ---- end of trainer cohorts ----
+
+  // ---- Board history (server/history/snapshotStore.ts) ----
+  /** Creates its table (IF NOT EXISTS) on first use; it belongs to no schema version. */
+  private snapshotStore?: SqliteSnapshots;
+
+  private get snapshots(): SqliteSnapshots {
+    return (this.snapshotStore ??= new SqliteSnapshots(this.db));
+  }
+
+  async addSnapshot(boardId: string, snapshot: SnapshotInfo, state: Uint8Array, keepAtMost?: number): Promise<string[]> {
+    return this.snapshots.add(boardId, snapshot, state, keepAtMost);
+  }
+
+  async listSnapshots(boardId: string): Promise<SnapshotInfo[]> {
+    return this.snapshots.list(boardId);
+  }
+
+  async getSnapshot(boardId: string, id: string): Promise<SnapshotInfo | undefined> {
+    return this.snapshots.get(boardId, id);
+  }
+
+  async getSnapshotState(boardId: string, id: string): Promise<Uint8Array | undefined> {
+    return this.snapshots.state(boardId, id);
+  }
+
+  async deleteSnapshot(boardId: string, id: string): Promise<boolean> {
+    return this.snapshots.delete(boardId, id);
+  }
+  // ---- end of board history ----
+
+  // ---- Board activity (server/dashboard/) ----
+  /** Its table is created (IF NOT EXISTS) on first use; it belongs to no schema version. */
+  private activityStatements?: ReturnType<SqliteStorage['prepareActivityStatements']>;
+
+  private prepareActivityStatements() {
+    this.db.exec(`CREATE TABLE IF NOT EXISTS board_activity (
+      board_id TEXT PRIMARY KEY REFERENCES boards(id),
+      last_activity TEXT NOT NULL
+    ) WITHOUT ROWID`);
+    return {
+      get: this.db.prepare('SELECT last_activity AS at FROM board_activity WHERE board_id = ?'),
+      upsert: this.db.prepare(
+        `INSERT INTO board_activity (board_id, last_activity) VALUES (?, ?)
+         ON CONFLICT(board_id) DO UPDATE SET last_activity = MAX(last_activity, excluded.last_activity)`,
+      ),
+    };
+  }
+
+  private get activitySql() {
+    return (this.activityStatements ??= this.prepareActivityStatements());
+  }
+
+  async getBoardActivity(boardId: string): Promise<string | null> {
+    const row = this.activitySql.get.get(boardId) as { at: string } | undefined;
+    return row?.at ?? null;
+  }
+
+  async recordBoardActivity(boardId: string, at: string): Promise<void> {
+    this.activitySql.upsert.run(boardId, at);
+  }
+  // ---- end of board activity ----
 
   async close(): Promise<void> {
     if (this.db.open) this.db.close();

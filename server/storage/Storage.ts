@@ -1,4 +1,5 @@
 import type { DocKind, Role } from '../../shared/roles';
+import type { SnapshotInfo } from '../../shared/history';
 
 /** A board's row: what the server knows about a board without loading its document. */
 export interface BoardRow {
@@ -50,6 +51,59 @@ export interface BallotRow {
   updatedAt: string;
 }
 
+// ---- Trainer cohorts (server/cohorts/) --------------------------------------------------------
+
+/** A cohort's row: a trainer's group of team boards made together from one template. */
+export interface CohortRow {
+  id: string;
+  name: string;
+  templateId: string;
+  variant: string | null;
+  createdAt: string;
+}
+
+/** A team board of a cohort, in the cohort's order (position 0 first). */
+export interface CohortBoardRef {
+  boardId: string;
+  team: string;
+  position: number;
+}
+
+export interface Cohort extends CohortRow {
+  boards: CohortBoardRef[];
+}
+
+/** Roles of cohort tokens; only the trainer's for now. */
+export type CohortRole = 'trainer';
+
+/**
+ * What a cohort keeps so the trainer can see the team links again: per board the team tokens
+ * sealed with a key derived from the trainer token (server/cohorts/sealing.ts), never in clear.
+ */
+export interface CohortSecrets {
+  /** The per-cohort salt of the key derivation. */
+  keySalt: Uint8Array;
+  boards: { boardId: string; sealedTokens: Uint8Array }[];
+}
+
+/** Everything a new cohort is, stored in one transaction by `createCohort`. */
+export interface NewCohort {
+  cohort: CohortRow;
+  /** The trainer token's hash (sha256, hex); the token itself is never stored. */
+  trainerTokenHash: string;
+  keySalt: Uint8Array;
+  /** The team boards, in order: each is created like `createBoard` does, then listed in the cohort. */
+  boards: {
+    team: string;
+    board: BoardRow;
+    tokens: TokenRow[];
+    initialState: Uint8Array;
+    sealedTokens: Uint8Array;
+  }[];
+}
+
+// ---- end of trainer cohorts ------------------------------------------------------------------
+
 /**
  * Where boards live. Implementations: SqliteStorage (the embedded default) and MemoryStorage
  * (tests). A distributed backend implements the same interface.
@@ -93,5 +147,40 @@ export interface Storage {
   recordParticipant(boardId: string, participant: { userId: string; name: string; role: Role }, seenAt: string): Promise<boolean>;
   /** Everyone seen on a board, first seen first (ties by user id). */
   listParticipants(boardId: string): Promise<ParticipantRow[]>;
+  // ---- Trainer cohorts (server/cohorts/) ----
+  /**
+   * Creates a cohort, its team boards (rows, hashed tokens, seeded docs), the trainer token's
+   * hash and the sealed team tokens in one transaction: either all of it exists afterwards or
+   * none of it.
+   */
+  createCohort(cohort: NewCohort): Promise<void>;
+  /** A cohort with its boards in order, or undefined. */
+  getCohort(id: string): Promise<Cohort | undefined>;
+  /** The role of a cohort token (by hash), or undefined; board tokens are never cohort tokens. */
+  cohortRoleForTokenHash(cohortId: string, hash: string): Promise<CohortRole | undefined>;
+  /** The salt and the sealed team tokens of a cohort's boards (in order), or undefined. */
+  getCohortSecrets(cohortId: string): Promise<CohortSecrets | undefined>;
+  // ---- end of trainer cohorts ----
+  // ---- Board history (server/history/snapshotStore.ts): named snapshots of a board document ----
+  /**
+   * Stores a snapshot (its state: `Y.encodeStateAsUpdate` of the board document) and, in the
+   * same transaction, removes the board's oldest other snapshots beyond `keepAtMost`
+   * (MAX_SNAPSHOTS_PER_BOARD): automatic ones first, then pre-restore ones, then saved ones.
+   * Resolves with the ids removed. Rejects for an unknown board or a duplicate id.
+   */
+  addSnapshot(boardId: string, snapshot: SnapshotInfo, state: Uint8Array, keepAtMost?: number): Promise<string[]>;
+  /** A board's snapshots, newest first (equal times: last stored first); never their states. */
+  listSnapshots(boardId: string): Promise<SnapshotInfo[]>;
+  getSnapshot(boardId: string, id: string): Promise<SnapshotInfo | undefined>;
+  getSnapshotState(boardId: string, id: string): Promise<Uint8Array | undefined>;
+  /** Resolves false when there was no such snapshot. */
+  deleteSnapshot(boardId: string, id: string): Promise<boolean>;
+  // ---- end of board history ----
+  // ---- Board activity (server/dashboard/): the last client write, for the cohort dashboard ----
+  /** The last client write to the board or its control document (ISO), or null when none is recorded. */
+  getBoardActivity(boardId: string): Promise<string | null>;
+  /** Records a client write time (ISO); the stored value never moves back. Rejects for an unknown board. */
+  recordBoardActivity(boardId: string, at: string): Promise<void>;
+  // ---- end of board activity ----
   close(): Promise<void>;
 }

@@ -1,0 +1,75 @@
+import path from 'node:path';
+import { prepareBoard } from '../../server/boards';
+import { newKeySalt, sealingKey, sealTokens } from '../../server/cohorts/sealing';
+import { boardState, busyBoardRecords } from '../../server/dashboard/testing';
+import { SqliteStorage } from '../../server/storage/SqliteStorage';
+import type { NewCohort } from '../../server/storage/Storage';
+import { hashToken, newBoardId, newToken } from '../../server/tokens';
+import type { Role } from '../../shared/roles';
+
+export interface SeededCohort {
+  id: string;
+  trainerToken: string;
+  boards: { id: string; team: string; tokens: Record<Role, string> }[];
+  /** Typed cards, stickies and typed arrows per board. */
+  items: number;
+  stickies: number;
+  connections: number;
+  /** Bytes of one board's stored document. */
+  docBytes: number;
+  seedMs: number;
+}
+
+/**
+ * Writes a cohort of `boards` Many Tables, Many Knocks boards with `items` typed cards each
+ * straight into a fresh SQLite file in `dataDir` (no server running): each board is made like
+ * POST /api/boards makes it, its document seeded and filled with the cards, and the cohort is
+ * stored through the cohort storage API (`createCohort`), team tokens sealed as the cohort API
+ * seals them.
+ */
+export async function seedCohort(dataDir: string, boards: number, items: number): Promise<SeededCohort> {
+  const started = performance.now();
+  const storage = new SqliteStorage(path.join(dataDir, 'boards.sqlite'));
+  try {
+    const id = newBoardId();
+    const trainerToken = newToken();
+    const keySalt = newKeySalt();
+    const key = sealingKey(trainerToken, keySalt);
+    let shape = { items: 0, stickies: 0, connections: 0 };
+    let docBytes = 0;
+    const prepared = Array.from({ length: boards }, (_, i) => {
+      const team = `Team ${String(i + 1).padStart(2, '0')}`;
+      const p = prepareBoard({ template: 'many-tables-many-knocks', title: `Bench cohort · ${team}`, region: team, sector: 'Manufacturing' });
+      const busy = busyBoardRecords(items, i);
+      shape = busy;
+      const state = boardState(p.row, busy.records);
+      docBytes = state.byteLength;
+      return { team, ...p, state };
+    });
+    const cohort: NewCohort = {
+      cohort: { id, name: 'Bench cohort', templateId: 'many-tables-many-knocks', variant: null, createdAt: new Date().toISOString() },
+      trainerTokenHash: hashToken(trainerToken),
+      keySalt,
+      boards: prepared.map((p) => ({
+        team: p.team,
+        board: p.row,
+        tokens: p.tokenRows,
+        initialState: p.state,
+        sealedTokens: sealTokens(key, id, p.row.id, p.tokens),
+      })),
+    };
+    await storage.createCohort(cohort);
+    return {
+      id,
+      trainerToken,
+      boards: prepared.map((p) => ({ id: p.row.id, team: p.team, tokens: p.tokens })),
+      items: shape.items,
+      stickies: shape.stickies,
+      connections: shape.connections,
+      docBytes,
+      seedMs: performance.now() - started,
+    };
+  } finally {
+    await storage.close();
+  }
+}

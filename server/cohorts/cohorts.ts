@@ -1,0 +1,123 @@
+import type { Role } from '../../shared/roles';
+import { getTemplate } from '../../exercises/registry';
+import { boardLinks, prepareBoard } from '../boards';
+import { HttpError } from '../http/HttpError';
+import type { Cohort, NewCohort, Storage } from '../storage/Storage';
+import { hashToken, newBoardId, newToken } from '../tokens';
+import type { CreateCohortBody } from './schemas';
+import { newKeySalt, openTokens, sealingKey, sealTokens } from './sealing';
+
+export interface CohortBoardAnswer {
+  team: string;
+  id: string;
+  links: Record<Role, string>;
+}
+
+/** POST /api/cohorts answer. */
+export interface CreatedCohort {
+  id: string;
+  links: { trainer: string };
+  boards: CohortBoardAnswer[];
+}
+
+/** GET /api/cohorts/:id answer. */
+export interface CohortAnswer {
+  id: string;
+  name: string;
+  templateId: string;
+  variant: string | null;
+  createdAt: string;
+  links: { trainer: string };
+  boards: CohortBoardAnswer[];
+}
+
+/** The trainer's link: the cohort dashboard (client route `/c/<id>`). */
+export function cohortLink(origin: string, id: string, token: string): string {
+  return `${origin}/c/${id}?token=${token}`;
+}
+
+/** The teams of a body: its names, or Team 1 … Team N. */
+export function teamNames(body: Pick<CreateCohortBody, 'teams' | 'count'>): string[] {
+  return body.teams ?? Array.from({ length: body.count ?? 0 }, (_, i) => `Team ${i + 1}`);
+}
+
+/** A board's title in a cohort. */
+export function teamBoardTitle(cohortName: string, team: string): string {
+  return `${cohortName} · ${team}`;
+}
+
+/**
+ * Creates a cohort: one board per team from the template (as POST /api/boards makes them), a
+ * random trainer token independent of every team token, and the team tokens sealed with a key
+ * derived from the trainer token (sealing.ts), all in one storage transaction. Only hashes and
+ * sealed values are stored; the plain tokens exist only in the answer's links.
+ *
+ * Region: the body's, or else each team's name (a cohort is usually one team per region).
+ * Sector: the body's, or empty (as for a board). Variant: the body's, or the template's first.
+ */
+export async function createCohort(storage: Storage, body: CreateCohortBody, origin: string): Promise<CreatedCohort> {
+  const template = getTemplate(body.template);
+  if (!template) throw new HttpError(400, 'unknown_template', `template "${body.template}" does not exist`, 'template');
+  const teams = teamNames(body);
+  const prepared = teams.map((team) => ({
+    team,
+    ...prepareBoard({
+      template: template.id,
+      title: teamBoardTitle(body.name, team),
+      region: body.region || team,
+      sector: body.sector ?? '',
+      variant: body.variant,
+    }),
+  }));
+  const id = newBoardId();
+  const trainerToken = newToken();
+  const keySalt = newKeySalt();
+  const key = sealingKey(trainerToken, keySalt);
+  const cohort: NewCohort = {
+    cohort: { id, name: body.name, templateId: template.id, variant: prepared[0]?.row.variant ?? null, createdAt: new Date().toISOString() },
+    trainerTokenHash: hashToken(trainerToken),
+    keySalt,
+    boards: prepared.map((p) => ({
+      team: p.team,
+      board: p.row,
+      tokens: p.tokenRows,
+      initialState: p.state,
+      sealedTokens: sealTokens(key, id, p.row.id, p.tokens),
+    })),
+  };
+  key.fill(0);
+  await storage.createCohort(cohort);
+  return {
+    id,
+    links: { trainer: cohortLink(origin, id, trainerToken) },
+    boards: prepared.map((p) => ({ team: p.team, id: p.row.id, links: boardLinks(origin, p.row.id, p.tokens) })),
+  };
+}
+
+/**
+ * The cohort as its trainer sees it, with every team's links opened with the trainer token
+ * (`authorizeCohort` has checked it). A sealed value that does not open is an internal error.
+ */
+export async function cohortAnswer(storage: Storage, cohort: Cohort, trainerToken: string, origin: string): Promise<CohortAnswer> {
+  const secrets = await storage.getCohortSecrets(cohort.id);
+  if (!secrets) throw new Error(`cohort ${cohort.id} has no secrets`);
+  const sealed = new Map(secrets.boards.map((b) => [b.boardId, b.sealedTokens]));
+  const key = sealingKey(trainerToken, secrets.keySalt);
+  try {
+    return {
+      id: cohort.id,
+      name: cohort.name,
+      templateId: cohort.templateId,
+      variant: cohort.variant,
+      createdAt: cohort.createdAt,
+      links: { trainer: cohortLink(origin, cohort.id, trainerToken) },
+      boards: cohort.boards.map((b) => {
+        const value = sealed.get(b.boardId);
+        if (!value) throw new Error(`cohort ${cohort.id}: board ${b.boardId} has no sealed tokens`);
+        return { team: b.team, id: b.boardId, links: boardLinks(origin, b.boardId, openTokens(key, cohort.id, b.boardId, value)) };
+      }),
+    };
+  } finally {
+    key.fill(0);
+  }
+}

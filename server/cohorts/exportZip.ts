@@ -1,0 +1,71 @@
+import { strToU8, zipSync, type Zippable } from 'fflate';
+import { exportFilename, fileSlug } from '../../shared/exportDocument';
+import { exportBoard } from '../exports/buildExport';
+import { csvFiles } from '../exports/csvFiles';
+import { renderExport } from '../exports/formats';
+import type { Relay } from '../relay/Relay';
+import type { Cohort, Storage } from '../storage/Storage';
+import { comparisonCsv } from './comparison';
+import { cohortBoardRow, comparisonOf, teamResultsOfExport } from './results';
+
+/**
+ * The folder of a team in the zip: its position (01, 02, …) and a slug of its name. Team names
+ * are user input; the slug keeps only ASCII letters, digits and single dashes, so it can never
+ * be `..`, hold a slash or a control character ("team" when nothing is left).
+ */
+export function teamFolder(position: number, team: string): string {
+  return `${String(position + 1).padStart(2, '0')}-${fileSlug(team, 40) || 'team'}`;
+}
+
+export function cohortZipName(cohortName: string, exportedAt: Date): string {
+  return exportFilename(cohortName, exportedAt.toISOString().slice(0, 10), '-cohort.zip');
+}
+
+const readme = (cohort: Cohort, exportedAt: string, folders: string[]) =>
+  [
+    `Cohort: ${cohort.name}`,
+    `Template: ${cohort.templateId}${cohort.variant ? ` (${cohort.variant})` : ''}`,
+    `Exported: ${exportedAt}`,
+    '',
+    'One folder per team board, numbered in the cohort order:',
+    ...folders.map((f) => `  ${f}/`),
+    '',
+    'In each folder:',
+    '  board.json   the board export (JSON; schema at /api/export-schema.json)',
+    '  csv/         one CSV file per entity type (items, connections, figures, rubric, actions, ...)',
+    '  report.html  the printable report',
+    '  report.md    the report in Markdown',
+    '',
+    'comparison.csv: one row per team: items, connections, the exercise figures, the latest',
+    'rubric scores and the actions per status (same figures as the cohort comparison).',
+    '',
+  ].join('\r\n');
+
+/**
+ * GET /api/cohorts/:id/export: every team board's export (the same documents and renderers as
+ * GET /api/boards/:id/export), `comparison.csv` built from those same documents, and a README.
+ */
+export async function cohortZip(relay: Relay, storage: Storage, cohort: Cohort, now: Date = new Date()): Promise<{ filename: string; body: Uint8Array }> {
+  const mtime = now;
+  const files: Zippable = {};
+  const teams = [];
+  const folders: string[] = [];
+  for (const ref of cohort.boards) {
+    const row = await cohortBoardRow(storage, cohort.id, ref.boardId);
+    const doc = await exportBoard(relay, storage, row, now);
+    const folder = teamFolder(ref.position, ref.team);
+    folders.push(folder);
+    const text = (format: 'json' | 'html' | 'md') => {
+      const body = renderExport(doc, format).body;
+      return typeof body === 'string' ? strToU8(body) : body;
+    };
+    files[`${folder}/board.json`] = [text('json'), { mtime }];
+    for (const [name, csv] of Object.entries(csvFiles(doc))) files[`${folder}/csv/${name}`] = [strToU8(csv), { mtime }];
+    files[`${folder}/report.html`] = [text('html'), { mtime }];
+    files[`${folder}/report.md`] = [text('md'), { mtime }];
+    teams.push(teamResultsOfExport(ref.team, doc));
+  }
+  files['comparison.csv'] = [strToU8(comparisonCsv(comparisonOf(cohort, teams))), { mtime }];
+  files['README.txt'] = [strToU8(readme(cohort, now.toISOString(), folders)), { mtime }];
+  return { filename: cohortZipName(cohort.name, now), body: zipSync(files, { level: 6 }) };
+}

@@ -1,0 +1,74 @@
+import { readActions } from '../../shared/actionPlanDoc';
+import { readRubric } from '../../shared/rubricDoc';
+import { getExercise, getItemType } from '../../exercises/registry';
+import { extractBoard } from '../../exercises/kit/extract';
+import { allItems } from '../exports/reportModel';
+import type { BoardExport } from '../../shared/exportDocument';
+import type { Relay } from '../relay/Relay';
+import { resultsOfDoc, withBoardDoc } from '../results';
+import type { BoardRow, Cohort, Storage } from '../storage/Storage';
+import { buildComparison, numberFigures, type CohortComparison, type Labelled, type TeamResults } from './comparison';
+
+/** The number figures an exercise computes (those of an empty board of the template and variant). */
+export function exerciseNumberFigures(templateId: string, variant: string | null): Labelled[] {
+  const exercise = getExercise(templateId);
+  if (!exercise) return [];
+  return numberFigures(extractBoard([], { exercise, itemType: getItemType, variant }).results.figures);
+}
+
+/** A cohort board's row; its absence is an internal error (boards of a cohort are never removed). */
+export async function cohortBoardRow(storage: Storage, cohortId: string, boardId: string): Promise<BoardRow> {
+  const row = await storage.getBoard(boardId);
+  if (!row) throw new Error(`cohort ${cohortId}: board ${boardId} is missing`);
+  return row;
+}
+
+/**
+ * One team's results, read like GET /api/boards/:id/results reads them (resultsOfDoc on the live
+ * room's doc when the board is open, else on its stored state), with its rubric and action plan.
+ */
+export async function readTeamResults(relay: Relay, storage: Storage, cohort: Cohort, ref: Cohort['boards'][number]): Promise<TeamResults> {
+  const row = await cohortBoardRow(storage, cohort.id, ref.boardId);
+  return withBoardDoc(relay, storage, ref.boardId, (doc) => {
+    const results = resultsOfDoc(doc, row);
+    return {
+      team: ref.team,
+      boardId: ref.boardId,
+      items: results.items.length,
+      connections: results.connections.length,
+      figures: results.figures,
+      rubric: readRubric(doc),
+      actions: readActions(doc),
+    };
+  });
+}
+
+/** The same, from a board's export document (so the export zip's comparison matches its files). */
+export function teamResultsOfExport(team: string, doc: BoardExport): TeamResults {
+  return {
+    team,
+    boardId: doc.board.id,
+    items: allItems(doc).length,
+    connections: doc.connections.length,
+    figures: doc.figures,
+    rubric: doc.rubric.sessions,
+    actions: doc.actions,
+  };
+}
+
+export function comparisonOf(cohort: Cohort, teams: readonly TeamResults[]): CohortComparison {
+  const template = getExercise(cohort.templateId)?.template;
+  return buildComparison({
+    cohort: { id: cohort.id, name: cohort.name },
+    template: { id: cohort.templateId, title: template?.title ?? cohort.templateId },
+    figures: exerciseNumberFigures(cohort.templateId, cohort.variant),
+    teams,
+  });
+}
+
+/** GET /api/cohorts/:id/comparison: every team board read in turn, compared. */
+export async function cohortComparison(relay: Relay, storage: Storage, cohort: Cohort): Promise<CohortComparison> {
+  const teams: TeamResults[] = [];
+  for (const ref of cohort.boards) teams.push(await readTeamResults(relay, storage, cohort, ref));
+  return comparisonOf(cohort, teams);
+}

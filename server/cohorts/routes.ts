@@ -1,0 +1,95 @@
+import type { Logger } from '../log';
+import type { Relay } from '../relay/Relay';
+import type { Storage } from '../storage/Storage';
+import { HttpError } from '../http/HttpError';
+import { parseOr400 } from '../http/schemas';
+import { authorizeCohort } from './auth';
+import { broadcast } from './broadcast';
+import { cohortAnswer, createCohort } from './cohorts';
+import { cohortZip } from './exportZip';
+import { cohortComparison } from './results';
+import { BroadcastBody, CreateCohortBody } from './schemas';
+
+/** What the HTTP app hands the cohort routes for one request (its own helpers, so behaviour matches). */
+export interface CohortRequest {
+  method: string;
+  pathname: string;
+  /** The `token` query parameter. */
+  token: string | null;
+  /** Origin for links (PUBLIC_URL or the request's host). */
+  origin: string;
+  /** Throws 405 unless the method is one of these. */
+  allow(methods: string[]): void;
+  /** The JSON body (415 / 413 / 400 as for every endpoint). */
+  body(): Promise<unknown>;
+  json(status: number, body: unknown): void;
+  /** A 200 file download. */
+  file(headers: Record<string, string>, body: Uint8Array): void;
+}
+
+export const COHORTS_PATH = '/api/cohorts';
+
+/** True for the paths the cohort routes answer. */
+export function isCohortPath(pathname: string): boolean {
+  return pathname === COHORTS_PATH || pathname.startsWith(`${COHORTS_PATH}/`);
+}
+
+/**
+ * The cohort endpoints (README, "API"):
+ *   POST /api/cohorts                          create (201)
+ *   GET  /api/cohorts/:id?token=               the cohort with every team's links (trainer)
+ *   POST /api/cohorts/:id/broadcast?token=     step / timer / banner to every board (trainer)
+ *   GET  /api/cohorts/:id/comparison?token=    the teams' results side by side (trainer)
+ *   GET  /api/cohorts/:id/export?token=        zip of every board's export + comparison.csv (trainer)
+ * Tokens are never logged.
+ */
+export function createCohortRoutes({ storage, relay, logger }: { storage: Storage; relay: Relay; logger: Logger }) {
+  return async function handle(r: CohortRequest): Promise<void> {
+    if (r.pathname === COHORTS_PATH) {
+      r.allow(['POST']);
+      const body = parseOr400(CreateCohortBody, await r.body());
+      const created = await createCohort(storage, body, r.origin);
+      logger.info('cohort.create', { cohort: created.id, template: body.template, boards: created.boards.length });
+      return r.json(201, created);
+    }
+    const match = /^\/api\/cohorts\/([^/]+)(?:\/(broadcast|comparison|export))?$/.exec(r.pathname);
+    if (!match) throw new HttpError(404, 'not_found', `No API endpoint ${r.pathname}.`);
+    let id: string;
+    try {
+      id = decodeURIComponent(match[1]);
+    } catch {
+      throw new HttpError(404, 'cohort_not_found', 'This cohort does not exist.');
+    }
+    const action = match[2];
+    r.allow(action === 'broadcast' ? ['POST'] : ['GET', 'HEAD']);
+    const cohort = await authorizeCohort(storage, id, r.token);
+    // authorizeCohort has accepted the token, so it is the trainer's.
+    const trainerToken = r.token!;
+    switch (action) {
+      case undefined:
+        return r.json(200, await cohortAnswer(storage, cohort, trainerToken, r.origin));
+      case 'broadcast': {
+        const body = parseOr400(BroadcastBody, await r.body());
+        const result = await broadcast(relay, cohort, body, logger);
+        logger.info('cohort.broadcast', {
+          cohort: cohort.id,
+          step: body.step !== undefined,
+          timer: body.timer?.action ?? null,
+          banner: body.banner === undefined ? null : body.banner === null ? 'clear' : 'set',
+          boards: result.boards,
+          failed: result.failed.length,
+        });
+        return r.json(200, result);
+      }
+      case 'comparison':
+        return r.json(200, await cohortComparison(relay, storage, cohort));
+      case 'export': {
+        const zip = await cohortZip(relay, storage, cohort);
+        return r.file(
+          { 'Content-Type': 'application/zip', 'Content-Disposition': `attachment; filename="${zip.filename}"`, 'Cache-Control': 'no-store' },
+          zip.body,
+        );
+      }
+    }
+  };
+}

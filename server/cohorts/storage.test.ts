@@ -1,0 +1,127 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { MemoryStorage } from '../storage/MemoryStorage';
+import { SqliteStorage } from '../storage/SqliteStorage';
+import type { BoardRow, NewCohort, Storage } from '../storage/Storage';
+import { tempDir } from '../../tests/helpers/server';
+import { newKeySalt, openTokens, sealingKey, sealTokens } from './sealing';
+
+const row = (id: string): BoardRow => ({
+  id,
+  title: `Cohort · ${id}`,
+  region: 'Region',
+  sector: '',
+  templateId: 'blank',
+  templateVersion: 1,
+  variant: null,
+  createdAt: '2026-01-01T00:00:00.000Z',
+});
+
+function cohort(id: string, boardIds: string[]): NewCohort {
+  return {
+    cohort: { id, name: `Cohort ${id}`, templateId: 'blank', variant: null, createdAt: '2026-01-02T00:00:00.000Z' },
+    trainerTokenHash: `trainer-hash-${id}`,
+    keySalt: new Uint8Array([1, 2, 3, 4]),
+    boards: boardIds.map((b, i) => ({
+      team: `Team ${i + 1}`,
+      board: row(b),
+      tokens: [
+        { role: 'facilitator', hash: `f-${b}` },
+        { role: 'editor', hash: `e-${b}` },
+        { role: 'viewer', hash: `v-${b}` },
+      ],
+      initialState: new Uint8Array([0, 0]),
+      sealedTokens: new Uint8Array([i, 9, 9]),
+    })),
+  };
+}
+
+const implementations: [string, () => Storage][] = [
+  ['MemoryStorage', () => new MemoryStorage()],
+  ['SqliteStorage', () => new SqliteStorage(path.join(tempDir(), 'db.sqlite'))],
+];
+
+describe.each(implementations)('%s cohorts', (_name, make) => {
+  it('stores a cohort with its boards in order, its trainer hash and sealed tokens', async () => {
+    const s = make();
+    await s.createCohort(cohort('c1', ['b1', 'b2', 'b3']));
+    expect(await s.getCohort('c1')).toEqual({
+      id: 'c1',
+      name: 'Cohort c1',
+      templateId: 'blank',
+      variant: null,
+      createdAt: '2026-01-02T00:00:00.000Z',
+      boards: [
+        { boardId: 'b1', team: 'Team 1', position: 0 },
+        { boardId: 'b2', team: 'Team 2', position: 1 },
+        { boardId: 'b3', team: 'Team 3', position: 2 },
+      ],
+    });
+    expect(await s.getCohort('nope')).toBeUndefined();
+    // The boards are ordinary boards.
+    expect(await s.getBoard('b2')).toEqual(row('b2'));
+    expect(await s.roleForTokenHash('b2', 'e-b2')).toBe('editor');
+    expect((await s.loadDoc('b3', 'board')).snapshot).toEqual(new Uint8Array([0, 0]));
+    // Trainer role by hash only, and only for its own cohort; board hashes are not cohort tokens.
+    expect(await s.cohortRoleForTokenHash('c1', 'trainer-hash-c1')).toBe('trainer');
+    expect(await s.cohortRoleForTokenHash('c1', 'f-b1')).toBeUndefined();
+    await s.createCohort(cohort('c2', ['b4']));
+    expect(await s.cohortRoleForTokenHash('c1', 'trainer-hash-c2')).toBeUndefined();
+    expect(await s.cohortRoleForTokenHash('nope', 'trainer-hash-c1')).toBeUndefined();
+    expect(await s.roleForTokenHash('b1', 'trainer-hash-c1')).toBeUndefined();
+    expect(await s.getCohortSecrets('c1')).toEqual({
+      keySalt: new Uint8Array([1, 2, 3, 4]),
+      boards: [
+        { boardId: 'b1', sealedTokens: new Uint8Array([0, 9, 9]) },
+        { boardId: 'b2', sealedTokens: new Uint8Array([1, 9, 9]) },
+        { boardId: 'b3', sealedTokens: new Uint8Array([2, 9, 9]) },
+      ],
+    });
+    expect(await s.getCohortSecrets('nope')).toBeUndefined();
+    await s.close();
+  });
+
+  it('creates nothing when any part fails (an existing board id halfway through)', async () => {
+    const s = make();
+    await s.createBoard(row('taken'), [{ role: 'viewer', hash: 'x' }], new Uint8Array([0, 0]));
+    await expect(s.createCohort(cohort('c1', ['b1', 'taken', 'b3']))).rejects.toThrow();
+    expect(await s.getCohort('c1')).toBeUndefined();
+    expect(await s.getBoard('b1')).toBeUndefined();
+    expect(await s.getBoard('b3')).toBeUndefined();
+    expect(await s.cohortRoleForTokenHash('c1', 'trainer-hash-c1')).toBeUndefined();
+    // The same cohort id twice: the second creation fails whole too.
+    await s.createCohort(cohort('c2', ['b4']));
+    await expect(s.createCohort(cohort('c2', ['b5']))).rejects.toThrow();
+    expect(await s.getBoard('b5')).toBeUndefined();
+    expect((await s.getCohort('c2'))?.boards).toEqual([{ boardId: 'b4', team: 'Team 1', position: 0 }]);
+    await s.close();
+  });
+});
+
+describe('sealing', () => {
+  const tokens = { facilitator: 'F'.repeat(43), editor: 'E'.repeat(43), viewer: 'V'.repeat(43) };
+
+  it('opens with the trainer token only, for its own cohort and board only', () => {
+    const salt = newKeySalt();
+    const key = sealingKey('trainer-token', salt);
+    const sealed = sealTokens(key, 'cohort', 'board', tokens);
+    expect(openTokens(sealingKey('trainer-token', salt), 'cohort', 'board', sealed)).toEqual(tokens);
+    expect(() => openTokens(sealingKey('other-token', salt), 'cohort', 'board', sealed)).toThrow();
+    expect(() => openTokens(sealingKey('trainer-token', newKeySalt()), 'cohort', 'board', sealed)).toThrow();
+    expect(() => openTokens(key, 'cohort', 'other-board', sealed)).toThrow();
+    expect(() => openTokens(key, 'other-cohort', 'board', sealed)).toThrow();
+    const tampered = sealed.slice();
+    tampered[tampered.length - 1] ^= 1;
+    expect(() => openTokens(key, 'cohort', 'board', tampered)).toThrow();
+    expect(() => openTokens(key, 'cohort', 'board', new Uint8Array(10))).toThrow();
+  });
+
+  it('never holds a token in clear, and seals the same tokens differently each time', () => {
+    const key = sealingKey('trainer-token', newKeySalt());
+    const a = Buffer.from(sealTokens(key, 'c', 'b', tokens));
+    const b = Buffer.from(sealTokens(key, 'c', 'b', tokens));
+    expect(a.equals(b)).toBe(false);
+    for (const t of Object.values(tokens)) expect(a.includes(Buffer.from(t))).toBe(false);
+    expect(a.includes(Buffer.from('facilitator'))).toBe(false);
+  });
+});

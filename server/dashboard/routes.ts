@@ -1,0 +1,167 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { DashboardEvent, type BoardSummary } from '../../shared/dashboard';
+import { HttpError } from '../http/HttpError';
+import type { Logger } from '../log';
+import type { BoardSummaryCore, SummaryService } from './SummaryService';
+
+/** The part of a cohort the dashboard needs (storage.getCohort's answer). */
+export interface DashboardCohort {
+  id: string;
+  boards: readonly { boardId: string; team: string; position: number }[];
+}
+
+export interface DashboardRoutesOptions {
+  summaries: SummaryService;
+  /** The cohort a trainer token opens; throws HttpError 404 (unknown cohort) or 401 (bad token). */
+  authorize: (cohortId: string, token: string | null) => Promise<DashboardCohort>;
+  logger: Logger;
+  /** Concurrent live streams per cohort; more are answered 429. */
+  maxStreamsPerCohort?: number;
+  /** Interval of the `: ping` comments keeping proxies and the browser from timing out (ms). */
+  pingMs?: number;
+  /** A stream whose unsent data exceeds this is ended (the client reconnects and gets a snapshot). */
+  maxBufferedBytes?: number;
+}
+
+export const MAX_STREAMS_PER_COHORT = 20;
+export const PING_MS = 15_000;
+const MAX_BUFFERED_BYTES = 4 * 1024 * 1024;
+
+const SUMMARIES_PATH = /^\/api\/cohorts\/([^/]+)\/summaries$/;
+const LIVE_PATH = /^\/api\/cohorts\/([^/]+)\/live$/;
+
+/**
+ * The cohort dashboard's endpoints (trainer token):
+ *  - `GET /api/cohorts/:id/summaries` → `{ boards: BoardSummary[] }` in team order;
+ *  - `GET /api/cohorts/:id/live` → Server-Sent Events: `snapshot` first, then one `summary` per
+ *    changed board (SummaryService throttles), `: ping` comments; at most
+ *    `maxStreamsPerCohort` streams per cohort at once (429 beyond).
+ *
+ * `handle` answers a request for one of them and resolves true, or resolves false for any other
+ * path. Errors are thrown as HttpError for the app's error handler.
+ */
+export function createDashboardRoutes(options: DashboardRoutesOptions) {
+  const { summaries, authorize, logger } = options;
+  const maxStreams = options.maxStreamsPerCohort ?? MAX_STREAMS_PER_COHORT;
+  const pingMs = options.pingMs ?? PING_MS;
+  const maxBuffered = options.maxBufferedBytes ?? MAX_BUFFERED_BYTES;
+  const streams = new Map<string, number>();
+
+  const ordered = (cohort: DashboardCohort) => [...cohort.boards].sort((a, b) => a.position - b.position);
+
+  async function cohortOf(rawId: string, url: URL) {
+    let id: string;
+    try {
+      id = decodeURIComponent(rawId);
+    } catch {
+      throw new HttpError(404, 'cohort_not_found', 'This cohort does not exist.');
+    }
+    const cohort = await authorize(id, url.searchParams.get('token'));
+    const boards = ordered(cohort);
+    const teamOf = new Map(boards.map((b) => [b.boardId, b.team]));
+    const withTeam = (s: BoardSummaryCore): BoardSummary => ({ ...s, team: teamOf.get(s.boardId) ?? '' });
+    return { id: cohort.id, boardIds: boards.map((b) => b.boardId), withTeam };
+  }
+
+  async function summariesRoute(req: IncomingMessage, res: ServerResponse, rawId: string, url: URL) {
+    allowGet(req);
+    const { boardIds, withTeam } = await cohortOf(rawId, url);
+    const boards = (await summaries.summaries(boardIds)).map(withTeam);
+    res.writeHead(200, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' });
+    res.end(req.method === 'HEAD' ? undefined : JSON.stringify({ boards }));
+  }
+
+  async function liveRoute(req: IncomingMessage, res: ServerResponse, rawId: string, url: URL) {
+    if (req.method !== 'GET') throw new HttpError(405, 'method_not_allowed', 'Use GET on this endpoint.');
+    const cohort = await cohortOf(rawId, url);
+    const open = streams.get(cohort.id) ?? 0;
+    if (open >= maxStreams) {
+      throw new HttpError(429, 'too_many_streams', `This cohort already has ${maxStreams} live dashboards open; close one and try again.`);
+    }
+    streams.set(cohort.id, open + 1);
+    let closed = false;
+    let ping: NodeJS.Timeout | null = null;
+    let subscription: { close(): void } | null = null;
+    const cleanUp = () => {
+      if (closed) return;
+      closed = true;
+      if (ping) clearInterval(ping);
+      subscription?.close();
+      const n = (streams.get(cohort.id) ?? 1) - 1;
+      if (n <= 0) streams.delete(cohort.id);
+      else streams.set(cohort.id, n);
+      logger.info('dashboard.stream_close', { cohort: cohort.id });
+    };
+    req.on('close', cleanUp);
+    res.on('close', cleanUp);
+    res.on('error', cleanUp);
+
+    // What this stream last sent per board, so a summary is never sent twice.
+    const sent = new Map<string, string>();
+    let queue: BoardSummaryCore[] | null = [];
+    const write = (text: string) => {
+      if (closed) return;
+      res.write(text);
+      if (res.writableLength > maxBuffered) {
+        logger.warn('dashboard.stream_slow', { cohort: cohort.id, buffered: res.writableLength });
+        res.destroy();
+      }
+    };
+    const send = (s: BoardSummaryCore) => {
+      const summary = cohort.withTeam(s);
+      const json = JSON.stringify(summary);
+      if (sent.get(s.boardId) === json) return;
+      sent.set(s.boardId, json);
+      write(`event: ${DashboardEvent.Summary}\ndata: ${json}\n\n`);
+    };
+    try {
+      // Subscribe before the snapshot, so nothing changing meanwhile is missed.
+      subscription = summaries.subscribe(cohort.boardIds, (s) => (queue ? queue.push(s) : send(s)));
+      if (closed) subscription.close();
+      const boards = (await summaries.summaries(cohort.boardIds)).map(cohort.withTeam);
+      if (closed) return;
+      res.writeHead(200, {
+        'Content-Type': 'text/event-stream; charset=utf-8',
+        'Cache-Control': 'no-store',
+        'X-Accel-Buffering': 'no',
+        Connection: 'keep-alive',
+      });
+      res.flushHeaders();
+      req.socket.setNoDelay(true);
+      req.socket.setTimeout(0);
+      for (const b of boards) sent.set(b.boardId, JSON.stringify(b));
+      write(`retry: 3000\nevent: ${DashboardEvent.Snapshot}\ndata: ${JSON.stringify({ boards })}\n\n`);
+      const pending = queue;
+      queue = null;
+      for (const s of pending) send(s);
+      ping = setInterval(() => write(': ping\n\n'), pingMs);
+      ping.unref?.();
+      logger.info('dashboard.stream_open', { cohort: cohort.id, boards: cohort.boardIds.length });
+    } catch (error) {
+      cleanUp();
+      throw error;
+    }
+  }
+
+  return {
+    /** Number of open live streams of a cohort (tests). */
+    openStreams: (cohortId: string) => streams.get(cohortId) ?? 0,
+    async handle(req: IncomingMessage, res: ServerResponse, url: URL): Promise<boolean> {
+      const summariesMatch = SUMMARIES_PATH.exec(url.pathname);
+      if (summariesMatch) {
+        await summariesRoute(req, res, summariesMatch[1], url);
+        return true;
+      }
+      const liveMatch = LIVE_PATH.exec(url.pathname);
+      if (liveMatch) {
+        await liveRoute(req, res, liveMatch[1], url);
+        return true;
+      }
+      return false;
+    },
+  };
+}
+
+function allowGet(req: IncomingMessage): void {
+  if (req.method !== 'GET' && req.method !== 'HEAD') throw new HttpError(405, 'method_not_allowed', 'Use GET or HEAD on this endpoint.');
+}

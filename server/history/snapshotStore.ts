@@ -1,0 +1,152 @@
+import type Database from 'better-sqlite3';
+import { MAX_SNAPSHOTS_PER_BOARD, PRUNE_ORDER, type SnapshotInfo, type SnapshotKind } from '../../shared/history';
+
+/**
+ * Where board snapshots are kept, for both storage implementations (SqliteStorage and
+ * MemoryStorage delegate their snapshot methods here, so the rules live in one place).
+ *
+ * Rules:
+ *  - A board keeps at most `keepAtMost` snapshots (MAX_SNAPSHOTS_PER_BOARD by default). Adding one
+ *    beyond it removes, in the same transaction, the oldest of the others in PRUNE_ORDER: automatic
+ *    ones first, then pre-restore ones, then saved ones. The snapshot just added is always kept.
+ *  - Listing is newest first (created_at, then insertion order); it never reads a state.
+ */
+
+/** Which of a board's snapshots (oldest first, the new one last) to remove to keep at most `keepAtMost`. */
+export function snapshotsToPrune(oldestFirst: readonly { id: string; kind: SnapshotKind }[], keepAtMost: number): string[] {
+  let excess = oldestFirst.length - Math.max(1, keepAtMost);
+  if (excess <= 0) return [];
+  const candidates = oldestFirst.slice(0, -1);
+  const out: string[] = [];
+  for (const kind of PRUNE_ORDER) {
+    for (const row of candidates) {
+      if (excess === 0) return out;
+      if (row.kind === kind) {
+        out.push(row.id);
+        excess--;
+      }
+    }
+  }
+  return out;
+}
+
+/** The board_snapshots table (own block; created with IF NOT EXISTS, no schema version change). */
+export const SNAPSHOT_TABLES = `
+CREATE TABLE IF NOT EXISTS board_snapshots (
+  id TEXT PRIMARY KEY,
+  board_id TEXT NOT NULL REFERENCES boards(id),
+  name TEXT NOT NULL,
+  kind TEXT NOT NULL CHECK (kind IN ('manual', 'auto', 'pre-restore')),
+  created_at TEXT NOT NULL,
+  created_by TEXT,
+  state BLOB NOT NULL
+);
+CREATE INDEX IF NOT EXISTS board_snapshots_by_board ON board_snapshots (board_id, created_at);
+`;
+
+const COLUMNS = 'id, name, kind, created_at AS createdAt, created_by AS createdBy';
+
+/** The snapshot methods of SqliteStorage, on its database. */
+export class SqliteSnapshots {
+  private readonly stmts;
+
+  constructor(private readonly db: Database.Database) {
+    db.exec(SNAPSHOT_TABLES);
+    this.stmts = {
+      insert: db.prepare(
+        'INSERT INTO board_snapshots (id, board_id, name, kind, created_at, created_by, state) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      ),
+      kindsOldestFirst: db.prepare('SELECT id, kind FROM board_snapshots WHERE board_id = ? ORDER BY created_at, rowid'),
+      list: db.prepare(`SELECT ${COLUMNS} FROM board_snapshots WHERE board_id = ? ORDER BY created_at DESC, rowid DESC`),
+      get: db.prepare(`SELECT ${COLUMNS} FROM board_snapshots WHERE board_id = ? AND id = ?`),
+      state: db.prepare('SELECT state FROM board_snapshots WHERE board_id = ? AND id = ?'),
+      delete: db.prepare('DELETE FROM board_snapshots WHERE board_id = ? AND id = ?'),
+    };
+  }
+
+  add(boardId: string, s: SnapshotInfo, state: Uint8Array, keepAtMost = MAX_SNAPSHOTS_PER_BOARD): string[] {
+    return this.db.transaction(() => {
+      this.stmts.insert.run(s.id, boardId, s.name, s.kind, s.createdAt, s.createdBy, Buffer.from(state.buffer, state.byteOffset, state.byteLength));
+      const rows = this.stmts.kindsOldestFirst.all(boardId) as { id: string; kind: SnapshotKind }[];
+      // The new row is the last one unless an older created_at was given; keep it either way.
+      const others = rows.filter((r) => r.id !== s.id);
+      const pruned = snapshotsToPrune([...others, { id: s.id, kind: s.kind }], keepAtMost);
+      for (const id of pruned) this.stmts.delete.run(boardId, id);
+      return pruned;
+    })();
+  }
+
+  list(boardId: string): SnapshotInfo[] {
+    return this.stmts.list.all(boardId) as SnapshotInfo[];
+  }
+
+  get(boardId: string, id: string): SnapshotInfo | undefined {
+    return this.stmts.get.get(boardId, id) as SnapshotInfo | undefined;
+  }
+
+  state(boardId: string, id: string): Uint8Array | undefined {
+    const row = this.stmts.state.get(boardId, id) as { state: Buffer } | undefined;
+    return row ? new Uint8Array(row.state) : undefined;
+  }
+
+  delete(boardId: string, id: string): boolean {
+    return this.stmts.delete.run(boardId, id).changes > 0;
+  }
+}
+
+/** The snapshot methods of MemoryStorage (copies every buffer). `check` throws for an unknown board. */
+export class MemorySnapshots {
+  /** board id → snapshots in insertion order. */
+  private readonly boards = new Map<string, { info: SnapshotInfo; state: Uint8Array }[]>();
+  private readonly ids = new Set<string>();
+
+  constructor(private readonly check: (boardId: string) => void) {}
+
+  private of(boardId: string) {
+    return this.boards.get(boardId) ?? [];
+  }
+
+  private oldestFirst(boardId: string) {
+    // Stable: equal times keep insertion order, like SQLite's rowid.
+    return [...this.of(boardId)].sort((a, b) => (a.info.createdAt < b.info.createdAt ? -1 : a.info.createdAt > b.info.createdAt ? 1 : 0));
+  }
+
+  add(boardId: string, s: SnapshotInfo, state: Uint8Array, keepAtMost = MAX_SNAPSHOTS_PER_BOARD): string[] {
+    this.check(boardId);
+    let list = this.boards.get(boardId);
+    if (!list) this.boards.set(boardId, (list = []));
+    if (this.ids.has(s.id)) throw new Error(`snapshot ${s.id} exists`);
+    list.push({ info: { ...s }, state: state.slice() });
+    this.ids.add(s.id);
+    const others = this.oldestFirst(boardId).filter((e) => e.info.id !== s.id);
+    const pruned = snapshotsToPrune([...others.map((e) => e.info), s], keepAtMost);
+    for (const id of pruned) this.delete(boardId, id);
+    return pruned;
+  }
+
+  list(boardId: string): SnapshotInfo[] {
+    return this.oldestFirst(boardId)
+      .reverse()
+      .map((e) => ({ ...e.info }));
+  }
+
+  get(boardId: string, id: string): SnapshotInfo | undefined {
+    const e = this.of(boardId).find((x) => x.info.id === id);
+    return e ? { ...e.info } : undefined;
+  }
+
+  state(boardId: string, id: string): Uint8Array | undefined {
+    return this.of(boardId)
+      .find((x) => x.info.id === id)
+      ?.state.slice();
+  }
+
+  delete(boardId: string, id: string): boolean {
+    const list = this.of(boardId);
+    const i = list.findIndex((x) => x.info.id === id);
+    if (i < 0) return false;
+    list.splice(i, 1);
+    this.ids.delete(id);
+    return true;
+  }
+}
