@@ -1,5 +1,6 @@
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
+import { serviceWorker } from './client/sw/plugin.js';
 
 /** Where the Node server listens during development (`npm start`); the dev server proxies to it. */
 const API_TARGET = process.env.VITE_API_TARGET ?? 'http://localhost:8080';
@@ -46,7 +47,8 @@ export default defineConfig({
   base: '/',
   envDir: '..',
   publicDir: false,
-  plugins: [react(), contentSecurityPolicy()],
+  // serviceWorker(): /sw.js, the offline app shell (client/sw/sw.js; production builds only).
+  plugins: [react(), contentSecurityPolicy(), serviceWorker()],
   resolve: {
     // One copy of each: two copies of yjs break `instanceof` checks between the provider and the doc.
     dedupe: ['yjs', 'react', 'react-dom'],

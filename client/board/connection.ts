@@ -5,6 +5,7 @@ import * as authProtocol from 'y-protocols/auth';
 import { atom, type Atom } from 'tldraw';
 import { ACK_QUERY_PARAM, MessageType, TOKEN_QUERY_PARAM, WS_PATH_PREFIX } from '../../shared/protocol';
 import { isTerminalClose } from '../../shared/closeCodes';
+import { LocalCopy } from './localCopy';
 
 export type ConnectionState = 'connected' | 'connecting' | 'reconnecting' | 'offline';
 
@@ -13,6 +14,11 @@ export interface SaveState {
   unsaved: boolean;
   /** How many local edits (transactions) are waiting; 0 when unknown but unsaved. */
   pending: number;
+  /**
+   * Content this browser kept from an earlier visit (the local copy) that the server has not
+   * confirmed yet: edits made offline before the page was closed. Not counted in `pending`.
+   */
+  earlier: boolean;
 }
 
 export interface TerminalClose {
@@ -38,6 +44,11 @@ interface PendingDelete {
   socket: number | null;
   /** Number of that frame among the socket's write frames (1-based). */
   frame: number;
+  /**
+   * Set for content loaded from the local copy: the update it brought, checked against the
+   * snapshot the server had confirmed (once known). Not an edit of this visit: not counted.
+   */
+  earlier?: { update: Uint8Array | null };
 }
 
 /** A sync step 2 or update frame: the frames that write to the server's document. */
@@ -64,13 +75,25 @@ function isSyncStep2(data: unknown): boolean {
  * frames the server received on this connection and made durable: a delete-only edit is saved
  * once that count reaches the frame that carried it. Edits made while disconnected travel in the
  * first sync step 2 of the next connection (it carries the whole delete set).
+ *
+ * The local copy (IndexedDB, optional). Its content is applied in one transaction whose origin is
+ * the persistence. It is never counted as known to the server just because it is in the doc:
+ * its inserts stay unsaved until an ack's state vector covers them (the state-vector check), and
+ * the load itself is a marker like a pending delete, resolved by the ack of the write frame that
+ * carries it. Both are settled earlier only by the `confirmed` snapshot, a Y snapshot of the doc
+ * that this browser stores whenever everything was acknowledged: its state vector counts as known,
+ * and a load whose update it contains (Y.snapshotContainsUpdate) is not unsaved. So reopening a
+ * fully saved board offline says "saved", and edits made offline before closing the page say
+ * "unsaved" (`earlier`) until the server has them.
  */
 export class BoardConnection {
   readonly doc = new Y.Doc();
   readonly provider: WebsocketProvider;
+  /** The doc's copy in this browser (IndexedDB), when asked for. */
+  readonly local: LocalCopy | null;
 
   readonly state: Atom<ConnectionState> = atom('connectionState', 'connecting');
-  readonly save: Atom<SaveState> = atom('saveState', { unsaved: false, pending: 0 });
+  readonly save: Atom<SaveState> = atom('saveState', { unsaved: false, pending: 0, earlier: false });
   readonly terminal: Atom<TerminalClose | null> = atom('terminalClose', null);
   /** Last `permission denied` reason from the server, if any. */
   readonly permissionDenied: Atom<string | null> = atom('permissionDenied', null);
@@ -88,6 +111,8 @@ export class BoardConnection {
   /** Read-only sessions never edit; the server drops their frames, so nothing is tracked. */
   private readOnly = false;
   private online = typeof navigator === 'undefined' ? true : navigator.onLine !== false;
+  /** The snapshot the server was known to hold at the end of an earlier visit, once read. */
+  private confirmed: Y.Snapshot | null = null;
   private disposed = false;
   private readonly cleanups: (() => void)[] = [];
 
@@ -96,11 +121,15 @@ export class BoardConnection {
    *   a bad token or unknown board at the WebSocket upgrade, which the browser only reports as a
    *   failed connection (1006); after a few failures in a row we ask, and treat 401/403/404 as
    *   terminal instead of retrying forever.
+   * @param localName IndexedDB database that keeps a copy of the doc in this browser (none when
+   *   omitted). Its content is loaded into the doc as soon as it is read, before or after the
+   *   server's.
    */
   constructor(
     readonly boardId: string,
     token: string,
     private readonly probeAccess?: () => Promise<TerminalClose | null>,
+    localName?: string,
   ) {
     this.provider = new WebsocketProvider(wsBaseUrl(), boardId, this.doc, {
       params: { [TOKEN_QUERY_PARAM]: token, [ACK_QUERY_PARAM]: '1' },
@@ -162,6 +191,33 @@ export class BoardConnection {
     this.doc.on('afterTransaction', onAfterTransaction);
     this.cleanups.push(() => this.doc.off('afterTransaction', onAfterTransaction));
 
+    // After our afterTransaction handler, so a load from the local copy is tracked from the start.
+    this.local = localName ? new LocalCopy(localName, this.doc) : null;
+    if (this.local?.persistence) {
+      const persistence = this.local.persistence;
+      const onUpdate = (update: Uint8Array, origin: unknown) => {
+        if (origin !== persistence) return;
+        const marker = this.pendingDeletes.find((p) => p.earlier && p.earlier.update === null);
+        if (marker?.earlier) marker.earlier.update = update;
+        this.checkEarlier();
+      };
+      this.doc.on('update', onUpdate);
+      this.cleanups.push(() => this.doc.off('update', onUpdate));
+      void this.local.confirmed.then((snapshot) => {
+        if (this.disposed || !snapshot) return;
+        this.confirmed = snapshot;
+        // Everything in it had been acknowledged by the server, which loses nothing it accepted.
+        for (const [client, clock] of snapshot.sv) this.markKnown(client, clock);
+        this.checkEarlier();
+      });
+      // Leaving with everything saved: remember it, so the next visit knows its copy is saved.
+      const onPageHide = () => {
+        if (!this.readOnly && !this.save.get().unsaved && this.hasSynced.get()) this.local?.writeConfirmed();
+      };
+      window.addEventListener('pagehide', onPageHide);
+      this.cleanups.push(() => window.removeEventListener('pagehide', onPageHide));
+    }
+
     const onOnline = () => {
       this.online = true;
       // Try right away instead of waiting for the backoff timer.
@@ -200,6 +256,21 @@ export class BoardConnection {
       for (const [client, clock] of tr.afterState) {
         if (clock !== (tr.beforeState.get(client) ?? 0)) this.markKnown(client, clock);
       }
+    } else if (this.local?.persistence && tr.origin === this.local.persistence) {
+      // The local copy, loaded: content from earlier visits. Whatever of it the server lacks is
+      // sent in the next write frame (the update right after this event on an open socket, else
+      // the next socket's first step 2). Until that is acknowledged, or the content is shown to
+      // be inside the confirmed snapshot, it is unsaved. Its inserts are also caught by the state
+      // vector check in recomputeSave; the marker covers its deletions.
+      if (this.readOnly) return;
+      let changed = tr.deleteSet.clients.size > 0;
+      for (const [client, clock] of tr.afterState) if (clock !== (tr.beforeState.get(client) ?? 0)) changed = true;
+      if (!changed) return;
+      const open = this.provider.wsconnected && this.provider.ws?.readyState === WebSocket.OPEN;
+      this.pendingDeletes.push({
+        ...(open ? { socket: this.socketGeneration, frame: this.writesSent + 1 } : { socket: null, frame: 0 }),
+        earlier: { update: null },
+      });
     } else {
       if (this.readOnly) return;
       const me = this.doc.clientID;
@@ -251,6 +322,15 @@ export class BoardConnection {
 
   private markKnown(client: number, clock: number) {
     if (clock > (this.serverKnown.get(client) ?? 0)) this.serverKnown.set(client, clock);
+  }
+
+  /** Drops the local-copy markers whose content the confirmed snapshot holds. */
+  private checkEarlier() {
+    const confirmed = this.confirmed;
+    if (!confirmed) return;
+    const before = this.pendingDeletes.length;
+    this.pendingDeletes = this.pendingDeletes.filter((p) => !(p.earlier?.update && Y.snapshotContainsUpdate(confirmed, p.earlier.update)));
+    if (this.pendingDeletes.length !== before) this.recomputeSave();
   }
 
   private onAck(sv: Map<number, number>, writesDurable: number) {
@@ -305,9 +385,12 @@ export class BoardConnection {
         }
       }
     }
-    const pending = this.pendingClocks.length + this.pendingDeletes.length;
+    const earlier = this.pendingDeletes.some((p) => p.earlier);
+    const pending = this.pendingClocks.length + this.pendingDeletes.filter((p) => !p.earlier).length;
     const prev = this.save.get();
-    if (prev.unsaved !== unsaved || prev.pending !== pending) this.save.set({ unsaved, pending });
+    if (prev.unsaved !== unsaved || prev.pending !== pending || prev.earlier !== earlier) this.save.set({ unsaved, pending, earlier });
+    // Everything acknowledged: the local copy may say so, for the next visit.
+    if (!unsaved && !this.readOnly && this.hasSynced.get()) this.local?.scheduleConfirmed(() => !this.save.get().unsaved && !this.readOnly);
   }
 
   private recomputeState() {
@@ -325,6 +408,7 @@ export class BoardConnection {
     for (const c of this.cleanups.splice(0)) c();
     this.provider.awareness.setLocalState(null);
     this.provider.destroy();
+    this.local?.destroy();
     this.doc.destroy();
   }
 }

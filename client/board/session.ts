@@ -4,6 +4,7 @@ import {
   atom,
   computed,
   createTLStore,
+  react,
   defaultBindingUtils,
   type Atom,
   type Editor,
@@ -15,13 +16,19 @@ import type { WebsocketProvider } from 'y-websocket';
 import { recordsOf } from '../../shared/boardDoc';
 import { canWriteDocument, type Role } from '../../shared/roles';
 import { ApiError, getBoard, type BoardInfo } from '../lib/api';
+import { boardDbName, controlDbName } from '../lib/offlineCache';
 import { CloseCodes } from '../../shared/closeCodes';
 import { currentTLUser, localUser, type LocalUser } from '../lib/user';
 import { BoardConnection, type TerminalClose } from './connection';
+import type { LocalCopy } from './localCopy';
 import { bindPresence, countPeople } from './presence';
 import { ALL_SHAPE_UTILS } from './shapes';
-import { bindStoreToDoc, loadDocIntoStore } from './storeBinding';
+import { compareSchemas } from './schemaCompare';
+import { bindStoreToDoc, loadDocIntoStore, readDocSchema } from './storeBinding';
 import { ControlConnection } from './facilitation/ControlConnection';
+import { SinceLastVisit } from './changes/SinceLastVisit';
+import { changeVocabulary } from '../../exercises/kit/changeVocabulary';
+import { getExercise, getItemType } from '../../exercises/registry';
 import { ServerClock } from './facilitation/serverClock';
 
 /** Maps the API's verdict on the link to the close code the relay would have sent. */
@@ -47,6 +54,13 @@ export type SessionPhase =
   | { kind: 'empty' }
   | { kind: 'error'; message: string };
 
+/**
+ * Where the board shown comes from: `server` once the server's copy arrived in this visit (it is
+ * live, or was until the connection dropped), `local` while only this browser's copy is shown
+ * (opened offline, or before the server answered), `none` before anything is shown.
+ */
+export type BoardSource = 'server' | 'local' | 'none';
+
 /** What the e2e tests reach through `window.__board`. */
 export interface BoardHandle {
   editor: Editor;
@@ -54,6 +68,8 @@ export interface BoardHandle {
   provider: WebsocketProvider;
   control: ControlConnection;
   clock: ServerClock;
+  /** This browser's copy of the board (null without IndexedDB). */
+  localCopy: LocalCopy | null;
 }
 
 declare global {
@@ -80,7 +96,13 @@ export class BoardSession {
   readonly newerWhileOpen: Atom<boolean> = atom('newerWhileOpen', false);
   /** True while local edits may not reach the doc (viewer, terminal close, newer schema). */
   readonly readOnly: Signal<boolean>;
+  /** Where what is shown comes from (see BoardSource). */
+  readonly source: Signal<BoardSource>;
+  /** What changed since this browser's last visit (compared after the first sync). */
+  readonly sinceLastVisit: SinceLastVisit;
   store: TLStore | null = null;
+  /** Set when the store was built from this browser's copy, before the server's arrived. */
+  private readonly openedFromLocal: Atom<boolean> = atom('openedFromLocal', false);
 
   private kv: YKeyValue<TLRecord> | null = null;
   private readonly cleanups: (() => void)[] = [];
@@ -91,14 +113,24 @@ export class BoardSession {
     readonly token: string,
   ) {
     this.role = info.role;
-    this.conn = new BoardConnection(info.id, token, () => probeAccess(info.id, token));
-    this.control = new ControlConnection(info.id, token, info.role);
+    this.conn = new BoardConnection(info.id, token, () => probeAccess(info.id, token), boardDbName(info.id));
+    this.control = new ControlConnection(info.id, token, info.role, controlDbName(info.id));
     this.clock = new ServerClock();
     this.readOnly = computed(
       'readOnly',
       () => !canWriteDocument(this.role) || this.conn.terminal.get() !== null || this.newerWhileOpen.get(),
     );
     this.conn.setReadOnly(!canWriteDocument(this.role));
+    this.source = computed('boardSource', () =>
+      this.conn.hasSynced.get() ? 'server' : this.openedFromLocal.get() ? 'local' : 'none',
+    );
+    // Compared once the server's copy is in and shown (not for a board refused as newer).
+    this.sinceLastVisit = new SinceLastVisit(
+      info.id,
+      this.conn.doc,
+      computed('syncedAndShown', () => this.conn.hasSynced.get() && this.phase.get().kind === 'ready' && !this.newerWhileOpen.get()),
+      changeVocabulary(getExercise(info.templateId), getItemType),
+    );
 
     const awareness = this.conn.provider.awareness;
     const onAwareness = () => this.people.set(countPeople(awareness));
@@ -111,6 +143,18 @@ export class BoardSession {
     this.conn.provider.on('sync', onSync);
     this.cleanups.push(() => this.conn.provider.off('sync', onSync));
     if (this.conn.provider.synced) this.initStore();
+
+    // This browser's copy, when it is read before the server answers (offline, slow network):
+    // the board opens from it if it holds a board (a schema). The server's copy merges in when it
+    // arrives, like any remote change. An empty or unreadable copy waits for the server.
+    const local = this.conn.local;
+    if (local) {
+      const stop = react('openFromLocalCopy', () => {
+        if (local.state.get() !== 'loaded') return;
+        if (!this.store && !this.disposed && !this.conn.provider.synced) this.initStore('local');
+      });
+      this.cleanups.push(stop);
+    }
   }
 
   get doc(): Y.Doc {
@@ -121,10 +165,13 @@ export class BoardSession {
     return this.conn.provider;
   }
 
-  private initStore() {
+  private initStore(from: 'server' | 'local' = 'server') {
     const doc = this.conn.doc;
-    const kv = recordsOf(doc);
-    this.kv = kv;
+    // A copy without a board in it says nothing: never build (let alone write) a board from it.
+    const localSchema = from === 'local' ? readDocSchema(doc) : null;
+    if (from === 'local' && !localSchema) return;
+    this.kv ??= recordsOf(doc);
+    const kv = this.kv;
     const canWrite = () => !this.readOnly.get();
 
     const status = computed('collabStatus', () => (this.conn.state.get() === 'connected' ? 'online' : 'offline'));
@@ -137,7 +184,15 @@ export class BoardSession {
       collaboration: { status, mode },
     });
 
+    // Opening an older copy would write its upgrade (records and schema) before the server's
+    // state is known, and a concurrent schema write could then win over a newer one: an editor
+    // waits for the server instead, which upgrades as usual.
+    if (localSchema && canWrite() && compareSchemas(store.schema.serialize(), localSchema) === 'older') return;
     const result = loadDocIntoStore(doc, kv, store, canWrite());
+    if (from === 'local' && (result.kind === 'empty' || result.kind === 'error')) {
+      // Unusable local copy: the server's answer decides, as without one.
+      return;
+    }
     if (result.kind !== 'ok') {
       this.phase.set(result);
       // Nothing to show and nothing we may write: stop talking to the server.
@@ -168,6 +223,7 @@ export class BoardSession {
     );
 
     this.store = store;
+    if (from === 'local') this.openedFromLocal.set(true);
     this.phase.set({ kind: 'ready' });
   }
 
@@ -177,7 +233,14 @@ export class BoardSession {
       if (this.readOnly.get() && !editor.getIsReadonly()) editor.updateInstanceState({ isReadonly: true });
     };
     apply();
-    const handle: BoardHandle = { editor, doc: this.conn.doc, provider: this.conn.provider, control: this.control, clock: this.clock };
+    const handle: BoardHandle = {
+      editor,
+      doc: this.conn.doc,
+      provider: this.conn.provider,
+      control: this.control,
+      clock: this.clock,
+      localCopy: this.conn.local,
+    };
     window.__board = handle;
     return () => {
       if (window.__board === handle) delete window.__board;
@@ -195,6 +258,8 @@ export class BoardSession {
       }
     }
     this.kv?.destroy?.();
+    // Before the doc goes: it saves what the person has seen.
+    this.sinceLastVisit.dispose();
     this.conn.destroy();
     this.control.destroy();
     this.clock.dispose();

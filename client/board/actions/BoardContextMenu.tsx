@@ -8,7 +8,7 @@ import {
   type TLComponents,
   type TLUiContextMenuProps,
 } from 'tldraw';
-import { VoteBadges } from '../facilitation/voting/VoteBadges';
+import { BoardCanvasOverlays } from '../canvasOverlays';
 import { promote, useOptionalActionPlan, type ActionPlanEnv } from './ActionPlanContext';
 import { selectionOffer } from './promotion';
 
@@ -47,6 +47,6 @@ export function BoardContextMenu(props: TLUiContextMenuProps) {
 
 /**
  * tldraw UI overrides of a board; a constant, so tldraw never remounts its UI. `OnTheCanvas`
- * carries the dot-voting badges on the cards.
+ * carries the dot-voting badges and the "since your last visit" outlines on the cards.
  */
-export const BOARD_UI_COMPONENTS: TLComponents = { ContextMenu: BoardContextMenu, OnTheCanvas: VoteBadges };
+export const BOARD_UI_COMPONENTS: TLComponents = { ContextMenu: BoardContextMenu, OnTheCanvas: BoardCanvasOverlays };

@@ -2,6 +2,7 @@ import { itemTypeOfShape } from '../../../exercises/kit/shapes';
 import { cleanText, shorten } from '../../../exercises/kit/text';
 import { getItemType } from '../../../exercises/registry';
 import type { NewAction } from '../../../shared/actionPlanDoc';
+import { plainTextOfRichText } from '../../../shared/richText';
 
 /**
  * What a board item becomes when it is promoted to an action. Pure: works on a shape's JSON, so
@@ -27,24 +28,8 @@ const MAX_TEXT = 2000;
 const TITLE_LENGTH = 80;
 
 const TEXT_SHAPES: Record<string, string> = { note: 'Sticky note', text: 'Text', geo: 'Shape' };
-/** Rich-text nodes whose children are blocks: one line each. */
-const BLOCK_CONTAINERS = new Set(['doc', 'bulletList', 'orderedList', 'taskList', 'listItem', 'taskItem', 'blockquote']);
-
-interface RichNode {
-  type?: unknown;
-  text?: unknown;
-  content?: unknown;
-}
-
-/** tldraw rich text (a TipTap document) as plain text: one line per paragraph or list item. */
-export function plainTextOfRichText(node: unknown): string {
-  if (!node || typeof node !== 'object') return '';
-  const n = node as RichNode;
-  if (n.type === 'text') return typeof n.text === 'string' ? n.text : '';
-  if (n.type === 'hardBreak') return '\n';
-  const children = Array.isArray(n.content) ? n.content.map(plainTextOfRichText) : [];
-  return children.join(typeof n.type === 'string' && BLOCK_CONTAINERS.has(n.type) ? '\n' : '');
-}
+/** tldraw rich text as plain text (moved to shared/ for the changes since the last visit). */
+export { plainTextOfRichText };
 
 function str(props: object, key: string): string {
   const v = (props as Record<string, unknown>)[key];

@@ -2,6 +2,7 @@ import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
 import * as decoding from 'lib0/decoding';
 import * as authProtocol from 'y-protocols/auth';
+import { IndexeddbPersistence } from 'y-indexeddb';
 import { atom, type Atom } from 'tldraw';
 import {
   CONTROL_MAP,
@@ -40,11 +41,18 @@ export class ControlConnection {
   readonly permissionDenied: Atom<string | null> = atom('controlDenied', null);
   private readonly map: Y.Map<unknown>;
   private readonly votes: Y.Map<unknown>;
+  /** This browser's copy of the control document (IndexedDB), when asked for. */
+  private readonly local: IndexeddbPersistence | null = null;
 
+  /**
+   * @param localName IndexedDB database keeping a copy of the control document in this browser,
+   *   so a board opened offline shows the session's last step, timer and votes (none when omitted).
+   */
   constructor(
     readonly boardId: string,
     token: string,
     readonly role: Role,
+    localName?: string,
   ) {
     this.map = this.doc.getMap(CONTROL_MAP);
     this.votes = this.doc.getMap(CONTROL_VOTES);
@@ -68,6 +76,14 @@ export class ControlConnection {
     this.votes.observe(() => this.readVotes());
     this.readMap();
     this.readVotes();
+    if (localName && typeof indexedDB !== 'undefined') {
+      try {
+        this.local = new IndexeddbPersistence(localName, this.doc);
+        (this.local as unknown as { _db: Promise<unknown> })._db.catch(() => {});
+      } catch {
+        this.local = null;
+      }
+    }
   }
 
   get canControl(): boolean {
@@ -128,6 +144,7 @@ export class ControlConnection {
 
   destroy() {
     this.provider.destroy();
+    void this.local?.destroy().catch(() => {});
     this.doc.destroy();
   }
 }
