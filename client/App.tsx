@@ -1,6 +1,8 @@
 import { ErrorPage } from './components/ErrorPage';
 import { BoardPage } from './board/BoardPage';
+import { CohortPage } from './cohort/CohortPage';
 import { HomePage } from './home/HomePage';
+import { SnapshotPage } from './board/history/SnapshotPage';
 import { parseRoute } from './lib/route';
 
 export function App() {
@@ -10,6 +12,10 @@ export function App() {
       return <HomePage />;
     case 'board':
       return <BoardPage boardId={route.boardId} token={route.token} />;
+    case 'cohort':
+      return <CohortPage cohortId={route.cohortId} token={route.token} />;
+    case 'snapshot':
+      return <SnapshotPage boardId={route.boardId} snapshotId={route.snapshotId} token={route.token} />;
     default:
       return (
         <ErrorPage code="not_found" title="Page not found">

@@ -5,12 +5,14 @@ import { getExercise } from '../../exercises/registry';
 import { ErrorPage } from '../components/ErrorPage';
 import { NameDialog } from '../components/NameDialog';
 import { ApiError, getBoard, NetworkError, type BoardInfo } from '../lib/api';
+import { cacheBoardInfo, cachedBoardInfo, hasLocalCopy } from '../lib/offlineCache';
 import { rememberBoard } from '../lib/recentBoards';
 import { localUser, setUserName, tldrawCurrentUser } from '../lib/user';
 import type { TerminalClose } from './connection';
 import { BOARD_UI_COMPONENTS } from './actions/BoardContextMenu';
 import { TLDRAW_LICENSE_KEY, watchLicenceGate } from './licence';
 import { BoardWorkspace } from './panels/BoardWorkspace';
+import { ChangesNotice, SinceLastVisitContext } from './changes/ChangesNotice';
 import { BoardSession } from './session';
 import { FacilitationContext, type Facilitation } from './facilitation/FacilitationContext';
 import { SessionBar } from './facilitation/SessionBar';
@@ -39,6 +41,9 @@ type LoadState =
   | { kind: 'network' }
   | { kind: 'server-error'; message: string };
 
+/** Answers of a proxy whose server is down: treated like no connection. */
+const UNREACHABLE_STATUSES = new Set([502, 503, 504]);
+
 export function BoardPage({ boardId, token }: { boardId: string; token: string | null }) {
   const [load, setLoad] = useState<LoadState>(token ? { kind: 'loading' } : { kind: 'invalid-token' });
   const [attempt, setAttempt] = useState(0);
@@ -51,6 +56,7 @@ export function BoardPage({ boardId, token }: { boardId: string; token: string |
     getBoard(boardId, token)
       .then((info) => {
         if (cancelled) return;
+        cacheBoardInfo(info, token);
         rememberBoard({
           id: info.id,
           title: info.title,
@@ -61,8 +67,18 @@ export function BoardPage({ boardId, token }: { boardId: string; token: string |
         });
         setLoad({ kind: 'ok', info });
       })
-      .catch((e) => {
+      .catch(async (e) => {
         if (cancelled) return;
+        // The server cannot be reached (offline, or a proxy in front of a stopped server): open
+        // the copy this browser kept of the board, if it has one, with the info cached for this link.
+        if (e instanceof NetworkError || (e instanceof ApiError && UNREACHABLE_STATUSES.has(e.status))) {
+          const cached = cachedBoardInfo(boardId, token);
+          if (cached && (await hasLocalCopy(boardId))) {
+            if (!cancelled) setLoad({ kind: 'ok', info: cached });
+            return;
+          }
+          if (cancelled) return;
+        }
         if (e instanceof ApiError) {
           if (e.status === 404) setLoad({ kind: 'not-found' });
           else if (e.status === 401) setLoad({ kind: 'invalid-token' });
@@ -332,6 +348,7 @@ function BoardScreen({ info, token }: { info: BoardInfo; token: string }) {
 
   return (
     <FacilitationContext.Provider value={facilitation}>
+      <SinceLastVisitContext.Provider value={session?.sinceLastVisit ?? null}>
       <div className="board-layout">
         <TopBar
           info={info}
@@ -351,6 +368,9 @@ function BoardScreen({ info, token }: { info: BoardInfo; token: string }) {
           templateVersion={info.templateVersion}
         >
           <main className="board-canvas" ref={canvasRef} aria-label={`Board: ${info.title}`}>
+            {session && phase.kind === 'ready' && !newerWhileOpen && !licenceTripped && (
+              <ChangesNotice since={session.sinceLastVisit} editor={editor} />
+            )}
             {body}
           </main>
         </BoardWorkspace>
@@ -370,6 +390,7 @@ function BoardScreen({ info, token }: { info: BoardInfo; token: string }) {
           />
         )}
       </div>
+      </SinceLastVisitContext.Provider>
     </FacilitationContext.Provider>
   );
 }

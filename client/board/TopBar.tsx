@@ -5,6 +5,7 @@ import type { BoardInfo } from '../lib/api';
 import type { LocalUser } from '../lib/user';
 import type { BoardSession } from './session';
 import { PeopleMenu } from './facilitation/PeopleMenu';
+import { HistoryMenu } from './history/HistoryMenu';
 
 const ROLE_LABEL: Record<Role, string> = {
   facilitator: 'Facilitator',
@@ -23,12 +24,24 @@ export function ConnectionIndicator({ session }: { session: BoardSession }) {
   const state = useValue('connState', () => session.conn.state.get(), [session]);
   const save = useValue('saveState', () => session.conn.save.get(), [session]);
   const readOnly = useValue('readOnly', () => session.readOnly.get(), [session]);
+  const source = useValue('boardSource', () => session.source.get(), [session]);
+  const kept = useValue('localCopy', () => session.conn.local?.state.get() === 'loaded', [session]);
   const showSave = !readOnly || save.unsaved;
-  const saveLabel = save.unsaved
-    ? save.pending > 0
-      ? `${save.pending} unsaved change${save.pending === 1 ? '' : 's'}`
-      : 'Unsaved changes'
-    : 'All changes saved';
+  const count = `${save.pending} unsaved change${save.pending === 1 ? '' : 's'}`;
+  const saveLabel = !save.unsaved
+    ? 'All changes saved'
+    : save.earlier
+      ? save.pending > 0
+        ? `${count}, and earlier ones not confirmed yet`
+        : 'Changes from an earlier visit not confirmed yet'
+      : save.pending > 0
+        ? count
+        : 'Unsaved changes';
+  const saveHint = save.unsaved
+    ? kept
+      ? 'Kept in this browser and sent to the server when the connection is back.'
+      : 'Sent to the server when the connection is back; keep this page open until then.'
+    : 'The server has stored every change.';
   return (
     <div
       className="conn"
@@ -38,15 +51,34 @@ export function ConnectionIndicator({ session }: { session: BoardSession }) {
       data-testid="connection-status"
       data-state={state}
       data-unsaved={save.unsaved ? 'true' : 'false'}
+      data-source={source}
     >
       <span className={`conn-dot conn-${state}`} aria-hidden="true" />
       <span className="conn-state">{STATE_LABEL[state]}</span>
+      {source === 'local' && (
+        <>
+          <span className="sep conn-source-sep" aria-hidden="true">
+            ·
+          </span>
+          <span
+            className="conn-source"
+            data-testid="source-status"
+            title="The server has not answered yet: this is the board as this browser last saw it, with your changes since."
+          >
+            {/* The long form is always read; narrow bars show the short one instead. */}
+            <span className="conn-source-long">showing the copy saved in this browser</span>
+            <span className="conn-source-short" aria-hidden="true">
+              copy in this browser
+            </span>
+          </span>
+        </>
+      )}
       {showSave && (
         <>
           <span className="sep" aria-hidden="true">
             ·
           </span>
-          <span className={save.unsaved ? 'conn-unsaved' : 'conn-saved'} data-testid="save-status">
+          <span className={save.unsaved ? 'conn-unsaved' : 'conn-saved'} data-testid="save-status" title={saveHint}>
             {saveLabel}
           </span>
         </>
@@ -87,6 +119,7 @@ export function TopBar({ info, session, user, onChangeName, exportMenu }: TopBar
       <div className="topbar-spacer" />
       {session && <ConnectionIndicator session={session} />}
       <PeopleMenu count={people} />
+      <HistoryMenu />
       {exportMenu}
       <button
         type="button"

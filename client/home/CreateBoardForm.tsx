@@ -121,7 +121,7 @@ export function CreateBoardForm({ onCreated }: { onCreated(created: CreatedBoard
     [hintId, errors[name] ? errorId(name) : null].filter(Boolean).join(' ') || undefined;
 
   return (
-    <form className="card form" onSubmit={submit} noValidate data-testid="create-board-form" aria-labelledby={`${idPrefix}-heading`}>
+    <form className="form" onSubmit={submit} noValidate data-testid="create-board-form" aria-labelledby={`${idPrefix}-heading`}>
       <h2 id={`${idPrefix}-heading`}>Create a board</h2>
       {TEXT_FIELDS.map((f) => {
         const hintId = `${fieldId(f.name)}-hint`;

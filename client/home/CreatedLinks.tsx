@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import type { BoardLinks, CreateBoardResponse } from '../lib/api';
+import { copyText, selectContents } from '../lib/clipboard';
 
 const ROLES: { key: keyof BoardLinks; label: string; explanation: string }[] = [
   {
@@ -18,40 +19,6 @@ const ROLES: { key: keyof BoardLinks; label: string; explanation: string }[] = [
     explanation: 'For observers: they see the board live, with everyone’s cursors, but cannot change it.',
   },
 ];
-
-async function copyText(text: string): Promise<boolean> {
-  try {
-    if (navigator.clipboard?.writeText) {
-      await navigator.clipboard.writeText(text);
-      return true;
-    }
-  } catch {
-    // fall through to the legacy path
-  }
-  try {
-    const ta = document.createElement('textarea');
-    ta.value = text;
-    ta.setAttribute('readonly', '');
-    ta.style.position = 'fixed';
-    ta.style.opacity = '0';
-    document.body.appendChild(ta);
-    ta.select();
-    const ok = document.execCommand('copy');
-    ta.remove();
-    return ok;
-  } catch {
-    return false;
-  }
-}
-
-function selectContents(el: HTMLElement | null) {
-  if (!el) return;
-  const range = document.createRange();
-  range.selectNodeContents(el);
-  const sel = window.getSelection();
-  sel?.removeAllRanges();
-  sel?.addRange(range);
-}
 
 function LinkRow({ role, url }: { role: (typeof ROLES)[number]; url: string }) {
   const [status, setStatus] = useState<'idle' | 'copied' | 'failed'>('idle');

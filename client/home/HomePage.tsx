@@ -1,62 +1,22 @@
-import { useState } from 'react';
-import { useValue } from 'tldraw';
-import { forgetBoard, recentBoards, rememberBoard, type RecentBoard } from '../lib/recentBoards';
+import { useId, useState } from 'react';
+import { rememberCohort } from '../cohort/recentCohorts';
+import { TabList, tabIds } from '../components/Tabs';
+import { rememberBoard } from '../lib/recentBoards';
 import { CreateBoardForm, type CreatedBoard } from './CreateBoardForm';
+import { CreateCohortForm, type CreatedCohort as CreatedCohortData } from './CreateCohortForm';
+import { CreatedCohort } from './CreatedCohort';
 import { CreatedLinks } from './CreatedLinks';
+import { RecentLists } from './RecentLists';
 
-const ROLE_LABEL: Record<RecentBoard['role'], string> = {
-  facilitator: 'Facilitator',
-  editor: 'Editor',
-  viewer: 'Viewer',
-};
-
-function formatDate(iso: string): string {
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return '';
-  return d.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
-}
-
-function RecentBoards() {
-  const boards = useValue('recentBoards', () => recentBoards.get(), []);
-  return (
-    <section className="card" aria-labelledby="recent-heading" data-testid="recent-boards">
-      <h2 id="recent-heading">Boards opened in this browser</h2>
-      {boards.length === 0 ? (
-        <p className="muted">
-          None yet. Boards you open from a link are remembered here, in this browser only; the server keeps no list.
-        </p>
-      ) : (
-        <ul className="recent-list">
-          {boards.map((b) => (
-            <li key={b.id} className="recent-item" data-testid="recent-board" data-board-id={b.id}>
-              <div className="recent-main">
-                <a href={b.url} className="recent-title">
-                  {b.title || b.id}
-                </a>
-                <span className="muted">
-                  {[b.region, b.sector].filter(Boolean).join(' · ')}
-                  {b.lastOpened ? ` — opened ${formatDate(b.lastOpened)}` : ''}
-                </span>
-              </div>
-              <span className={`badge role-${b.role}`}>{ROLE_LABEL[b.role] ?? b.role}</span>
-              <button
-                type="button"
-                className="button small secondary"
-                onClick={() => forgetBoard(b.id)}
-                aria-label={`Forget “${b.title || b.id}”`}
-              >
-                Forget
-              </button>
-            </li>
-          ))}
-        </ul>
-      )}
-    </section>
-  );
-}
+type Mode = 'board' | 'cohort';
 
 export function HomePage() {
+  const [mode, setMode] = useState<Mode>('board');
   const [created, setCreated] = useState<CreatedBoard | null>(null);
+  const [createdCohort, setCreatedCohort] = useState<CreatedCohortData | null>(null);
+  const tabsId = useId();
+  const ids = tabIds(tabsId, mode);
+
   return (
     <div className="page">
       <header className="site-header">
@@ -64,18 +24,52 @@ export function HomePage() {
         <p className="muted">Shared whiteboards for partnership workshops: create a board, share the links, work together live.</p>
       </header>
       <main className="home-grid">
-        {created ? (
+        {createdCohort ? (
+          // The team links need the page's width; the lists move below.
+          <CreatedCohort created={createdCohort} onDismiss={() => setCreatedCohort(null)} />
+        ) : created ? (
           <CreatedLinks created={created.res} title={created.title} onDismiss={() => setCreated(null)} />
         ) : (
-          <CreateBoardForm
-            onCreated={(c) => {
-              // Remember the facilitator link right away: losing it means losing control of the board.
-              rememberBoard({ id: c.res.id, title: c.title, region: c.region, sector: c.sector, role: 'facilitator', url: c.res.links.facilitator });
-              setCreated(c);
-            }}
-          />
+          <div className="card create-card">
+            <TabList<Mode>
+              label="What to create"
+              idPrefix={tabsId}
+              tabs={[
+                { id: 'board', label: 'A board', testId: 'home-tab-board' },
+                { id: 'cohort', label: 'A cohort of teams', testId: 'home-tab-cohort' },
+              ]}
+              selected={mode}
+              onSelect={setMode}
+            />
+            <div role="tabpanel" id={ids.panel} aria-labelledby={ids.tab}>
+              {mode === 'board' ? (
+                <CreateBoardForm
+                  onCreated={(c) => {
+                    // Remember the facilitator link right away: losing it means losing control of the board.
+                    rememberBoard({ id: c.res.id, title: c.title, region: c.region, sector: c.sector, role: 'facilitator', url: c.res.links.facilitator });
+                    setCreated(c);
+                  }}
+                />
+              ) : (
+                <CreateCohortForm
+                  onCreated={(c) => {
+                    // Same for the trainer link: it is the only way back to the dashboard.
+                    rememberCohort({
+                      id: c.res.id,
+                      name: c.name,
+                      trainerUrl: c.res.links.trainer,
+                      createdAt: new Date().toISOString(),
+                      templateTitle: c.templateTitle,
+                      teams: c.res.boards.length,
+                    });
+                    setCreatedCohort(c);
+                  }}
+                />
+              )}
+            </div>
+          </div>
         )}
-        <RecentBoards />
+        <RecentLists />
       </main>
     </div>
   );

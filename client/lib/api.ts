@@ -40,6 +40,8 @@ export interface BoardInfo {
   variant?: string;
   createdAt: string;
   role: Role;
+  /** Time of the board's last stored change (ISO), null when it never changed. */
+  lastActivity?: string | null;
 }
 
 /** A failed API call: HTTP status plus the server's `{ error: { code, message, field? } }`. */

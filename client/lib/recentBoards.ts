@@ -56,6 +56,11 @@ export function rememberBoard(entry: Omit<RecentBoard, 'lastOpened'>): void {
   save([{ ...entry, lastOpened: new Date().toISOString() }, ...others]);
 }
 
+/** Puts back an entry exactly as it was (undo of forget). */
+export function restoreBoard(entry: RecentBoard): void {
+  save([entry, ...load().filter((b) => b.id !== entry.id)]);
+}
+
 export function forgetBoard(id: string): void {
   save(load().filter((b) => b.id !== id));
 }

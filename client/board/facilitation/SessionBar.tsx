@@ -4,6 +4,7 @@ import { BRING_FRESH_MS } from '../../../shared/control';
 import { addTime, formatRemaining, hasEnded, idleTimer, pause, remainingMs, reset, start, type TimerState } from '../../../shared/timer';
 import { readJson, writeJson } from '../../lib/storage';
 import { showZone, zoneBounds } from '../panels/boardActions';
+import { BannerControl, BoardBanner } from './BoardBanner';
 import { useFacilitation, type Facilitation } from './FacilitationContext';
 import { useServerNow } from './useServerNow';
 import './session.css';
@@ -19,16 +20,21 @@ function newId(): string {
  * The session strip under the top bar: the step the facilitator has the board on, the shared
  * timer, and viewport leading ("bring everyone", "follow me"). Facilitators get the controls;
  * everyone else sees the same state and can jump back to the current step or stop following.
+ * The board's banner message (BoardBanner.tsx) shows under it.
  */
 export function SessionBar({ editor }: { editor: Editor | null }) {
   const f = useFacilitation();
   if (!f) return null;
   return (
-    <section className="session-bar" aria-label="Session" data-testid="session-bar">
-      <StepControl f={f} editor={editor} />
-      <TimerControl f={f} />
-      <LeadControl f={f} editor={editor} />
-    </section>
+    <>
+      <section className="session-bar" aria-label="Session" data-testid="session-bar">
+        <StepControl f={f} editor={editor} />
+        <TimerControl f={f} />
+        <LeadControl f={f} editor={editor} />
+        <BannerControl f={f} />
+      </section>
+      <BoardBanner f={f} />
+    </>
   );
 }
 
