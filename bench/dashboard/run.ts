@@ -167,6 +167,8 @@ async function timedEdit(stream: SseStream, editor: Editor): Promise<number> {
 
 async function main() {
   installExitHooks();
+  // Every y-websocket provider adds a process 'exit' listener.
+  process.setMaxListeners(100);
   const dataDir = fs.mkdtempSync(path.join(args['data-root'], 'dashboard-bench-'));
   const results: Record<string, unknown> = { startedAt: new Date().toISOString(), boards: boardCount, items: itemCount, dataDir };
   let server: BenchServer | null = null;
