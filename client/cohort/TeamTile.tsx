@@ -1,4 +1,5 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useDismiss } from '../components/useDismiss';
+import { useId, useRef, useState } from 'react';
 import { thumbnailDataUrl } from '../../shared/dashboard';
 import { formatRemaining, hasEnded, remainingMs } from '../../shared/timer';
 import type { BoardLinks, TemplateListing } from '../lib/api';
@@ -29,24 +30,10 @@ export function TeamTile({ tile, steps, now }: { tile: TileModel; steps: Templat
   const tileRef = useRef<HTMLElement>(null);
   const s = tile.summary;
 
-  useEffect(() => {
-    if (!open) return;
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key === 'Escape') {
-        setOpen(false);
-        buttonRef.current?.focus();
-      }
-    };
-    const onDown = (e: PointerEvent) => {
-      if (!tileRef.current?.contains(e.target as Node)) setOpen(false);
-    };
-    document.addEventListener('keydown', onKey);
-    document.addEventListener('pointerdown', onDown);
-    return () => {
-      document.removeEventListener('keydown', onKey);
-      document.removeEventListener('pointerdown', onDown);
-    };
-  }, [open]);
+  useDismiss(open, [tileRef], (byKeyboard) => {
+    setOpen(false);
+    if (byKeyboard) buttonRef.current?.focus();
+  });
 
   const stepIdx = s?.stepId ? steps.findIndex((st) => st.id === s.stepId) : -1;
   const index = stepIdx >= 0 ? stepIdx : (s?.stepIndex ?? -1);

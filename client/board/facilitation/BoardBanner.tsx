@@ -1,4 +1,5 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useDismiss } from '../../components/useDismiss';
+import { useId, useRef, useState } from 'react';
 import { useValue } from 'tldraw';
 import { BANNER_MAX_LENGTH } from '../../../shared/control';
 import { readJson, writeJson } from '../../lib/storage';
@@ -61,25 +62,10 @@ export function BannerControl({ f }: { f: Facilitation }) {
   const buttonRef = useRef<HTMLButtonElement>(null);
   const panelRef = useRef<HTMLDivElement>(null);
 
-  useEffect(() => {
-    if (!open) return;
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key === 'Escape') {
-        setOpen(false);
-        buttonRef.current?.focus();
-      }
-    };
-    const onDown = (e: PointerEvent) => {
-      const t = e.target as Node;
-      if (!panelRef.current?.contains(t) && !buttonRef.current?.contains(t)) setOpen(false);
-    };
-    document.addEventListener('keydown', onKey);
-    document.addEventListener('pointerdown', onDown);
-    return () => {
-      document.removeEventListener('keydown', onKey);
-      document.removeEventListener('pointerdown', onDown);
-    };
-  }, [open]);
+  useDismiss(open, [panelRef, buttonRef], (byKeyboard) => {
+    setOpen(false);
+    if (byKeyboard) buttonRef.current?.focus();
+  });
 
   if (!f.canControl) return null;
   const close = () => {

@@ -1,3 +1,4 @@
+import { useDismiss } from '../../components/useDismiss';
 import { useEffect, useId, useRef, useState } from 'react';
 import type { Awareness } from 'y-protocols/awareness';
 import type { PresenceState } from '../../../shared/docLayout';
@@ -70,25 +71,10 @@ export function PeopleMenu({ count }: { count: number }) {
   const buttonRef = useRef<HTMLButtonElement>(null);
   const panelRef = useRef<HTMLDivElement>(null);
 
-  useEffect(() => {
-    if (!open) return;
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key === 'Escape') {
-        setOpen(false);
-        buttonRef.current?.focus();
-      }
-    };
-    const onDown = (e: PointerEvent) => {
-      const t = e.target as Node;
-      if (!panelRef.current?.contains(t) && !buttonRef.current?.contains(t)) setOpen(false);
-    };
-    document.addEventListener('keydown', onKey);
-    document.addEventListener('pointerdown', onDown);
-    return () => {
-      document.removeEventListener('keydown', onKey);
-      document.removeEventListener('pointerdown', onDown);
-    };
-  }, [open]);
+  useDismiss(open, [panelRef, buttonRef], (byKeyboard) => {
+    setOpen(false);
+    if (byKeyboard) buttonRef.current?.focus();
+  });
 
   const nameOf = (id: string | null) => (id ? (people.find((p) => p.id === id)?.name ?? null) : null);
   const meId = f?.me().id;
