@@ -57,7 +57,10 @@ export interface CohortSummaries {
 export const DashboardEvent = {
   /** `{ boards: BoardSummary[] }`, once, first. */
   Snapshot: 'snapshot',
-  /** One BoardSummary that changed. */
+  /**
+   * One BoardSummary that changed. Its `thumbnail` is left out when it is the one this stream
+   * last sent for the board: keep the previous one.
+   */
   Summary: 'summary',
 } as const;
 

@@ -83,14 +83,22 @@ export function useCohortLive(cohortId: string, token: string, enabled: boolean,
       });
       es.addEventListener('summary', (e) => {
         let s: BoardSummary | null = null;
+        let hasThumbnail = false;
         try {
-          s = parseSummary(JSON.parse((e as MessageEvent).data));
+          const raw = JSON.parse((e as MessageEvent).data);
+          hasThumbnail = typeof raw?.thumbnail === 'string';
+          s = parseSummary(raw);
         } catch {
           return;
         }
         if (s) {
           const summary = s;
-          apply((prev) => new Map(prev).set(summary.boardId, summary));
+          // The server leaves an unchanged thumbnail out of `summary` events: keep the last one.
+          apply((prev) => {
+            const before = prev.get(summary.boardId);
+            const next = hasThumbnail || !before ? summary : { ...summary, thumbnail: before.thumbnail };
+            return new Map(prev).set(summary.boardId, next);
+          });
         }
       });
       es.onerror = () => {

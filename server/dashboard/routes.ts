@@ -96,8 +96,11 @@ export function createDashboardRoutes(options: DashboardRoutesOptions) {
     res.on('close', cleanUp);
     res.on('error', cleanUp);
 
-    // What this stream last sent per board, so a summary is never sent twice.
+    // What this stream last sent per board, so a summary is never sent twice, and the
+    // thumbnail it last sent: a `summary` event leaves an unchanged thumbnail out (most edits
+    // change a count, not the picture; the SVG is most of a summary's bytes).
     const sent = new Map<string, string>();
+    const sentThumbnail = new Map<string, string>();
     let queue: BoardSummaryCore[] | null = [];
     const write = (text: string) => {
       if (closed) return;
@@ -112,7 +115,10 @@ export function createDashboardRoutes(options: DashboardRoutesOptions) {
       const json = JSON.stringify(summary);
       if (sent.get(s.boardId) === json) return;
       sent.set(s.boardId, json);
-      write(`event: ${DashboardEvent.Summary}\ndata: ${json}\n\n`);
+      const sameThumbnail = sentThumbnail.get(s.boardId) === summary.thumbnail;
+      sentThumbnail.set(s.boardId, summary.thumbnail);
+      const { thumbnail: _thumbnail, ...withoutThumbnail } = summary;
+      write(`event: ${DashboardEvent.Summary}\ndata: ${sameThumbnail ? JSON.stringify(withoutThumbnail) : json}\n\n`);
     };
     try {
       // Subscribe before the snapshot, so nothing changing meanwhile is missed.
@@ -129,7 +135,10 @@ export function createDashboardRoutes(options: DashboardRoutesOptions) {
       res.flushHeaders();
       req.socket.setNoDelay(true);
       req.socket.setTimeout(0);
-      for (const b of boards) sent.set(b.boardId, JSON.stringify(b));
+      for (const b of boards) {
+        sent.set(b.boardId, JSON.stringify(b));
+        sentThumbnail.set(b.boardId, b.thumbnail);
+      }
       write(`retry: 3000\nevent: ${DashboardEvent.Snapshot}\ndata: ${JSON.stringify({ boards })}\n\n`);
       const pending = queue;
       queue = null;
