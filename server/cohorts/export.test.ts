@@ -9,7 +9,7 @@ import { setScore } from '../../shared/rubricDoc';
 import { addAction } from '../../shared/actionPlanDoc';
 import { manyTablesFixture } from '../../exercises/many-tables-many-knocks/fixtures';
 import { addRubricAndActions, schemaErrors } from '../exports/testing';
-import { BOM } from '../exports/csv';
+import { BOM, csvCell } from '../exports/csv';
 import { teamFolder } from './exportZip';
 import { addRecords, api, changeStoredBoard, createTestCohort, type CreatedTestCohort } from './testing';
 
@@ -135,9 +135,9 @@ describe('GET /api/cohorts/:id/export', () => {
     const rows = csv.slice(1).split('\r\n');
     expect(rows).toEqual([
       'team,board_id,items,connections,figure:feasible-ideas,figure:actions,figure:actions-without-owner,figure:unfinished-connectors,rubric_date,rubric:industry-engagement,rubric:regional-coordination,rubric:career-pathways,actions:not-started,actions:in-progress,actions:done,actions:blocked',
-      `North Valley,${c.boards[0].id},27,9,2,2,1,3,2026-04-20,6,5,,1,1,0,0`,
-      `'=cmd|' /C calc'!A0,${c.boards[1].id},7,0,2,2,1,0,2026-05-01,,,8,0,0,1,0`,
-      `../evil,${c.boards[2].id},0,0,0,0,0,0,,,,,0,0,0,0`,
+      `North Valley,${csvCell(c.boards[0].id)},27,9,2,2,1,3,2026-04-20,6,5,,1,1,0,0`,
+      `'=cmd|' /C calc'!A0,${csvCell(c.boards[1].id)},7,0,2,2,1,0,2026-05-01,,,8,0,0,1,0`,
+      `../evil,${csvCell(c.boards[2].id)},0,0,0,0,0,0,,,,,0,0,0,0`,
       '',
     ]);
     const readme = strFromU8(files['README.txt']);
