@@ -11,7 +11,7 @@ import { RoomUnavailableError, type Relay } from '../relay/Relay';
 import { SERVER_ORIGIN, type Room } from '../relay/Room';
 import { withBoardDoc } from '../results';
 import type { BoardRow, Storage } from '../storage/Storage';
-import { jsonEqual, restoreDocContent } from './restore';
+import { docContent, jsonEqual, restoreDocContent } from './restore';
 
 export const DEFAULT_AUTO_SNAPSHOT_AFTER_MS = 30 * 60_000;
 
@@ -179,8 +179,32 @@ export class HistoryService {
   }
 
   /**
+   * True when a board state holds the same content as the board's newest snapshot, not counting
+   * tldraw's per-person `user` records (opening a board with an editing link writes one): a
+   * session in which nobody changed anything leaves no automatic snapshot.
+   */
+  private async sameAsLatest(boardId: string, state: Uint8Array): Promise<boolean> {
+    const [latest] = await this.storage.listSnapshots(boardId);
+    const latestState = latest ? await this.storage.getSnapshotState(boardId, latest.id) : undefined;
+    if (!latestState) return false;
+    const contentOf = (update: Uint8Array) => {
+      const doc = new Y.Doc();
+      try {
+        Y.applyUpdate(doc, update);
+        const content = docContent(doc) as { records: Record<string, { typeName?: string }> };
+        content.records = Object.fromEntries(Object.entries(content.records).filter(([, r]) => r?.typeName !== 'user'));
+        return content;
+      } finally {
+        doc.destroy();
+      }
+    };
+    return jsonEqual(contentOf(state), contentOf(latestState));
+  }
+
+  /**
    * The `beforeUnload` hook: a board room whose people wrote to it for at least the threshold
-   * (from the first client write since it loaded to now) leaves an automatic snapshot. Runs
+   * (from the first client write since it loaded to now) leaves an automatic snapshot, unless
+   * its content equals the newest snapshot's (see sameAsLatest). Runs
    * after the room's last flush, while its document is still readable. Never throws.
    */
   private async sessionEnded(room: Room): Promise<void> {
@@ -189,8 +213,9 @@ export class HistoryService {
     const now = this.now();
     if (clientWrites === 0 || firstWriteAt === null || now - firstWriteAt < this.autoAfterMs) return;
     try {
-      const info = this.info('auto', `Session ended ${utcMinute(now)}`, null);
       const state = Y.encodeStateAsUpdate(room.doc);
+      if (await this.sameAsLatest(room.boardId, state)) return;
+      const info = this.info('auto', `Session ended ${utcMinute(now)}`, null);
       await this.addSnapshot(room.boardId, info, state);
       this.logger.info('history.snapshot', { board: room.boardId, snapshot: info.id, kind: 'auto', bytes: state.byteLength, writes: clientWrites });
     } catch (error) {

@@ -275,6 +275,26 @@ describe('board history API', () => {
     expect([utcMinute(before), utcMinute(Date.now())].map((m) => `Session ended ${m}`)).toContain(autos[0].name);
     expect(docContent(docOf((await call('GET', stateOf(long, autos[0].id), long.tokens.viewer)).body))).toEqual(endState);
 
+    // Another long session that only writes tldraw's per-person `user` record (what opening a
+    // board with an editing link does) changes no content: no second snapshot. A real change does.
+    const userRecord = (name: string) => ({ id: 'user:ada', typeName: 'user', name }) as unknown as ReturnType<typeof shape>;
+    const b = client(server, long.id, long.tokens.editor, { ack: true });
+    await synced(b);
+    await write(b, (doc) => put(doc, userRecord('Ada')));
+    await new Promise((r) => setTimeout(r, 150));
+    await write(b, (doc) => put(doc, userRecord('Ada L.')));
+    b.destroy();
+    await unloaded(long);
+    expect(await list(long)).toHaveLength(1);
+    const c = client(server, long.id, long.tokens.editor, { ack: true });
+    await synced(c);
+    await write(c, (doc) => put(doc, shape('shape:third', 'Third session')));
+    await new Promise((r) => setTimeout(r, 150));
+    await write(c, (doc) => put(doc, shape('shape:third', 'Third session, edited')));
+    c.destroy();
+    await unloaded(long);
+    expect((await list(long)).map((s) => s.kind)).toEqual(['auto', 'auto']);
+
     // Open long enough but nobody wrote: none.
     const idle = await createTestBoard(server);
     const v = client(server, idle.id, idle.tokens.editor);
