@@ -35,7 +35,13 @@ export async function startServer(config: ServerConfig, logger: Logger, storage:
     },
     (req, res) => void handle(req, res),
   );
-  server.on('upgrade', (req, socket, head) => void relay.handleUpgrade(req, socket, head));
+  server.on('upgrade', (req, socket, head) =>
+    relay.handleUpgrade(req, socket, head).catch((error) => {
+      // Never let one bad upgrade take the process down.
+      logger.error('conn.upgrade_failed', { error });
+      socket.destroy();
+    }),
+  );
   server.on('clientError', (_err, socket) => {
     if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');
     else socket.destroy();

@@ -73,7 +73,13 @@ export class Relay {
     const url = new URL(req.url ?? '/', 'http://localhost');
     if (this.closing) return refuse(socket, 503, 'Service Unavailable');
     if (!url.pathname.startsWith(WS_PATH_PREFIX)) return refuse(socket, 404, 'Not Found');
-    let boardId = decodeURIComponent(url.pathname.slice(WS_PATH_PREFIX.length));
+    let boardId: string;
+    try {
+      boardId = decodeURIComponent(url.pathname.slice(WS_PATH_PREFIX.length));
+    } catch {
+      // A malformed percent-encoding names no board.
+      return refuse(socket, 404, 'Not Found');
+    }
     let kind: DocKind = 'board';
     if (boardId.endsWith(CONTROL_DOC_SUFFIX)) {
       kind = 'control';

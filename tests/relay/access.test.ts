@@ -66,6 +66,11 @@ describe('relay access control', () => {
     await expect(rawSocket(server, `/ws/AAAAAAAAAAAAAAAA?token=${board.tokens.editor}`)).rejects.toThrow('HTTP 404');
     await expect(rawSocket(server, `/ws/../../etc?token=${board.tokens.editor}`)).rejects.toThrow('HTTP 404');
     await expect(rawSocket(server, `/nope/${board.id}?token=${board.tokens.editor}`)).rejects.toThrow('HTTP 404');
+    // A malformed percent-encoding is refused too (it once threw outside any handler).
+    await expect(rawSocket(server, '/ws/%E0%A4%A')).rejects.toThrow('HTTP 404');
+    await expect(rawSocket(server, `/ws/%E0%A4%A/control?token=${board.tokens.editor}`)).rejects.toThrow('HTTP 404');
+    const { ws } = await rawSocket(server, `/ws/${board.id}?token=${board.tokens.editor}`);
+    ws.close();
   });
 
   it('never writes a token into the logs', async () => {
