@@ -244,6 +244,8 @@ export function createHttpApp({ storage, relay, logger, clientDir, publicUrl, au
       await route(req, res, url);
     } catch (error) {
       if (error instanceof HttpError) return json(res, error.status, error.toJSON());
+      // A path segment with a malformed percent-encoding names nothing that exists.
+      if (error instanceof URIError) return json(res, 404, new HttpError(404, 'not_found', 'Nothing exists at this address.').toJSON());
       if (error instanceof RoomUnavailableError) {
         logger.warn('http.unavailable', { method: req.method, path: url.pathname, error });
         return json(res, 503, new HttpError(503, 'unavailable', 'The board cannot be changed right now; try again.').toJSON());

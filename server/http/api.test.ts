@@ -20,6 +20,15 @@ describe('HTTP API', () => {
     expect(await res.json()).toEqual({ ok: true, storage: 'memory' });
   });
 
+  it('answers 404, not 500, for a board id with a malformed percent-encoding', async () => {
+    server = await startTestServer();
+    const board = await createTestBoard(server);
+    for (const path of ['/api/boards/%E0%A4%A', '/api/boards/%E0%A4%A/results', `/api/boards/${board.id}/votes/%E0%A4%A/reveal`]) {
+      const res = await fetch(`${server.url}${path}?token=${board.tokens.facilitator}`, { method: path.endsWith('reveal') ? 'POST' : 'GET' });
+      expect(res.status, path).toBe(404);
+    }
+  });
+
   it('lists templates with id, title, version and steps', async () => {
     server = await startTestServer();
     const list = (await (await fetch(`${server.url}/api/templates`)).json()) as any[];
