@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import type * as Y from 'yjs';
 import { readRecords } from '../shared/boardDoc';
 import { CONTROL_MAP, CONTROL_VOTES, ControlKey, type VoteRound } from '../shared/control';
@@ -10,6 +10,14 @@ import type { Logger } from './log';
 import type { Relay } from './relay/Relay';
 import { SERVER_ORIGIN } from './relay/Room';
 import { withBoardDoc, withDocument } from './results';
+
+/** Where a ballot is kept: a hash of the public voter id and the voter's secret key. */
+export function ballotIdOf(voterId: string, key: string): string {
+  return `b${createHash('sha256').update(`${voterId}\n${key}`).digest('hex').slice(0, 40)}`;
+}
+
+/** Ballots one round takes (beyond it a new voter gets 409 too_many_voters). */
+export const MAX_VOTERS_PER_ROUND = 500;
 import type { BoardRow, Storage } from './storage/Storage';
 
 /** Round ids: 72 random bits, base64url (12 characters). */
@@ -126,6 +134,12 @@ export class VoteService {
         const { code, message } = check.error;
         if (code === 'vote_closed') throw new HttpError(409, code, message);
         throw new HttpError(400, code, message, 'itemIds');
+      }
+      if (itemIds.length > 0 && !(await this.storage.getBallot(board.id, roundId, voterId))) {
+        const ballots = await this.storage.listBallots(board.id, roundId);
+        if (ballots.length >= MAX_VOTERS_PER_ROUND) {
+          throw new HttpError(409, 'too_many_voters', `A vote takes at most ${MAX_VOTERS_PER_ROUND} voters.`);
+        }
       }
       const voters = await this.storage.putBallot(board.id, roundId, voterId, itemIds, new Date(this.now()).toISOString());
       if (voters !== round.voters) {

@@ -11,6 +11,13 @@ import { CONTROL_VOTES, VOTE_LIMITS, type VoteRound, type VoteRoundStatus } from
 
 /** Voter ids are the browser's random user id (as in presence): 1..64 of [A-Za-z0-9_-]. */
 export const VOTER_ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
+/**
+ * Ballot requests carry the voter's secret key in this header (a random string the browser keeps;
+ * never in the URL, which may be logged). The server keeps a ballot under a hash of the public
+ * voter id and this key, so knowing someone's voter id is not enough to read or replace their dots.
+ */
+export const VOTER_KEY_HEADER = 'x-voter-key';
+export const VOTER_KEY_PATTERN = /^[A-Za-z0-9_-]{16,128}$/;
 
 /** The title a ranked item gets when it is no longer on the board. */
 export const REMOVED_ITEM_TITLE = '(removed)';

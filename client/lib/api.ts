@@ -70,7 +70,11 @@ export async function request<T>(path: string, init?: RequestInit): Promise<T> {
   try {
     res = await fetch(path, {
       ...init,
-      headers: { Accept: 'application/json', ...(init?.body ? { 'Content-Type': 'application/json' } : {}) },
+      headers: {
+        Accept: 'application/json',
+        ...(init?.body ? { 'Content-Type': 'application/json' } : {}),
+        ...((init?.headers as Record<string, string> | undefined) ?? {}),
+      },
       credentials: 'same-origin',
     });
   } catch (e) {

@@ -8,7 +8,8 @@ import { TEMPLATES } from '../../exercises/registry';
 import { authorizeBoard, boardLink, createBoard } from '../boards';
 import { hashToken, newToken } from '../tokens';
 import { hasRole, type Role } from '../../shared/roles';
-import { VOTER_ID_PATTERN } from '../../shared/votes';
+import { VOTER_ID_PATTERN, VOTER_KEY_HEADER, VOTER_KEY_PATTERN } from '../../shared/votes';
+import { ballotIdOf } from '../votes';
 import { VoteService } from '../votes';
 import { RoomUnavailableError } from '../relay/Relay';
 import type { Logger } from '../log';
@@ -162,11 +163,18 @@ export function createHttpApp({ storage, relay, logger, clientDir, publicUrl, au
       if (!VOTER_ID_PATTERN.test(voterId)) {
         throw new HttpError(400, 'invalid_request', 'voterId must be 1 to 64 letters, digits, "-" or "_"', 'voterId');
       }
+      // The voter id is public (it is the person's presence id); the ballot is the one of that id
+      // AND the secret key only that browser holds, so nobody can read or replace another's dots.
+      const key = req.headers[VOTER_KEY_HEADER];
+      if (typeof key !== 'string' || !VOTER_KEY_PATTERN.test(key)) {
+        throw new HttpError(400, 'invalid_request', `The ${VOTER_KEY_HEADER} header must be 16 to 128 letters, digits, "-" or "_"`, 'voterKey');
+      }
+      const ballotId = ballotIdOf(voterId, key);
       if (req.method === 'PUT') {
         const body = parseOr400(BallotBody, await readJson(req));
-        return json(res, 200, { itemIds: await votes.putBallot(board, roundId, voterId, body.itemIds) });
+        return json(res, 200, { itemIds: await votes.putBallot(board, roundId, ballotId, body.itemIds) });
       }
-      return json(res, 200, { itemIds: await votes.ballot(board, roundId, voterId) });
+      return json(res, 200, { itemIds: await votes.ballot(board, roundId, ballotId) });
     }
     const revealMatch = /^\/api\/boards\/([^/]+)\/votes\/([^/]+)\/reveal$/.exec(pathname);
     if (revealMatch) {

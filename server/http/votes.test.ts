@@ -29,11 +29,18 @@ const client = (...args: Parameters<typeof connectClient>) => {
   return c;
 };
 
-async function call(method: string, path: string, token: string | null, body?: unknown) {
+/** The secret key a voter's browser would send with its ballot requests (one per voter id here). */
+const keyOf = (voter: string) => `secret-key-of-${voter}`.padEnd(16, '-');
+
+async function call(method: string, path: string, token: string | null, body?: unknown, voterKey?: string) {
   const url = `${server!.url}${path}${token === null ? '' : `?token=${token}`}`;
+  const voter = /\/ballots\/([^/?]+)$/.exec(path)?.[1];
+  const headers: Record<string, string> = body === undefined ? {} : { 'content-type': 'application/json' };
+  if (voterKey !== undefined) headers['x-voter-key'] = voterKey;
+  else if (voter) headers['x-voter-key'] = keyOf(voter);
   const res = await fetch(url, {
     method,
-    headers: body === undefined ? {} : { 'content-type': 'application/json' },
+    headers,
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   return { status: res.status, headers: res.headers, body: (await res.json()) as any };
@@ -73,6 +80,24 @@ const ballot = (b: TestBoard, round: string, voter: string) => `/api/boards/${b.
 const roundIn = (c: TestClient, id: string) => c.doc.getMap(CONTROL_VOTES).get(id) as VoteRound | undefined;
 
 describe('votes API', () => {
+  it("keeps each ballot to the browser that holds its key: another key sees and changes nothing", async () => {
+    server = await startTestServer();
+    const { board: b, items } = await boardWithItems();
+    const id = (await call('POST', votes(b), b.tokens.facilitator, { stepId: 'map-knocks', perPerson: 3 })).body.round.id as string;
+    expect((await call('PUT', ballot(b, id, 'ada'), b.tokens.editor, { itemIds: [items.knock, items.other] })).status).toBe(200);
+    // Ada's voter id is public (presence); without her key it names an empty, separate ballot.
+    const thief = 'a-guessed-key-0000';
+    expect((await call('GET', ballot(b, id, 'ada'), b.tokens.editor, undefined, thief)).body).toEqual({ itemIds: [] });
+    expect((await call('PUT', ballot(b, id, 'ada'), b.tokens.editor, { itemIds: [] }, thief)).status).toBe(200);
+    expect((await call('GET', ballot(b, id, 'ada'), b.tokens.editor)).body).toEqual({ itemIds: [items.knock, items.other] });
+    // No key, or a malformed one: refused.
+    for (const key of ['', 'short', 'has spaces in it!!']) {
+      const res = await call('GET', ballot(b, id, 'ada'), b.tokens.editor, undefined, key);
+      expect(res.status, key).toBe(400);
+      expect(res.body.error.field).toBe('voterKey');
+    }
+  });
+
   it('runs a whole round: start, ballots within and over the limits, reveal, and nothing after', async () => {
     server = await startTestServer();
     const { board: b, items } = await boardWithItems();

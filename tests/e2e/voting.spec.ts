@@ -73,7 +73,7 @@ function roundInResults(results: { votes?: unknown }, roundId: string): { rankin
 async function putBallot(app: App, boardId: string, roundId: string, voterId: string, token: string, itemIds: string[]) {
   const res = await fetch(`${app.url}/api/boards/${boardId}/votes/${roundId}/ballots/${voterId}?token=${encodeURIComponent(token)}`, {
     method: 'PUT',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', 'x-voter-key': 'a-key-of-this-test-only' },
     body: JSON.stringify({ itemIds }),
   });
   return { status: res.status, body: (await res.json()) as { error?: { code: string } } };

@@ -1,6 +1,23 @@
 import type { VoteRound } from '../../../../shared/control';
 import { TOKEN_QUERY_PARAM } from '../../../../shared/protocol';
+import { VOTER_KEY_HEADER } from '../../../../shared/votes';
 import { request } from '../../../lib/api';
+import { readJson, writeJson } from '../../../lib/storage';
+
+const VOTER_KEY_STORAGE = 'pb.voterKey';
+
+/**
+ * This browser's secret voter key, sent with every ballot request: the server keeps a ballot
+ * under the (public) voter id and this key, so nobody else can read or replace it.
+ */
+export function voterKey(): string {
+  const stored = readJson<string>(VOTER_KEY_STORAGE);
+  if (typeof stored === 'string' && /^[A-Za-z0-9_-]{16,128}$/.test(stored)) return stored;
+  const bytes = crypto.getRandomValues(new Uint8Array(24));
+  const key = Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+  writeJson(VOTER_KEY_STORAGE, key);
+  return key;
+}
 
 /**
  * The votes HTTP API (server/http). Rounds themselves arrive through the control document; these
@@ -37,7 +54,9 @@ export function revealVote(boardId: string, roundId: string, token: string): Pro
 
 /** `GET .../ballots/:voterId`: this person's dots, one item id per dot. */
 export async function getBallot(boardId: string, roundId: string, voterId: string, token: string): Promise<string[]> {
-  const body = await request<{ itemIds?: unknown }>(withToken(ballotPath(boardId, roundId, voterId), token));
+  const body = await request<{ itemIds?: unknown }>(withToken(ballotPath(boardId, roundId, voterId), token), {
+    headers: { [VOTER_KEY_HEADER]: voterKey() },
+  });
   return itemIdsOf(body);
 }
 
@@ -45,6 +64,7 @@ export async function getBallot(boardId: string, roundId: string, voterId: strin
 export async function putBallot(boardId: string, roundId: string, voterId: string, token: string, itemIds: readonly string[]): Promise<string[]> {
   const body = await request<{ itemIds?: unknown }>(withToken(ballotPath(boardId, roundId, voterId), token), {
     method: 'PUT',
+    headers: { [VOTER_KEY_HEADER]: voterKey() },
     body: JSON.stringify({ itemIds }),
   });
   return itemIdsOf(body, itemIds);
