@@ -3,25 +3,13 @@ import { readRecords } from '../shared/boardDoc';
 import type { VoteRound } from '../shared/control';
 import type { ResultItem, ResultVoteRound } from '../shared/results';
 import type { ExerciseTemplate } from '../shared/template';
+import { plainTextOfRichText } from '../shared/richText';
 import { ranking } from '../shared/votes';
 import { cleanText, shorten } from '../exercises/kit/text';
 
 /** Titles of ranked shapes that are not typed cards: their text, or what kind of shape they are. */
 const SHAPE_LABELS: Record<string, string> = { note: 'Sticky note', text: 'Text', geo: 'Shape', frame: 'Frame', image: 'Image', draw: 'Drawing' };
 const TITLE_LENGTH = 120;
-/** Rich-text nodes whose children are blocks (joined with a space here: a title is one line). */
-const BLOCKS = new Set(['doc', 'paragraph', 'heading', 'bulletList', 'orderedList', 'taskList', 'listItem', 'taskItem', 'blockquote']);
-
-/** tldraw rich text (a TipTap document) as one line of plain text. */
-function plainText(node: unknown, depth = 0): string {
-  if (!node || typeof node !== 'object' || depth > 50) return '';
-  const n = node as { type?: unknown; text?: unknown; content?: unknown };
-  if (n.type === 'text') return typeof n.text === 'string' ? n.text : '';
-  if (n.type === 'hardBreak') return ' ';
-  const parts = Array.isArray(n.content) ? n.content.map((c) => plainText(c, depth + 1)) : [];
-  return parts.join(typeof n.type === 'string' && BLOCKS.has(n.type) ? ' ' : '');
-}
-
 interface Described {
   title: string;
   type: string;
@@ -41,7 +29,7 @@ function describer(boardDoc: Y.Doc, items: readonly ResultItem[]): (id: string) 
     records ??= readRecords(boardDoc);
     const shape = records.get(id) as { typeName?: unknown; type?: unknown; props?: Record<string, unknown> } | undefined;
     if (shape?.typeName !== 'shape' || typeof shape.type !== 'string') return undefined;
-    const text = cleanText(plainText(shape.props?.richText)) || cleanText(shape.props?.text) || cleanText(shape.props?.name);
+    const text = cleanText(plainTextOfRichText(shape.props?.richText)) || cleanText(shape.props?.text) || cleanText(shape.props?.name);
     const label = Object.hasOwn(SHAPE_LABELS, shape.type) ? SHAPE_LABELS[shape.type] : shape.type;
     return { title: shorten(text, TITLE_LENGTH) || label, type: shape.type };
   };

@@ -18,6 +18,7 @@ import {
 import { MessageType, TOKEN_QUERY_PARAM } from '../../../shared/protocol';
 import { hasRole, type Role } from '../../../shared/roles';
 import { parseTimer, type TimerState } from '../../../shared/timer';
+import { parseVoteRound } from '../../../shared/votes';
 import { wsBaseUrl } from '../connection';
 
 /**
@@ -103,7 +104,7 @@ export class ControlConnection {
   private readVotes() {
     const next = new Map<string, VoteRound>();
     for (const [id, value] of this.votes.entries()) {
-      const round = parseRound(value);
+      const round = parseVoteRound(value);
       if (round && round.id === id) next.set(id, round);
     }
     this.rounds.set(next);
@@ -173,23 +174,4 @@ export function parseBring(v: unknown): BringRequest | null {
 export function parseBanner(v: unknown): Banner | null {
   if (!isObj(v) || !isStr(v.id) || !isStr(v.text) || !v.text.trim()) return null;
   return { id: v.id, text: v.text, at: isNum(v.at) ? v.at : 0, by: isStr(v.by) ? v.by : '' };
-}
-
-export function parseRound(v: unknown): VoteRound | null {
-  if (!isObj(v) || !isStr(v.id) || !isStr(v.stepId) || !isNum(v.perPerson)) return null;
-  if (v.status !== 'open' && v.status !== 'revealed') return null;
-  const tally: Record<string, number> = {};
-  if (isObj(v.tally)) for (const [k, n] of Object.entries(v.tally)) if (isNum(n)) tally[k] = n;
-  return {
-    id: v.id,
-    stepId: v.stepId,
-    perPerson: v.perPerson,
-    perItem: isNum(v.perItem) ? v.perItem : null,
-    status: v.status,
-    startedAt: isNum(v.startedAt) ? v.startedAt : 0,
-    revealedAt: isNum(v.revealedAt) ? v.revealedAt : null,
-    startedBy: isStr(v.startedBy) ? v.startedBy : '',
-    voters: isNum(v.voters) ? v.voters : 0,
-    tally: v.status === 'revealed' ? tally : null,
-  };
 }

@@ -46,15 +46,26 @@ export function peopleOf(awareness: Awareness): Person[] {
   return [...byId.values()].sort((a, b) => ROLE_ORDER[a.role] - ROLE_ORDER[b.role] || a.name.localeCompare(b.name));
 }
 
-function usePeople(awareness: Awareness | null): Person[] {
-  const [people, setPeople] = useState<Person[]>(() => (awareness ? peopleOf(awareness) : []));
+/**
+ * The people list while `active` (the panel is open). Awareness changes with every cursor move;
+ * the list re-renders only when who is here, their role or whom they follow changes.
+ */
+function usePeople(awareness: Awareness | null, active: boolean): Person[] {
+  const [people, setPeople] = useState<Person[]>([]);
   useEffect(() => {
-    if (!awareness) return;
-    const update = () => setPeople(peopleOf(awareness));
+    if (!awareness || !active) return;
+    let last = '';
+    const update = () => {
+      const next = peopleOf(awareness);
+      const key = JSON.stringify(next);
+      if (key === last) return;
+      last = key;
+      setPeople(next);
+    };
     update();
     awareness.on('change', update);
     return () => awareness.off('change', update);
-  }, [awareness]);
+  }, [awareness, active]);
   return people;
 }
 
@@ -66,7 +77,7 @@ function usePeople(awareness: Awareness | null): Person[] {
 export function PeopleMenu({ count }: { count: number }) {
   const f = useFacilitation();
   const [open, setOpen] = useState(false);
-  const people = usePeople(f?.awareness ?? null);
+  const people = usePeople(f?.awareness ?? null, open);
   const panelId = useId();
   const buttonRef = useRef<HTMLButtonElement>(null);
   const panelRef = useRef<HTMLDivElement>(null);
