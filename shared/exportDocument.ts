@@ -174,13 +174,13 @@ export interface ExportAction extends ActionRow {
   sourceExists: boolean;
 }
 
-/** A question of the after-action review checklist of a note's step (shared/results.ts). */
+/** A question of the after-action review of a note's step, with its answer (shared/results.ts). */
 export type ExportReviewAnswer = ResultReviewAnswer;
 
 /**
  * The team's notes of one step (collaborative rich text, one per step; on a board without steps
- * one for the whole board) with the step's after-action review checklist. Only steps with text
- * or a ticked question are listed (see ResultNote).
+ * one for the whole board) with the step's after-action review. Only steps with text or an
+ * answered question are listed (see ResultNote).
  */
 export interface ExportNote {
   /** The step the note belongs to, or null for a note about the whole board. */
@@ -193,7 +193,7 @@ export interface ExportNote {
   markdown: string;
   /** The note's structure, for renderers that format it. Links are http, https or mailto only. */
   blocks: NoteBlock[];
-  /** Every question of the exercise's review phase, ticked or not, then ticked ones of other phases. */
+  /** Every question of the step's review phase, answered or not, then answered ones of other phases. */
   review: ExportReviewAnswer[];
 }
 

@@ -70,9 +70,12 @@ figure.board-image { margin: 0; padding: 6pt; border: 1px solid #d6dde3; break-i
 .note h5, .note h6 { font-size: 10.5pt; }
 .note blockquote { margin: 0 0 6pt; padding-left: 8pt; border-left: 3px solid #c9d1d9; color: #444; }
 .note code { font-size: 0.95em; background: #f1f3f5; padding: 0 2pt; border-radius: 2px; }
-ul.review { list-style: none; padding-left: 0; }
-ul.review li { margin: 0 0 3pt; padding-left: 16pt; text-indent: -16pt; break-inside: avoid; }
-ul.review .box { display: inline-block; width: 14pt; text-indent: 0; }
+ul.review { padding-left: 16pt; }
+ul.review li { margin: 0 0 3pt; break-inside: avoid; }
+ul.review .question::after { content: " →"; color: #5b6670; }
+ul.review li.answer-no .answer { color: #8a1c1c; }
+ul.review li.answer-not-yet .answer { color: #8a4b00; }
+ul.review li.answer-yes .answer { color: #1f6b2c; }
 .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 .nowrap { white-space: nowrap; }
 ul { margin: 0 0 6pt; padding-left: 16pt; }
