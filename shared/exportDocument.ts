@@ -150,6 +150,10 @@ export interface ExportRubricScore {
   score: number | null;
   band: RubricBandId | null;
   bandLabel: string | null;
+  /** What a region in this band typically looks like on this dimension (null when not scored). */
+  guidepost?: string | null;
+  /** Where the team could put its effort next, for this band and dimension (null when not scored). */
+  next?: string | null;
   rationale: string;
   /** Every evidence entry, including the ones the team dismissed (see `status`). */
   evidence: EvidenceEntry[];
@@ -162,8 +166,10 @@ export interface ExportRubricSession {
 }
 
 export interface ExportRubric {
-  dimensions: { id: RubricDimensionId; label: string }[];
-  bands: { id: RubricBandId; label: string; min: number; max: number }[];
+  /** The dimensions with what each measures (`description`, always written by this server). */
+  dimensions: { id: RubricDimensionId; label: string; description?: string }[];
+  /** The bands with what a region in each looks like overall (`description`, always written by this server). */
+  bands: { id: RubricBandId; label: string; min: number; max: number; description?: string }[];
   /** Oldest first; the last one is the current session. */
   sessions: ExportRubricSession[];
 }

@@ -13,6 +13,7 @@ import {
   ROLE_LABELS,
   rubricBars,
   rubricComparison,
+  rubricMeanings,
   shownEvidence,
 } from './reportModel';
 
@@ -64,6 +65,11 @@ td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
 .board-image svg { max-width: 100%; height: auto; }
 figure.board-image { margin: 0; padding: 6pt; border: 1px solid #d6dde3; break-inside: avoid; }
 .rubric-chart { max-width: 100%; height: auto; margin: 6pt 0; }
+.rubric-meaning { break-inside: avoid; margin: 0 0 6pt; }
+.rubric-meaning p { margin: 0 0 2pt; }
+.rubric-meaning dl { margin: 0 0 0 10pt; }
+.rubric-meaning dt { font-style: italic; }
+.rubric-meaning dd { margin: 0 0 2pt 10pt; }
 .pre { white-space: pre-wrap; }
 .note { margin: 0 0 8pt; }
 .note h3, .note h4, .note h5, .note h6 { margin: 8pt 0 4pt; }
@@ -130,11 +136,22 @@ function rubricHtml(doc: BoardExport): string {
           .map((s) => `<tr><th scope="row">${text(s.date)}</th>${doc.rubric.dimensions.map((d) => `<td class="num">${s.scores[d.id].score ?? '—'}</td>`).join('')}</tr>`)
           .join('')}</tbody></table>`
       : '';
+  const meanings = rubricMeanings(doc);
+  const meaning = meanings.length
+    ? `<h3>What the scores mean</h3>${meanings
+        .map(
+          (m) =>
+            `<div class="rubric-meaning"><p><strong>${text(m.label)}: ${text(m.bandLabel)} (${m.score}).</strong> ${text(m.bandDescription)}</p><dl>${
+              m.guidepost ? `<dt>Guidepost</dt><dd>${text(m.guidepost)}</dd>` : ''
+            }${m.next ? `<dt>Where to start next</dt><dd>${text(m.next)}</dd>` : ''}</dl></div>`,
+        )
+        .join('')}`
+    : '';
   return `<p>Session of <strong>${text(current.date)}</strong>${previous ? `, compared with ${text(previous.date)}` : ''}.</p>
 ${rubricChartSvg(rubricBars(doc), `Session ${current.date}`, previous ? `Session ${previous.date}` : null)}
 <table><thead><tr><th scope="col">Dimension</th><th scope="col" class="num">Score</th><th scope="col">Band</th>${
     previous ? `<th scope="col" class="num">Before (${text(previous.date)})</th>` : ''
-  }<th scope="col">Rationale</th><th scope="col">Evidence</th></tr></thead><tbody>${rows}</tbody></table>${history}`;
+  }<th scope="col">Rationale</th><th scope="col">Evidence</th></tr></thead><tbody>${rows}</tbody></table>${meaning}${history}`;
 }
 
 function actionsHtml(doc: BoardExport): string {

@@ -13,6 +13,7 @@ import {
   ROLE_LABELS,
   rubricBars,
   rubricComparison,
+  rubricMeanings,
   shownEvidence,
 } from './reportModel';
 
@@ -169,6 +170,16 @@ export function renderMarkdown(doc: BoardExport): string {
       ),
       '',
     );
+    const meanings = rubricMeanings(doc);
+    if (meanings.length) {
+      out.push('### What the scores mean', '');
+      for (const m of meanings) {
+        out.push(`**${escapeMarkdown(m.label)}: ${escapeMarkdown(m.bandLabel)} (${m.score}).** ${escapeMarkdown(m.bandDescription)}`, '');
+        if (m.guidepost) out.push(`- *Guidepost:* ${escapeMarkdown(m.guidepost)}`);
+        if (m.next) out.push(`- *Where to start next:* ${escapeMarkdown(m.next)}`);
+        out.push('');
+      }
+    }
     if (doc.rubric.sessions.length > 1) {
       out.push(
         '### All sessions',
