@@ -8,12 +8,21 @@ import { universeOfConnections } from './universe-of-connections';
 import { journeyMap } from './journey-map';
 import { influenceMap } from './influence-map';
 import { frontlineCommunication } from './frontline-communication';
+import { sectorScoping } from './sector-scoping';
 
 /**
  * Every exercise the product offers. Adding an exercise is one folder under exercises/ and one
  * line here.
  */
-export const EXERCISES: readonly ExerciseDef[] = [blank, manyTablesManyKnocks, universeOfConnections, journeyMap, influenceMap, frontlineCommunication];
+export const EXERCISES: readonly ExerciseDef[] = [
+  blank,
+  manyTablesManyKnocks,
+  universeOfConnections,
+  journeyMap,
+  influenceMap,
+  frontlineCommunication,
+  sectorScoping,
+];
 
 export const TEMPLATES: readonly ExerciseTemplate[] = EXERCISES.map((e) => e.template);
 

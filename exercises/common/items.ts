@@ -113,3 +113,10 @@ export const actionItem: ItemTypeDef = {
     { key: 'due', label: 'Due date or timeline', kind: 'text', placeholder: 'e.g. within 60 days' },
   ],
 };
+
+/** Yes / no / not yet: how the manual's worksheets have a team answer its checks. */
+export const YES_NO_NOT_YET: FieldOption[] = [
+  { value: 'yes', label: 'Yes' },
+  { value: 'no', label: 'No' },
+  { value: 'not-yet', label: 'Not yet' },
+];
