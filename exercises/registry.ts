@@ -9,6 +9,7 @@ import { journeyMap } from './journey-map';
 import { influenceMap } from './influence-map';
 import { frontlineCommunication } from './frontline-communication';
 import { sectorScoping } from './sector-scoping';
+import { launchPreparation } from './launch-preparation';
 
 /**
  * Every exercise the product offers. Adding an exercise is one folder under exercises/ and one
@@ -22,6 +23,7 @@ export const EXERCISES: readonly ExerciseDef[] = [
   influenceMap,
   frontlineCommunication,
   sectorScoping,
+  launchPreparation,
 ];
 
 export const TEMPLATES: readonly ExerciseTemplate[] = EXERCISES.map((e) => e.template);
