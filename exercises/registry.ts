@@ -10,6 +10,7 @@ import { influenceMap } from './influence-map';
 import { frontlineCommunication } from './frontline-communication';
 import { sectorScoping } from './sector-scoping';
 import { launchPreparation } from './launch-preparation';
+import { launchMeeting } from './launch-meeting';
 
 /**
  * Every exercise the product offers. Adding an exercise is one folder under exercises/ and one
@@ -24,6 +25,7 @@ export const EXERCISES: readonly ExerciseDef[] = [
   frontlineCommunication,
   sectorScoping,
   launchPreparation,
+  launchMeeting,
 ];
 
 export const TEMPLATES: readonly ExerciseTemplate[] = EXERCISES.map((e) => e.template);
