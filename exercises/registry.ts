@@ -11,6 +11,7 @@ import { frontlineCommunication } from './frontline-communication';
 import { sectorScoping } from './sector-scoping';
 import { launchPreparation } from './launch-preparation';
 import { launchMeeting } from './launch-meeting';
+import { criticalDecisions } from './critical-decisions';
 
 /**
  * Every exercise the product offers. Adding an exercise is one folder under exercises/ and one
@@ -26,6 +27,7 @@ export const EXERCISES: readonly ExerciseDef[] = [
   sectorScoping,
   launchPreparation,
   launchMeeting,
+  criticalDecisions,
 ];
 
 export const TEMPLATES: readonly ExerciseTemplate[] = EXERCISES.map((e) => e.template);
