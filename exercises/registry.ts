@@ -12,6 +12,7 @@ import { sectorScoping } from './sector-scoping';
 import { launchPreparation } from './launch-preparation';
 import { launchMeeting } from './launch-meeting';
 import { criticalDecisions } from './critical-decisions';
+import { momentumAndSustaining } from './momentum-and-sustaining';
 
 /**
  * Every exercise the product offers. Adding an exercise is one folder under exercises/ and one
@@ -28,6 +29,7 @@ export const EXERCISES: readonly ExerciseDef[] = [
   launchPreparation,
   launchMeeting,
   criticalDecisions,
+  momentumAndSustaining,
 ];
 
 export const TEMPLATES: readonly ExerciseTemplate[] = EXERCISES.map((e) => e.template);
