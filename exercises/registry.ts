@@ -13,6 +13,7 @@ import { launchPreparation } from './launch-preparation';
 import { launchMeeting } from './launch-meeting';
 import { criticalDecisions } from './critical-decisions';
 import { momentumAndSustaining } from './momentum-and-sustaining';
+import { successMetrics } from './success-metrics';
 
 /**
  * Every exercise the product offers. Adding an exercise is one folder under exercises/ and one
@@ -30,6 +31,7 @@ export const EXERCISES: readonly ExerciseDef[] = [
   launchMeeting,
   criticalDecisions,
   momentumAndSustaining,
+  successMetrics,
 ];
 
 export const TEMPLATES: readonly ExerciseTemplate[] = EXERCISES.map((e) => e.template);
