@@ -14,6 +14,7 @@ import { launchMeeting } from './launch-meeting';
 import { criticalDecisions } from './critical-decisions';
 import { momentumAndSustaining } from './momentum-and-sustaining';
 import { successMetrics } from './success-metrics';
+import { careerPathways } from './career-pathways';
 
 /**
  * Every exercise the product offers. Adding an exercise is one folder under exercises/ and one
@@ -32,6 +33,7 @@ export const EXERCISES: readonly ExerciseDef[] = [
   criticalDecisions,
   momentumAndSustaining,
   successMetrics,
+  careerPathways,
 ];
 
 export const TEMPLATES: readonly ExerciseTemplate[] = EXERCISES.map((e) => e.template);
