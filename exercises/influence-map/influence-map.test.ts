@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { boardSchema } from '../registry';
-import { expectValidRecords, extractFixture, fixtureFor } from '../kit/testing';
+import { expectValidRecords, extractFixture, fixtureFor, migrateFromFirstVersion } from '../kit/testing';
 import type { Figure } from '../../shared/results';
 import { influenceMapFixture } from './fixtures';
 import { influenceMap } from './index';
@@ -223,11 +222,7 @@ describe('influence-map figure rules', () => {
     const records = f.build();
     const old = records.find((r) => r.id === p)! as { props: Record<string, unknown> };
     for (const key of ['successMeasure', 'relevantPartners', 'quickWinAchieved']) delete old.props[key];
-    const schema = boardSchema().serialize();
-    const itemVersions = { ...schema.sequences, 'com.tldraw.shape.pb-item-priority': 0 };
-    const migrated = boardSchema().migrateStoreSnapshot({ store: Object.fromEntries(records.map((r) => [r.id, r])) as never, schema: { ...schema, sequences: itemVersions } });
-    expect(migrated.type).toBe('success');
-    const props = ((migrated as { value: Record<string, { props: Record<string, unknown> }> }).value[p]).props;
+    const props = migrateFromFirstVersion(records, 'priority')[p].props;
     expect(props).toMatchObject({ name: 'Welding', quickWinIdentified: true, successMeasure: '', relevantPartners: false, quickWinAchieved: false });
     // The extraction reads the old record too, with the empty values.
     const row = (figure(extractFixture(influenceMap, records).results.figures, 'tipping-the-scales') as { rows: { cells: unknown[] }[] }).rows[0];

@@ -271,19 +271,43 @@ function fatigueRisks(pairs: KnockPair[]): ListFigure {
   };
 }
 
+/** Whether a gap is in the tables or in the knocks: its field, else the knocks zone, else tables. */
+export function gapKind(gap: ResultItem): 'tables' | 'knocks' {
+  if (gap.fields.about === 'tables' || gap.fields.about === 'knocks') return gap.fields.about;
+  return gap.zoneId === 'knocks' ? 'knocks' : 'tables';
+}
+
+function gapEntries(items: ResultItem[]): ListFigure['entries'] {
+  return items.map((g) => {
+    const what = text(g.fields.text) || 'Gap (not described)';
+    const who = text(g.fields.businesses);
+    return { text: who ? `${what} (left out: ${who})` : what, status: 'warn' as FigureStatus, itemIds: [g.id] };
+  });
+}
+
 function gaps(items: ResultItem[]): ListFigure {
+  const here = items.filter((g) => gapKind(g) === 'tables');
   return {
     id: 'gaps',
     label: 'Gaps in who convenes businesses',
     help: 'Businesses or purposes that no table brings together today.',
     kind: 'list',
-    status: items.length ? 'warn' : 'info',
-    entries: items.map((g) => {
-      const what = text(g.fields.text) || 'Gap (not described)';
-      const who = text(g.fields.businesses);
-      return { text: who ? `${what} (left out: ${who})` : what, status: 'warn' as FigureStatus, itemIds: [g.id] };
-    }),
+    status: here.length ? 'warn' : 'info',
+    entries: gapEntries(here),
     empty: 'No gaps marked yet.',
+  };
+}
+
+function knockGaps(items: ResultItem[]): ListFigure {
+  const here = items.filter((g) => gapKind(g) === 'knocks');
+  return {
+    id: 'knock-gaps',
+    label: 'Gaps in outreach',
+    help: 'Businesses, or needs of theirs, that no program reaches out to today.',
+    kind: 'list',
+    status: here.length ? 'warn' : 'info',
+    entries: gapEntries(here),
+    empty: 'No gaps in outreach marked yet.',
   };
 }
 
@@ -351,6 +375,7 @@ export function figures(board: ExtractedBoard): Figure[] {
     redundantBusinesses(knocks),
     knockOverlaps(pairs),
     fatigueRisks(pairs),
+    knockGaps(board.ofType('gap')),
     ideasByOutcome(ideas),
     {
       id: 'feasible-ideas',
@@ -364,7 +389,7 @@ export function figures(board: ExtractedBoard): Figure[] {
     {
       id: 'actions',
       label: 'Actions',
-      help: 'First steps the team committed to; each goes to the action plan.',
+      help: 'First steps the team committed to; promote each to the action plan.',
       kind: 'number',
       status: actions.length ? 'ok' : 'info',
       value: actions.length,
