@@ -13,16 +13,21 @@ const text = (v: FieldValue | undefined): string => (typeof v === 'string' ? v.t
 const nameKey = (s: string) => (/[^ -~\s]/.test(s) ? s.normalize('NFKC') : s).toLowerCase().replace(/\s+/g, ' ').trim();
 const NODE_TYPES = new Set(['organization', 'person']);
 
-/** Categories a core support team is expected to include (checked by `missing-core-categories`). */
-export const KEY_CORE_CATEGORIES = [
-  'workforce-development',
-  'k12',
-  'community-college',
-  'economic-development',
-  'adult-education',
-  'organized-labor',
-  'community-organization',
-] as const;
+/**
+ * Categories a core support team is expected to include (checked by `missing-core-categories`):
+ * the manual's regional support team of workforce development, community and technical
+ * colleges, adult education, K-12 and economic development / chambers. Organized labor,
+ * community organizations, government and others are welcome stakeholders, not required members.
+ */
+export const KEY_CORE_CATEGORIES = ['workforce-development', 'k12', 'community-college', 'economic-development', 'adult-education'] as const;
+
+/** The category an organization counts under: chambers count with economic development, as in the manual. */
+export function countedCategory(category: string): string {
+  return category === 'chamber' ? 'economic-development' : category;
+}
+
+/** The rows of the category table: chambers share the economic development row. */
+const CATEGORY_ROWS = ORG_CATEGORIES.filter((c) => c.value !== 'chamber').map((c) => (c.value === 'economic-development' ? { ...c, label: 'Economic development or chamber' } : c));
 
 /**
  * The manual advises one convening organization or a pair of co-conveners: the figure warns when
@@ -66,7 +71,7 @@ function orgsByCategory(orgs: ResultItem[]): TableFigure {
   const ringKeys = [...RINGS.map((r) => r.value), ''];
   const cells = new Map<string, Map<string, string[]>>();
   for (const o of orgs) {
-    const cat = text(o.fields.category);
+    const cat = countedCategory(text(o.fields.category));
     let byRing = cells.get(cat);
     if (!byRing) {
       byRing = new Map();
@@ -78,7 +83,7 @@ function orgsByCategory(orgs: ResultItem[]): TableFigure {
     else byRing.set(ring, [o.id]);
   }
   const rows: TableFigure['rows'] = [];
-  for (const c of [...ORG_CATEGORIES, { value: '', label: 'Category not set' }]) {
+  for (const c of [...CATEGORY_ROWS, { value: '', label: 'Category not set' }]) {
     const byRing = cells.get(c.value);
     if (!byRing) continue;
     const counts = ringKeys.map((r) => byRing.get(r)?.length ?? 0);
@@ -138,17 +143,17 @@ export function figures(board: ExtractedBoard): Figure[] {
 
   const top = topConnected([...orgs, ...people], degree);
 
-  const coreCategories = new Set(orgs.filter((o) => o.fields.ring === 'core').map((o) => text(o.fields.category)));
+  const coreCategories = new Set(orgs.filter((o) => o.fields.ring === 'core').map((o) => countedCategory(text(o.fields.category))));
   const byCategory = new Map<string, ResultItem[]>();
   for (const o of orgs) {
-    const cat = text(o.fields.category);
+    const cat = countedCategory(text(o.fields.category));
     const list = byCategory.get(cat);
     if (list) list.push(o);
     else byCategory.set(cat, [o]);
   }
   const missing = KEY_CORE_CATEGORIES.filter((c) => !coreCategories.has(c)).map((c) => {
     const elsewhere = byCategory.get(c) ?? [];
-    const name = label(ORG_CATEGORIES, c);
+    const name = label(CATEGORY_ROWS, c);
     return {
       text: elsewhere.length ? `${name} (on the board, not in the core: ${elsewhere.map((o) => o.title).join(', ')})` : name,
       status: 'warn' as FigureStatus,
@@ -198,7 +203,7 @@ export function figures(board: ExtractedBoard): Figure[] {
     {
       id: 'missing-core-categories',
       label: 'Missing from the core team',
-      help: 'Key kinds of partner with no organization in the core support team; any already on the board are named.',
+      help: 'Key kinds of partner (workforce development, K-12, colleges, adult education, economic development or chambers) with no organization in the core support team; any already on the board are named. Labor, community groups and others are welcome but not required.',
       kind: 'list',
       status: missing.length ? 'warn' : 'ok',
       entries: missing,
