@@ -18,11 +18,17 @@ import { STAGE_OF_ZONE } from './template';
  *    that uses it. A program is one name, so the text is not split on commas. Steps with an
  *    empty program form the "(no program)" row and take no part in cross-program handoffs.
  *  - Handoffs count only when both ends are journey steps; loose ones are counted apart.
+ *  - Added stages: steps at "another stage" (the fifth column, or the field outside the columns)
+ *    count under the stage name written on the card, case and spaces ignored; each name gets its
+ *    own column in the steps table, after the four stages the manual names.
  */
 
 type Variant = 'employer' | 'jobseeker';
 
 const NO_PROGRAM = '(no program)';
+const UNNAMED_STAGE = 'Another stage (not named)';
+/** The four stages the manual names; "other" steps form one column per stage name. */
+const FIXED_STAGES = JOURNEY_STAGES.filter((s) => s.value !== 'other');
 const STAGE_VALUES = JOURNEY_STAGES.map((s) => s.value);
 const STAGE_LABEL = new Map(JOURNEY_STAGES.map((s) => [s.value, s.label]));
 const QUALITY_ORDER = ['smooth', 'bumpy', 'broken', ''];
@@ -80,8 +86,21 @@ export function figures(board: ExtractedBoard): Figure[] {
     .map((s, i) => ({ s, p: programRank.get(programOf.get(s.id)!)!, st: stageIndex(s.id), i }))
     .sort((a, b) => a.p - b.p || a.st - b.st || a.i - b.i)
     .map((o) => o.s);
+  // Added stages, keyed by lower-cased name, shown as first written (steps are in id order).
+  const addedStages = new Map<string, string>();
+  const addedStageOf = (step: ResultItem) => {
+    const name = text(step.fields.stageName);
+    if (!addedStages.has(name.toLowerCase())) addedStages.set(name.toLowerCase(), name || UNNAMED_STAGE);
+    return name.toLowerCase();
+  };
+  for (const step of steps) if (stageOf.get(step.id) === 'other') addedStageOf(step);
+  const addedKeys = [...addedStages.keys()].sort((a, b) => (a === '' ? 1 : b === '' ? -1 : cmp(a, b)));
+  const stageName = (step: ResultItem) => {
+    const stage = stageOf.get(step.id) ?? '';
+    return stage === 'other' ? addedStages.get(text(step.fields.stageName).toLowerCase())! : (STAGE_LABEL.get(stage) ?? 'Stage not set');
+  };
   const describe = (step: ResultItem) => {
-    const stage = STAGE_LABEL.get(stageOf.get(step.id) ?? '') ?? 'Stage not set';
+    const stage = stageName(step);
     const what = text(step.fields.description);
     return `${programOf.get(step.id)!.label} · ${stage}: ${what ? short(what) : '(no description)'}`;
   };
@@ -95,10 +114,14 @@ export function figures(board: ExtractedBoard): Figure[] {
     kind: 'table',
     label: 'Steps per program and stage',
     help: `How many steps each program puts in front of ${who} at each stage; a stage column is the truth, the stage field only counts for cards outside the columns.`,
-    columns: ['Program', ...JOURNEY_STAGES.map((s) => s.label), 'Stage not set', 'Total'],
+    columns: ['Program', ...FIXED_STAGES.map((s) => s.label), ...addedKeys.map((k) => addedStages.get(k)!), 'Stage not set', 'Total'],
     rows: programList.map((p) => {
-      const counts = new Array<number>(STAGE_VALUES.length + 1).fill(0);
-      for (const s of p.steps) counts[stageIndex(s.id)]++;
+      const counts = new Array<number>(FIXED_STAGES.length + addedKeys.length + 1).fill(0);
+      for (const s of p.steps) {
+        const stage = stageOf.get(s.id) ?? '';
+        const column = stage === 'other' ? FIXED_STAGES.length + addedKeys.indexOf(text(s.fields.stageName).toLowerCase()) : stageIndex(s.id) < FIXED_STAGES.length ? stageIndex(s.id) : counts.length - 1;
+        counts[column]++;
+      }
       const row: TableFigure['rows'][number] = { key: p.key || NO_PROGRAM, cells: [p.label, ...counts, p.steps.length], itemIds: p.steps.map((s) => s.id) };
       if (p.key === '') row.status = 'warn';
       return row;
@@ -185,6 +208,21 @@ export function figures(board: ExtractedBoard): Figure[] {
           };
         })();
 
+  const connectionPoints: ListFigure[] =
+    variant === 'jobseeker'
+      ? [
+          {
+            id: 'connection-points',
+            kind: 'list',
+            label: 'Points of connection',
+            help: 'Steps where a jobseeker or student is well connected to another program or service: practices worth keeping.',
+            status: 'ok',
+            entries: annotated('connection', 'ok'),
+            empty: 'No step is marked as a point of connection yet.',
+          },
+        ]
+      : [];
+
   // 4-5. Weak and strong points.
   const weak = annotated('weak', 'warn');
   const strong = annotated('strong', 'ok');
@@ -218,7 +256,7 @@ export function figures(board: ExtractedBoard): Figure[] {
       return column !== undefined && s.fields.stage !== '' && s.fields.stage !== column;
     })
     .map((s) => ({
-    text: `${describe(s)}, marked ${STAGE_LABEL.get(String(s.fields.stage))}`,
+    text: `${describe(s)}, marked ${s.fields.stage === 'other' ? 'another stage' : STAGE_LABEL.get(String(s.fields.stage))}`,
     status: 'info' as FigureStatus,
     itemIds: [s.id],
   }));
@@ -237,6 +275,7 @@ export function figures(board: ExtractedBoard): Figure[] {
     stepsTable,
     crossTable,
     variantFigure,
+    ...connectionPoints,
     {
       id: 'weak-points',
       kind: 'list',
