@@ -219,7 +219,7 @@ describe('notes in the exports', () => {
     const out = buildExport(doc, row, [], NOW);
     expect(schemaErrors(out)).toEqual([]);
     expect(renderHtml(out)).toContain('<h2 id="notes">Notes</h2><div class="note"><p>Launch at the plant &lt;b&gt;</p></div>');
-    expect(renderMarkdown(out)).toContain('## Notes\n\nLaunch at the plant \\<b\\>\n\n#### After-action review: Prepare to launch');
+    expect(renderMarkdown(out)).toContain('## Notes\n\nLaunch at the plant \\<b\\>\n\n#### After-action review: Build the regional support team');
   });
 });
 
