@@ -179,7 +179,7 @@ function needsCoverage(board: ExtractedBoard, g: PathwayGraph): TableFigure {
     const places = new Set([...reach].map((id) => key(text(byId.get(id)?.fields.institution))).filter(Boolean));
     return {
       key: need.id,
-      cells: [need.title, typeof need.fields.openings === 'number' ? need.fields.openings : '', direct.length, reach.size, places.size, yesNo(onRamp)],
+      cells: [need.title, direct.length, reach.size, places.size, yesNo(onRamp)],
       status: (direct.length && onRamp ? 'ok' : 'warn') as FigureStatus,
       itemIds: [need.id, ...byTitle([...reach].map((id) => byId.get(id)!)).map((p) => p.id)],
     };
@@ -188,9 +188,9 @@ function needsCoverage(board: ExtractedBoard, g: PathwayGraph): TableFigure {
     id: 'needs-coverage',
     kind: 'table',
     label: 'Pathways to each need',
-    help: 'For each industry need: the programs answering it, all the programs on the way to it, how many institutions those span, and whether a beginner can get on.',
+    help: 'For each industry need: the programs answering it, all the programs on the way to it, how many institutions those span, and whether a beginner can get on (an on-ramp).',
     status: rows.some((r) => r.status === 'warn') ? 'warn' : 'ok',
-    columns: ['Industry need', 'Openings a year', 'Programs answering', 'Programs on the way', 'Institutions', 'On-ramp'],
+    columns: ['Industry need', 'Answering', 'On the way', 'Institutions', 'On-ramp'],
     rows,
   };
 }

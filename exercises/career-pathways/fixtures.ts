@@ -10,9 +10,9 @@ import { careerPathways } from './index';
  */
 export function careerPathwaysFixture() {
   const f = fixtureFor(careerPathways);
-  const need = (n: number) => ({ zone: 'needs', x: 40 + n * 300, y: 80 });
-  const prog = (col: number, row: number) => ({ zone: 'programs', x: 40 + col * 440, y: 80 + row * 290 });
-  const inst = (n: number) => ({ zone: 'institutions', x: 40, y: 80 + n * 200 });
+  const need = (n: number) => ({ zone: 'needs', x: 30 + n * 255, y: 80 });
+  const prog = (col: number, row: number) => ({ zone: 'programs', x: 30 + col * 255, y: 60 + row * 215 });
+  const inst = (n: number) => ({ zone: 'institutions', x: 30 + (n % 3) * 290, y: 70 + Math.floor(n / 3) * 180 });
 
   const rn = f.item('industry-need', { name: 'Registered nurse', openings: 120, source: 'Talent task force, 2026' }, need(0));
   const surgTech = f.item('industry-need', { name: 'Surgical technologist', openings: 40 }, need(1));

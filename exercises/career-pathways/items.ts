@@ -23,16 +23,16 @@ export const pathwayProgramItem: ItemTypeDef = {
   description: 'A program at one institution: the credential it leads to, whether it stacks into the next one, the support around it, and where people can start.',
   color: 'blue',
   titleField: 'name',
-  w: 260,
-  h: 210,
+  w: 240,
+  h: 200,
   fields: [
     { key: 'name', label: 'Program', kind: 'text', placeholder: 'e.g. Certified nursing assistant' },
     { key: 'institution', label: 'Institution', kind: 'text', help: 'Written as on its Institution card, so the board can match them.' },
     { key: 'credential', label: 'Credential', kind: 'text', placeholder: 'e.g. State CNA licence, 12 credits' },
-    { key: 'stackable', label: 'Stacks into the next credential', kind: 'boolean' },
     { key: 'supportServices', label: 'Support services', kind: 'text', placeholder: 'e.g. Childcare, tutoring, bus passes' },
     { key: 'entryPoint', label: 'Open to beginners', kind: 'boolean', help: 'People can start here without an earlier credential: an on-ramp.' },
-    { key: 'leadsToJob', label: 'Leads straight to a job', kind: 'boolean', help: 'Completers are hired into the sector from here.' },
+    { key: 'leadsToJob', label: 'Leads to a job', kind: 'boolean', help: 'Completers are hired into the sector straight from here.' },
+    { key: 'stackable', label: 'Stackable', kind: 'boolean', help: 'Its credential or credits stack into a further credential.' },
   ],
 };
 

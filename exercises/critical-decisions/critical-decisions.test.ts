@@ -30,11 +30,11 @@ describe('critical decisions on the Three Rivers board', () => {
       rows: [
         // The answer without a question counts in its zone's category; the two answers to the
         // single point of contact answer one question.
-        { key: 'outreach', cells: ['Outreach coordination and a consistent method', 5, 3, 1, 2, 2], itemIds: [ids.titles, ids.expectations, ids.spoc, ids.noQuestion, ids.spocAgain] },
-        { key: 'marketing', cells: ['Shared marketing or common branding', 4, 2, 1, 1, 0], itemIds: [ids.message, ids.stories] },
+        { key: 'outreach', cells: ['Outreach coordination', 5, 3, 1, 2, 2], itemIds: [ids.titles, ids.expectations, ids.spoc, ids.noQuestion, ids.spocAgain] },
+        { key: 'marketing', cells: ['Shared marketing', 4, 2, 1, 1, 0], itemIds: [ids.message, ids.stories] },
         // The staff-training answer sits among the marketing cards: its question decides.
         { key: 'staff', cells: ['Staff development', 5, 2, 0, 1, 1], itemIds: [ids.training, ids.frontline] },
-        { key: 'fit', cells: ['Where the sector partnership fits', 2, 1, 0, 0, 0], itemIds: [ids.role] },
+        { key: 'fit', cells: ['Partnership’s place', 2, 1, 0, 0, 0], itemIds: [ids.role] },
       ],
     });
     const open = figure(results.figures, 'open-questions') as { entries: { text: string }[] };
@@ -55,11 +55,11 @@ describe('critical decisions on the Three Rivers board', () => {
     expect(figure(results.figures, 'decisions-by-category')).toMatchObject({
       status: 'warn',
       rows: [
-        { key: 'outreach', cells: ['Outreach coordination and a consistent method', 2, 2, 2], status: 'ok' },
+        { key: 'outreach', cells: ['Outreach coordination', 2, 2, 2], status: 'ok' },
         // The logo decision sits outside every zone: its category field counts.
-        { key: 'marketing', cells: ['Shared marketing or common branding', 2, 0, 1], status: 'warn', itemIds: [ids.logo, ids.plan] },
+        { key: 'marketing', cells: ['Shared marketing', 2, 0, 1], status: 'warn', itemIds: [ids.logo, ids.plan] },
         { key: 'staff', cells: ['Staff development', 0, 0, 0], status: 'warn' },
-        { key: 'fit', cells: ['Where the sector partnership fits', 1, 1, 1] },
+        { key: 'fit', cells: ['Partnership’s place', 1, 1, 1] },
       ],
     });
     expect(figure(results.figures, 'decisions-without-owner')).toMatchObject({ value: 1, itemIds: [ids.plan] });
@@ -67,14 +67,14 @@ describe('critical decisions on the Three Rivers board', () => {
   });
 
   it('shows which tables and knocks the decisions change', () => {
-    const rows = (figure(results.figures, 'outreach-addressed') as { rows: { cells: unknown[] }[] }).rows;
-    expect(rows.map((r) => r.cells)).toEqual([
-      ['Chamber manufacturers breakfast', 'Table', 'Use one "Three Rivers Works" name on all outreach'],
-      ['Manufacturing advisory committee', 'Table', 'None yet'],
+    const entries = (figure(results.figures, 'outreach-addressed') as { entries: { text: string }[] }).entries;
+    expect(entries.map((e) => e.text)).toEqual([
+      'Chamber manufacturers breakfast (table): Use one "Three Rivers Works" name on all outreach',
+      'Manufacturing advisory committee (table): no decision yet',
       // Drawn backwards from the knock: still counts.
-      ['Riverbend Community College – Customised training', 'Knock', 'One shared intake form for every employer request'],
-      ['City economic development – Retention survey', 'Knock', 'None yet'],
-      ['Three Rivers Workforce Board – Veterans employment', 'Knock', 'A named lead contact for each of the 40 largest employers; One shared intake form for every employer request'],
+      'Riverbend Community College – Customised training (knock): One shared intake form for every employer request',
+      'City economic development – Retention survey (knock): no decision yet',
+      'Three Rivers Workforce Board – Veterans employment (knock): A named lead contact for each of the 40 largest employers; One shared intake form for every employer request',
     ]);
     expect(figure(results.figures, 'unfinished-connectors')).toMatchObject({ value: 2, connectionIds: [ids.betweenDecisions, ids.loose] });
   });

@@ -21,6 +21,8 @@ import { categoryZoneId } from './template';
 
 const text = cleanText;
 const CATEGORY_OF_ZONE = new Map(DECISION_CATEGORIES.map((c) => [categoryZoneId(c.value), c.value]));
+/** Short category names for table rows (the side panel is narrow). */
+const SHORT: Record<string, string> = { outreach: 'Outreach coordination', marketing: 'Shared marketing', staff: 'Staff development', fit: 'Partnership’s place', '': 'Category not set' };
 /** What each closing question is about, as a figure line starts. */
 const FIT_ASPECT: Record<string, string> = { 'fit.role': 'Its place and role', 'fit.bring-in': 'What current coordination brings it' };
 const STATUS_LABEL = new Map(ANSWER_STATUS.map((s) => [s.value, s.label]));
@@ -50,7 +52,7 @@ function questionsAnswered(answers: ResultItem[]): TableFigure {
     const done = questions.filter((q) => answered.has(q.value)).length;
     return {
       key: c.value,
-      cells: [c.label, questions.length, done, n('in-place'), n('partly'), n('not-yet')],
+      cells: [SHORT[c.value], questions.length, done, n('in-place'), n('partly'), n('not-yet')],
       status: (done === questions.length ? 'ok' : 'info') as FigureStatus,
       itemIds: byTitle(cards).map((a) => a.id),
     };
@@ -105,7 +107,7 @@ function decisionsByCategory(decisions: ResultItem[]): TableFigure {
     const owned = list.filter((d) => text(d.fields.owner)).length;
     const row: TableFigure['rows'][number] = {
       key: c.value || 'not-set',
-      cells: [c.label, list.length, list.filter((d) => d.fields.agreed === true).length, owned],
+      cells: [SHORT[c.value], list.length, list.filter((d) => d.fields.agreed === true).length, owned],
       itemIds: byTitle(list).map((d) => d.id),
     };
     if (c.value === '') row.status = 'info';
@@ -152,7 +154,7 @@ function partnershipFit(answers: ResultItem[]): ListFigure {
   };
 }
 
-function outreachAddressed(board: ExtractedBoard): TableFigure {
+function outreachAddressed(board: ExtractedBoard): ListFigure {
   const by = new Map<string, ResultItem[]>();
   for (const c of board.connectionsOfKind('addresses')) {
     const ends = endsOf(board, c, ['coordination-decision'], ['table', 'knock']);
@@ -162,24 +164,23 @@ function outreachAddressed(board: ExtractedBoard): TableFigure {
     by.set(ends[1].id, list);
   }
   const targets = [...byTitle(board.ofType('table')), ...byTitle(board.ofType('knock'))];
-  const rows = targets.map((t) => {
+  const entries = targets.map((t) => {
     const decisions = byTitle(by.get(t.id) ?? []);
     const name = t.type === 'knock' ? knockName(t) : t.title;
     return {
-      key: t.id,
-      cells: [name, t.typeLabel, decisions.length ? decisions.map((d) => shorten(d.title, 60)).join('; ') : 'None yet'],
+      text: `${name} (${t.typeLabel.toLowerCase()}): ${decisions.length ? decisions.map((d) => shorten(d.title, 60)).join('; ') : 'no decision yet'}`,
       status: (decisions.length ? 'ok' : 'info') as FigureStatus,
       itemIds: [t.id, ...decisions.map((d) => d.id)],
     };
   });
   return {
     id: 'outreach-addressed',
-    kind: 'table',
+    kind: 'list',
     label: 'Tables and knocks the decisions change',
     help: 'The tables and knocks brought in from the Many Tables map, and which decisions change each; the ones with none are still business as usual.',
     status: 'info',
-    columns: ['Table or knock', 'Kind', 'Decisions'],
-    rows,
+    entries,
+    empty: 'No table or knock on the board yet.',
   };
 }
 

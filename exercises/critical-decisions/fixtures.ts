@@ -12,7 +12,7 @@ import { categoryZoneId } from './template';
  */
 export function criticalDecisionsFixture() {
   const f = fixtureFor(criticalDecisions);
-  const at = (zone: string, n: number, cols = 5) => ({ zone, x: 40 + (n % cols) * 290, y: 80 + Math.floor(n / cols) * 230 });
+  const at = (zone: string, n: number, cols = 4) => ({ zone, x: 30 + (n % cols) * 265, y: 70 + Math.floor(n / cols) * 205 });
   const outreach = categoryZoneId('outreach');
   const marketing = categoryZoneId('marketing');
   const staff = categoryZoneId('staff');
@@ -39,11 +39,11 @@ export function criticalDecisionsFixture() {
   const logo = f.item('coordination-decision', { decision: 'Use one "Three Rivers Works" name on all outreach', category: 'marketing', owner: 'Ann (chamber)' }, { x: 5000, y: 200 });
   const fitDecision = f.item('coordination-decision', { decision: 'Bring the partnership’s priorities to every business services meeting', owner: 'Tom (workforce board)', agreed: true }, at(fit, 1, 4));
 
-  const advisory = f.item('table', { name: 'Manufacturing advisory committee', convener: 'Riverbend Community College', convenerType: 'college' }, at('reference', 0, 8));
-  const breakfast = f.item('table', { name: 'Chamber manufacturers breakfast', convener: 'Riverbend Chamber', convenerType: 'chamber' }, at('reference', 1, 8));
-  const vets = f.item('knock', { organization: 'Three Rivers Workforce Board', program: 'Veterans employment', purpose: 'job-development', businesses: 'Pratt Tool & Die, Ruiz Precision' }, at('reference', 2, 8));
-  const college = f.item('knock', { organization: 'Riverbend Community College', program: 'Customised training', purpose: 'business-services', businesses: 'Pratt Tool & Die' }, at('reference', 3, 8));
-  const survey = f.item('knock', { organization: 'City economic development', program: 'Retention survey', purpose: 'information-gathering' }, at('reference', 4, 8));
+  const advisory = f.item('table', { name: 'Manufacturing advisory committee', convener: 'Riverbend Community College', convenerType: 'college' }, at('reference', 0, 4));
+  const breakfast = f.item('table', { name: 'Chamber manufacturers breakfast', convener: 'Riverbend Chamber', convenerType: 'chamber' }, at('reference', 1, 4));
+  const vets = f.item('knock', { organization: 'Three Rivers Workforce Board', program: 'Veterans employment', purpose: 'job-development', businesses: 'Pratt Tool & Die, Ruiz Precision' }, at('reference', 2, 4));
+  const college = f.item('knock', { organization: 'Riverbend Community College', program: 'Customised training', purpose: 'business-services', businesses: 'Pratt Tool & Die' }, at('reference', 3, 4));
+  const survey = f.item('knock', { organization: 'City economic development', program: 'Retention survey', purpose: 'information-gathering' }, at('reference', 4, 4));
 
   f.connect('addresses', intake, vets);
   f.connect('addresses', college, intake);
@@ -51,7 +51,7 @@ export function criticalDecisionsFixture() {
   f.connect('addresses', logo, breakfast);
   const betweenDecisions = f.connect('addresses', plan, logo);
   const loose = f.connect('addresses', fitDecision, null);
-  f.sticky('Ask the state about a shared CRM', at('reference', 6, 8));
+  f.sticky('Ask the state about a shared CRM', at('reference', 6, 4));
 
   return {
     records: f.build(),

@@ -46,7 +46,7 @@ export const coordinationAnswerItem: ItemTypeDef = {
   description: 'The team’s answer to one of the questions on coordinating business outreach, and whether it is in place today.',
   color: 'light-blue',
   titleField: 'answer',
-  w: 260,
+  w: 250,
   h: 190,
   fields: [
     { key: 'question', label: 'Question', kind: 'choice', options: COORDINATION_QUESTIONS },
@@ -62,7 +62,7 @@ export const coordinationDecisionItem: ItemTypeDef = {
   description: 'A decision about coordinating outreach: what, who owns it, by when, and whether every partner agreed.',
   color: 'green',
   titleField: 'decision',
-  w: 260,
+  w: 250,
   h: 180,
   fields: [
     { key: 'decision', label: 'Decision', kind: 'longtext', placeholder: 'e.g. One shared intake form for employer requests' },

@@ -58,7 +58,7 @@ function sharedPriorities(priorities: PriorityLinks[]): TableFigure {
     const ok = p.requirements.length > 0 && p.champions.length > 0;
     return {
       key: p.opportunity.id,
-      cells: [p.opportunity.title, p.requirements.length, p.requirements.filter((r) => r.fields.priority === true).length, p.champions.map((c) => c.title).join(', ')],
+      cells: [p.opportunity.title, p.requirements.length, p.requirements.filter((r) => r.fields.priority === true).length, p.champions.length],
       status: (ok ? 'ok' : 'warn') as FigureStatus,
       itemIds: [p.opportunity.id, ...p.requirements.map((r) => r.id), ...p.champions.map((c) => c.id)],
     };
@@ -69,7 +69,7 @@ function sharedPriorities(priorities: PriorityLinks[]): TableFigure {
     label: 'Shared priorities',
     help: 'The opportunities the employers chose, what it takes to seize each and the champions who carry it: the employers’ own agenda, and the priority areas of the task forces.',
     status: rows.some((r) => r.status === 'warn') ? 'warn' : 'ok',
-    columns: ['Shared priority', 'Requirements', 'Priority requirements', 'Champions'],
+    columns: ['Shared priority', 'Needs', 'Priority needs', 'Champions'],
     rows,
   };
 }

@@ -11,7 +11,7 @@ import { launchMeeting } from './index';
  */
 export function launchMeetingFixture() {
   const f = fixtureFor(launchMeeting);
-  const at = (zone: string, n: number, cols = 5) => ({ zone, x: 40 + (n % cols) * 300, y: 80 + Math.floor(n / cols) * 220 });
+  const at = (zone: string, n: number, cols = 4) => ({ zone, x: 30 + (n % cols) * 265, y: 70 + Math.floor(n / cols) * 200 });
 
   const surgery = f.item('opportunity', { text: 'Outpatient surgery centres opening', raisedBy: 'St. Brigid Regional Hospital', sharedPriority: true }, at('opportunities', 0));
   const homeCare = f.item('opportunity', { text: 'Home-based care for an ageing population', raisedBy: 'Riverbend Home Health', sharedPriority: true }, at('opportunities', 1));
@@ -39,11 +39,11 @@ export function launchMeetingFixture() {
   f.connect('needed-for', emptyRequirement, tourism);
   const looseNeed = f.connect('needed-for', checks, null);
 
-  const moreno = f.item('champion', { name: 'Dr. Alicia Moreno', company: 'St. Brigid Regional Hospital', nextStep: 'Host the first surgical tech task force call', leads: true }, at('champions', 0, 3));
-  const whitfield = f.item('champion', { name: 'James Whitfield', company: 'Valley General Hospital', nextStep: 'Send shift schedules to the college' }, at('champions', 1, 3));
-  const liu = f.item('champion', { name: 'Grace Liu', company: 'Riverbend Home Health', nextStep: 'Invite two more agencies to the task force', leads: true }, at('champions', 2, 3));
-  const shah = f.item('champion', { name: 'Priya Shah', company: 'Valley Pediatrics' }, at('champions', 3, 3));
-  const becker = f.item('champion', { name: 'Tom Becker', company: 'Cedar Lane Senior Living', nextStep: 'Share last year’s purchasing data' }, at('champions', 4, 3));
+  const moreno = f.item('champion', { name: 'Dr. Alicia Moreno', company: 'St. Brigid Regional Hospital', nextStep: 'Host the first surgical tech task force call', leads: true }, at('champions', 0));
+  const whitfield = f.item('champion', { name: 'James Whitfield', company: 'Valley General Hospital', nextStep: 'Send shift schedules to the college' }, at('champions', 1));
+  const liu = f.item('champion', { name: 'Grace Liu', company: 'Riverbend Home Health', nextStep: 'Invite two more agencies to the task force', leads: true }, at('champions', 2));
+  const shah = f.item('champion', { name: 'Priya Shah', company: 'Valley Pediatrics' }, at('champions', 3));
+  const becker = f.item('champion', { name: 'Tom Becker', company: 'Cedar Lane Senior Living', nextStep: 'Share last year’s purchasing data' }, at('champions', 4));
   f.connect('commits-to', moreno, surgery);
   f.connect('commits-to', whitfield, secondShift);
   f.connect('commits-to', liu, homeCare);

@@ -34,7 +34,7 @@ export const REQUIREMENT_KINDS: FieldOption[] = [
 /** What it takes to seize an opportunity. */
 export const requirementItem: ItemTypeDef = {
   type: 'requirement',
-  label: 'Requirement',
+  label: 'What it takes',
   description: 'What it would take to seize an opportunity; mark the ones the employers rank highest as priority requirements.',
   color: 'light-blue',
   titleField: 'text',

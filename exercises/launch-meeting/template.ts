@@ -31,7 +31,7 @@ export const launchMeetingTemplate: ExerciseTemplate = {
       id: 'requirements',
       title: 'What it takes',
       prompt:
-        'For each shared priority, ask what it would take to seize it: people and skills, training, transport, technology, regulation, supply chains. Add a Requirement card for each, draw a Needed for arrow to the priority, and let the employers mark the requirements that matter most.',
+        'For each shared priority, ask what it would take to seize it: people and skills, training, transport, technology, regulation, supply chains. Add a What it takes card for each requirement, draw a Needed for arrow to the priority, and let the employers mark the requirements that matter most.',
       minutes: 25,
       zoneId: 'requirements',
     },
@@ -61,10 +61,11 @@ export const launchMeetingTemplate: ExerciseTemplate = {
     },
   ],
   zones: [
-    { id: 'opportunities', label: 'Opportunities for growth', color: 'yellow', x: 0, y: 0, w: 1600, h: 1000 },
-    { id: 'requirements', label: 'What it takes: requirements', color: 'light-blue', x: 1700, y: 0, w: 1600, h: 1000 },
-    { id: 'champions', label: 'Champions', color: 'orange', x: 3400, y: 0, w: 1200, h: 1000 },
-    { id: 'next-steps', label: 'Next steps after the meeting', color: 'green', x: 0, y: 1100, w: 1600, h: 800 },
-    { id: 'record', label: 'Meeting record', color: 'light-green', x: 1700, y: 1100, w: 1000, h: 800 },
+    // Each zone fits a 1366×768 screen at a zoom where the cards stay legible (about 70 %).
+    { id: 'opportunities', label: 'Opportunities for growth', color: 'yellow', x: 0, y: 0, w: 1100, h: 900 },
+    { id: 'requirements', label: 'What it takes: requirements', color: 'light-blue', x: 1200, y: 0, w: 1100, h: 900 },
+    { id: 'champions', label: 'Champions', color: 'orange', x: 2400, y: 0, w: 1100, h: 900 },
+    { id: 'next-steps', label: 'Next steps after the meeting', color: 'green', x: 0, y: 1000, w: 1100, h: 700 },
+    { id: 'record', label: 'Meeting record', color: 'light-green', x: 1200, y: 1000, w: 1100, h: 700 },
   ],
 };

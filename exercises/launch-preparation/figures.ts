@@ -1,7 +1,7 @@
 import type { Figure, FigureStatus, ListFigure, NumberFigure, ResultItem, TableFigure } from '../../shared/results';
 import type { ExtractedBoard } from '../kit/extract';
 import { byTitle, yesNo } from '../kit/figureKit';
-import { cleanText } from '../kit/text';
+import { cleanText, shorten } from '../kit/text';
 
 /**
  * Derived figures of preparing to launch.
@@ -45,30 +45,26 @@ function convenerChoice(candidates: ResultItem[]): TableFigure {
     label: 'Convener',
     help: 'Each candidate rated 1-5 on credibility with the companies, staff time and neutrality; the partnership needs one lead convener or a pair of co-conveners, none weak on any of the three.',
     status: candidates.length === 0 ? 'info' : !sound || rows.some((r) => r.status === 'warn') ? 'warn' : 'ok',
-    columns: ['Organization', 'Credibility', 'Staff time', 'Neutrality', 'Decision'],
+    columns: ['Organization', 'Trust', 'Staff', 'Neutral', 'Decision'],
     rows,
   };
 }
 
-function supportRoles(partners: ResultItem[]): TableFigure {
-  const rows = byTitle(partners).map((p) => {
+function supportRoles(partners: ResultItem[]): ListFigure {
+  const entries = byTitle(partners).map((p) => {
     const listening = p.fields.listening === true;
     const role = text(p.fields.actionRole);
-    return {
-      key: p.id,
-      cells: [p.title, yesNo(listening), role || 'Not written'],
-      status: (listening && role ? 'ok' : 'warn') as FigureStatus,
-      itemIds: [p.id],
-    };
+    const says = [listening ? 'listens at employer meetings' : 'not yet agreed to listen at employer meetings', role ? `its part: ${shorten(role)}` : 'its part not written yet'];
+    return { text: `${p.title}: ${says.join('; ')}`, status: (listening && role ? 'ok' : 'warn') as FigureStatus, itemIds: [p.id] };
   });
   return {
     id: 'support-roles',
-    kind: 'table',
+    kind: 'list',
     label: 'Support partners',
     help: 'Every partner other than the convener supports: it listens whenever employers meet, and acts once the priorities are set.',
-    status: rows.some((r) => r.status === 'warn') ? 'warn' : 'ok',
-    columns: ['Partner', 'Listens at employer meetings', 'Its part in the work'],
-    rows,
+    status: entries.some((e) => e.status === 'warn') ? 'warn' : 'ok',
+    entries,
+    empty: 'No support partner on the board yet.',
   };
 }
 

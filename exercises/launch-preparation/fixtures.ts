@@ -10,7 +10,7 @@ import { launchPreparation } from './index';
  */
 export function launchPreparationFixture() {
   const f = fixtureFor(launchPreparation);
-  const at = (zone: string, n: number, cols = 5) => ({ zone, x: 40 + (n % cols) * 300, y: 80 + Math.floor(n / cols) * 250 });
+  const at = (zone: string, n: number, cols = 4) => ({ zone, x: 30 + (n % cols) * 265, y: 70 + Math.floor(n / cols) * 215 });
 
   const workforce = f.item('convener-candidate', { organization: 'Upper Valley Workforce Board', credibility: 5, staffing: 4, neutrality: 4, decision: 'lead' }, at('convener', 0, 4));
   const alliance = f.item('convener-candidate', { organization: 'Valley Economic Alliance', credibility: 3, staffing: 2, neutrality: 4, decision: 'co' }, at('convener', 1, 4));

@@ -13,10 +13,11 @@ export const convenerCandidateItem: ItemTypeDef = {
   description: 'An organization that could convene the partnership: its credibility with the companies, the staff it can give, and whether it can set its own agenda aside.',
   color: 'violet',
   titleField: 'organization',
-  w: 260,
+  w: 250,
   h: 200,
   fields: [
     { key: 'organization', label: 'Organization', kind: 'text', placeholder: 'e.g. Upper Valley Workforce Board' },
+    { key: 'decision', label: 'Decision', kind: 'choice', options: CONVENER_DECISION },
     { key: 'credibility', label: 'Credibility', kind: 'scale', min: 1, max: 5, minLabel: 'Unknown to them', maxLabel: 'Trusted', help: 'How much the sector’s companies trust it.' },
     { key: 'staffing', label: 'Staff time', kind: 'scale', min: 1, max: 5, minLabel: 'None to spare', maxLabel: 'Dedicated staff', help: 'How much staff time it can put into the partnership.' },
     {
@@ -35,7 +36,6 @@ export const convenerCandidateItem: ItemTypeDef = {
       kind: 'text',
       placeholder: 'e.g. growing its membership, advising on curriculum, its performance measures',
     },
-    { key: 'decision', label: 'Decision', kind: 'choice', options: CONVENER_DECISION },
   ],
 };
 
@@ -74,24 +74,24 @@ export const ceoItem: ItemTypeDef = {
   description: 'A company leader to invite: sub-sector, who on the team knows them, whether they could chair or sign the invitation, who reaches out, and where the invitation stands.',
   color: 'orange',
   titleField: 'name',
-  w: 260,
-  h: 210,
+  w: 250,
+  h: 200,
   fields: [
     { key: 'name', label: 'Name', kind: 'text' },
     { key: 'company', label: 'Company', kind: 'text' },
     { key: 'subSector', label: 'Sub-sector', kind: 'text', placeholder: 'e.g. Home health' },
+    { key: 'status', label: 'Invitation', kind: 'choice', options: INVITATION_STATUS, help: 'Empty while not invited yet.' },
+    { key: 'outreachBy', label: 'Reached by', kind: 'text', help: 'Who on the team makes the call.' },
     { key: 'knownBy', label: 'Known by', kind: 'text', help: 'Who on the support team knows them personally.' },
+    { key: 'chairCandidate', label: 'Chair candidate', kind: 'boolean', help: 'One of the top three people the team would ask to chair.' },
+    { key: 'signsInvitation', label: 'Signs the invitation', kind: 'boolean' },
+    { key: 'hosts', label: 'Offers to host', kind: 'boolean' },
     {
       key: 'civicEntrepreneur',
       label: 'Civic entrepreneur',
       kind: 'boolean',
       help: 'Makes decisions for the company and sees its long-term success as tied to the community’s prosperity.',
     },
-    { key: 'chairCandidate', label: 'Chair candidate', kind: 'boolean', help: 'One of the top three people the team would ask to chair.' },
-    { key: 'signsInvitation', label: 'Signs the invitation', kind: 'boolean' },
-    { key: 'hosts', label: 'Offers to host', kind: 'boolean' },
-    { key: 'outreachBy', label: 'Reached by', kind: 'text', help: 'Who on the team makes the call.' },
-    { key: 'status', label: 'Invitation', kind: 'choice', options: INVITATION_STATUS, help: 'Empty while not invited yet.' },
   ],
 };
 
@@ -102,7 +102,7 @@ export const launchPlanItem: ItemTypeDef = {
   description: 'The launch meeting: date, time and place (ideally a company’s site), who signs the invitation, when it goes out and the follow-up calls.',
   color: 'green',
   titleField: 'name',
-  w: 280,
+  w: 270,
   h: 230,
   fields: [
     { key: 'name', label: 'Meeting', kind: 'text', placeholder: 'e.g. Healthcare partnership launch' },

@@ -41,10 +41,10 @@ describe('preparing to launch on the Upper Valley board', () => {
   it('checks every support partner listens at employer meetings and has a part in the work', () => {
     expect(figure(results.figures, 'support-roles')).toMatchObject({
       status: 'warn',
-      rows: [
-        { key: ids.adultEd, cells: ['Northside Adult Education', 'Yes', 'Not written'], status: 'warn' },
-        { key: ids.chamberSupport, cells: ['Upper Valley Chamber', 'No', 'Host the networking breakfast'], status: 'warn' },
-        { key: ids.collegeSupport, cells: ['Valley Community College', 'Yes', 'Expand nursing cohorts once employers set the numbers'], status: 'ok' },
+      entries: [
+        { text: 'Northside Adult Education: listens at employer meetings; its part not written yet', status: 'warn', itemIds: [ids.adultEd] },
+        { text: 'Upper Valley Chamber: not yet agreed to listen at employer meetings; its part: Host the networking breakfast', status: 'warn', itemIds: [ids.chamberSupport] },
+        { text: 'Valley Community College: listens at employer meetings; its part: Expand nursing cohorts once employers set the numbers', status: 'ok', itemIds: [ids.collegeSupport] },
       ],
     });
   });

@@ -77,9 +77,10 @@ export const launchPreparationTemplate: ExerciseTemplate = {
     },
   ],
   zones: [
-    { id: 'convener', label: 'Who convenes', color: 'violet', x: 0, y: 0, w: 1400, h: 800 },
-    { id: 'support', label: 'Support partners: listen, then act', color: 'blue', x: 1500, y: 0, w: 1500, h: 800 },
-    { id: 'companies', label: 'Companies and their leaders', color: 'orange', x: 0, y: 900, w: 1900, h: 1150 },
-    { id: 'meeting', label: 'The launch meeting', color: 'green', x: 2000, y: 900, w: 1000, h: 1150 },
+    // Each zone fits a 1366×768 screen at a zoom where the cards stay legible (about 70 %).
+    { id: 'convener', label: 'Who convenes', color: 'violet', x: 0, y: 0, w: 1100, h: 700 },
+    { id: 'support', label: 'Support partners: listen, then act', color: 'blue', x: 1200, y: 0, w: 1100, h: 700 },
+    { id: 'companies', label: 'Companies and their leaders', color: 'orange', x: 0, y: 800, w: 1100, h: 900 },
+    { id: 'meeting', label: 'The launch meeting', color: 'green', x: 1200, y: 800, w: 1100, h: 900 },
   ],
 };

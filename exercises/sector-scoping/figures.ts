@@ -62,29 +62,31 @@ export function scoreCandidates(board: ExtractedBoard): ScoredCandidate[] {
   });
 }
 
-function rankedCandidates(scored: ScoredCandidate[]): TableFigure {
+function rankedCandidates(scored: ScoredCandidate[]): ListFigure {
   const ordered = [...scored].sort((a, b) => b.signals.length - a.signals.length || (b.jobs ?? -1) - (a.jobs ?? -1));
   let rank = 0;
-  const rows = ordered.map((s, i) => {
+  const entries = ordered.map((s, i) => {
     const prev = ordered[i - 1];
     if (!prev || prev.signals.length !== s.signals.length || prev.jobs !== s.jobs) rank = i + 1;
     const order = String(s.item.fields.order ?? '');
-    const row: TableFigure['rows'][number] = {
-      key: s.item.id,
-      cells: [rank, s.item.title, s.jobs ?? '', `${s.signals.length} of ${SIGNAL_COUNT}`, s.signals.join(', '), ORDER_LABEL.get(order) ?? 'Not decided'],
+    const which = s.signals.length ? ` (${s.signals.join(', ')})` : '';
+    const jobs = s.jobs !== null ? `; ${s.jobs.toLocaleString('en-US')} jobs` : '; jobs not known';
+    const decided = ORDER_LABEL.get(order);
+    const entry: ListFigure['entries'][number] = {
+      text: `${rank}. ${s.item.title}: ${s.signals.length} of ${SIGNAL_COUNT} signals${which}${jobs}${decided ? `; ${decided.toLowerCase()}` : ''}`,
       itemIds: [s.item.id, ...s.reasons.map((r) => r.id), ...s.cautions.map((c) => c.id)],
     };
-    if (order === 'first' || order === 'next') row.status = 'ok';
-    return row;
+    if (order === 'first' || order === 'next') entry.status = 'ok';
+    return entry;
   });
   return {
     id: 'ranked-candidates',
-    kind: 'table',
+    kind: 'list',
     label: 'Candidate sectors, ranked',
-    help: `How many of the ${SIGNAL_COUNT} signals each sector shows (wages above average, concentrated here, growing, several partners already knocking, first-hand reasons to target it); ties are broken by jobs. A guide for the discussion, not the decision.`,
+    help: `How many of the ${SIGNAL_COUNT} signals each sector shows (wages above average, concentrated here, growing, several partners already knocking, first-hand reasons to target it); ties are broken by jobs and share a rank. A guide for the discussion, not the decision.`,
     status: 'info',
-    columns: ['Rank', 'Sector', 'Jobs', 'Signals', 'Which', 'Order'],
-    rows,
+    entries,
+    empty: 'No candidate sector on the board yet.',
   };
 }
 

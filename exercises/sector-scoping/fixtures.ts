@@ -11,9 +11,9 @@ import { sectorScoping } from './index';
  */
 export function sectorScopingFixture() {
   const f = fixtureFor(sectorScoping);
-  const cand = (n: number) => ({ zone: 'candidates', x: 40 + (n % 5) * 320, y: 80 + Math.floor(n / 5) * 280 });
-  const know = (n: number) => ({ zone: 'knowledge', x: 40 + (n % 4) * 300, y: 80 + Math.floor(n / 4) * 200 });
-  const seg = (n: number) => ({ zone: 'segments', x: 40 + (n % 5) * 300, y: 80 + Math.floor(n / 5) * 200 });
+  const cand = (n: number) => ({ zone: 'candidates', x: 30 + (n % 4) * 265, y: 70 + Math.floor(n / 4) * 250 });
+  const know = (n: number) => ({ zone: 'knowledge', x: 30 + (n % 4) * 260, y: 70 + Math.floor(n / 4) * 200 });
+  const seg = (n: number) => ({ zone: 'segments', x: 30 + (n % 4) * 260, y: 70 + Math.floor(n / 4) * 170 });
 
   const healthcare = f.item('candidate-sector', {
     name: 'Healthcare', jobs: 18400, averageWage: 61200, wages: 'above', trend: 'growing', lq: 1.18, concentration: 'above-one',
@@ -60,7 +60,7 @@ export function sectorScopingFixture() {
   const looseSegment = f.connect('segment-of', pharmacies, null);
 
   const valley = f.item('footprint', { name: 'Upper river valley', places: 'Linn, Benton, Marion and Polk counties', basis: 'industry', followsIndustry: true, size: 'right' }, { zone: 'footprint', x: 40, y: 80 });
-  const area3 = f.item('footprint', { name: 'Workforce area 3', places: 'Linn county', basis: 'jurisdiction', size: 'too-small' }, { zone: 'footprint', x: 400, y: 80 });
+  const area3 = f.item('footprint', { name: 'Workforce area 3', places: 'Linn county', basis: 'jurisdiction', size: 'too-small' }, { zone: 'footprint', x: 340, y: 80 });
 
   f.connect(null, healthcare, manufacturing);
   f.sticky('Ask the port about logistics data', know(7));

@@ -32,10 +32,11 @@ export const candidateSectorItem: ItemTypeDef = {
   description: 'A sector the team might target, with its jobs, wages, trend, concentration and how many partners already reach out to it.',
   color: 'violet',
   titleField: 'name',
-  w: 280,
+  w: 250,
   h: 230,
   fields: [
     { key: 'name', label: 'Sector', kind: 'text', placeholder: 'e.g. Healthcare' },
+    { key: 'order', label: 'Order', kind: 'choice', options: SECTOR_ORDER, help: 'First: where the partnership starts. Next: the one after.' },
     { key: 'jobs', label: 'Jobs in the region', kind: 'number' },
     { key: 'averageWage', label: 'Average wage ($ a year)', kind: 'number' },
     { key: 'wages', label: 'Wages', kind: 'choice', options: WAGE_LEVELS },
@@ -54,7 +55,6 @@ export const candidateSectorItem: ItemTypeDef = {
       help: 'How many of our organizations already contact its employers on their own: several means it would gain from one coordinated approach.',
     },
     { key: 'dataSource', label: 'Data source', kind: 'text', placeholder: 'e.g. State LMI, 2025 annual averages' },
-    { key: 'order', label: 'Order', kind: 'choice', options: SECTOR_ORDER, help: 'First: where the partnership starts. Next: the one after.' },
     {
       key: 'definition',
       label: 'Working definition',
@@ -72,12 +72,12 @@ export const INSIGHT_LEANING: FieldOption[] = [
 /** Something a partner knows first-hand about a sector, beyond the data. */
 export const sectorInsightItem: ItemTypeDef = {
   type: 'sector-insight',
-  label: 'On-the-ground knowledge',
-  description: 'What a partner knows first-hand about a sector: hiring, expansions, layoffs, skills gaps, employers keen to work together.',
+  label: 'Local knowledge',
+  description: 'What a partner knows first-hand, on the ground, about a sector: hiring, expansions, layoffs, skills gaps, employers keen to work together.',
   color: 'light-blue',
   titleField: 'text',
-  w: 230,
-  h: 140,
+  w: 240,
+  h: 170,
   fields: [
     { key: 'text', label: 'What we know', kind: 'longtext', placeholder: 'e.g. Both hospitals are short of 60 nurses each' },
     { key: 'source', label: 'Who knows it', kind: 'text', placeholder: 'e.g. College nursing dean' },
@@ -98,8 +98,8 @@ export const sectorSegmentItem: ItemTypeDef = {
   description: 'A part of the sector, with example companies or codes, marked in, at the margin or left out of the working definition.',
   color: 'light-violet',
   titleField: 'name',
-  w: 230,
-  h: 140,
+  w: 240,
+  h: 150,
   fields: [
     { key: 'name', label: 'Sub-segment', kind: 'text', placeholder: 'e.g. Home health care' },
     { key: 'examples', label: 'Examples', kind: 'text', placeholder: 'Companies or industry codes' },

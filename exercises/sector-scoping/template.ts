@@ -23,7 +23,7 @@ export const sectorScopingTemplate: ExerciseTemplate = {
       id: 'ground-truth',
       title: 'Add what we know on the ground',
       prompt:
-        'Data lags behind what partners hear every week. Add an On-the-ground knowledge card for each thing someone knows first-hand (a plant expanding, a hospital that cannot fill shifts, employers already asking to work together, a wave of layoffs), say who knows it and whether it argues for or against, and draw an About arrow to the sector it concerns.',
+        'Data lags behind what partners hear every week. Add a Local knowledge card for each thing someone knows first-hand (a plant expanding, a hospital that cannot fill shifts, employers already asking to work together, a wave of layoffs), say who knows it and whether it argues for or against, and draw an About arrow to the sector it concerns.',
       minutes: 15,
       zoneId: 'knowledge',
     },
@@ -53,9 +53,10 @@ export const sectorScopingTemplate: ExerciseTemplate = {
     },
   ],
   zones: [
-    { id: 'candidates', label: 'Candidate sectors and their data', color: 'violet', x: 0, y: 0, w: 1700, h: 1100 },
-    { id: 'knowledge', label: 'What we know on the ground', color: 'light-blue', x: 1800, y: 0, w: 1300, h: 1100 },
-    { id: 'segments', label: 'Working definition: sub-segments', color: 'light-violet', x: 0, y: 1200, w: 1700, h: 800 },
-    { id: 'footprint', label: 'Geographic footprint', color: 'green', x: 1800, y: 1200, w: 1300, h: 800 },
+    // Each zone fits a 1366×768 screen at a zoom where the cards stay legible (about 70 %).
+    { id: 'candidates', label: 'Candidate sectors and their data', color: 'violet', x: 0, y: 0, w: 1100, h: 900 },
+    { id: 'knowledge', label: 'What we know on the ground', color: 'light-blue', x: 1200, y: 0, w: 1100, h: 900 },
+    { id: 'segments', label: 'Working definition: sub-segments', color: 'light-violet', x: 0, y: 1000, w: 1100, h: 700 },
+    { id: 'footprint', label: 'Geographic footprint', color: 'green', x: 1200, y: 1000, w: 1100, h: 700 },
   ],
 };

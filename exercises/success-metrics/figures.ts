@@ -17,6 +17,8 @@ import { cellZoneId } from './template';
  */
 
 const text = cleanText;
+/** Short category names for table rows (the side panel is narrow). */
+const SHORT: Record<string, string> = { business: 'Business and industry', jobseekers: 'Jobseekers and students', public: 'Public programs' };
 const CELL = new Map(METRIC_CATEGORIES.flatMap((c) => METRIC_KINDS.map((k) => [cellZoneId(c.value, k.value), { category: c.value, kind: k.value }] as const)));
 export const DETAILS = [
   ['baseline', 'baseline'],
@@ -40,7 +42,7 @@ function metricsGrid(metrics: ResultItem[]): TableFigure {
     const impact = here.filter((m) => placeOf(m).kind === 'impact').length;
     return {
       key: c.value,
-      cells: [c.label, process, impact, here.filter(isComplete).length],
+      cells: [SHORT[c.value], process, impact, here.filter(isComplete).length],
       status: (process && impact ? 'ok' : 'warn') as FigureStatus,
       itemIds: byTitle(here).map((m) => m.id),
     };

@@ -21,9 +21,9 @@ describe('a new success-metrics board', () => {
     expect(figure(results.figures, 'metrics-grid')).toMatchObject({
       status: 'ok',
       rows: [
-        { key: 'business', cells: ['Impact on business and industry', 3, 3, 0] },
-        { key: 'jobseekers', cells: ['Impact on jobseekers and students', 3, 3, 0] },
-        { key: 'public', cells: ['Impact on public programs and resources', 2, 2, 0] },
+        { key: 'business', cells: ['Business and industry', 3, 3, 0] },
+        { key: 'jobseekers', cells: ['Jobseekers and students', 3, 3, 0] },
+        { key: 'public', cells: ['Public programs', 2, 2, 0] },
       ],
     });
     expect(figure(results.figures, 'metrics-ready')).toMatchObject({ value: 0, target: 16 });
@@ -44,9 +44,9 @@ describe('success metrics on the Three Rivers board', () => {
       status: 'warn',
       rows: [
         // The supplier metric outside the grid counts as business impact by its fields.
-        { key: 'business', cells: ['Impact on business and industry', 2, 5, 2], status: 'ok' },
-        { key: 'jobseekers', cells: ['Impact on jobseekers and students', 3, 4, 3], status: 'ok' },
-        { key: 'public', cells: ['Impact on public programs and resources', 2, 0, 0], status: 'warn', itemIds: [ids.grants, ids.shared] },
+        { key: 'business', cells: ['Business and industry', 2, 5, 2], status: 'ok' },
+        { key: 'jobseekers', cells: ['Jobseekers and students', 3, 4, 3], status: 'ok' },
+        { key: 'public', cells: ['Public programs', 2, 0, 0], status: 'warn', itemIds: [ids.grants, ids.shared] },
       ],
     });
     expect(figure(results.figures, 'metrics-ready')).toMatchObject({ value: 5, target: 16, itemIds: [ids.apprentices, ids.engaged, ids.timeToHire, ids.suppliers, ids.programs] });
