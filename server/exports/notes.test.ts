@@ -144,6 +144,27 @@ describe('notes in the exports', () => {
     expect(links).toEqual(['"href":"https://example.org/survey"']);
   });
 
+  it('JSON schema: accepts yes, no, not yet or null as a review answer, and refuses anything else', () => {
+    const { out } = filledExport();
+    expect(out.notes[0].review.map((r) => r.answer)).toContain(null);
+    for (const answer of ['maybe', true, 'Yes']) {
+      const bad = structuredClone(out);
+      (bad.notes[0].review[0] as { answer: unknown }).answer = answer;
+      expect(schemaErrors(bad), String(answer)).not.toEqual([]);
+    }
+    const long = structuredClone(out);
+    long.notes[0].review[0].text = 'x'.repeat(501);
+    expect(schemaErrors(long)).not.toEqual([]);
+    // An export written before answers existed (ticks only) still validates.
+    const older = structuredClone(out);
+    for (const r of older.notes[0].review) {
+      delete (r as Partial<typeof r>).answer;
+      delete (r as Partial<typeof r>).answerLabel;
+      delete (r as Partial<typeof r>).text;
+    }
+    expect(schemaErrors(older)).toEqual([]);
+  });
+
   it('JSON schema: refuses a note link that is not http, https or mailto', () => {
     const { out } = filledExport();
     const bad = structuredClone(out);
