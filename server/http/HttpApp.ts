@@ -21,6 +21,7 @@ import { renderExport } from '../exports/formats';
 import { exportSchemaText } from '../exports/schema';
 import { EXPORT_FORMATS, isExportFormat } from '../../shared/exportDocument';
 import { HttpError } from './HttpError';
+import { cacheControlFor } from './staticFiles';
 import { BallotBody, CreateBoardBody, InviteBody, parseOr400, StartVoteBody } from './schemas';
 import { createCohortRoutes, isCohortPath } from '../cohorts/routes';
 import { authorizeCohort } from '../cohorts/auth';
@@ -66,13 +67,12 @@ export function createHttpApp({ storage, relay, logger, clientDir, publicUrl, au
     ? sirv(clientDir, {
         single: true,
         etag: true,
-        gzip: false,
-        brotli: false,
-        immutable: true,
-        // The offline shell's service worker (client/sw/): always revalidated, so a new build reaches browsers.
-        setHeaders: (res, pathname) => {
-          if (pathname === '/sw.js') res.setHeader('Cache-Control', 'no-cache');
-        },
+        // The build writes .br and .gz copies (client/build/precompress.ts): sirv picks the one the
+        // request accepts and sets Content-Encoding and Vary: Accept-Encoding.
+        gzip: true,
+        brotli: true,
+        // Hashed assets kept a year; the page and the service worker (client/sw/) always revalidated.
+        setHeaders: (res, pathname) => res.setHeader('Cache-Control', cacheControlFor(pathname)),
       })
     : null;
 
