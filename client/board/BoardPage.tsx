@@ -5,15 +5,16 @@ import { getExercise } from '../../exercises/registry';
 import { ErrorPage } from '../components/ErrorPage';
 import { NameDialog } from '../components/NameDialog';
 import { ApiError, getBoard, NetworkError, type BoardInfo } from '../lib/api';
+import { takeBoardInfo } from '../lib/boardInfoEarly';
 import { cacheBoardInfo, cachedBoardInfo, hasLocalCopy } from '../lib/offlineCache';
 import { rememberBoard } from '../lib/recentBoards';
 import { localUser, setUserName, tldrawCurrentUser } from '../lib/user';
-import type { TerminalClose } from './connection';
+import type { BoardConnection, TerminalClose } from './connection';
 import { BOARD_UI_COMPONENTS } from './actions/BoardContextMenu';
 import { TLDRAW_LICENSE_KEY, watchLicenceGate } from './licence';
 import { BoardWorkspace } from './panels/BoardWorkspace';
 import { ChangesNotice, SinceLastVisitContext } from './changes/ChangesNotice';
-import { BoardSession } from './session';
+import { BoardSession, openBoardConnection } from './session';
 import { FacilitationContext, type Facilitation } from './facilitation/FacilitationContext';
 import { SessionBar } from './facilitation/SessionBar';
 import { FACILITATOR_UI_OVERRIDES, PARTICIPANT_UI_OVERRIDES } from './facilitation/locks';
@@ -47,15 +48,49 @@ const UNREACHABLE_STATUSES = new Set([502, 503, 504]);
 export function BoardPage({ boardId, token }: { boardId: string; token: string | null }) {
   const [load, setLoad] = useState<LoadState>(token ? { kind: 'loading' } : { kind: 'invalid-token' });
   const [attempt, setAttempt] = useState(0);
+  /**
+   * The board's socket and local copy, opened at once: they do not wait for the board's info
+   * (the session built once the info is in takes them over). Closed when the link turns out not
+   * to open the board.
+   */
+  const early = useRef<BoardConnection | null>(null);
+  const takeConnection = useCallback(() => {
+    const conn = early.current;
+    early.current = null;
+    return conn;
+  }, []);
+  useEffect(
+    () => () => {
+      early.current?.destroy();
+      early.current = null;
+    },
+    [],
+  );
 
-  // biome-ignore lint/correctness/useExhaustiveDependencies: `attempt` is the retry trigger.
+  // `attempt` is the retry trigger.
   useEffect(() => {
     if (!token) return;
     let cancelled = false;
+    /** Whether the server's answer is in (the board is then shown from fresh info, or an error). */
+    let answered = false;
     setLoad({ kind: 'loading' });
-    getBoard(boardId, token)
+    if (!early.current) early.current = openBoardConnection(boardId, token);
+    const dropEarly = () => {
+      early.current?.destroy();
+      early.current = null;
+    };
+    // A board this link opened before shows at once from this browser's copy, with the info
+    // cached for the link; the server's answer follows (and wins).
+    const cached = cachedBoardInfo(boardId, token);
+    if (cached) {
+      void hasLocalCopy(boardId).then((has) => {
+        if (has && !cancelled && !answered) setLoad({ kind: 'ok', info: cached });
+      });
+    }
+    (attempt === 0 ? takeBoardInfo(boardId, token) : getBoard(boardId, token))
       .then((info) => {
         if (cancelled) return;
+        answered = true;
         cacheBoardInfo(info, token);
         rememberBoard({
           id: info.id,
@@ -69,16 +104,17 @@ export function BoardPage({ boardId, token }: { boardId: string; token: string |
       })
       .catch(async (e) => {
         if (cancelled) return;
+        answered = true;
         // The server cannot be reached (offline, or a proxy in front of a stopped server): open
         // the copy this browser kept of the board, if it has one, with the info cached for this link.
         if (e instanceof NetworkError || (e instanceof ApiError && UNREACHABLE_STATUSES.has(e.status))) {
-          const cached = cachedBoardInfo(boardId, token);
           if (cached && (await hasLocalCopy(boardId))) {
             if (!cancelled) setLoad({ kind: 'ok', info: cached });
             return;
           }
           if (cancelled) return;
         }
+        dropEarly();
         if (e instanceof ApiError) {
           if (e.status === 404) setLoad({ kind: 'not-found' });
           else if (e.status === 401) setLoad({ kind: 'invalid-token' });
@@ -145,7 +181,7 @@ export function BoardPage({ boardId, token }: { boardId: string; token: string |
         </ErrorPage>
       );
     case 'ok':
-      return <BoardScreen info={load.info} token={token as string} />;
+      return <BoardScreen info={load.info} token={token as string} takeConnection={takeConnection} />;
   }
 }
 
@@ -216,7 +252,12 @@ function focusEditor(editor: Editor | null) {
   editor.focus();
 }
 
-function BoardScreen({ info, token }: { info: BoardInfo; token: string }) {
+/** What a session depends on: fresher info that changes none of it (a new title) keeps the session. */
+function sessionKey(info: BoardInfo): string {
+  return JSON.stringify([info.id, info.role, info.templateId, info.templateVersion, info.variant ?? null]);
+}
+
+function BoardScreen({ info, token, takeConnection }: { info: BoardInfo; token: string; takeConnection: () => BoardConnection | null }) {
   const [session, setSession] = useState<BoardSession | null>(null);
   const user = useValue('localUser', () => localUser.get(), []);
   const [askName, setAskName] = useState(() => !localUser.get().name.trim());
@@ -227,14 +268,18 @@ function BoardScreen({ info, token }: { info: BoardInfo; token: string }) {
   const [editor, setEditor] = useState<Editor | null>(null);
   const exercise = getExercise(info.templateId);
 
+  const key = sessionKey(info);
+  const infoRef = useRef(info);
+  infoRef.current = info;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `key` stands for the info the session uses.
   useEffect(() => {
-    const s = new BoardSession(info, token);
+    const s = new BoardSession(infoRef.current, token, takeConnection());
     setSession(s);
     return () => {
       s.destroy();
       setSession(null);
     };
-  }, [info, token]);
+  }, [key, token, takeConnection]);
 
   useEffect(() => {
     document.title = `${info.title} · Partnership boards`;

@@ -110,6 +110,9 @@ export class BoardConnection {
   private writesSent = 0;
   /** Read-only sessions never edit; the server drops their frames, so nothing is tracked. */
   private readOnly = false;
+  /** False while the link's role is not known yet (a socket opened before the board's info came
+   * back): nothing is stored as confirmed until then, since viewers store nothing. */
+  private roleKnown = false;
   private online = typeof navigator === 'undefined' ? true : navigator.onLine !== false;
   /** The snapshot the server was known to hold at the end of an earlier visit, once read. */
   private confirmed: Y.Snapshot | null = null;
@@ -212,7 +215,7 @@ export class BoardConnection {
       });
       // Leaving with everything saved: remember it, so the next visit knows its copy is saved.
       const onPageHide = () => {
-        if (!this.readOnly && !this.save.get().unsaved && this.hasSynced.get()) this.local?.writeConfirmed();
+        if (this.roleKnown && !this.readOnly && !this.save.get().unsaved && this.hasSynced.get()) this.local?.writeConfirmed();
       };
       window.addEventListener('pagehide', onPageHide);
       this.cleanups.push(() => window.removeEventListener('pagehide', onPageHide));
@@ -313,6 +316,7 @@ export class BoardConnection {
 
   setReadOnly(readOnly: boolean) {
     this.readOnly = readOnly;
+    this.roleKnown = true;
     if (readOnly) {
       this.pendingClocks = [];
       this.pendingDeletes = [];
@@ -390,7 +394,7 @@ export class BoardConnection {
     const prev = this.save.get();
     if (prev.unsaved !== unsaved || prev.pending !== pending || prev.earlier !== earlier) this.save.set({ unsaved, pending, earlier });
     // Everything acknowledged: the local copy may say so, for the next visit.
-    if (!unsaved && !this.readOnly && this.hasSynced.get()) this.local?.scheduleConfirmed(() => !this.save.get().unsaved && !this.readOnly);
+    if (!unsaved && this.roleKnown && !this.readOnly && this.hasSynced.get()) this.local?.scheduleConfirmed(() => !this.save.get().unsaved && !this.readOnly);
   }
 
   private recomputeState() {

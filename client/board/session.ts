@@ -32,7 +32,7 @@ import { getExercise, getItemType } from '../../exercises/registry';
 import { ServerClock } from './facilitation/serverClock';
 
 /** Maps the API's verdict on the link to the close code the relay would have sent. */
-async function probeAccess(boardId: string, token: string): Promise<TerminalClose | null> {
+export async function probeAccess(boardId: string, token: string): Promise<TerminalClose | null> {
   try {
     await getBoard(boardId, token);
     return null;
@@ -43,6 +43,11 @@ async function probeAccess(boardId: string, token: string): Promise<TerminalClos
     if (e.status === 404) return { ...CloseCodes.BoardNotFound };
     return null;
   }
+}
+
+/** The board's socket and local copy, opened as soon as the link is known. */
+export function openBoardConnection(boardId: string, token: string): BoardConnection {
+  return new BoardConnection(boardId, token, () => probeAccess(boardId, token), boardDbName(boardId));
 }
 
 export type SessionPhase =
@@ -108,12 +113,17 @@ export class BoardSession {
   private readonly cleanups: (() => void)[] = [];
   private disposed = false;
 
+  /**
+   * @param conn The board's connection when it was opened before the info came back (see
+   *   `openBoardConnection`); it becomes this session's, and is destroyed with it.
+   */
   constructor(
     readonly info: BoardInfo,
     readonly token: string,
+    conn?: BoardConnection | null,
   ) {
     this.role = info.role;
-    this.conn = new BoardConnection(info.id, token, () => probeAccess(info.id, token), boardDbName(info.id));
+    this.conn = conn ?? openBoardConnection(info.id, token);
     this.control = new ControlConnection(info.id, token, info.role, controlDbName(info.id));
     this.clock = new ServerClock();
     this.readOnly = computed(

@@ -1,4 +1,4 @@
-import { test as base, expect, type BrowserContext, type Page } from '@playwright/test';
+import { test as base, expect, type BrowserContext, type BrowserContextOptions, type Page } from '@playwright/test';
 import { spawnServer, type ServerProcess } from '../helpers/process';
 import { tempDir } from '../helpers/server';
 import { e2eClientDir } from './globalSetup';
@@ -12,7 +12,7 @@ export interface App {
   restart(options?: { crash?: boolean }): Promise<void>;
   createBoard(body?: Record<string, unknown>): Promise<{ id: string; links: { facilitator: string; editor: string; viewer: string } }>;
   /** A fresh browser context that records every request to another host. */
-  newContext(): Promise<BrowserContext>;
+  newContext(options?: BrowserContextOptions): Promise<BrowserContext>;
   /** Requests the pages made to any host other than the app's own. Must stay empty. */
   foreignRequests: string[];
 }
@@ -52,8 +52,8 @@ export const test = base.extend<{ app: App }>({
         expect(res.status).toBe(201);
         return (await res.json()) as Awaited<ReturnType<App['createBoard']>>;
       },
-      async newContext() {
-        const context = await browser.newContext();
+      async newContext(options = {}) {
+        const context = await browser.newContext(options);
         contexts.push(context);
         const origin = new URL(server.url);
         await context.route('**/*', (route) => {

@@ -1,24 +1,12 @@
 import { useId, useRef, useState } from 'react';
-import { useValue } from 'tldraw';
 import type * as Y from 'yjs';
 import { noteName } from '../../../shared/docLayout';
 import type { ExerciseDef } from '../../../exercises/kit/definitions';
 import { BOARD_NOTE_TITLE, reviewPhaseOf } from '../../../exercises/kit/boardNotes';
 import { localUser } from '../../lib/user';
-import type { WorkspaceState } from '../panels/WorkspaceState';
 import { NoteEditor, type NoteEditorHandle } from './NoteEditor';
 import { ReviewChecklist } from './ReviewChecklist';
 import './notes.css';
-
-/**
- * The step the notes follow: the one the steps panel shows. The only place the Notes tab learns
- * it from, so a shared "current step" can replace it here.
- */
-export function useCurrentStepId(ui: WorkspaceState, exercise: ExerciseDef | undefined): string | null {
-  const index = useValue('notesCurrentStep', () => ui.currentStep.get(), [ui]);
-  const steps = exercise?.template.steps ?? [];
-  return steps[index]?.id ?? steps[0]?.id ?? null;
-}
 
 export interface NotesPanelProps {
   doc: Y.Doc;

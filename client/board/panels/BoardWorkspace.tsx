@@ -5,15 +5,13 @@ import type { ExerciseDef } from '../../../exercises/kit/definitions';
 import { readJson, writeJson } from '../../lib/storage';
 import { localUser } from '../../lib/user';
 import { ActionPlanContext, type ActionPlanEnv } from '../actions/ActionPlanContext';
-import { ActionPlanPanel } from '../actions/ActionPlanPanel';
 import { ActionPlanState } from '../actions/ActionPlanState';
-import { useVoteTab } from '../facilitation/voting/VotePanel';
 import { FiguresPanel } from './FiguresPanel';
 import { Inspector } from './Inspector';
 import { zoneBounds } from './boardActions';
 import { LiveResultsSource } from './liveResults';
-import { RubricPanel } from '../rubric/RubricPanel';
-import { NotesPanel, useCurrentStepId } from '../notes/NotesPanel';
+import { useCurrentStepId } from '../notes/currentStep';
+import { ActionsChunk, lazyTab, NotesChunk, RubricChunk, useVoteTab } from './lazyPanels';
 import { PalettePanel } from './PalettePanel';
 import { PanelTabList, PanelTabPanels, type PanelTab } from './PanelTabs';
 import { SidePanel } from './SidePanel';
@@ -137,6 +135,9 @@ export function BoardWorkspace({ editor, exercise, readOnly, doc = null, variant
   // The notes follow the step the steps panel shows.
   const notesStepId = useCurrentStepId(ui, exercise);
   // One entry per tab of the right panel, in order; `false`/null leaves a tab out.
+  // Until the live results are in (boards of a known exercise), no tab: otherwise the first of
+  // the others would show for a moment, and download its code, before Details takes its place.
+  const settled = !!ready || !exercise;
   const rightTabCandidates: (PanelTab | false | null | undefined)[] = [
     showDetails && {
       id: 'details',
@@ -148,10 +149,12 @@ export function BoardWorkspace({ editor, exercise, readOnly, doc = null, variant
         </>
       ),
     },
-    voteTab,
-    ready && live && doc && { id: 'rubric', label: 'Rubric', content: <RubricPanel doc={doc} live={live} /> },
-    actionPlan && { id: 'actions', label: 'Actions', content: <ActionPlanPanel /> },
-    ready && doc && { id: 'notes', label: 'Notes', content: <NotesPanel doc={doc} exercise={exercise} readOnly={readOnly} currentStepId={notesStepId} /> },
+    settled && voteTab,
+    ready && live && doc && lazyTab('rubric', 'Rubric', RubricChunk, <RubricChunk.Component doc={doc} live={live} />),
+    settled && actionPlan && lazyTab('actions', 'Actions', ActionsChunk, <ActionsChunk.Component />),
+    ready &&
+      doc &&
+      lazyTab('notes', 'Notes', NotesChunk, <NotesChunk.Component doc={doc} exercise={exercise} readOnly={readOnly} currentStepId={notesStepId} />),
   ];
   const rightTabs = rightTabCandidates.filter((t): t is PanelTab => !!t);
   const showRight = rightTabs.length > 0;

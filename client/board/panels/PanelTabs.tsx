@@ -6,6 +6,8 @@ export interface PanelTab {
   id: string;
   label: string;
   content: ReactNode;
+  /** Starts downloading the content's code when the tab is pointed at (see lazyPanels). */
+  prefetch?: () => void;
 }
 
 /** The tab shown: the selected one, or the first when the selection names none of them. */
@@ -59,6 +61,7 @@ export function PanelTabList({ tabs, selected, onSelect, idBase, label }: PanelT
             className="panel-tab"
             data-testid={`tab-${t.id}`}
             onClick={() => onSelect(t.id)}
+            onPointerEnter={t.prefetch}
             onKeyDown={(e) => move(e, i)}
           >
             {t.label}

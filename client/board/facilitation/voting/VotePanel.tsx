@@ -5,25 +5,13 @@ import { VOTE_LIMITS } from '../../../../shared/control';
 import { ApiError, NetworkError } from '../../../lib/api';
 import { itemKindLabel, itemTitle } from '../../actions/promotion';
 import { selectAndShow } from '../../panels/boardActions';
-import type { PanelTab } from '../../panels/PanelTabs';
-import { useFacilitation, type Facilitation } from '../FacilitationContext';
+import type { Facilitation } from '../FacilitationContext';
 import { ranking, REMOVED_ITEM_TITLE } from '../../../../shared/votes';
 import { addRefusal, countDots, dotsLeft, plural, validateStartForm, type StartFormErrors } from './ballot';
 import { isVotableShape, votableItems, type PlacedShape, type VotableItem, type VotableSet } from './votableItems';
 import { votingFor, type VotingState } from './VotingState';
 import { revealVote, startVote } from './votesApi';
 import './voting.css';
-
-/**
- * The right panel's Vote tab, for facilitators always and for everyone else while the board has a
- * vote round. `null` when there is nothing to show.
- */
-export function useVoteTab(editor: Editor | null): PanelTab | null {
-  const f = useFacilitation();
-  const hasRound = useValue('hasVoteRound', () => !!f?.control.currentRound(), [f]);
-  if (!f || !editor || !(f.canControl || hasRound)) return null;
-  return { id: 'vote', label: 'Vote', content: <VotePanel f={f} editor={editor} /> };
-}
 
 /** The Vote tab's content: start form, the open round with my dots, or the revealed ranking. */
 export function VotePanel({ f, editor }: { f: Facilitation; editor: Editor }) {

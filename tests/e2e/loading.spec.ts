@@ -1,0 +1,208 @@
+import type { Page, Request, Route } from '@playwright/test';
+import { expect, openBoard, shapeCount, test } from './app';
+
+/**
+ * How the app loads: each route and each right-panel tab other than Details is its own chunk,
+ * downloaded when first needed with a loading line meanwhile; the service worker keeps every chunk,
+ * so a board opened before works offline with all its tabs; the board's socket does not wait for
+ * its info, and a board opened before shows from the browser's copy before the server answers.
+ *
+ * LOADING_SCREENSHOTS=<dir> saves screenshots of the loading states.
+ */
+
+const SHOTS = process.env.LOADING_SCREENSHOTS;
+const VIEWPORT = { width: 1366, height: 768 };
+
+/** The chunks a board's first screen must not download (file names start with the module's). */
+const NOT_ON_FIRST_SCREEN = ['NotesPanel', 'RubricPanel', 'ActionPlanPanel', 'VotePanel', 'CohortPage', 'HomePage'];
+
+/** The page's own script requests (not the service worker's install downloads), by chunk name. */
+function scriptsOf(page: Page): string[] {
+  const names: string[] = [];
+  page.on('request', (r: Request) => {
+    const m = /\/assets\/([A-Za-z]+)-[\w-]+\.js$/.exec(new URL(r.url()).pathname);
+    if (m) names.push(m[1]);
+  });
+  return names;
+}
+
+/** Holds the requests matching `pattern` until `release()`; `seen` resolves at the first one. */
+async function hold(page: Page, pattern: RegExp) {
+  const held: Route[] = [];
+  let seen!: () => void;
+  const first = new Promise<void>((resolve) => {
+    seen = resolve;
+  });
+  let releasing = false;
+  await page.route(pattern, (route) => {
+    if (releasing) return route.continue();
+    held.push(route);
+    seen();
+  });
+  return {
+    seen: first,
+    async release() {
+      releasing = true;
+      for (const r of held.splice(0)) await r.continue();
+      await page.unroute(pattern);
+    },
+  };
+}
+
+/** The page is controlled by the app's service worker, whose install downloaded the build. */
+async function serviceWorkerReady(page: Page) {
+  await page.waitForFunction(async () => {
+    if (!navigator.serviceWorker.controller) return false;
+    const names = await caches.keys();
+    const shell = names.find((n) => n.startsWith('pb-shell-'));
+    return Boolean(shell && (await (await caches.open(shell)).match('/index.html')));
+  });
+}
+
+test('a board downloads the notes, rubric, actions, vote and dashboard code only when asked, with a loading line meanwhile', async ({ app }) => {
+  const board = await app.createBoard({ template: 'universe-of-connections', title: 'Three Rivers universe' });
+  // No service worker: every chunk the page needs is a request the test sees and can hold.
+  const page = await (await app.newContext({ viewport: VIEWPORT, serviceWorkers: 'block' })).newPage();
+  const scripts = scriptsOf(page);
+  await openBoard(page, board.links.facilitator, 'Fran');
+  await expect(page.getByTestId('tab-details')).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByTestId('inspector')).toBeVisible();
+  expect(scripts).toContain('BoardPage');
+  for (const chunk of NOT_ON_FIRST_SCREEN) expect(scripts, chunk).not.toContain(chunk);
+
+  const notesChunk = await hold(page, /\/assets\/NotesPanel-[\w-]+\.js$/);
+  const canvasBefore = await page.locator('.board-canvas').boundingBox();
+  await page.getByTestId('tab-notes').click();
+  await notesChunk.seen;
+  const loading = page.getByTestId('chunk-loading');
+  await expect(loading).toBeVisible();
+  await expect(loading).toHaveText('Loading notes…');
+  await expect(loading).toHaveAttribute('role', 'status');
+  if (SHOTS) await page.screenshot({ path: `${SHOTS}/notes-loading.png` });
+  await notesChunk.release();
+  await expect(page.getByTestId('note-editor')).toBeVisible();
+  await expect(loading).toHaveCount(0);
+  // The panel's content changed; the canvas beside it did not move or resize.
+  expect(await page.locator('.board-canvas').boundingBox()).toEqual(canvasBefore);
+  if (SHOTS) await page.screenshot({ path: `${SHOTS}/notes-loaded.png` });
+  expect(scripts).toContain('NotesPanel');
+  expect(scripts).not.toContain('CohortPage');
+
+  const rubricChunk = await hold(page, /\/assets\/RubricPanel-[\w-]+\.js$/);
+  await page.getByTestId('tab-rubric').click();
+  await rubricChunk.seen;
+  await expect(page.getByTestId('chunk-loading')).toHaveText('Loading rubric…');
+  if (SHOTS) await page.screenshot({ path: `${SHOTS}/rubric-loading.png` });
+  await rubricChunk.release();
+  await expect(page.getByTestId('chunk-loading')).toHaveCount(0);
+  expect(scripts).toContain('RubricPanel');
+  expect(scripts).not.toContain('ActionPlanPanel');
+});
+
+test('a tab whose code cannot be downloaded says so, and opens after reloading the page', async ({ app }) => {
+  const board = await app.createBoard({ template: 'universe-of-connections', title: 'Three Rivers universe' });
+  const page = await (await app.newContext({ viewport: VIEWPORT, serviceWorkers: 'block' })).newPage();
+  await openBoard(page, board.links.editor, 'Eli');
+  const chunk = /\/assets\/ActionPlanPanel-[\w-]+\.js$/;
+  await page.route(chunk, (route) => route.abort());
+  await page.getByTestId('tab-actions').click();
+  const failed = page.getByTestId('chunk-failed');
+  await expect(failed).toContainText('The Actions tab could not be loaded');
+  await expect(failed).toHaveAttribute('role', 'alert');
+  if (SHOTS) await page.screenshot({ path: `${SHOTS}/actions-failed.png` });
+  await page.unroute(chunk);
+  await failed.getByRole('button', { name: 'Reload the page' }).click();
+  await page.waitForFunction(() => Boolean((window as any).__board?.editor));
+  await page.getByTestId('tab-actions').click();
+  await expect(page.getByTestId('chunk-failed')).toHaveCount(0);
+  await expect(page.getByTestId('action-plan')).toBeVisible();
+});
+
+test('the home page downloads no board code, and a board no home page code', async ({ app }) => {
+  const page = await (await app.newContext({ viewport: VIEWPORT, serviceWorkers: 'block' })).newPage();
+  const scripts = scriptsOf(page);
+  await page.goto(app.url);
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  expect(scripts).toContain('HomePage');
+  expect(scripts).not.toContain('BoardPage');
+  expect(scripts).not.toContain('NotesPanel');
+});
+
+test('a board opened before works offline with a tab never opened: the service worker kept its code', async ({ app }) => {
+  const board = await app.createBoard({ template: 'universe-of-connections', title: 'Three Rivers universe' });
+  const context = await app.newContext({ viewport: VIEWPORT });
+  const page = await context.newPage();
+  const scripts = scriptsOf(page);
+  await openBoard(page, board.links.editor, 'Away');
+  await serviceWorkerReady(page);
+  await expect(page.getByTestId('connection-status')).toHaveAttribute('data-unsaved', 'false');
+  await page.waitForFunction(() => (window as any).__board?.localCopy?.settled() === true);
+  expect(scripts).not.toContain('NotesPanel');
+
+  await context.setOffline(true);
+  const reloaded = await page.reload();
+  expect(reloaded?.fromServiceWorker()).toBe(true);
+  await page.waitForFunction(() => Boolean((window as any).__board?.editor));
+  await expect(page.getByTestId('connection-status')).toHaveAttribute('data-source', 'local');
+  await page.getByTestId('tab-notes').click();
+  await expect(page.getByTestId('note-editor')).toBeVisible();
+  await expect(page.getByTestId('chunk-failed')).toHaveCount(0);
+  await page.getByTestId('tab-rubric').click();
+  await expect(page.getByTestId('chunk-loading')).toHaveCount(0);
+  await expect(page.getByTestId('chunk-failed')).toHaveCount(0);
+  if (SHOTS) await page.screenshot({ path: `${SHOTS}/offline-rubric.png` });
+});
+
+test('the board socket opens while the board info is still on its way', async ({ app }) => {
+  const board = await app.createBoard();
+  const page = await (await app.newContext({ viewport: VIEWPORT, serviceWorkers: 'block' })).newPage();
+  const info = await hold(page, /\/api\/boards\/[^/?]+\?token=/);
+  const socket = page.waitForEvent('websocket', (ws) => new URL(ws.url()).pathname.startsWith('/ws/'));
+  await page.goto(board.links.editor);
+  await info.seen;
+  const ws = await socket;
+  expect(ws.isClosed()).toBe(false);
+  await expect(page.getByText('Opening the board…')).toBeVisible();
+  await info.release();
+  await page.getByTestId('name-input').fill('Early');
+  await page.getByTestId('name-input').press('Enter');
+  await expect(page.getByTestId('connection-status')).toHaveAttribute('data-state', 'connected');
+});
+
+test('a board opened before shows from the browser copy before the server has answered, then syncs', async ({ app }) => {
+  const board = await app.createBoard();
+  const context = await app.newContext({ viewport: VIEWPORT, serviceWorkers: 'block' });
+  const page = await context.newPage();
+  await openBoard(page, board.links.editor, 'Return');
+  await page.evaluate(() => {
+    const editor = (window as any).__board.editor;
+    for (let i = 0; i < 3; i++) editor.createShape({ type: 'geo', x: i * 150, y: 0, props: { w: 100, h: 80 } });
+  });
+  await expect(page.getByTestId('connection-status')).toHaveAttribute('data-unsaved', 'false');
+  await page.waitForFunction(() => (window as any).__board?.localCopy?.settled() === true);
+
+  // The server answers neither the info nor the sync until released.
+  const info = await hold(page, /\/api\/boards\/[^/?]+\?token=/);
+  let releaseSocket!: () => void;
+  const socketHeld = new Promise<void>((resolve) => {
+    releaseSocket = resolve;
+  });
+  await page.routeWebSocket(/\/ws\//, async (ws) => {
+    await socketHeld;
+    const server = ws.connectToServer();
+    ws.onMessage((m) => server.send(m));
+    server.onMessage((m) => ws.send(m));
+  });
+  await page.reload();
+  await page.waitForFunction(() => Boolean((window as any).__board?.editor));
+  expect(await shapeCount(page)).toBe(3);
+  const status = page.getByTestId('connection-status');
+  await expect(status).toHaveAttribute('data-source', 'local');
+  await expect(status).toContainText(/copy (saved )?in this browser/);
+  if (SHOTS) await page.screenshot({ path: `${SHOTS}/return-from-local-copy.png` });
+  releaseSocket();
+  await info.release();
+  await expect(status).toHaveAttribute('data-source', 'server');
+  await expect(status).toHaveAttribute('data-state', 'connected');
+  expect(await shapeCount(page)).toBe(3);
+});
