@@ -80,7 +80,7 @@ export const journeyMapTemplate: ExerciseTemplate = {
     },
   ],
   zones: [
-    { id: 'quotes', label: 'What they say about us', color: 'light-blue', x: 0, y: 0, w: 4 * COLUMN_W + 3 * COLUMN_GAP, h: 800 },
+    { id: 'quotes', label: 'What they say about us', color: 'light-blue', x: 0, y: 0, w: 4 * COLUMN_W + 3 * COLUMN_GAP, h: 800, itemTypes: ['quote'] },
     ...JOURNEY_STAGES.map((stage, i) => ({
       id: stageZoneId(stage.value),
       label: stage.value === 'referral' ? 'Referral(s)' : stage.label,
@@ -89,6 +89,7 @@ export const journeyMapTemplate: ExerciseTemplate = {
       y: COLUMNS_Y,
       w: COLUMN_W,
       h: COLUMN_H,
+      itemTypes: ['journey-step'],
     })),
   ],
 };

@@ -47,7 +47,7 @@ function useStep(f: Facilitation) {
 
 function StepControl({ f, editor }: { f: Facilitation; editor: Editor | null }) {
   const { steps, index, current } = useStep(f);
-  const [takeAll, setTakeAll] = useState(true);
+  const takeAll = useValue('takeEveryone', () => f.control.takeEveryone.get(), [f]);
   if (steps.length === 0) return null;
 
   const moveTo = (i: number) => {
@@ -58,8 +58,16 @@ function StepControl({ f, editor }: { f: Facilitation; editor: Editor | null }) 
     f.control.setStep({ stepId: step.id, index: i, changedAt: now, by: me.name }, idleTimer(step.minutes * MINUTE, step.id));
     const bounds = editor && step.zoneId ? zoneBounds(editor, step.zoneId) : undefined;
     if (editor && step.zoneId) showZone(editor, step.zoneId);
-    if (takeAll && bounds) {
-      f.control.requestBring({ id: newId(), leaderId: me.id, leaderName: me.name, bounds: { x: bounds.x, y: bounds.y, w: bounds.w, h: bounds.h }, at: now });
+    // Everyone's view then shows the step's cards, fitted to each person's screen.
+    if (takeAll && bounds && step.zoneId) {
+      f.control.requestBring({
+        id: newId(),
+        leaderId: me.id,
+        leaderName: me.name,
+        bounds: { x: bounds.x, y: bounds.y, w: bounds.w, h: bounds.h },
+        zoneId: step.zoneId,
+        at: now,
+      });
     }
   };
   const hasZone = !!(editor && current?.zoneId && zoneBounds(editor, current.zoneId));
@@ -105,7 +113,7 @@ function StepControl({ f, editor }: { f: Facilitation; editor: Editor | null }) 
       )}
       {f.canControl && (
         <label className="session-check" title="Move everyone's view to the step's zone when the step changes">
-          <input type="checkbox" checked={takeAll} onChange={(e) => setTakeAll(e.target.checked)} data-testid="step-take-all" />
+          <input type="checkbox" checked={takeAll} onChange={(e) => f.control.setTakeEveryone(e.target.checked)} data-testid="step-take-all" />
           Take everyone there
         </label>
       )}
@@ -184,7 +192,7 @@ function TimerControl({ f }: { f: Facilitation }) {
               {shown.status === 'paused' ? 'Resume' : 'Start'}
             </button>
           )}
-          <button type="button" className="button small ghost" onClick={() => write(addTime(shown, f.clock.now(), MINUTE))} data-testid="timer-add" aria-label="Add a minute">
+          <button type="button" className="button small ghost" onClick={() => write(addTime(shown, f.clock.now(), MINUTE))} data-testid="timer-add" title="Add a minute to the timer">
             +1 min
           </button>
           <button
@@ -245,6 +253,7 @@ export function useLeadEffects(f: Facilitation | null, editor: Editor | null) {
     if (bring.leaderId === f.me().id) return;
     if (f.clock.now() - bring.at > BRING_FRESH_MS) return;
     if (editor.getInstanceState().followingUserId) editor.stopFollowingUser();
+    if (bring.zoneId && showZone(editor, bring.zoneId)) return;
     const { x, y, w, h } = bring.bounds;
     editor.zoomToBounds({ x, y, w, h }, { inset: 0, animation: { duration: 300 } });
   }, [f, editor, bring]);

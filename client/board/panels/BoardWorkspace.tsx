@@ -10,7 +10,8 @@ import { ActionPlanState } from '../actions/ActionPlanState';
 import { useVoteTab } from '../facilitation/voting/VotePanel';
 import { FiguresPanel } from './FiguresPanel';
 import { Inspector } from './Inspector';
-import { zoneBounds } from './boardActions';
+import { showZone, zoneBounds } from './boardActions';
+import { zoneGuides, type ZoneGuide } from '../shapes/zoneGuide';
 import { LiveResultsSource } from './liveResults';
 import { RubricPanel } from '../rubric/RubricPanel';
 import { NotesPanel, useCurrentStepId } from '../notes/NotesPanel';
@@ -22,8 +23,6 @@ import { WorkspaceContext, WorkspaceState, type Workspace } from './WorkspaceSta
 import './panels.css';
 
 const PANELS_KEY = 'pb.panels';
-/** Where a zone's top-left corner lands on screen when the board opens. */
-const OPEN_MARGIN = { x: 24, y: 64 };
 
 interface PanelsOpen {
   left: boolean;
@@ -104,15 +103,30 @@ export function BoardWorkspace({ editor, exercise, readOnly, doc = null, variant
     };
   }, [editor, exercise, variant, templateVersion]);
 
-  // A board opens on the first step's zone at 100 %, its label clear of tldraw's page menu.
+  // A board opens on the first step's view (its cards at a readable zoom; an empty zone at 100 %
+  // from its top-left corner, label and prompt in view).
   useEffect(() => {
     if (!editor || !exercise) return;
     const camera = editor.getCamera();
     if (camera.x !== 0 || camera.y !== 0 || camera.z !== 1) return;
     const first = exercise.template.steps.find((s) => s.zoneId && zoneBounds(editor, s.zoneId));
-    const bounds = first?.zoneId ? zoneBounds(editor, first.zoneId) : undefined;
-    if (bounds) editor.setCamera({ x: OPEN_MARGIN.x - bounds.x, y: OPEN_MARGIN.y - bounds.y, z: 1 });
+    if (first?.zoneId) showZone(editor, first.zoneId, { animate: false });
   }, [editor, exercise]);
+
+  // Each zone shows the prompt of the step working in it (the current step first) under its label.
+  const currentStep = useValue('currentStep', () => ui.currentStep.get(), [ui]);
+  useEffect(() => {
+    if (!editor || !exercise) return;
+    const steps = exercise.template.steps;
+    const guides: Record<string, ZoneGuide> = {};
+    const order = [steps[currentStep], ...steps].filter((s) => !!s);
+    for (const step of order) {
+      if (step.zoneId && !guides[step.zoneId]) {
+        guides[step.zoneId] = { stepNumber: steps.indexOf(step) + 1, title: step.title, prompt: step.prompt };
+      }
+    }
+    zoneGuides(editor).set(guides);
+  }, [editor, exercise, currentStep]);
 
   const ws = useMemo<Workspace | null>(
     () =>

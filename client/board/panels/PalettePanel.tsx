@@ -2,11 +2,13 @@ import { useValue } from 'tldraw';
 import type { ItemTypeDef } from '../../../exercises/kit/definitions';
 import { paletteOf } from '../shapes/cardColors';
 import { createItem, zoneBounds } from './boardActions';
+import { zoneForNewCard, zoneTakes } from './cardZone';
 import { useWorkspace } from './WorkspaceState';
 
 /**
- * The exercise's item types as buttons. A new card goes into the current step's zone (first free
- * slot) or, without one, into the middle of the view; it is selected and its first field focused.
+ * The exercise's item types as buttons. A new card goes into the current step's zone when that
+ * zone takes its type, else into the first zone that does (first free slot), else into the middle
+ * of the view; it is selected and its first field focused.
  */
 export function PalettePanel() {
   const { editor, exercise, ui, author } = useWorkspace();
@@ -23,7 +25,8 @@ export function PalettePanel() {
   if (exercise.itemTypes.length === 0) return null;
 
   const add = (def: ItemTypeDef) => {
-    const id = createItem(editor, def, { author: author(), zoneId: zone?.id ?? null, lastCreatedId: ui.lastCreatedId });
+    const target = zoneForNewCard(exercise.template, zone?.id, def.type, (id) => !!zoneBounds(editor, id));
+    const id = createItem(editor, def, { author: author(), zoneId: target?.id ?? null, lastCreatedId: ui.lastCreatedId });
     ui.lastCreatedId = id;
     ui.requestFocus(id);
   };
@@ -32,7 +35,8 @@ export function PalettePanel() {
     <section className="panel-section" aria-labelledby="palette-heading" data-testid="palette">
       <h2 id="palette-heading">Add a card</h2>
       <p className="hint palette-target">
-        New cards go {zone ? <>into <strong>{zone.label}</strong></> : 'to the middle of your view'}.
+        New cards go {zone ? <>into <strong>{zone.label}</strong></> : 'to the middle of your view'}
+        {exercise.template.zones.some((z) => z.itemTypes) ? ', or into the zone meant for their type' : ''}.
       </p>
       <ul className="palette">
         {exercise.itemTypes.map((def) => {
@@ -44,7 +48,7 @@ export function PalettePanel() {
                 className="palette-button"
                 data-item-type={def.type}
                 title={def.description}
-                aria-description={def.description}
+                aria-description={`${def.description}${zone && !zoneTakes(zone, def.type) ? ' Goes into its own zone.' : ''}`}
                 onClick={() => add(def)}
               >
                 <span className="swatch" style={{ background: palette.header, borderColor: palette.border }} aria-hidden="true" />

@@ -12,8 +12,9 @@ import { CONNECTOR_META_KEY, itemShapeType, itemTypeOfShape, ZONE_SHAPE_TYPE } f
 import { zoneShapeId } from '../../../exercises/kit/seed';
 import { getItemType } from '../../../exercises/registry';
 import type { FieldValue } from '../../../shared/results';
-import type { ItemShape } from '../shapes';
+import { arrowheadProps, typedConnectorOf, type ItemShape } from '../shapes';
 import { placeAround, placeInZone, type Rect } from './placement';
+import { showStepView } from './stepView';
 
 /**
  * Everything the panels do to the board, as editor calls. Attribution goes into `meta`:
@@ -118,14 +119,24 @@ export function updateItemFields(editor: Editor, id: TLShapeId, patch: Record<st
   editor.updateShape<ItemShape>({ id, type: shape.type, props: patch, meta: updatedMeta(shape.meta, author) });
 }
 
-/** Types an arrow as a connector of `kind`, or makes it a free arrow again with null. */
+/**
+ * Types an arrow as a connector of `kind`, or makes it a free arrow again with null. A change of
+ * kind also sets the arrowheads that fit the kind (tldraw's default ones for a free arrow); colour,
+ * dash and label follow the kind when drawn (BoardArrowShapeUtil).
+ */
 export function setConnector(editor: Editor, id: TLShapeId, next: ConnectorData | null, author: Author): void {
   const arrow = editor.getShape(id);
   if (arrow?.type !== 'arrow') return;
-  const { [CONNECTOR_META_KEY]: _previous, ...rest } = arrow.meta as JsonObject;
+  const { [CONNECTOR_META_KEY]: previous, ...rest } = arrow.meta as JsonObject;
   const meta = updatedMeta(rest, author);
   if (next) meta[CONNECTOR_META_KEY] = { kind: next.kind, fields: next.fields } as JsonObject;
-  editor.updateShape<TLArrowShape>({ id, type: 'arrow', meta });
+  const previousKind = previous && typeof previous === 'object' && !Array.isArray(previous) ? previous.kind : undefined;
+  if ((previousKind ?? null) === (next?.kind ?? null)) {
+    editor.updateShape<TLArrowShape>({ id, type: 'arrow', meta });
+    return;
+  }
+  const typed = next ? typedConnectorOf(editor, { ...arrow, meta }) : null;
+  editor.updateShape<TLArrowShape>({ id, type: 'arrow', meta, props: arrowheadProps(typed?.look ?? null) });
 }
 
 /** Selects the shapes that exist among `ids` and zooms to them (never beyond 100 %). */
@@ -138,10 +149,7 @@ export function selectAndShow(editor: Editor, ids: readonly string[]): void {
   if (boxes.length) editor.zoomToBounds(Box.Common(boxes), { inset: 64, targetZoom: 1, animation: { duration: 320 } });
 }
 
-/** Zooms the camera to a template zone. */
-export function showZone(editor: Editor, zoneId: string): boolean {
-  const bounds = zoneBounds(editor, zoneId);
-  if (!bounds) return false;
-  editor.zoomToBounds(bounds, { inset: 32, animation: { duration: 400 } });
-  return true;
+/** Shows a template zone's step view: its cards at a readable zoom (stepView.ts). */
+export function showZone(editor: Editor, zoneId: string, options?: { animate?: boolean }): boolean {
+  return showStepView(editor, zoneId, options);
 }
