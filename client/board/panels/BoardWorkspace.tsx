@@ -8,6 +8,7 @@ import { ActionPlanContext, type ActionPlanEnv } from '../actions/ActionPlanCont
 import { ActionPlanPanel } from '../actions/ActionPlanPanel';
 import { ActionPlanState } from '../actions/ActionPlanState';
 import { useVoteTab } from '../facilitation/voting/VotePanel';
+import { VoteNotice } from '../facilitation/voting/VoteNotice';
 import { FiguresPanel } from './FiguresPanel';
 import { Inspector } from './Inspector';
 import { showZone, zoneBounds } from './boardActions';
@@ -24,25 +25,65 @@ import './panels.css';
 
 const PANELS_KEY = 'pb.panels';
 
-interface PanelsOpen {
-  left: boolean;
-  right: boolean;
+/** Below this window width the side panels float over the canvas, one at a time. */
+export const FLOAT_BELOW_PX = 1200;
+/** Right panel width: default for a window width, and the bounds of dragging it. */
+export const RIGHT_MIN_W = 280;
+function defaultRightWidth(windowWidth: number): number {
+  return Math.round(Math.min(460, Math.max(288, windowWidth * 0.22)));
+}
+/** The widest the right panel gets: the canvas keeps 60 % of the window (beside the panels, or under a floating one). */
+export function rightMaxWidth(windowWidth: number, floating: boolean): number {
+  const max = floating ? windowWidth * 0.4 : windowWidth * 0.4 - 40;
+  return Math.max(RIGHT_MIN_W, Math.round(Math.min(900, max)));
 }
 
-/** The panels' open state and a setter: `toggle(side)` flips a side, `toggle(side, true)` opens it. */
-function usePanelsOpen(): [PanelsOpen, (side: keyof PanelsOpen, value?: boolean) => void] {
-  const [open, setOpen] = useState<PanelsOpen>(() => {
-    const stored = readJson<Partial<PanelsOpen>>(PANELS_KEY);
-    return { left: stored?.left !== false, right: stored?.right !== false };
+interface PanelsState {
+  left: boolean;
+  right: boolean;
+  /** The right panel's width, once someone dragged it (null: the default for the window). */
+  rightWidth: number | null;
+  /** The side opened last: the one a narrow window shows when both are open. */
+  last: 'left' | 'right';
+}
+
+function useWindowWidth(): number {
+  const [w, setW] = useState(() => window.innerWidth);
+  useEffect(() => {
+    const on = () => setW(window.innerWidth);
+    window.addEventListener('resize', on);
+    return () => window.removeEventListener('resize', on);
+  }, []);
+  return w;
+}
+
+/**
+ * The panels' state, remembered in this browser (`pb.panels`): which are open, the right one's
+ * width. `toggle(side)` flips a side, `toggle(side, true)` opens it.
+ */
+function usePanels(): [PanelsState, (side: 'left' | 'right', value?: boolean, exclusive?: boolean) => void, (w: number, done: boolean) => void] {
+  const [state, setState] = useState<PanelsState>(() => {
+    const stored = readJson<Partial<PanelsState>>(PANELS_KEY);
+    const rightWidth = typeof stored?.rightWidth === 'number' && Number.isFinite(stored.rightWidth) ? stored.rightWidth : null;
+    return { left: stored?.left !== false, right: stored?.right !== false, rightWidth, last: stored?.last === 'right' ? 'right' : 'left' };
   });
-  const toggle = (side: keyof PanelsOpen, value?: boolean) =>
-    setOpen((prev) => {
-      if (value !== undefined && prev[side] === value) return prev;
-      const next = { ...prev, [side]: value ?? !prev[side] };
+  const toggle = (side: 'left' | 'right', value?: boolean, exclusive = false) =>
+    setState((prev) => {
+      const open = value ?? !prev[side];
+      const other = side === 'left' ? 'right' : 'left';
+      const closeOther = open && exclusive && prev[other];
+      if (prev[side] === open && (!open || prev.last === side) && !closeOther) return prev;
+      const next = { ...prev, [side]: open, last: open ? side : prev.last, ...(closeOther ? { [other]: false } : {}) };
       writeJson(PANELS_KEY, next);
       return next;
     });
-  return [open, toggle];
+  const resize = (w: number, done: boolean) =>
+    setState((prev) => {
+      const next = { ...prev, rightWidth: w };
+      if (done) writeJson(PANELS_KEY, next);
+      return next;
+    });
+  return [state, toggle, resize];
 }
 
 export interface BoardWorkspaceProps {
@@ -67,7 +108,13 @@ export interface BoardWorkspaceProps {
  * get no left panel.
  */
 export function BoardWorkspace({ editor, exercise, readOnly, doc = null, variant = null, templateVersion, children }: BoardWorkspaceProps) {
-  const [open, toggle] = usePanelsOpen();
+  const [panels, toggle, resizeRight] = usePanels();
+  const windowWidth = useWindowWidth();
+  const floating = windowWidth < FLOAT_BELOW_PX;
+  // A narrow window shows one panel at a time (the one opened last), over the canvas.
+  const open = floating && panels.left && panels.right ? { left: panels.last === 'left', right: panels.last === 'right' } : panels;
+  const rightMax = rightMaxWidth(windowWidth, floating);
+  const rightWidth = Math.min(rightMax, Math.max(RIGHT_MIN_W, panels.rightWidth ?? defaultRightWidth(windowWidth)));
   const ui = useMemo(() => new WorkspaceState(), []);
   const [source, setSource] = useState<LiveResultsSource | null>(null);
   const [rightTab, setRightTab] = useState('details');
@@ -76,7 +123,7 @@ export function BoardWorkspace({ editor, exercise, readOnly, doc = null, variant
   const showActions = useRef(() => {});
   showActions.current = () => {
     setRightTab('actions');
-    toggle('right', true);
+    toggle('right', true, window.innerWidth < FLOAT_BELOW_PX);
   };
 
   useEffect(() => {
@@ -138,8 +185,13 @@ export function BoardWorkspace({ editor, exercise, readOnly, doc = null, variant
   const live = useValue('live', () => source?.live.get() ?? null, [source]);
   // A card to fill in (new from the palette, or double-clicked) brings the Details tab forward.
   const focusRequest = useValue('focusRequest', () => ui.focusRequest.get(), [ui]);
+  // In a narrow window the inspector slides in (over the palette) to fill the new card in.
+  const openRight = useRef(toggle);
+  openRight.current = toggle;
   useEffect(() => {
-    if (focusRequest) setRightTab('details');
+    if (!focusRequest) return;
+    setRightTab('details');
+    openRight.current('right', true, window.innerWidth < FLOAT_BELOW_PX);
   }, [focusRequest]);
 
   const ready = ws && live && exercise;
@@ -173,9 +225,9 @@ export function BoardWorkspace({ editor, exercise, readOnly, doc = null, variant
 
   return (
     <WorkspaceContext.Provider value={ws}>
-      <div className="board-workspace">
+      <div className={floating ? 'board-workspace floating-panels' : 'board-workspace'}>
         {showLeft ? (
-          <SidePanel side="left" label="Exercise" open={open.left} onToggle={() => toggle('left')}>
+          <SidePanel side="left" label="Exercise" open={open.left} floating={floating} onToggle={() => toggle('left', !open.left, floating)}>
             <details className="side-intro">
               <summary className="side-exercise">{exercise.template.title}</summary>
               <p className="hint">{exercise.template.purpose}</p>
@@ -186,13 +238,25 @@ export function BoardWorkspace({ editor, exercise, readOnly, doc = null, variant
         ) : null}
         {/* The canvas too: tldraw's context menu offers "Promote to action". */}
         <ActionPlanContext.Provider value={actionPlan}>{children}</ActionPlanContext.Provider>
+        {editor && (
+          <VoteNotice
+            onOpen={() => {
+              setRightTab('vote');
+              toggle('right', true, floating);
+              requestAnimationFrame(() => document.querySelector<HTMLElement>('[data-testid="tab-vote"]')?.focus());
+            }}
+          />
+        )}
         {showRight ? (
           <ActionPlanContext.Provider value={actionPlan}>
             <SidePanel
               side="right"
               label={rightLabel}
               open={open.right}
-              onToggle={() => toggle('right')}
+              floating={floating}
+              width={rightWidth}
+              resize={{ min: RIGHT_MIN_W, max: rightMax, onResize: resizeRight }}
+              onToggle={() => toggle('right', !open.right, floating)}
               header={<PanelTabList tabs={rightTabs} selected={rightTab} onSelect={setRightTab} idBase={rightTabsId} label={rightLabel} />}
             >
               <PanelTabPanels tabs={rightTabs} selected={rightTab} idBase={rightTabsId} />

@@ -139,6 +139,41 @@ export function setConnector(editor: Editor, id: TLShapeId, next: ConnectorData 
   editor.updateShape<TLArrowShape>({ id, type: 'arrow', meta, props: arrowheadProps(typed?.look ?? null) });
 }
 
+/**
+ * Connects two cards with an arrow bound to both (the keyboard's way to draw one), typed as
+ * `kind` unless it is null; the first card stays selected. Returns the arrow's id.
+ */
+export function connectCards(editor: Editor, fromId: TLShapeId, toId: TLShapeId, kind: ConnectorData | null, author: Author): TLShapeId | null {
+  const a = editor.getShapePageBounds(fromId);
+  const b = editor.getShapePageBounds(toId);
+  if (!a || !b || fromId === toId) return null;
+  const id = createShapeId();
+  const meta: JsonObject = { createdBy: authorName(author), createdById: author.id, createdAt: new Date().toISOString() };
+  if (kind) meta[CONNECTOR_META_KEY] = { kind: kind.kind, fields: kind.fields } as JsonObject;
+  const binding = (terminal: 'start' | 'end', target: TLShapeId) => ({
+    type: 'arrow' as const,
+    fromId: id,
+    toId: target,
+    props: { terminal, normalizedAnchor: { x: 0.5, y: 0.5 }, isExact: false, isPrecise: false, snap: 'none' as const },
+  });
+  editor.markHistoryStoppingPoint('connect cards');
+  editor.run(() => {
+    editor.createShape<TLArrowShape>({
+      id,
+      type: 'arrow',
+      x: a.center.x,
+      y: a.center.y,
+      props: { start: { x: 0, y: 0 }, end: { x: b.center.x - a.center.x, y: b.center.y - a.center.y } },
+      meta,
+    });
+    const typed = kind ? typedConnectorOf(editor, editor.getShape(id) as TLShape) : null;
+    if (typed) editor.updateShape<TLArrowShape>({ id, type: 'arrow', props: arrowheadProps(typed.look) });
+    editor.createBindings([binding('start', fromId), binding('end', toId)]);
+    editor.select(fromId);
+  });
+  return id;
+}
+
 /** Selects the shapes that exist among `ids` and zooms to them (never beyond 100 %). */
 export function selectAndShow(editor: Editor, ids: readonly string[]): void {
   const shapes = ids.map((id) => editor.getShape(id as TLShapeId)).filter((s): s is TLShape => !!s);

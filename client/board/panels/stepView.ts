@@ -73,13 +73,32 @@ export function shapesInZone(editor: Editor, zone: Box): Rect[] {
   return out;
 }
 
+/**
+ * How much of the canvas's left and right edges a side panel floating over it hides (narrow
+ * windows, SidePanel's `data-covers-canvas`): the step view is fitted to the rest.
+ */
+function coveredEdges(editor: Editor): { left: number; right: number } {
+  const canvas = editor.getContainer().getBoundingClientRect();
+  const covered = { left: 0, right: 0 };
+  for (const el of document.querySelectorAll<HTMLElement>('[data-covers-canvas]')) {
+    const r = el.getBoundingClientRect();
+    if (el.dataset.coversCanvas === 'left') covered.left = Math.max(covered.left, r.right - canvas.left);
+    else covered.right = Math.max(covered.right, canvas.right - r.left);
+  }
+  return { left: Math.max(0, covered.left), right: Math.max(0, covered.right) };
+}
+
 /** Moves the camera to a zone's step view (see above); false when the zone is not on the board. */
 export function showStepView(editor: Editor, zoneId: string, options: { animate?: boolean } = {}): boolean {
   const zone = editor.getShapePageBounds(zoneShapeId(zoneId) as TLShapeId);
   if (!zone) return false;
   if (editor.getInstanceState().followingUserId) editor.stopFollowingUser();
   const screen = editor.getViewportScreenBounds();
-  const camera = stepCamera(zone, shapesInZone(editor, zone), { w: screen.w, h: screen.h });
+  const covered = coveredEdges(editor);
+  const visible = { w: Math.max(1, screen.w - covered.left - covered.right), h: screen.h };
+  const inVisible = stepCamera(zone, shapesInZone(editor, zone), visible);
+  // The same view, shifted right past a panel covering the left edge.
+  const camera = { ...inVisible, x: inVisible.x + covered.left / inVisible.z };
   editor.setCamera(camera, options.animate === false ? undefined : { animation: { duration: 360 } });
   return true;
 }
