@@ -20,6 +20,7 @@ import { PalettePanel } from './PalettePanel';
 import { PanelTabList, PanelTabPanels, type PanelTab } from './PanelTabs';
 import { SidePanel } from './SidePanel';
 import { StepsPanel } from './StepsPanel';
+import { ConnectorLegend } from './ConnectorLegend';
 import { WorkspaceContext, WorkspaceState, type Workspace } from './WorkspaceState';
 import './panels.css';
 
@@ -234,6 +235,7 @@ export function BoardWorkspace({ editor, exercise, readOnly, doc = null, variant
             </details>
             {hasPalette && <PalettePanel />}
             <StepsPanel live={live} />
+            <ConnectorLegend />
           </SidePanel>
         ) : null}
         {/* The canvas too: tldraw's context menu offers "Promote to action". */}
