@@ -100,7 +100,8 @@ function ItemCard({ def, shape }: { def: ItemTypeDef; shape: ItemShape }) {
     const overflows = needed > h + 1;
     if (overflows && !readOnly) growCard(editor, shape.id, needed);
     const clamped = [...body.children].some((el) => el.scrollHeight > el.clientHeight + 1);
-    card.dataset.truncated = overflows || clamped ? 'true' : 'false';
+    const truncated = overflows || clamped ? 'true' : 'false';
+    if (card.dataset.truncated !== truncated) card.dataset.truncated = truncated;
   });
 
   return (
