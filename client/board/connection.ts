@@ -110,7 +110,16 @@ export class BoardConnection {
   private writesSent = 0;
   /** Read-only sessions never edit; the server drops their frames, so nothing is tracked. */
   private readOnly = false;
-  private online = typeof navigator === 'undefined' ? true : navigator.onLine !== false;
+  /**
+   * The browser's own verdict, read each time rather than once: a page that starts while the
+   * browser is offline can run its first script before `navigator.onLine` says so (a reload
+   * answered by the service worker, for one), and no `offline` event follows, because for the
+   * browser nothing changed. Every later state change (each failed connection attempt) reads it
+   * again, so the indicator says "Offline" instead of "Connecting…" for good.
+   */
+  private get online(): boolean {
+    return typeof navigator === 'undefined' || navigator.onLine !== false;
+  }
   /** The snapshot the server was known to hold at the end of an earlier visit, once read. */
   private confirmed: Y.Snapshot | null = null;
   private disposed = false;
@@ -219,15 +228,11 @@ export class BoardConnection {
     }
 
     const onOnline = () => {
-      this.online = true;
       // Try right away instead of waiting for the backoff timer.
       if (!this.terminal.get() && !this.provider.wsconnected && !this.disposed) this.provider.connect();
       this.recomputeState();
     };
-    const onOffline = () => {
-      this.online = false;
-      this.recomputeState();
-    };
+    const onOffline = () => this.recomputeState();
     window.addEventListener('online', onOnline);
     window.addEventListener('offline', onOffline);
     this.cleanups.push(() => {

@@ -17,7 +17,7 @@ export const READABLE_TEXT_PX = 11;
 export const STEP_MIN_ZOOM = READABLE_TEXT_PX / CARD_SMALLEST_TEXT_PX;
 
 /** Screen room tldraw's own controls take at the canvas's edges (menu top-left, toolbar bottom). */
-export const VIEW_INSETS = { top: 44, right: 16, bottom: 64, left: 16 };
+export const VIEW_INSETS = { top: 56, right: 16, bottom: 64, left: 16 };
 /** Where an empty zone's top-left corner lands on screen. */
 export const EMPTY_ZONE_AT = { x: 24, y: 64 };
 /** Canvas room around the cards. */

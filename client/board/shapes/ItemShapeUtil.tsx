@@ -86,23 +86,36 @@ function ItemCard({ def, shape }: { def: ItemTypeDef; shape: ItemShape }) {
   const readOnly = useValue('readOnly', () => editor.getIsReadonly(), [editor]);
   const cardRef = useRef<HTMLDivElement>(null);
   const bodyRef = useRef<HTMLDivElement>(null);
+  const contentRef = useRef<HTMLDivElement>(null);
   const palette = paletteOf(def.color);
   const text = cardText(def, shape.props);
   const { h } = shape.props;
 
   // Grow to the content (each text is clamped to a few lines, so the content has a bound); mark
-  // a card whose text is cut, so the full text shows on hover and focus (CardFullText).
-  useLayoutEffect(() => {
+  // a card whose text is cut, so the full text shows on hover and focus (CardFullText). Measured
+  // after each render and whenever the content's size changes: fonts arriving, a new width, or
+  // the card coming into view (tldraw does not draw cards outside the view).
+  const measure = useRef(() => {});
+  measure.current = () => {
     const card = cardRef.current;
     const body = bodyRef.current;
-    if (!card || !body) return;
+    const content = contentRef.current;
+    if (!card || !body || !content || card.offsetHeight === 0) return;
     const needed = Math.ceil(card.offsetHeight - body.clientHeight + body.scrollHeight);
     const overflows = needed > h + 1;
     if (overflows && !readOnly) growCard(editor, shape.id, needed);
-    const clamped = [...body.children].some((el) => el.scrollHeight > el.clientHeight + 1);
+    const clamped = [...content.children].some((el) => el.scrollHeight > el.clientHeight + 1);
     const truncated = overflows || clamped ? 'true' : 'false';
     if (card.dataset.truncated !== truncated) card.dataset.truncated = truncated;
-  });
+  };
+  useLayoutEffect(() => measure.current());
+  useLayoutEffect(() => {
+    const content = contentRef.current;
+    if (!content) return;
+    const ro = new ResizeObserver(() => measure.current());
+    ro.observe(content);
+    return () => ro.disconnect();
+  }, []);
 
   return (
     <div ref={cardRef} className="pb-card" style={{ borderColor: palette.border }}>
@@ -110,6 +123,7 @@ function ItemCard({ def, shape }: { def: ItemTypeDef; shape: ItemShape }) {
         {def.label}
       </div>
       <div ref={bodyRef} className="pb-card-body">
+        <div ref={contentRef}>
         {text.title ? (
           <p className="pb-card-title">{text.title}</p>
         ) : (
@@ -123,6 +137,7 @@ function ItemCard({ def, shape }: { def: ItemTypeDef; shape: ItemShape }) {
             <span className="pb-card-field-label">{f.label}:</span> {f.value}
           </p>
         ))}
+        </div>
       </div>
     </div>
   );
