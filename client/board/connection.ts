@@ -111,11 +111,10 @@ export class BoardConnection {
   /** Read-only sessions never edit; the server drops their frames, so nothing is tracked. */
   private readOnly = false;
   /**
-   * The browser's own verdict, read each time rather than once: a page that starts while the
-   * browser is offline can run its first script before `navigator.onLine` says so (a reload
-   * answered by the service worker, for one), and no `offline` event follows, because for the
-   * browser nothing changed. Every later state change (each failed connection attempt) reads it
-   * again, so the indicator says "Offline" instead of "Connecting…" for good.
+   * The browser's own verdict, read at every state change rather than kept from the start: a
+   * value that changed without an `online`/`offline` event (a browser can settle its network
+   * state after the page's first script ran) is picked up at the next change, e.g. the next
+   * failed connection attempt.
    */
   private get online(): boolean {
     return typeof navigator === 'undefined' || navigator.onLine !== false;

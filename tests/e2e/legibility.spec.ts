@@ -273,3 +273,35 @@ test('a trainer’s move of all boards moves the views of boards whose facilitat
   await expect(dashboard.getByTestId('team-tile')).toHaveCount(2);
   expect(await seriousAxeFindings(dashboard)).toEqual([]);
 });
+
+test('three people who all chose the same colour get three colours on the board; Tab starts at the top bar', async ({ app }) => {
+  const board = await app.createBoard({ template: 'many-tables-many-knocks' });
+  const pages: Page[] = [];
+  for (const [name, link] of [['Fatima', board.links.facilitator], ['Ada', board.links.editor], ['Vic', board.links.viewer]] as const) {
+    const context = await app.newContext();
+    await context.addInitScript((who) => {
+      // Everyone's browser picked the same pink.
+      localStorage.setItem('pb.user', JSON.stringify({ id: `id-${who}`, name: who, color: '#F04F88' }));
+    }, name);
+    const page = await context.newPage();
+    await page.setViewportSize(LAPTOP);
+    await page.goto(link);
+    await expect(page.getByTestId('connection-status')).toHaveAttribute('data-state', 'connected');
+    pages.push(page);
+  }
+  const shownColours = () => Promise.all(pages.map((p) => p.evaluate(() => (window as any).__board.editor.user.getColor() as string)));
+  await expect.poll(async () => new Set(await shownColours()).size).toBe(3);
+  const colours = await shownColours();
+  // Everyone sees the others' cursors in the colours they show themselves.
+  await expect
+    .poll(() => pages[0].evaluate(() => (window as any).__board.editor.store.query.records('instance_presence').get().map((p: any) => p.color).sort()))
+    .toEqual([colours[1], colours[2]].sort());
+  // The swatch beside each name shows it too.
+  for (const p of pages) await expect(p.getByTestId('user-name').locator('.user-swatch')).toBeVisible();
+
+  // A person who starts with the keyboard starts at the top of the page, in the top bar.
+  await pages[1].reload();
+  await expect(pages[1].getByTestId('connection-status')).toHaveAttribute('data-state', 'connected');
+  await pages[1].keyboard.press('Tab');
+  await expect(pages[1].locator('.topbar a.topbar-home')).toBeFocused();
+});
