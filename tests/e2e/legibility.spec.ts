@@ -239,6 +239,17 @@ test('at 1280 × 720 the facilitator’s session bar is one row, the rest in "Mo
   }
 });
 
+test('at 1024 × 768 a step with a long title still leaves every session control whole', async ({ app }) => {
+  const board = await app.createBoard({ template: 'frontline-communication' });
+  const fac = await openAt(app, board.links.facilitator, 'Fatima', SMALL);
+  await fac.getByTestId('step-next').click();
+  await fac.getByTestId('step-next').click();
+  await expect(fac.getByTestId('session-step')).toContainText('Ten ways to use sector information');
+  await fac.getByTestId('timer-start').click();
+  await expect.poll(async () => (await fac.getByTestId('session-bar').boundingBox())!.height).toBeLessThan(50);
+  expect(await clippedControls(fac)).toEqual([]);
+});
+
 test('a trainer’s move of all boards moves the views of boards whose facilitator takes everyone there; home and dashboard pass axe', async ({ app }) => {
   const res = await fetch(`${app.url}/api/cohorts`, {
     method: 'POST',

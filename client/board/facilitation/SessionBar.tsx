@@ -201,7 +201,7 @@ function StepControl({ f, editor }: { f: Facilitation; editor: Editor | null }) 
             <span className="session-step-count">
               Step {index + 1} of {steps.length}
             </span>
-            <span className="session-step-title" title={current.prompt}>
+            <span className="session-step-title" title={`${current.title}: ${current.prompt}`}>
               {current.title}
             </span>
           </>
