@@ -63,6 +63,11 @@ export class BoardArrowShapeUtil extends ArrowShapeUtil.configure({
     );
   }
 
+  /** Screen readers hear a typed connector's kind and key field ("Knock overlap · fatigue risk, arrow"). */
+  override getAriaDescriptor(shape: TLArrowShape): string | undefined {
+    return typedConnectorOf(this.editor, shape)?.label ?? super.getAriaDescriptor(shape);
+  }
+
   override toSvg(shape: TLArrowShape, ctx: SvgExportContext) {
     const typed = typedConnectorOf(this.editor, shape);
     const base = super.toSvg(styled(shape, typed), ctx);
