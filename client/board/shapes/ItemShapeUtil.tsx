@@ -93,8 +93,9 @@ function ItemCard({ def, shape }: { def: ItemTypeDef; shape: ItemShape }) {
 
   // Grow to the content (each text is clamped to a few lines, so the content has a bound); mark
   // a card whose text is cut, so the full text shows on hover and focus (CardFullText). Measured
-  // after each render and whenever the content's size changes: fonts arriving, a new width, or
-  // the card coming into view (tldraw does not draw cards outside the view).
+  // by ResizeObservers on the card and its content, which report after layout (no layout forced
+  // while rendering a board of thousands of cards): when the card is first drawn (tldraw does not
+  // draw cards outside the view), when fonts arrive, and whenever its text or size changes.
   const measure = useRef(() => {});
   measure.current = () => {
     const card = cardRef.current;
@@ -104,15 +105,16 @@ function ItemCard({ def, shape }: { def: ItemTypeDef; shape: ItemShape }) {
     const needed = Math.ceil(card.offsetHeight - body.clientHeight + body.scrollHeight);
     const overflows = needed > h + 1;
     if (overflows && !readOnly) growCard(editor, shape.id, needed);
-    const clamped = [...content.children].some((el) => el.scrollHeight > el.clientHeight + 1);
-    const truncated = overflows || clamped ? 'true' : 'false';
-    if (card.dataset.truncated !== truncated) card.dataset.truncated = truncated;
+    const truncated = overflows || [...content.children].some((el) => el.scrollHeight > el.clientHeight + 1);
+    if (truncated) card.dataset.truncated = 'true';
+    else if (card.dataset.truncated) delete card.dataset.truncated;
   };
-  useLayoutEffect(() => measure.current());
   useLayoutEffect(() => {
+    const card = cardRef.current;
     const content = contentRef.current;
-    if (!content) return;
+    if (!card || !content) return;
     const ro = new ResizeObserver(() => measure.current());
+    ro.observe(card);
     ro.observe(content);
     return () => ro.disconnect();
   }, []);
