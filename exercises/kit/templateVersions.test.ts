@@ -96,13 +96,13 @@ describe('a Many Tables, Many Knocks board made under version 1 (larger zones)',
   ];
   const v1: ExerciseDef = { ...manyTablesManyKnocks, template: { ...manyTablesManyKnocks.template, version: 1, zones: v1Zones } };
   const f = new FixtureBuilder(v1, getItemType);
-  // Far into the big zones: places the version 2 zones no longer reach.
+  // Far into the big zones: places the version 3 zones no longer reach.
   const table = f.item('table', { name: 'Manufacturing council' }, { zone: 'tables', x: 2300, y: 1000 });
   const idea = f.item('idea', { text: 'One front door' }, { zone: 'real', x: 1200, y: 1000 });
   const records = f.build();
 
   it('keeps its own zones, which validate against the current schema', () => {
-    expect(manyTablesManyKnocks.template.version).toBe(2);
+    expect(manyTablesManyKnocks.template.version).toBe(3);
     const zone = records.find((r) => r.id === 'shape:zone-tables') as { props: { w: number } };
     expect(zone.props.w).toBe(2700);
     const schema = boardSchema();

@@ -5,16 +5,17 @@ import type { ExerciseTemplate } from '../../shared/template';
  * tables; row 2 the knocks and the two alternatives (ideal, then real).
  *
  * Versions: 1 had zones of up to 2800 × 1300, mostly empty, whose step view showed cards at a
- * quarter of their size. 2 sizes each zone for the cards a step usually gets (two laptop screens
- * of readable cards for the three mapping steps, one for each alternative); zone ids are
- * unchanged, so boards made under version 1 keep their zones and extract as before.
+ * quarter of their size. 2: gap cards say whether they are a gap in the tables or in the knocks.
+ * 3 sizes each zone for the cards a step usually gets (two laptop screens of readable cards for
+ * the three mapping steps, one for each alternative); zone ids are unchanged, so boards made
+ * under versions 1 and 2 keep their zones and extract as before.
  */
 export const manyTablesManyKnocksTemplate: ExerciseTemplate = {
   id: 'many-tables-many-knocks',
   title: 'Many Tables, Many Knocks',
   purpose:
     'Diagnose how scattered the region’s contact with businesses is: every group that convenes employers, every separate call on their doors, where these overlap, and what a better-coordinated approach could look like.',
-  version: 2,
+  version: 3,
   steps: [
     {
       id: 'employer-journey',
@@ -36,7 +37,7 @@ export const manyTablesManyKnocksTemplate: ExerciseTemplate = {
       id: 'map-knocks',
       title: 'Map the knocks',
       prompt:
-        'Add a Knock card for each program or person that reaches out to businesses one at a time: business service reps, job developers, sponsorship requests, surveys. Think beyond the support team: veterans, youth, older-worker and vocational rehabilitation programs, city and county economic development, chambers, universities, private schools. List the businesses each one contacts, separated by commas, then join knocks that reach the same businesses or ask for the same thing with a Knock overlap connector and tick the fatigue risk where employers are asked too often.',
+        'Add a Knock card for each program or person that reaches out to businesses one at a time: business service reps, job developers, sponsorship requests, surveys. Think beyond the support team: veterans, youth, older-worker and vocational rehabilitation programs, city and county economic development, chambers, universities, private schools. List the businesses each one contacts, separated by commas, then join knocks that reach the same businesses or ask for the same thing with a Knock overlap connector and tick the fatigue risk where employers are asked too often. Add a Gap card here for businesses, or needs of theirs, that nobody reaches out to.',
       minutes: 25,
       zoneId: 'knocks',
     },
@@ -52,7 +53,7 @@ export const manyTablesManyKnocksTemplate: ExerciseTemplate = {
       id: 'real-alternative',
       title: 'Real alternative',
       prompt:
-        'Now be practical about your region: how many counties it spans, how rural or urban it is, who has staff time. Move or add the ideas you could really build here and tick Feasible now on them. Turn the first manageable steps into Action cards with an owner and a date so they reach the action plan.',
+        'Now be practical about your region: how many counties it spans, how rural or urban it is, who has staff time. Move or add the ideas you could really build here and tick Feasible now on them. Turn the first manageable steps into Action cards with an owner and a date, and promote each to the action plan (right-click the card). Before closing, ask what came up today that the group had never talked about before, and write it in this step’s notes.',
       minutes: 20,
       zoneId: 'real',
     },

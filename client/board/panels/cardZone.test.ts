@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { manyTablesManyKnocksTemplate } from '../../../exercises/many-tables-many-knocks/template';
+import { EXERCISES } from '../../../exercises/registry';
 import type { ExerciseTemplate } from '../../../shared/template';
 import { zoneForNewCard } from './cardZone';
 
@@ -27,4 +28,17 @@ describe('the zone a new card goes into', () => {
     const open: ExerciseTemplate = { ...t, zones: [{ id: 'any', label: 'Anything', x: 0, y: 0, w: 10, h: 10 }] };
     expect(zoneForNewCard(open, 'any', 'quote', all)?.id).toBe('any');
   });
+});
+
+describe('the zones of every exercise', () => {
+  it('name only card types of the exercise’s palette, and every card type has a zone meant for it', () => {
+    for (const { template, itemTypes } of EXERCISES) {
+      const palette = itemTypes.map((d) => d.type);
+      const named = template.zones.flatMap((z) => z.itemTypes ?? []);
+      expect(named.filter((type) => !palette.includes(type)), template.id).toEqual([]);
+      const homeless = palette.filter((type) => !zoneForNewCard(template, null, type, all));
+      expect(homeless, template.id).toEqual([]);
+    }
+  });
+
 });
