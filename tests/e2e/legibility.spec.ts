@@ -229,6 +229,10 @@ test('at 1280 × 720 the facilitator’s session bar is one row, the rest in "Mo
   await fac.getByTestId('follow-me').click().catch(() => {});
   await expect.poll(async () => (await fac.getByTestId('session-bar').boundingBox())!.height).toBeLessThan(50);
   expect(await clippedControls(fac)).toEqual([]);
+  // Every tab of the right panel shows whole, none scrolled out of its bar.
+  await expect(fac.getByTestId('tab-vote')).toBeVisible();
+  const tabs = await fac.locator('.panel-tabs').last().evaluate((el) => ({ needed: el.scrollWidth, shown: el.clientWidth }));
+  expect(tabs.needed, 'width the right panel’s tabs need (px)').toBeLessThanOrEqual(tabs.shown);
   // Whatever did not fit is one press away.
   if (await fac.getByTestId('session-more').isVisible()) {
     await fac.getByTestId('session-more').click();
@@ -315,4 +319,24 @@ test('three people who all chose the same colour get three colours on the board;
   await expect(pages[1].getByTestId('connection-status')).toHaveAttribute('data-state', 'connected');
   await pages[1].keyboard.press('Tab');
   await expect(pages[1].locator('.topbar a.topbar-home')).toBeFocused();
+});
+
+test('at 1920 × 1080 a results table wider than the panel shows whole after "Widen the panel", remembered', async ({ app }) => {
+  const board = await app.createBoard({ template: 'influence-map' });
+  const fac = await openAt(app, board.links.facilitator, 'Fatima', { width: 1920, height: 1080 });
+  await fac.getByTestId('palette').getByRole('button', { name: 'Priority area', exact: true }).click();
+  await expect(fac.getByTestId('item-inspector').locator('input:focus, textarea:focus')).toHaveCount(1);
+  await fac.keyboard.type('Machinist pipeline');
+  await fac.keyboard.press('Tab');
+  const figure = fac.locator('.figure', { hasText: 'Tipping the scales' });
+  const table = figure.locator('.figure-table-wrap');
+  const hiddenWidth = () => table.evaluate((el) => el.scrollWidth - el.clientWidth);
+  await expect.poll(hiddenWidth).toBeGreaterThan(1);
+  await figure.getByTestId('figure-widen').click();
+  await expect.poll(hiddenWidth, 'table width hidden to the side (px)').toBeLessThanOrEqual(1);
+  await expect(figure.getByTestId('figure-widen')).toHaveCount(0);
+  // The canvas stays wider than a 1366 × 768 laptop's.
+  expect(await freeCanvasWidth(fac), 'free canvas width (px)').toBeGreaterThan(825);
+  await fac.reload();
+  await expect.poll(hiddenWidth).toBeLessThanOrEqual(1);
 });

@@ -9,7 +9,7 @@ import { ActionPlanPanel } from '../actions/ActionPlanPanel';
 import { ActionPlanState } from '../actions/ActionPlanState';
 import { useVoteTab } from '../facilitation/voting/VotePanel';
 import { VoteNotice } from '../facilitation/voting/VoteNotice';
-import { FiguresPanel } from './FiguresPanel';
+import { FiguresPanel, WIDEN_PANEL_EVENT } from './FiguresPanel';
 import { Inspector } from './Inspector';
 import { showZone, zoneBounds } from './boardActions';
 import { zoneGuides, type ZoneGuide } from '../shapes/zoneGuide';
@@ -31,11 +31,16 @@ export const FLOAT_BELOW_PX = 1200;
 /** Right panel width: default for a window width, and the bounds of dragging it. */
 export const RIGHT_MIN_W = 280;
 function defaultRightWidth(windowWidth: number): number {
-  return Math.round(Math.min(460, Math.max(288, windowWidth * 0.22)));
+  return Math.round(Math.min(460, Math.max(300, windowWidth * 0.22)));
 }
-/** The widest the right panel gets: the canvas keeps 60 % of the window (beside the panels, or under a floating one). */
+/**
+ * The widest the right panel gets: 40 % of the window (less 40 px beside the left panel); on a
+ * wide screen 45 %, so a ten-column results table fits while the canvas stays wider than a
+ * laptop's.
+ */
 export function rightMaxWidth(windowWidth: number, floating: boolean): number {
-  const max = floating ? windowWidth * 0.4 : windowWidth * 0.4 - 40;
+  const share = windowWidth >= 1600 ? 0.45 : 0.4;
+  const max = floating ? windowWidth * share : windowWidth * share - 40;
   return Math.max(RIGHT_MIN_W, Math.round(Math.min(900, max)));
 }
 
@@ -116,6 +121,14 @@ export function BoardWorkspace({ editor, exercise, readOnly, doc = null, variant
   const open = floating && panels.left && panels.right ? { left: panels.last === 'left', right: panels.last === 'right' } : panels;
   const rightMax = rightMaxWidth(windowWidth, floating);
   const rightWidth = Math.min(rightMax, Math.max(RIGHT_MIN_W, panels.rightWidth ?? defaultRightWidth(windowWidth)));
+  // A results table wider than the panel asks for the width it needs (FiguresPanel).
+  const widenRight = useRef((_by: number) => {});
+  widenRight.current = (by) => resizeRight(Math.min(rightMax, rightWidth + by), true);
+  useEffect(() => {
+    const on = (e: Event) => widenRight.current((e as CustomEvent<{ by: number }>).detail.by);
+    window.addEventListener(WIDEN_PANEL_EVENT, on);
+    return () => window.removeEventListener(WIDEN_PANEL_EVENT, on);
+  }, []);
   const ui = useMemo(() => new WorkspaceState(), []);
   const [source, setSource] = useState<LiveResultsSource | null>(null);
   const [rightTab, setRightTab] = useState('details');

@@ -5,6 +5,9 @@ import { createItem, zoneBounds } from './boardActions';
 import { zoneForNewCard, zoneTakes } from './cardZone';
 import { useWorkspace } from './WorkspaceState';
 
+/** Longest word (in letters) a palette button half the panel wide shows unbroken. */
+const LONGEST_WORD_IN_TWO_COLUMNS = 8;
+
 /**
  * The exercise's item types as buttons. A new card goes into the current step's zone when that
  * zone takes its type, else into the first zone that does (first free slot), else into the middle
@@ -23,6 +26,9 @@ export function PalettePanel() {
     [editor, exercise, step],
   );
   if (exercise.itemTypes.length === 0) return null;
+  // Two buttons a row, unless a label has a word too long for half the panel ("Stakeholder"):
+  // then one a row, so no word is broken.
+  const oneColumn = exercise.itemTypes.some((def) => def.label.split(/\s+/).some((word) => word.length > LONGEST_WORD_IN_TWO_COLUMNS));
 
   const add = (def: ItemTypeDef) => {
     const target = zoneForNewCard(exercise.template, zone?.id, def.type, (id) => !!zoneBounds(editor, id));
@@ -38,7 +44,7 @@ export function PalettePanel() {
         New cards go {zone ? <>into <strong>{zone.label}</strong></> : 'to the middle of your view'}
         {exercise.template.zones.some((z) => z.itemTypes) ? ', or into the zone meant for their type' : ''}.
       </p>
-      <ul className="palette">
+      <ul className={oneColumn ? 'palette palette-one-column' : 'palette'}>
         {exercise.itemTypes.map((def) => {
           const palette = paletteOf(def.color);
           return (
