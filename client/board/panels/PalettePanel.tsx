@@ -6,7 +6,7 @@ import { zoneForNewCard, zoneTakes } from './cardZone';
 import { useWorkspace } from './WorkspaceState';
 
 /** Longest word (in letters) a palette button half the panel wide shows unbroken. */
-const LONGEST_WORD_IN_TWO_COLUMNS = 8;
+const LONGEST_WORD_IN_TWO_COLUMNS = 7;
 
 /**
  * The exercise's item types as buttons. A new card goes into the current step's zone when that
