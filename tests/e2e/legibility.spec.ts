@@ -340,3 +340,11 @@ test('at 1920 × 1080 a results table wider than the panel shows whole after "Wi
   await fac.reload();
   await expect.poll(hiddenWidth).toBeLessThanOrEqual(1);
 });
+
+test('a blank board opens on a tab that applies: no Vote tab, not even for its facilitator', async ({ app }) => {
+  const board = await app.createBoard({ template: 'blank' });
+  const fac = await openAt(app, board.links.facilitator, 'Fatima', LAPTOP);
+  await expect(fac.getByTestId('tab-rubric')).toHaveAttribute('aria-selected', 'true');
+  await expect(fac.getByTestId('tab-vote')).toHaveCount(0);
+  await expect(fac.getByTestId('vote-tab')).toHaveCount(0);
+});
