@@ -204,7 +204,7 @@ async function visit(page: Page, cdp: CDPSession, meter: Awaited<ReturnType<type
   ).catch(async (e) => {
     const seen = await page.evaluate(() => {
       const w = window as any;
-      return { ours: w.__board?.editor?.getCurrentPageShapes().length, raw: w.__raw?.editor?.getCurrentPageShapes().length, body: document.body.innerText.slice(0, 300) };
+      return { ours: w.__board?.editor?.getCurrentPageShapes().length, raw: w.__raw?.editor?.getCurrentPageShapes().length, body: (document.body.textContent ?? "").slice(0, 300) };
     });
     throw new Error(`${url}: not every shape arrived: ${JSON.stringify(seen)}`, { cause: e });
   });

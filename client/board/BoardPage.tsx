@@ -18,7 +18,8 @@ import { BoardSession, openBoardConnection } from './session';
 import { FacilitationContext, type Facilitation } from './facilitation/FacilitationContext';
 import { SessionBar } from './facilitation/SessionBar';
 import { FACILITATOR_UI_OVERRIDES, PARTICIPANT_UI_OVERRIDES } from './facilitation/locks';
-import { BOARD_SHAPE_UTILS } from './shapes';
+import { BOARD_SHAPE_UTILS, setBoardExercise } from './shapes';
+import { BOARD_TLDRAW_OPTIONS, keepOnBoardPage } from './shapes/onePage';
 import { ExportMenu } from './ExportMenu';
 import { TopBar } from './TopBar';
 
@@ -325,14 +326,17 @@ function BoardScreen({ info, token, takeConnection }: { info: BoardInfo; token: 
     (editor: Editor) => {
       editorRef.current = editor;
       setEditor(editor);
+      setBoardExercise(editor, exercise);
+      const stayOnPage = keepOnBoardPage(editor);
       const detach = session?.attachEditor(editor);
       return () => {
         detach?.();
+        stayOnPage();
         if (editorRef.current === editor) editorRef.current = null;
         setEditor((current) => (current === editor ? null : current));
       };
     },
-    [session],
+    [session, exercise],
   );
 
   let body: ReactNode;
@@ -383,6 +387,7 @@ function BoardScreen({ info, token, takeConnection }: { info: BoardInfo; token: 
         user={tldrawCurrentUser}
         shapeUtils={BOARD_SHAPE_UTILS}
         components={BOARD_UI_COMPONENTS}
+        options={BOARD_TLDRAW_OPTIONS}
         overrides={info.role === 'facilitator' ? FACILITATOR_UI_OVERRIDES : PARTICIPANT_UI_OVERRIDES}
         onMount={onMount}
         maxAssetSize={MAX_ASSET_BYTES}

@@ -35,6 +35,7 @@ export function lazyTab(id: string, label: string, chunk: { prefetch(): void }, 
 export function useVoteTab(editor: Editor | null): PanelTab | null {
   const f = useFacilitation();
   const hasRound = useValue('hasVoteRound', () => !!f?.control.currentRound(), [f]);
-  if (!f || !editor || !(f.canControl || hasRound)) return null;
+  // A vote is on the cards of a step: an exercise without steps (the blank board) has no Vote tab.
+  if (!f || !editor || !f.template?.steps.length || !(f.canControl || hasRound)) return null;
   return lazyTab('vote', 'Vote', VoteChunk, <VoteChunk.Component f={f} editor={editor} />);
 }
