@@ -1,4 +1,5 @@
 import type { Logger } from '../log';
+import type { Metrics } from '../ops/metrics';
 import type { Relay } from '../relay/Relay';
 import type { Storage } from '../storage/Storage';
 import { HttpError } from '../http/HttpError';
@@ -43,7 +44,7 @@ export function isCohortPath(pathname: string): boolean {
  *   GET  /api/cohorts/:id/export?token=        zip of every board's export + comparison.csv (trainer)
  * Tokens are never logged.
  */
-export function createCohortRoutes({ storage, relay, logger }: { storage: Storage; relay: Relay; logger: Logger }) {
+export function createCohortRoutes({ storage, relay, logger, metrics }: { storage: Storage; relay: Relay; logger: Logger; metrics?: Metrics }) {
   return async function handle(r: CohortRequest): Promise<void> {
     if (r.pathname === COHORTS_PATH) {
       r.allow(['POST']);
@@ -84,7 +85,8 @@ export function createCohortRoutes({ storage, relay, logger }: { storage: Storag
       case 'comparison':
         return r.json(200, await cohortComparison(relay, storage, cohort));
       case 'export': {
-        const zip = await cohortZip(relay, storage, cohort);
+        const build = () => cohortZip(relay, storage, cohort);
+        const zip = metrics ? await metrics.timeExport('cohort-zip', build) : await build();
         return r.file(
           { 'Content-Type': 'application/zip', 'Content-Disposition': `attachment; filename="${zip.filename}"`, 'Cache-Control': 'no-store' },
           zip.body,

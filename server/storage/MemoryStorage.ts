@@ -207,5 +207,7 @@ export class MemoryStorage implements Storage {
   }
   // ---- end of board activity ----
 
+  async ping(): Promise<void> {}
+
   async close(): Promise<void> {}
 }

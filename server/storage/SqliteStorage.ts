@@ -118,11 +118,15 @@ CREATE TABLE updates${suffix} (
  * dropped and the new ones take their names. `tokens` gains a nullable `label` (who an
  * invitation was made for); `votes` is new (created by BASE_SCHEMA).
  */
+function newerStoreMessage(version: number): string {
+  return `the database has schema version ${version}, newer than this server's ${SCHEMA_VERSION}`;
+}
+
 function migrate(db: Database.Database): void {
   db.transaction(() => {
     const version = db.pragma('user_version', { simple: true }) as number;
     if (version > SCHEMA_VERSION) {
-      throw new Error(`the database has schema version ${version}, newer than this server's ${SCHEMA_VERSION}`);
+      throw new Error(newerStoreMessage(version));
     }
     db.exec(BASE_SCHEMA);
     if (version < 1) {
@@ -168,6 +172,12 @@ export class SqliteStorage implements Storage {
   constructor(file: string, options: SqliteOptions = {}) {
     if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
     this.db = new Database(file);
+    // A store of a newer version is refused before anything here touches it (not even its journal mode).
+    const version = this.db.pragma('user_version', { simple: true }) as number;
+    if (version > SCHEMA_VERSION) {
+      this.db.close();
+      throw new Error(newerStoreMessage(version));
+    }
     this.db.pragma('journal_mode = WAL');
     this.db.pragma(`synchronous = ${options.synchronous ?? 'NORMAL'}`);
     this.db.pragma('foreign_keys = ON');
@@ -441,6 +451,10 @@ export class SqliteStorage implements Storage {
     this.activitySql.upsert.run(boardId, at);
   }
   // ---- end of board activity ----
+
+  async ping(): Promise<void> {
+    this.db.prepare('SELECT 1 FROM boards LIMIT 1').get();
+  }
 
   async close(): Promise<void> {
     if (this.db.open) this.db.close();

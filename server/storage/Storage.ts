@@ -182,5 +182,7 @@ export interface Storage {
   /** Records a client write time (ISO); the stored value never moves back. Rejects for an unknown board. */
   recordBoardActivity(boardId: string, at: string): Promise<void>;
   // ---- end of board activity ----
+  /** Resolves when the store answers a query (GET /readyz); rejects otherwise. */
+  ping(): Promise<void>;
   close(): Promise<void>;
 }
