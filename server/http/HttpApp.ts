@@ -31,6 +31,7 @@ import { HistoryService } from '../history/HistoryService';
 import { createHistoryRoutes } from '../history/routes';
 import type { Metrics } from '../ops/metrics';
 import { isPagePath, loadIndexPage } from './indexHtml';
+import { type LinkServices, parseRole, replaceBoardLink } from '../links/rotate';
 
 const MAX_BODY_BYTES = 64 * 1024;
 
@@ -93,7 +94,8 @@ export function createHttpApp(options: HttpAppOptions) {
 
   const originOf = (req: IncomingMessage) => publicUrl ?? `http://${req.headers.host ?? 'localhost'}`;
   const votes = new VoteService(relay, storage, logger);
-  const cohorts = createCohortRoutes({ storage, relay, logger, metrics });
+  const cohorts = createCohortRoutes({ storage, relay, logger, metrics, endCohortStreams: (id) => dashboard.endStreams(id) });
+  const links: LinkServices = { storage, relay, logger, metrics };
   // Cohort dashboard (server/dashboard/): live board summaries and the boards' last activity.
   const summaries = new SummaryService({ relay, storage, logger });
   const dashboard = createDashboardRoutes({ summaries, authorize: (id, token) => authorizeCohort(storage, id, token), logger });
@@ -184,6 +186,14 @@ export function createHttpApp(options: HttpAppOptions) {
       await storage.addToken(board.id, { role: 'facilitator', hash: hashToken(token), label: body.name || null });
       logger.info('board.invite', { board: board.id, role: 'facilitator', named: Boolean(body.name) });
       return json(res, 201, { link: boardLink(originOf(req), board.id, token) });
+    }
+    const rotateMatch = /^\/api\/boards\/([^/]+)\/links\/([^/]+)\/rotate$/.exec(pathname);
+    if (rotateMatch) {
+      // "Make a new link" (server/links/rotate.ts): the role's old link is refused from now on.
+      allow(req, ['POST']);
+      const { board } = await authorize(rotateMatch[1], url, 'facilitator');
+      const role = parseRole(decodeURIComponent(rotateMatch[2]));
+      return json(res, 200, { link: await replaceBoardLink(links, board.id, role, url.searchParams.get('token')!, originOf(req)) });
     }
     const votesMatch = /^\/api\/boards\/([^/]+)\/votes$/.exec(pathname);
     if (votesMatch) {
