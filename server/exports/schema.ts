@@ -1,4 +1,4 @@
-import schema from '../../shared/export.schema.json';
+import schema from '../../shared/export.schema.json' with { type: 'json' };
 
 /** The export's JSON Schema (shared/export.schema.json), bundled with the server. */
 let text: string | undefined;
