@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
+import { openDatabase, type SqliteDatabase } from '../storage/sqliteDatabase';
 
 export interface BackupResult {
   file: string;
@@ -37,16 +37,16 @@ export async function backupStore(source: string, destination: string): Promise<
   const dir = path.dirname(dest);
   if (!fs.existsSync(dir)) throw new BackupError(`the folder ${dir} does not exist`);
   const partial = path.join(dir, `.${path.basename(dest)}.${process.pid}.partial`);
-  let db: Database.Database | null = null;
+  let db: SqliteDatabase | null = null;
   try {
-    db = new Database(src, { fileMustExist: true });
+    db = openDatabase(src, { fileMustExist: true });
     db.pragma('busy_timeout = 10000');
     // 0x7fffffff pages per step: the whole file in one step (see above).
     await db.backup(partial, { progress: () => 0x7fffffff });
     db.close();
     db = null;
 
-    const copy = new Database(partial, { fileMustExist: true });
+    const copy = openDatabase(partial, { fileMustExist: true });
     try {
       copy.pragma('journal_mode = DELETE');
       const check = copy.pragma('integrity_check') as { integrity_check: string }[];

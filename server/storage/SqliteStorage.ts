@@ -1,4 +1,5 @@
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
+import { openDatabase } from './sqliteDatabase';
 import type { SnapshotInfo } from '../../shared/history';
 import { SqliteSnapshots } from '../history/snapshotStore';
 import fs from 'node:fs';
@@ -182,7 +183,7 @@ export class SqliteStorage implements Storage {
 
   constructor(file: string, options: SqliteOptions = {}) {
     if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
-    this.db = new Database(file);
+    this.db = openDatabase(file);
     // A store of a newer version is refused before anything here touches it (not even its journal mode).
     const version = this.db.pragma('user_version', { simple: true }) as number;
     if (version > SCHEMA_VERSION) {
@@ -541,8 +542,10 @@ export class SqliteStorage implements Storage {
   }
   // ---- end of replacing links ----
 
+  private pingStatement?: Database.Statement;
+
   async ping(): Promise<void> {
-    this.db.prepare('SELECT 1 FROM boards LIMIT 1').get();
+    (this.pingStatement ??= this.db.prepare('SELECT 1 FROM boards LIMIT 1')).get();
   }
 
   async close(): Promise<void> {

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
+import { openDatabase } from '../../server/storage/sqliteDatabase';
 import * as Y from 'yjs';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../server/Server';
@@ -45,7 +45,7 @@ function ackedClock(client: TestClient): number {
 }
 
 function integrityOf(file: string): string {
-  const db = new Database(file, { readonly: true, fileMustExist: true });
+  const db = openDatabase(file, { readonly: true, fileMustExist: true });
   try {
     return (db.pragma('integrity_check') as { integrity_check: string }[]).map((r) => r.integrity_check).join('; ');
   } finally {
@@ -124,7 +124,7 @@ describe('npm run backup -- FILE', () => {
 describe('backupStore', () => {
   function storeWithBoards(n: number): string {
     const file = path.join(tempDir(), 'boards.sqlite');
-    const db = new Database(file);
+    const db = openDatabase(file);
     db.pragma('journal_mode = WAL');
     db.exec('CREATE TABLE boards (id TEXT PRIMARY KEY, doc BLOB)');
     const insert = db.prepare('INSERT INTO boards VALUES (?, ?)');

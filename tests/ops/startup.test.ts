@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
-import Database from 'better-sqlite3';
+import { openDatabase } from '../../server/storage/sqliteDatabase';
 import { afterEach, describe, expect, it } from 'vitest';
 import { SCHEMA_VERSION } from '../../server/storage/SqliteStorage';
 import { runToExit } from '../helpers/process';
@@ -50,7 +50,7 @@ describe('a start with a bad configuration', () => {
   it('refuses a store written by a newer version, with one line, and leaves it untouched', async () => {
     const dataDir = tempDir();
     const file = path.join(dataDir, 'boards.sqlite');
-    const db = new Database(file);
+    const db = openDatabase(file);
     db.pragma(`user_version = ${SCHEMA_VERSION + 1}`);
     db.close();
     const before = fs.readFileSync(file);
