@@ -1,8 +1,10 @@
 // Builds the server for `npm start`: server/main.ts (the server) and server/ops/backupCli.ts (the
-// backup command) bundled by esbuild into dist/server/, run with plain `node`. Every dependency is
-// bundled except the native module (better-sqlite3) and ws's optional native helpers, which node
-// loads from node_modules. Not minified, so stack traces stay readable; a source map is written
-// beside each file (NODE_OPTIONS=--enable-source-maps maps traces to the TypeScript sources).
+// backup command) bundled by esbuild into dist/server/main.cjs and backup.cjs, run with plain
+// `node`. Every dependency is bundled except the native module (better-sqlite3) and ws's optional
+// native helpers, which node loads from node_modules. CommonJS, because on Node 22 and 24 a
+// process started from an ES module idles a few MB larger. Not minified, so stack traces stay
+// readable; a source map is written beside each file (NODE_OPTIONS=--enable-source-maps maps
+// traces to the TypeScript sources).
 //
 //   node scripts/build-server.mjs [outDir]      (default dist/server)
 import fs from 'node:fs';
@@ -20,11 +22,10 @@ const result = await build({
   outdir: outDir,
   bundle: true,
   platform: 'node',
-  format: 'esm',
+  format: 'cjs',
+  outExtension: { '.js': '.cjs' },
   target: 'node22',
   external: ['better-sqlite3', 'bufferutil', 'utf-8-validate'],
-  // Bundled CommonJS dependencies call require() for Node's own modules.
-  banner: { js: "import { createRequire as __pbCreateRequire } from 'node:module';\nconst require = __pbCreateRequire(import.meta.url);" },
   sourcemap: 'linked',
   logLevel: 'warning',
   write: false,

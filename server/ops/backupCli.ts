@@ -1,5 +1,5 @@
 /**
- * `npm run backup -- FILE` (or `node dist/server/backup.js FILE`): writes a consistent, verified
+ * `npm run backup -- FILE` (or `node dist/server/backup.cjs FILE`): writes a consistent, verified
  * copy of the store in DATA_DIR to FILE while the server runs (server/ops/backup.ts). A relative
  * FILE is taken from the folder the command was typed in. Prints one line; exits 1 on failure,
  * 2 on a usage error.

@@ -66,8 +66,8 @@ export function buildServer(): { dir: string; main: string; backup: string; remo
   execFileSync(process.execPath, ['scripts/build-server.mjs', dir], { cwd: root, stdio: 'pipe' });
   return {
     dir,
-    main: path.join(dir, 'main.js'),
-    backup: path.join(dir, 'backup.js'),
+    main: path.join(dir, 'main.cjs'),
+    backup: path.join(dir, 'backup.cjs'),
     remove: () => fs.rmSync(dir, { recursive: true, force: true }),
   };
 }

@@ -1,18 +1,17 @@
 // `npm start` and `npm run backup` come here: builds what is missing or older than its sources,
 // then runs the built program in this same process with plain node (no TypeScript at run time).
 //
-//   node scripts/launch.mjs server          the server (dist/server/main.js; builds the client too)
-//   node scripts/launch.mjs backup FILE     the backup command (dist/server/backup.js)
+//   node scripts/launch.cjs server          the server (dist/server/main.cjs; builds the client too)
+//   node scripts/launch.cjs backup FILE     the backup command (dist/server/backup.cjs)
 //
 // A build is older than its sources when any source file changed after it was written (e.g. after
 // `git pull`). Where the build tools are not installed (`npm ci --omit=dev`), an existing build is
-// used as it is.
-import { execFileSync } from 'node:child_process';
-import fs from 'node:fs';
-import path from 'node:path';
-import { pathToFileURL } from 'node:url';
+// used as it is. CommonJS like the built server: see scripts/build-server.mjs.
+const { execFileSync } = require('node:child_process');
+const fs = require('node:fs');
+const path = require('node:path');
 
-const root = path.resolve(import.meta.dirname, '..');
+const root = path.resolve(__dirname, '..');
 const shared = ['shared', 'exercises', 'package.json', 'package-lock.json'];
 const BUILDS = {
   client: {
@@ -22,7 +21,7 @@ const BUILDS = {
     tool: 'node_modules/vite',
   },
   server: {
-    output: 'dist/server/main.js',
+    output: 'dist/server/main.cjs',
     sources: ['server', 'scripts/build-server.mjs', ...shared],
     command: [path.join(root, 'scripts/build-server.mjs')],
     tool: 'node_modules/esbuild',
@@ -71,13 +70,13 @@ const [command, ...args] = process.argv.slice(2);
 if (command === 'server') {
   ensureBuilt('client');
   ensureBuilt('server');
-  await import(pathToFileURL(path.join(root, 'dist/server/main.js')).href);
+  require(path.join(root, 'dist/server/main.cjs'));
 } else if (command === 'backup') {
   ensureBuilt('server');
-  // The backup command reads its arguments from process.argv, as when run as `node dist/server/backup.js FILE`.
+  // The backup command reads its arguments from process.argv, as when run as `node dist/server/backup.cjs FILE`.
   process.argv.splice(2, process.argv.length - 2, ...args);
-  await import(pathToFileURL(path.join(root, 'dist/server/backup.js')).href);
+  require(path.join(root, 'dist/server/backup.cjs'));
 } else {
-  console.error('usage: node scripts/launch.mjs server | backup FILE');
+  console.error('usage: node scripts/launch.cjs server | backup FILE');
   process.exit(2);
 }
