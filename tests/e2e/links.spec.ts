@@ -20,10 +20,10 @@ test('a facilitator replaces the editor link: the old one is refused with a clea
   const ed = await edContext.newPage();
   await openBoard(fac, board.links.facilitator, 'Fran');
   await openBoard(ed, board.links.editor, 'Ed');
-  // Editors and viewers have no Links menu.
+  // Editors and viewers have no Share menu.
   await expect(ed.getByTestId('links-button')).toHaveCount(0);
 
-  await fac.getByTestId('links-button').click();
+  await fac.getByRole('button', { name: 'Share' }).click();
   const panel = fac.getByTestId('links-panel');
   await expect(panel).toBeVisible();
   await expect(panel.getByRole('heading', { name: 'Board links' })).toBeVisible();

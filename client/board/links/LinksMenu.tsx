@@ -37,7 +37,7 @@ type RowState =
   | { kind: 'error'; message: string };
 
 /**
- * "Links" in the top bar (facilitators): make a new link for a role when one leaked or was lost
+ * "Share" in the top bar (facilitators): make a new link for a role when one leaked or was lost
  * (POST /api/boards/:id/links/:role/rotate). Links cannot be shown again (the server keeps only a
  * fingerprint of each), so this is also how to get a fresh one. Each role asks for a confirmation
  * first, since the old link stops working at once.
@@ -64,7 +64,7 @@ export function LinksMenu() {
         onClick={() => setOpen((o) => !o)}
         data-testid="links-button"
       >
-        Links
+        Share
       </button>
       {open && (
         <div ref={panelRef} id={panelId} className="links-panel" role="dialog" aria-label="Board links" data-testid="links-panel">
