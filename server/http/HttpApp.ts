@@ -28,6 +28,7 @@ import { SummaryService } from '../dashboard/SummaryService';
 import { createDashboardRoutes } from '../dashboard/routes';
 import { HistoryService } from '../history/HistoryService';
 import { createHistoryRoutes } from '../history/routes';
+import { createPartnershipRoutes, isPartnershipPath } from '../partnerships/routes';
 
 const MAX_BODY_BYTES = 64 * 1024;
 
@@ -97,6 +98,8 @@ export function createHttpApp({ storage, relay, logger, clientDir, publicUrl, au
   // Board history (server/history/): snapshots, the read-only view's state, restore, automatic snapshots.
   const history = new HistoryService(relay, storage, logger, { autoSnapshotAfterMs });
   const historyRoutes = createHistoryRoutes(history, { authorize, readJson, json, allow });
+  // Partnerships (server/partnerships/): a partnership's meeting boards, rubric over time and action plan.
+  const partnerships = createPartnershipRoutes({ storage, relay, summaries, logger }, { readJson, json, allow, originOf });
 
   async function route(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
     const { pathname } = url;
@@ -228,6 +231,7 @@ export function createHttpApp({ storage, relay, logger, clientDir, publicUrl, au
       res.writeHead(200, headers);
       return void res.end(req.method === 'HEAD' ? undefined : out.body);
     }
+    if (isPartnershipPath(pathname)) return partnerships.handle(req, res, url);
     if (pathname.startsWith('/api/')) throw new HttpError(404, 'not_found', `No API endpoint ${pathname}.`);
     if (!serveStatic) {
       res.writeHead(503, { 'Content-Type': 'text/plain; charset=utf-8' });

@@ -1,6 +1,7 @@
 import type { DocKind, Role } from '../../shared/roles';
 import type { SnapshotInfo } from '../../shared/history';
 import { MemorySnapshots } from '../history/snapshotStore';
+import { MemoryPartnerships } from '../partnerships/store';
 import {
   MAX_PARTICIPANTS_PER_BOARD,
   type BallotRow,
@@ -206,6 +207,20 @@ export class MemoryStorage implements Storage {
     if (!known || at > known) this.activity.set(boardId, at);
   }
   // ---- end of board activity ----
+
+  /** Partnerships (server/partnerships/store.ts). */
+  readonly partnerships = new MemoryPartnerships({
+    createBoard: (board, tokens, state) => this.createBoard(board, tokens, state),
+    hasBoard: (id) => this.boards.has(id),
+    addToken: (id, token) => {
+      const e = this.entry(id);
+      if (!e.tokens.some((t) => t.hash === token.hash)) e.tokens.push({ ...token });
+    },
+    removeToken: (id, hash) => {
+      const e = this.boards.get(id);
+      if (e) e.tokens = e.tokens.filter((t) => t.hash !== hash);
+    },
+  });
 
   async close(): Promise<void> {}
 }

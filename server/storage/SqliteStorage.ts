@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import type { SnapshotInfo } from '../../shared/history';
 import { SqliteSnapshots } from '../history/snapshotStore';
+import { SqlitePartnerships } from '../partnerships/store';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { DocKind, Role } from '../../shared/roles';
@@ -441,6 +442,12 @@ export class SqliteStorage implements Storage {
     this.activitySql.upsert.run(boardId, at);
   }
   // ---- end of board activity ----
+
+  /** Partnerships (server/partnerships/store.ts); their tables are created on first use. */
+  private partnershipStore?: SqlitePartnerships;
+  get partnerships(): SqlitePartnerships {
+    return (this.partnershipStore ??= new SqlitePartnerships(this.db, (b, t, s) => this.createTx(b, t, s)));
+  }
 
   async close(): Promise<void> {
     if (this.db.open) this.db.close();

@@ -1,5 +1,6 @@
 import type { DocKind, Role } from '../../shared/roles';
 import type { SnapshotInfo } from '../../shared/history';
+import type { PartnershipStore } from '../partnerships/store';
 
 /** A board's row: what the server knows about a board without loading its document. */
 export interface BoardRow {
@@ -182,5 +183,7 @@ export interface Storage {
   /** Records a client write time (ISO); the stored value never moves back. Rejects for an unknown board. */
   recordBoardActivity(boardId: string, at: string): Promise<void>;
   // ---- end of board activity ----
+  /** Partnerships (server/partnerships/store.ts): a partnership's boards and links. */
+  readonly partnerships: PartnershipStore;
   close(): Promise<void>;
 }
