@@ -2,6 +2,7 @@ import { ErrorPage } from './components/ErrorPage';
 import { BoardPage } from './board/BoardPage';
 import { CohortPage } from './cohort/CohortPage';
 import { HomePage } from './home/HomePage';
+import { PartnershipPage } from './partnership/PartnershipPage';
 import { SnapshotPage } from './board/history/SnapshotPage';
 import { parseRoute } from './lib/route';
 
@@ -16,6 +17,8 @@ export function App() {
       return <CohortPage cohortId={route.cohortId} token={route.token} />;
     case 'snapshot':
       return <SnapshotPage boardId={route.boardId} snapshotId={route.snapshotId} token={route.token} />;
+    case 'partnership':
+      return <PartnershipPage partnershipId={route.partnershipId} token={route.token} />;
     default:
       return (
         <ErrorPage code="not_found" title="Page not found">
