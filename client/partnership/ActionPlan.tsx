@@ -89,7 +89,8 @@ export function ActionPlan({ data, canEdit, onEdit, today }: { data: Partnership
           One action plan <span className="muted ap-count">({rows.length === data.actions.length ? data.actions.length : `${rows.length} of ${data.actions.length}`})</span>
         </h2>
       </div>
-      <div className="ap-filters" role="group" aria-label="Filter the actions">
+      <fieldset className="ap-filters">
+        <legend className="visually-hidden">Filter the actions</legend>
         <label>
           Board
           <select value={filter.board ?? ''} onChange={(e) => setFilter({ ...filter, board: e.target.value || undefined })} data-testid="filter-board">
@@ -134,7 +135,7 @@ export function ActionPlan({ data, canEdit, onEdit, today }: { data: Partnership
           <input type="checkbox" checked={Boolean(filter.overdueOnly)} onChange={(e) => setFilter({ ...filter, overdueOnly: e.target.checked })} data-testid="filter-overdue" />
           Overdue only
         </label>
-      </div>
+      </fieldset>
       {data.actions.length === 0 ? (
         <p className="muted">No action yet. Actions added on any board, or here, are listed together.</p>
       ) : (
