@@ -8,6 +8,7 @@ import { CreatedCohort } from './CreatedCohort';
 import { CreatedLinks } from './CreatedLinks';
 import { RecentLists } from './RecentLists';
 import { CreatePartnershipForm } from '../partnership/CreatePartnershipForm';
+import { RecentPartnerships } from '../partnership/RecentPartnerships';
 
 type Mode = 'board' | 'cohort' | 'partnership';
 
@@ -74,6 +75,7 @@ export function HomePage() {
           </div>
         )}
         <RecentLists />
+        <RecentPartnerships />
       </main>
     </div>
   );

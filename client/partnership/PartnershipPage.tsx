@@ -5,6 +5,7 @@ import { ChangesSince } from './ChangesSince';
 import { MeetingTimeline } from './MeetingTimeline';
 import { PartnershipLinks } from './PartnershipLinks';
 import { RubricOverTime } from './RubricOverTime';
+import { rememberPartnership } from './recentPartnerships';
 import { usePartnership } from './usePartnership';
 import './partnership.css';
 
@@ -17,6 +18,12 @@ export function PartnershipPage({ partnershipId, token }: { partnershipId: strin
   useEffect(() => {
     document.title = load.kind === 'ok' ? `${load.data.name} · Partnership` : 'Partnership';
   }, [load]);
+  // Opening the page puts the partnership on this browser's home page (the link is the only way back).
+  const okData = load.kind === 'ok' ? load.data : null;
+  const [knownId, knownName, knownRole] = [okData?.id, okData?.name, okData?.role];
+  useEffect(() => {
+    if (knownId && knownName !== undefined && knownRole) rememberPartnership({ id: knownId, name: knownName, role: knownRole, url: window.location.href });
+  }, [knownId, knownName, knownRole]);
 
   if (!token || (load.kind === 'error' && (load.status === 401 || load.status === 403))) {
     return (

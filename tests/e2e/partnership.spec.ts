@@ -76,7 +76,10 @@ test('a lead’s partnership page shows live what a partner scores and adds on t
   await leadRow.getByTestId('action-owner').press('Enter');
   await expect(plan.locator('tr[data-action-id]', { hasText: 'Recruit two business champions' })).toContainText('Dev Patel');
 
-  await lead.screenshot({ path: 'test-results/partnership-lead.png', fullPage: true });
+  // The home page remembers the partnership with the lead link.
+  await lead.goto(app.url);
+  await expect(lead.getByTestId('recent-partnership')).toContainText('Tri-County Manufacturing Partnership');
+  await expect(lead.getByTestId('recent-partnership').getByRole('link')).toHaveAttribute('href', leadUrl.href);
 });
 
 test('a board token does not open the partnership page, and a replaced member link stops at once', async ({ app }) => {
