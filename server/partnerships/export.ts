@@ -13,7 +13,7 @@ import {
 } from '../../shared/partnership';
 import { bandOf, RUBRIC_DIMENSION_IDS } from '../../shared/rubric';
 import { guideFor, RUBRIC_GUIDE } from '../../shared/rubricGuide';
-import { DIMENSION_SHORT, timelineChartModel } from '../../shared/rubricTimeline';
+import { DIMENSION_COLOURS, DIMENSION_MARKERS, DIMENSION_SHORT, timelineChartModel } from '../../shared/rubricTimeline';
 import { escapeHtml } from '../exports/chart';
 import { csvFile } from '../exports/csv';
 import { REPORT_CSP } from '../exports/html';
@@ -113,7 +113,11 @@ export function timelineSvg(points: readonly RubricPoint[]): string {
   for (const d of m.dates) out.push(`<text x="${d.x}" y="${m.height - 10}" font-size="10" text-anchor="middle" fill="#555">${escapeHtml(d.date)}</text>`);
   for (const s of m.series) {
     if (s.points.length > 1) out.push(`<polyline fill="none" stroke="${s.colour}" stroke-width="2" points="${s.points.map((p) => `${p.x},${p.y}`).join(' ')}"/>`);
-    for (const p of s.points) out.push(`<circle cx="${p.x}" cy="${p.y}" r="4" fill="${s.colour}"/>`);
+    for (const p of s.points) {
+      if (s.marker === 'square') out.push(`<rect x="${p.x - 4}" y="${p.y - 4}" width="8" height="8" fill="${s.colour}"/>`);
+      else if (s.marker === 'diamond') out.push(`<path d="M${p.x} ${p.y - 5.5}L${p.x + 5.5} ${p.y}L${p.x} ${p.y + 5.5}L${p.x - 5.5} ${p.y}Z" fill="${s.colour}"/>`);
+      else out.push(`<circle cx="${p.x}" cy="${p.y}" r="4.5" fill="${s.colour}"/>`);
+    }
   }
   out.push('</svg>');
   return out.join('');
@@ -123,7 +127,7 @@ const CSS = `
 body { font: 14px/1.45 system-ui, sans-serif; color: #1d2430; margin: 2rem auto; max-width: 60rem; padding: 0 1rem; }
 h1 { font-size: 1.6rem; margin-bottom: .2rem; } h2 { font-size: 1.2rem; margin-top: 2rem; border-bottom: 1px solid #d5dbe3; }
 table { border-collapse: collapse; width: 100%; margin: .5rem 0; } th, td { border: 1px solid #d5dbe3; padding: .3rem .5rem; text-align: left; vertical-align: top; }
-th { background: #f1f4f8; } .facts { color: #4a5566; } .legend span { margin-right: 1rem; } .overdue { color: #a3220f; font-weight: 600; }
+th { background: #f1f4f8; } .facts { color: #4a5566; } .nowrap { white-space: nowrap; } .legend span { margin-right: 1rem; } .overdue { color: #a3220f; font-weight: 600; }
 @media print { body { margin: 0; } h2 { break-after: avoid; } table { break-inside: auto; } tr { break-inside: avoid; } }
 `;
 
@@ -145,7 +149,7 @@ export function partnershipHtml(doc: PartnershipExport): string {
     parts.push('<table><thead><tr><th>Meeting</th><th>Board</th><th>Exercise</th><th>Who came</th><th>After-action review</th></tr></thead><tbody>');
     for (const b of doc.boards) {
       parts.push(
-        `<tr><td>${t(b.meetingDate)}</td><td>${t(b.title)}</td><td>${t(b.templateTitle)}</td><td>${t(b.participants.join(', ') || '—')}</td><td>${b.review.answered} of ${b.review.total} answered</td></tr>`,
+        `<tr><td class="nowrap">${t(b.meetingDate)}</td><td>${t(b.title)}</td><td>${t(b.templateTitle)}</td><td>${t(b.participants.join(', ') || '—')}</td><td>${b.review.answered} of ${b.review.total} answered</td></tr>`,
       );
     }
     parts.push('</tbody></table>');
@@ -153,6 +157,10 @@ export function partnershipHtml(doc: PartnershipExport): string {
   parts.push('<h2>Rubric over time</h2>');
   if (doc.rubricOverTime.length === 0) parts.push('<p>No rubric session scored yet.</p>');
   else {
+    const mark = { circle: '●', square: '■', diamond: '◆' } as const;
+    parts.push(
+      `<p class="legend">${RUBRIC_DIMENSION_IDS.map((d) => `<span style="color:${DIMENSION_COLOURS[d]}">${mark[DIMENSION_MARKERS[d]]}</span> ${t(DIMENSION_SHORT[d])}`).join(' &nbsp; ')}</p>`,
+    );
     parts.push(timelineSvg(doc.rubricOverTime));
     parts.push('<table><thead><tr><th>Dimension</th><th>Latest score</th><th>Band</th><th>Guidepost</th><th>Where to start next</th></tr></thead><tbody>');
     for (const d of RUBRIC_DIMENSION_IDS) {
