@@ -110,3 +110,33 @@ test('a board token does not open the partnership page, and a replaced member li
   await member.goto(created.links.member);
   await expect(member.getByTestId('error-page')).toHaveAttribute('data-code', 'invalid_token');
 });
+
+test('an action edited on the partnership page while offline waits in the browser and reaches its board once back online', async ({ app }) => {
+  const created = await (
+    await fetch(`${app.url}/api/partnerships`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ name: 'River Valley Logistics', region: 'River Valley', sector: 'Logistics' }),
+    })
+  ).json();
+  const lead = new URL(created.links.lead).searchParams.get('token');
+  const api = (path: string, body: unknown) =>
+    fetch(`${app.url}/api/partnerships/${created.id}${path}?token=${lead}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }).then((r) => r.json());
+  const board = await api('/boards', { template: 'blank', title: 'Kick-off' });
+  await api(`/boards/${board.id}/actions`, { text: 'Map the warehouses', owner: 'Ana' });
+
+  const context = await app.newContext();
+  const page = await context.newPage();
+  await page.goto(created.links.member);
+  const row = page.getByTestId('action-row').filter({ has: page.locator('input[value="Map the warehouses"]') });
+  await expect(row).toHaveCount(1);
+  await context.setOffline(true);
+  await row.getByTestId('action-owner').fill('Lee');
+  await row.getByTestId('action-owner').press('Enter');
+  await expect(page.getByTestId('partnership-live')).toContainText('1 change waiting to be sent');
+  await expect(row.getByTestId('action-owner')).toHaveValue('Lee');
+  await context.setOffline(false);
+  await expect(page.getByTestId('partnership-live')).not.toContainText('waiting');
+  const stored = await (await fetch(`${app.url}/api/boards/${board.id}/export?format=json&token=${new URL(board.links.viewer).searchParams.get('token')}`)).json();
+  expect(stored.actions).toEqual([expect.objectContaining({ text: 'Map the warehouses', owner: 'Lee' })]);
+});
