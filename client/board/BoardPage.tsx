@@ -17,7 +17,8 @@ import { BoardSession } from './session';
 import { FacilitationContext, type Facilitation } from './facilitation/FacilitationContext';
 import { SessionBar } from './facilitation/SessionBar';
 import { FACILITATOR_UI_OVERRIDES, PARTICIPANT_UI_OVERRIDES } from './facilitation/locks';
-import { BOARD_SHAPE_UTILS } from './shapes';
+import { BOARD_SHAPE_UTILS, setBoardExercise } from './shapes';
+import { BOARD_TLDRAW_OPTIONS, keepOnBoardPage } from './shapes/onePage';
 import { ExportMenu } from './ExportMenu';
 import { TopBar } from './TopBar';
 
@@ -280,14 +281,17 @@ function BoardScreen({ info, token }: { info: BoardInfo; token: string }) {
     (editor: Editor) => {
       editorRef.current = editor;
       setEditor(editor);
+      setBoardExercise(editor, exercise);
+      const stayOnPage = keepOnBoardPage(editor);
       const detach = session?.attachEditor(editor);
       return () => {
         detach?.();
+        stayOnPage();
         if (editorRef.current === editor) editorRef.current = null;
         setEditor((current) => (current === editor ? null : current));
       };
     },
-    [session],
+    [session, exercise],
   );
 
   let body: ReactNode;
@@ -338,6 +342,7 @@ function BoardScreen({ info, token }: { info: BoardInfo; token: string }) {
         user={tldrawCurrentUser}
         shapeUtils={BOARD_SHAPE_UTILS}
         components={BOARD_UI_COMPONENTS}
+        options={BOARD_TLDRAW_OPTIONS}
         overrides={info.role === 'facilitator' ? FACILITATOR_UI_OVERRIDES : PARTICIPANT_UI_OVERRIDES}
         onMount={onMount}
         maxAssetSize={MAX_ASSET_BYTES}

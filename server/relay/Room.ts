@@ -12,6 +12,7 @@ import type { Storage } from '../storage/Storage';
 import { ParticipantRecorder } from '../participants';
 import { Connection } from './Connection';
 import { LockGuard } from './LockGuard';
+import { PageGuard } from './PageGuard';
 import { ControlGuard } from './ControlGuard';
 import { correctAwarenessRoles } from './awarenessRoles';
 import * as msg from './messages';
@@ -66,8 +67,8 @@ export const SERVER_ORIGIN = 'server';
  * document and answered with `permission denied`; their awareness still flows, with `user.role`
  * corrected to the connection's role.
  *
- * Only the board room has a LockGuard and records participants; only the control room has a
- * ControlGuard (its vote keys are the server's).
+ * Only the board room has a LockGuard and a PageGuard (one page per board) and records
+ * participants; only the control room has a ControlGuard (its vote keys are the server's).
  */
 export class Room {
   state: RoomState = 'loading';
@@ -129,6 +130,11 @@ export class Room {
           if (!(writer instanceof Connection)) return;
           this.logger.info('board.lock_refused', { board: this.boardId, conn: writer.id, records: recordIds.length });
           writer.send(msg.permissionDenied('Locked: only the facilitator can move, change, delete, lock or unlock it.'));
+        });
+        new PageGuard(this.doc, (writer, recordIds) => {
+          if (!(writer instanceof Connection)) return;
+          this.logger.info('board.page_refused', { board: this.boardId, conn: writer.id, records: recordIds.length });
+          writer.send(msg.permissionDenied('A board has one page: another page and its shapes were removed.'));
         });
       } else {
         new ControlGuard(this.doc, (writer, keys) => {
