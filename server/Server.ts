@@ -7,12 +7,17 @@ import type { Logger } from './log';
 import { Relay } from './relay/Relay';
 import type { Storage } from './storage/Storage';
 import { SqliteStorage } from './storage/SqliteStorage';
+import { Metrics } from './ops/metrics';
+import { routePattern } from './ops/routePattern';
 
 export interface RunningServer {
   readonly port: number;
   readonly url: string;
   readonly relay: Relay;
   readonly storage: Storage;
+  readonly metrics: Metrics;
+  /** True from the start of close(): /readyz answers 503 and new WebSockets are refused. */
+  readonly draining: boolean;
   /** Closes connections (clients reconnect elsewhere or later), flushes every board, closes storage. */
   close(): Promise<void>;
 }
@@ -23,8 +28,38 @@ export function openStorage(config: ServerConfig): Storage {
 
 /** Starts HTTP and WebSocket on one port. */
 export async function startServer(config: ServerConfig, logger: Logger, storage: Storage = openStorage(config)): Promise<RunningServer> {
-  const relay = new Relay(storage, config.limits, logger);
-  const handle = createHttpApp({ storage, relay, logger, clientDir: config.clientDir, publicUrl: config.publicUrl, autoSnapshotAfterMs: config.autoSnapshotAfterMs });
+  const metrics = new Metrics();
+  const relay = new Relay(metrics.meterStorage(storage), config.limits, logger);
+  metrics.watchRelay(relay);
+  let draining = false;
+  const app = createHttpApp({
+    storage,
+    relay,
+    logger,
+    metrics,
+    clientDir: config.clientDir,
+    publicUrl: config.publicUrl,
+    autoSnapshotAfterMs: config.autoSnapshotAfterMs,
+    tldrawLicenseKey: config.tldrawLicenseKey,
+    metricsToken: config.metricsToken,
+    isDraining: () => draining,
+  });
+  // The access log and the request metrics: one line per request with its route pattern, never
+  // its path or query string (links carry tokens). Probes and scrapes are logged at debug level.
+  const handle = (req: http.IncomingMessage, res: http.ServerResponse) => {
+    const started = performance.now();
+    res.once('close', () => {
+      const pathname = pathOf(req.url);
+      const route = routePattern(pathname);
+      const ms = performance.now() - started;
+      // A response cut off before it was complete (client gone) is counted as 499, as nginx does.
+      const status = res.writableFinished ? res.statusCode : 499;
+      metrics.observeRequest(req.method ?? 'GET', route, status, ms / 1000);
+      const level = route === '/healthz' || route === '/readyz' || route === '/metrics' ? 'debug' : 'info';
+      logger.log(level, 'http.request', { method: req.method, route, status, ms: Math.round(ms) });
+    });
+    void app(req, res);
+  };
   // A client that has not sent its (upgrade) request headers by the pre-auth deadline is dropped;
   // the token is checked as soon as they arrive.
   const server = http.createServer(
@@ -33,7 +68,7 @@ export async function startServer(config: ServerConfig, logger: Logger, storage:
       requestTimeout: Math.max(config.limits.preAuthDeadlineMs, 30_000),
       connectionsCheckingInterval: Math.max(50, Math.min(1000, Math.floor(config.limits.preAuthDeadlineMs / 4))),
     },
-    (req, res) => void handle(req, res),
+    handle,
   );
   server.on('upgrade', (req, socket, head) =>
     relay.handleUpgrade(req, socket, head).catch((error) => {
@@ -60,8 +95,13 @@ export async function startServer(config: ServerConfig, logger: Logger, storage:
     url,
     relay,
     storage,
+    metrics,
+    get draining() {
+      return draining;
+    },
     close: () =>
       (closing ??= (async () => {
+        draining = true;
         server.close();
         await relay.close();
         server.closeAllConnections();
@@ -69,4 +109,10 @@ export async function startServer(config: ServerConfig, logger: Logger, storage:
         logger.info('server.stop', {});
       })()),
   };
+}
+
+/** The path of a request target, without its query string; '/' when it cannot be read. */
+function pathOf(target: string | undefined): string {
+  const raw = (target ?? '/').split('?', 1)[0];
+  return raw.startsWith('/') ? raw : '/';
 }

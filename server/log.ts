@@ -7,6 +7,7 @@ export type LogFields = Record<string, unknown>;
 
 export interface Logger {
   log(level: LogLevel, event: string, fields?: LogFields): void;
+  debug(event: string, fields?: LogFields): void;
   info(event: string, fields?: LogFields): void;
   warn(event: string, fields?: LogFields): void;
   error(event: string, fields?: LogFields): void;
@@ -34,6 +35,7 @@ export function createLogger(write: (line: string) => void = (l) => process.stdo
   };
   return {
     log,
+    debug: (e, f) => log('debug', e, f),
     info: (e, f) => log('info', e, f),
     warn: (e, f) => log('warn', e, f),
     error: (e, f) => log('error', e, f),

@@ -11,6 +11,8 @@ export const CloseCodes = {
   Forbidden: { code: 4403, reason: 'Forbidden' },
   BoardNotFound: { code: 4404, reason: 'Board not found' },
   AuthTimeout: { code: 4408, reason: 'Authentication deadline passed' },
+  /** The link's token was replaced by a new one (POST …/links/:role/rotate); the old link no longer opens the board. */
+  LinkReplaced: { code: 4410, reason: 'This link was replaced by a new one' },
   MessageTooBig: { code: 1009, reason: 'Message too big' },
   RateLimited: { code: 4529, reason: 'Too many messages; slow down' },
   SlowConsumer: { code: 4509, reason: 'Connection too slow to keep up' },

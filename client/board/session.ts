@@ -38,7 +38,7 @@ async function probeAccess(boardId: string, token: string): Promise<TerminalClos
     return null;
   } catch (e) {
     if (!(e instanceof ApiError)) throw e;
-    if (e.status === 401) return { ...CloseCodes.Unauthorized };
+    if (e.status === 401) return e.code === 'link_replaced' ? { ...CloseCodes.LinkReplaced } : { ...CloseCodes.Unauthorized };
     if (e.status === 403) return { ...CloseCodes.Forbidden };
     if (e.status === 404) return { ...CloseCodes.BoardNotFound };
     return null;

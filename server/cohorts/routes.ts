@@ -1,4 +1,5 @@
 import type { Logger } from '../log';
+import type { Metrics } from '../ops/metrics';
 import type { Relay } from '../relay/Relay';
 import type { Storage } from '../storage/Storage';
 import { HttpError } from '../http/HttpError';
@@ -9,6 +10,7 @@ import { cohortAnswer, createCohort } from './cohorts';
 import { cohortZip } from './exportZip';
 import { cohortComparison } from './results';
 import { BroadcastBody, CreateCohortBody } from './schemas';
+import { type LinkServices, parseRole, replaceTeamLink, replaceTrainerLink } from '../links/rotate';
 
 /** What the HTTP app hands the cohort routes for one request (its own helpers, so behaviour matches). */
 export interface CohortRequest {
@@ -28,6 +30,16 @@ export interface CohortRequest {
 }
 
 export const COHORTS_PATH = '/api/cohorts';
+/** POST /api/cohorts/:id/links/:role/rotate (trainer) and /api/cohorts/:id/boards/:boardId/links/:role/rotate (a team's). */
+const ROTATE_PATH = /^\/api\/cohorts\/([^/]+)(?:\/boards\/([^/]+))?\/links\/([^/]+)\/rotate$/;
+
+function decodeOr404(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    throw new HttpError(404, 'not_found', 'Nothing exists at this address.');
+  }
+}
 
 /** True for the paths the cohort routes answer. */
 export function isCohortPath(pathname: string): boolean {
@@ -41,10 +53,33 @@ export function isCohortPath(pathname: string): boolean {
  *   POST /api/cohorts/:id/broadcast?token=     step / timer / banner to every board (trainer)
  *   GET  /api/cohorts/:id/comparison?token=    the teams' results side by side (trainer)
  *   GET  /api/cohorts/:id/export?token=        zip of every board's export + comparison.csv (trainer)
+ *   POST /api/cohorts/:id/links/trainer/rotate?token=                  a new trainer link (trainer)
+ *   POST /api/cohorts/:id/boards/:boardId/links/:role/rotate?token=    a new link for a team (trainer)
  * Tokens are never logged.
  */
-export function createCohortRoutes({ storage, relay, logger }: { storage: Storage; relay: Relay; logger: Logger }) {
+export function createCohortRoutes({
+  storage,
+  relay,
+  logger,
+  metrics,
+  endCohortStreams,
+}: { storage: Storage; relay: Relay; logger: Logger; metrics?: Metrics; endCohortStreams?: (cohortId: string) => void }) {
+  const links: LinkServices = { storage, relay, logger, metrics, endCohortStreams };
   return async function handle(r: CohortRequest): Promise<void> {
+    // Replacing links (server/links/rotate.ts): the trainer link, or a team's link.
+    const rotate = ROTATE_PATH.exec(r.pathname);
+    if (rotate) {
+      r.allow(['POST']);
+      const [, rawId, rawBoard, rawRole] = rotate;
+      const cohort = await authorizeCohort(storage, decodeOr404(rawId), r.token);
+      const trainerToken = r.token!;
+      if (rawBoard === undefined) {
+        parseRole(decodeOr404(rawRole), ['trainer']);
+        return r.json(200, { link: await replaceTrainerLink(links, cohort, trainerToken, r.origin) });
+      }
+      const role = parseRole(decodeOr404(rawRole));
+      return r.json(200, { link: await replaceTeamLink(links, cohort, trainerToken, decodeOr404(rawBoard), role, r.origin) });
+    }
     if (r.pathname === COHORTS_PATH) {
       r.allow(['POST']);
       const body = parseOr400(CreateCohortBody, await r.body());
@@ -84,7 +119,8 @@ export function createCohortRoutes({ storage, relay, logger }: { storage: Storag
       case 'comparison':
         return r.json(200, await cohortComparison(relay, storage, cohort));
       case 'export': {
-        const zip = await cohortZip(relay, storage, cohort);
+        const build = () => cohortZip(relay, storage, cohort);
+        const zip = metrics ? await metrics.timeExport('cohort-zip', build) : await build();
         return r.file(
           { 'Content-Type': 'application/zip', 'Content-Disposition': `attachment; filename="${zip.filename}"`, 'Cache-Control': 'no-store' },
           zip.body,

@@ -7,6 +7,7 @@ import { connectClient, synced, type TestClient } from '../../tests/helpers/clie
 import { eventually } from '../../tests/helpers/eventually';
 import { createTestBoard, sqliteIn, startTestServer, tempDir } from '../../tests/helpers/server';
 import { readActions } from '../../shared/actionPlanDoc';
+import { CloseCodes } from '../../shared/closeCodes';
 import { addTestBoard, api, createTestPartnership, PARTNERSHIP, tokenOf, type TestPartnership } from './testing';
 
 let server: RunningServer | undefined;
@@ -321,6 +322,21 @@ describe('the lead manages the links', () => {
     expect((await api(s, 'GET', `/api/boards/${board.id}`, tokenOf(member.boards[0].links.editor))).body.role).toBe('editor');
     expect((await api(s, 'GET', `/api/boards/${board.id}`, board.facilitator)).body.role).toBe('facilitator');
     expect((await get(s, p, p.lead)).body.links.member).toBe(res.body.link);
+  });
+
+  it('closes at once the board sockets opened with the board links a replaced member link gave', async () => {
+    const s = await started();
+    const p = await createTestPartnership(s);
+    const board = await addTestBoard(s, p);
+    const memberLink = (await get(s, p, p.member)).body.boards[0].links.editor as string;
+    const member = connectClient(s, board.id, tokenOf(memberLink), { maxBackoffTime: 60_000 });
+    const lead = connectClient(s, board.id, board.facilitator);
+    clients.push(member, lead);
+    await synced(member);
+    await synced(lead);
+    expect((await api(s, 'POST', `/api/partnerships/${p.id}/links/member/rotate`, p.lead)).status).toBe(200);
+    await eventually(() => expect(member.closes.map((c) => c.code)).toContain(CloseCodes.LinkReplaced.code));
+    expect(lead.closes).toEqual([]);
   });
 
   it('rotates the lead link: the old one is refused, the new one still shows the member link', async () => {

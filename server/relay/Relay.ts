@@ -37,6 +37,10 @@ export class Relay {
   private readonly wss: WebSocketServer;
   private readonly pingTimer: NodeJS.Timeout;
   private closing = false;
+  /** The hash of the token each connection was opened with (closeConnectionsOfTokens). */
+  private readonly tokenHashes = new WeakMap<Connection, string>();
+  /** Counts calls of closeConnectionsOfTokens, so an upgrade checked across one checks again. */
+  private replacedLinks = 0;
   private readonly hookSet = new Set<RoomHooks>();
   /** Fans every room's events out to the registered hooks (see addRoomHooks). */
   private readonly roomHooks: RoomHooks = {
@@ -92,7 +96,11 @@ export class Relay {
         this.logger.info('conn.refused', { board: boardId.slice(0, 32), status: 404 });
         return refuse(socket, 404, 'Not Found');
       }
-      role = token ? await this.storage.roleForTokenHash(boardId, hashToken(token)) : undefined;
+      // Checked again when a link was replaced meanwhile, so a replaced token never gets in.
+      for (let seen = -1; seen !== this.replacedLinks; ) {
+        seen = this.replacedLinks;
+        role = token ? await this.storage.roleForTokenHash(boardId, hashToken(token)) : undefined;
+      }
     } catch (error) {
       this.logger.error('conn.auth_failed', { board: boardId, error });
       return refuse(socket, 503, 'Service Unavailable');
@@ -102,12 +110,33 @@ export class Relay {
       return refuse(socket, 401, 'Unauthorized');
     }
     const wantsAck = url.searchParams.get(ACK_QUERY_PARAM) === '1';
-    this.wss.handleUpgrade(req, socket, head, (ws) => this.onConnection(ws, boardId, kind, role, wantsAck, req));
+    this.wss.handleUpgrade(req, socket, head, (ws) => this.onConnection(ws, boardId, kind, role, wantsAck, req, hashToken(token!)));
   }
 
-  private onConnection(ws: WebSocket, boardId: string, kind: DocKind, role: Role, wantsAck: boolean, req: IncomingMessage): void {
+  /**
+   * Closes at once every connection to a board (either document) opened with one of these
+   * token hashes, with `LinkReplaced` (terminal: the client tells the person their link was
+   * replaced). Called after the tokens were replaced in storage; upgrades checked meanwhile are
+   * checked again. Returns the number of connections closed.
+   */
+  closeConnectionsOfTokens(boardId: string, hashes: readonly string[]): number {
+    this.replacedLinks++;
+    const replaced = new Set(hashes);
+    let closed = 0;
+    for (const conn of this.connections) {
+      const hash = this.tokenHashes.get(conn);
+      if (conn.boardId !== boardId || !hash || !replaced.has(hash) || conn.closed) continue;
+      conn.close(CloseCodes.LinkReplaced);
+      closed++;
+    }
+    if (closed > 0) this.logger.info('conn.link_replaced', { board: boardId, closed });
+    return closed;
+  }
+
+  private onConnection(ws: WebSocket, boardId: string, kind: DocKind, role: Role, wantsAck: boolean, req: IncomingMessage, tokenHash: string): void {
     const conn = new Connection(ws, boardId, role, wantsAck, this.limits);
     this.connections.add(conn);
+    this.tokenHashes.set(conn, tokenHash);
     this.logger.info('conn.open', { board: boardId, doc: kind, conn: conn.id, role, remote: req.socket.remoteAddress });
     let room: Room | null = null;
     ws.on('message', (data, isBinary) => {
