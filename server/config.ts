@@ -35,6 +35,12 @@ export interface RelayLimits {
   unloadGraceMs: number;
   /** The update log of a board is compacted into its snapshot when it grows past this. */
   compactAfterUpdates: number;
+  /** Presence (awareness) client ids one connection may own; further ones are dropped. */
+  maxPresencesPerConnection: number;
+  /** Longest presence state accepted (characters of its JSON); longer states are dropped. */
+  maxPresenceBytes: number;
+  /** A connection's query-awareness is answered at most once per this interval (later ones coalesce). */
+  presenceQueryIntervalMs: number;
 }
 
 export const DEFAULT_LIMITS: RelayLimits = {
@@ -46,6 +52,9 @@ export const DEFAULT_LIMITS: RelayLimits = {
   pingIntervalMs: 30_000,
   unloadGraceMs: 15_000,
   compactAfterUpdates: 500,
+  maxPresencesPerConnection: 4,
+  maxPresenceBytes: 32 * 1024,
+  presenceQueryIntervalMs: 1000,
 };
 
 function int(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -77,6 +86,9 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
       pingIntervalMs: int(env, 'PING_INTERVAL_MS', DEFAULT_LIMITS.pingIntervalMs),
       unloadGraceMs: int(env, 'UNLOAD_GRACE_MS', DEFAULT_LIMITS.unloadGraceMs),
       compactAfterUpdates: int(env, 'COMPACT_AFTER_UPDATES', DEFAULT_LIMITS.compactAfterUpdates),
+      maxPresencesPerConnection: int(env, 'MAX_PRESENCES_PER_CONNECTION', DEFAULT_LIMITS.maxPresencesPerConnection),
+      maxPresenceBytes: int(env, 'MAX_PRESENCE_BYTES', DEFAULT_LIMITS.maxPresenceBytes),
+      presenceQueryIntervalMs: int(env, 'PRESENCE_QUERY_INTERVAL_MS', DEFAULT_LIMITS.presenceQueryIntervalMs),
     },
   };
 }

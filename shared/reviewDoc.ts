@@ -41,6 +41,18 @@ function isTick(value: unknown): value is ReviewTick {
   return typeof v.checked === 'boolean' && typeof v.by === 'string' && typeof v.at === 'string';
 }
 
+/**
+ * What is wrong with writing `value` under `key` of the review map, or null when setReviewTick
+ * could have written it (the relay refuses anything else from a client).
+ */
+export function reviewValueProblem(key: string, value: unknown): string | null {
+  const at = key.indexOf(SEP);
+  if (at < 0 || !STEP_KEY.test(key.slice(0, at)) || !QUESTION_ID.test(key.slice(at + 1))) return `"${key.slice(0, 80)}" is not a review key`;
+  if (!isTick(value)) return 'a review tick is { checked, by, at }';
+  if (value.by.length > MAX_REVIEW_BY || value.at.length > 40) return `a review tick names who ticked it in at most ${MAX_REVIEW_BY} characters`;
+  return null;
+}
+
 /** Every well-formed tick by step key, then question id. */
 export function readReview(doc: Y.Doc): Map<string, Map<string, ReviewTick>> {
   const out = new Map<string, Map<string, ReviewTick>>();

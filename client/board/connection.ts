@@ -4,7 +4,7 @@ import * as decoding from 'lib0/decoding';
 import * as authProtocol from 'y-protocols/auth';
 import { atom, type Atom } from 'tldraw';
 import { ACK_QUERY_PARAM, MessageType, TOKEN_QUERY_PARAM, WS_PATH_PREFIX } from '../../shared/protocol';
-import { isTerminalClose } from '../../shared/closeCodes';
+import { CloseCodes, isTerminalClose } from '../../shared/closeCodes';
 import { LocalCopy } from './localCopy';
 
 export type ConnectionState = 'connected' | 'connecting' | 'reconnecting' | 'offline';
@@ -163,14 +163,20 @@ export class BoardConnection {
       this.recomputeState();
       this.recomputeSave();
     };
+    const onTerminal = (code: number, reason: string) => {
+      this.terminal.set({ code, reason });
+      // The server refused content this doc holds: a reload must start from the server's state,
+      // not from a local copy that would be refused again.
+      if (code === CloseCodes.ChangeRefused.code) void this.local?.discard();
+    };
     const onClosed = (event: { code: number; reason: string }) => {
-      if (isTerminalClose(event.code)) this.terminal.set({ code: event.code, reason: event.reason });
+      if (isTerminalClose(event.code)) onTerminal(event.code, event.reason);
       this.recomputeState();
     };
     const onConnectionClose = (event: CloseEvent | null) => {
       // `closed` is only emitted by y-websocket's default shouldReconnect; be explicit as well.
       if (event && isTerminalClose(event.code)) {
-        this.terminal.set({ code: event.code, reason: event.reason });
+        onTerminal(event.code, event.reason);
       } else if (this.provider.wsUnsuccessfulReconnects >= FAILURES_BEFORE_PROBE) {
         void this.maybeProbe();
       }

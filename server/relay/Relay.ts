@@ -9,13 +9,21 @@ import type { DocKind, Role } from '../../shared/roles';
 import { CONTROL_DOC_SUFFIX, controlRoomName } from '../../shared/control';
 import type { RelayLimits } from '../config';
 import type { Logger } from '../log';
-import type { Storage } from '../storage/Storage';
+import type { Storage, StoredDoc } from '../storage/Storage';
 import { hashToken } from '../tokens';
 import { Connection } from './Connection';
 import { Room, type RoomHooks } from './Room';
 
 /** Thrown by withControlDoc when the document cannot be used (shutting down, load or store failed). */
-export class RoomUnavailableError extends Error {}
+export class RoomUnavailableError extends Error {
+  constructor(
+    message: string,
+    /** `load`: the document could not be loaded (see rewriteStoredDoc); others are transient. */
+    readonly reason: 'closing' | 'load' | 'store' | 'busy' = 'busy',
+  ) {
+    super(message);
+  }
+}
 
 /**
  * The WebSocket side of the server: authenticates upgrades, owns the rooms, and keeps
@@ -38,6 +46,8 @@ export class Relay {
   private readonly pingTimer: NodeJS.Timeout;
   private closing = false;
   private readonly hookSet = new Set<RoomHooks>();
+  /** Rooms being rewritten in storage (rewriteStoredDoc): nobody loads them meanwhile. */
+  private readonly rewriting = new Map<string, Promise<void>>();
   /** Fans every room's events out to the registered hooks (see addRoomHooks). */
   private readonly roomHooks: RoomHooks = {
     onUpdate: (room, origin) => {
@@ -149,6 +159,11 @@ export class Relay {
   async acquire(boardId: string, kind: DocKind = 'board'): Promise<Room> {
     const name = kind === 'control' ? controlRoomName(boardId) : boardId;
     for (;;) {
+      const rewrite = this.rewriting.get(name);
+      if (rewrite) {
+        await rewrite.catch(() => {});
+        continue;
+      }
       const existing = this.rooms.get(name);
       if (!existing) break;
       if (existing.state === 'unloading') {
@@ -194,14 +209,14 @@ export class Relay {
 
   private async withDoc<T>(boardId: string, kind: DocKind, use: (doc: Y.Doc) => T | Promise<T>): Promise<T> {
     for (let attempt = 0; ; attempt++) {
-      if (this.closing) throw new RoomUnavailableError('the server is shutting down');
+      if (this.closing) throw new RoomUnavailableError('the server is shutting down', 'closing');
       const room = await this.acquire(boardId, kind);
       room.hold();
       try {
         try {
           await room.loaded;
         } catch (error) {
-          throw new RoomUnavailableError(`the ${kind} document could not be loaded: ${String(error)}`);
+          throw new RoomUnavailableError(`the ${kind} document could not be loaded: ${String(error)}`, 'load');
         }
         // Unloaded (shutdown) between the load and now: try again with a fresh room.
         if (room.state !== 'ready') {
@@ -210,11 +225,44 @@ export class Relay {
         }
         const result = await use(room.doc);
         await room.flush();
-        if ((room.state as string) === 'failed') throw new RoomUnavailableError(`the ${kind} document could not be stored`);
+        if ((room.state as string) === 'failed') throw new RoomUnavailableError(`the ${kind} document could not be stored`, 'store');
         return result;
       } finally {
         room.release();
       }
+    }
+  }
+
+  /**
+   * For a document whose room cannot load (RoomUnavailableError with reason `load`): replaces
+   * what storage holds with the state `rebuild` makes from it, in one compaction (the stored
+   * snapshot replaced, the update log up to its last entry removed). Meanwhile no room of that
+   * document loads: connections arriving wait, then load the rebuilt state. Refused while the
+   * document is loaded (then it can be changed live, through withBoardDoc).
+   */
+  async rewriteStoredDoc(boardId: string, kind: DocKind, rebuild: (stored: StoredDoc) => Promise<Uint8Array>): Promise<void> {
+    const name = kind === 'control' ? controlRoomName(boardId) : boardId;
+    if (this.closing) throw new RoomUnavailableError('the server is shutting down', 'closing');
+    for (;;) {
+      const other = this.rewriting.get(name);
+      const existing = this.rooms.get(name);
+      if (other) await other.catch(() => {});
+      else if (existing?.state === 'unloading') await existing.unload();
+      else if (existing?.state === 'loading') await existing.loaded.catch(() => {});
+      else if (existing && existing.state !== 'failed') throw new RoomUnavailableError(`the ${kind} document is open`, 'busy');
+      else break;
+    }
+    const work = (async () => {
+      const stored = await this.storage.loadDoc(boardId, kind);
+      const state = await rebuild(stored);
+      await this.storage.compact(boardId, kind, state, stored.lastSeq);
+      this.logger.warn('board.rewritten', { board: boardId, doc: kind, replacedUpdates: stored.updates.length, bytes: state.byteLength });
+    })();
+    this.rewriting.set(name, work);
+    try {
+      await work;
+    } finally {
+      this.rewriting.delete(name);
     }
   }
 
