@@ -11,7 +11,7 @@ import type { Logger } from '../log';
 import type { Storage } from '../storage/Storage';
 import { ParticipantRecorder } from '../participants';
 import { Connection } from './Connection';
-import { LockGuard } from './LockGuard';
+import { LockGuard, type RefusalKind } from './LockGuard';
 import { ControlGuard } from './ControlGuard';
 import { PresenceGate, SILENT_OWNER_MS } from './PresenceGate';
 import { describeUpdate, UpdateRefused } from './updateStructure';
@@ -47,6 +47,13 @@ export interface RoomHooks {
 
 /** The origin of writes the server makes itself (e.g. vote rounds in a control document). */
 export const SERVER_ORIGIN = 'server';
+/** What a participant is told when the LockGuard undid their change. */
+const LOCK_REFUSALS: Record<RefusalKind, string> = {
+  locked: 'Locked: only the facilitator can change, move, delete, lock or unlock it.',
+  permanent: "The board's page and document cannot be removed.",
+  page: 'A board has one page: new pages are not kept.',
+};
+
 /** The origin of the clean-up a room writes when it loads a document stored with junk (documentRepair.ts). */
 export const REPAIR_ORIGIN = 'repair';
 
@@ -147,10 +154,10 @@ export class Room {
       if (this.kind === 'board') {
         const repaired = repairBoardDoc(this.doc, REPAIR_ORIGIN);
         if (repaired) this.logger.warn('board.repaired', { board: this.boardId, ...repaired });
-        new LockGuard(this.doc, (writer, recordIds) => {
+        new LockGuard(this.doc, (writer, recordIds, kinds) => {
           if (!(writer instanceof Connection)) return;
-          this.logger.info('board.lock_refused', { board: this.boardId, conn: writer.id, records: recordIds.length });
-          writer.send(msg.permissionDenied('Locked: only the facilitator can move, change, delete, lock or unlock it.'));
+          this.logger.info('board.lock_refused', { board: this.boardId, conn: writer.id, records: recordIds.length, kinds: [...kinds] });
+          for (const kind of kinds) writer.send(msg.permissionDenied(LOCK_REFUSALS[kind]));
         });
       } else {
         new ControlGuard(this.doc, (writer, keys) => {
