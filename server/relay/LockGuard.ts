@@ -85,16 +85,14 @@ export class LockGuard {
         remove.add(key);
         refusedPages.add(key);
         kinds.add('page');
-      } else if (facilitator) {
-        continue;
-      } else if (isLocked(change.oldValue)) {
+      } else if (!facilitator && isLocked(change.oldValue)) {
         if (change.action === 'delete' || !isDeepStrictEqual(change.oldValue, change.newValue)) {
           const migrated = upgradeFrom ? migrate(change.oldValue, upgradeFrom) : null;
           if (migrated !== null && change.action === 'update' && isDeepStrictEqual(migrated, change.newValue)) continue;
           restore.set(key, migrated ?? change.oldValue);
           kinds.add('locked');
         }
-      } else if (change.action !== 'delete' && isLocked(change.newValue)) {
+      } else if (!facilitator && change.action !== 'delete' && isLocked(change.newValue)) {
         unlock.push([key, change.newValue]);
         kinds.add('locked');
       }
