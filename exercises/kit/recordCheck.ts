@@ -1,4 +1,4 @@
-import type { SerializedSchema } from '@tldraw/store';
+import type { SerializedSchema, SerializedSchemaV2 } from '@tldraw/store';
 import type { TLRecord, TLSchema } from '@tldraw/tlschema';
 import { compareSchemas, isSerializedSchema } from '../../shared/schemaRelation';
 
@@ -25,8 +25,34 @@ export interface RecordChecker {
   check(record: unknown): RecordVerdict;
 }
 
+const serialized = new WeakMap<TLSchema, SerializedSchemaV2>();
+/** `schema.serialize()`, computed once per schema (it walks every migration sequence). */
+export function serializedSchema(schema: TLSchema): SerializedSchemaV2 {
+  let s = serialized.get(schema);
+  if (!s) serialized.set(schema, (s = schema.serialize()));
+  return s;
+}
+
+const checkers = new WeakMap<TLSchema, { plain: Map<unknown, RecordChecker>; objects: WeakMap<object, RecordChecker> }>();
+
+/**
+ * The checker of records stored with `storedSchema`, made once per stored schema value (a
+ * document hands out the same object until its schema changes).
+ */
 export function recordChecker(schema: TLSchema, storedSchema: unknown): RecordChecker {
-  const ours = schema.serialize();
+  let cache = checkers.get(schema);
+  if (!cache) checkers.set(schema, (cache = { plain: new Map(), objects: new WeakMap() }));
+  const isObject = typeof storedSchema === 'object' && storedSchema !== null;
+  const known = isObject ? cache.objects.get(storedSchema) : cache.plain.get(storedSchema);
+  if (known) return known;
+  const made = makeChecker(schema, storedSchema);
+  if (isObject) cache.objects.set(storedSchema, made);
+  else if (cache.plain.size < 16) cache.plain.set(storedSchema, made);
+  return made;
+}
+
+function makeChecker(schema: TLSchema, storedSchema: unknown): RecordChecker {
+  const ours = serializedSchema(schema);
   const documentTypes = new Set(Object.entries(schema.types).filter(([, t]) => t.scope === 'document').map(([name]) => name));
   let relation: RecordChecker['relation'] = 'unknown';
   if (storedSchema === undefined) relation = 'same';

@@ -366,13 +366,9 @@ export class Room {
     this.pending.push({ update, origin, seq: ++this.appliedSeq });
     if (this.flushScheduled) return;
     this.flushScheduled = true;
-    // Everything applied in this turn of the event loop (every socket's frames) goes into one
-    // transaction: the flush runs after the I/O callbacks, but is on the write chain at once,
-    // so flush() waits for it.
-    let start!: () => void;
-    const turnEnded = new Promise<void>((resolve) => (start = resolve));
-    setImmediate(start);
-    this.writeChain = this.writeChain.then(() => turnEnded).then(() => this.flushPending());
+    // Everything applied before the current callback returns (all frames of one socket read)
+    // goes into one transaction, committed right after it: a microtask on the write chain.
+    this.writeChain = this.writeChain.then(() => this.flushPending());
   }
 
   /** Appends the pending updates in one transaction; after the commit, forwards and acknowledges them. */
@@ -400,7 +396,8 @@ export class Room {
       for (const conn of this.conns) if (conn !== origin && conn.syncedUpTo < seq) conn.send(frame);
     }
     if (!this.hasUncommitted()) {
-      for (const conn of this.conns) if (conn.ackOwed) this.sendAck(conn);
+      let stateVector: Uint8Array | undefined;
+      for (const conn of this.conns) if (conn.ackOwed) this.sendAck(conn, (stateVector ??= Y.encodeStateVector(this.doc)));
     }
     if (this.logLength >= this.limits.compactAfterUpdates) await this.compact();
   }
@@ -409,9 +406,9 @@ export class Room {
    * Only called when nothing applied is waiting for storage, so every write frame received from
    * this connection so far is durable.
    */
-  private sendAck(conn: Connection): void {
+  private sendAck(conn: Connection, stateVector: Uint8Array = Y.encodeStateVector(this.doc)): void {
     conn.ackOwed = false;
-    conn.send(msg.ackFrame(Y.encodeStateVector(this.doc), conn.writesReceived));
+    conn.send(msg.ackFrame(stateVector, conn.writesReceived));
   }
 
   /** Replaces the update log with a snapshot of the document (one storage transaction). */

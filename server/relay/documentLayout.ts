@@ -7,7 +7,7 @@ import { DOC_ACTIONS, DOC_BOARD, DOC_NOTE_PREFIX, DOC_RECORDS, DOC_REVIEW, DOC_R
 import { reviewValueProblem } from '../../shared/reviewDoc';
 import { rubricValueProblem } from '../../shared/rubricDoc';
 import { boardSchema, TEMPLATES } from '../../exercises/registry';
-import { recordChecker, type RecordChecker } from '../../exercises/kit/recordCheck';
+import { recordChecker, serializedSchema, type RecordChecker } from '../../exercises/kit/recordCheck';
 import { deletesItem, type Insertion, type PathStep, type UpdateStructure } from './updateStructure';
 
 /**
@@ -74,7 +74,7 @@ function noteContent(ins: Insertion): string | null {
 /** The checker for records in this write: the board schema when the write brings it, else the stored one. */
 function checkerFor(doc: Y.Doc, write: UpdateStructure): RecordChecker {
   const writesSchema = write.insertions.some((i) => i.place.root === DOC_SCHEMA && !isDeleted(i.content));
-  const stored = writesSchema ? boardSchema().serialize() : doc.getMap<unknown>(DOC_SCHEMA).get(DOC_SCHEMA_TLDRAW_KEY);
+  const stored = writesSchema ? serializedSchema(boardSchema()) : doc.getMap<unknown>(DOC_SCHEMA).get(DOC_SCHEMA_TLDRAW_KEY);
   return recordChecker(boardSchema(), stored);
 }
 
@@ -94,7 +94,7 @@ function recordsContent(ins: Insertion, checker: RecordChecker): string | null {
 /** Why a client's write does not fit a board document, or null when it does. */
 export function boardWriteProblem(doc: Y.Doc, write: UpdateStructure): string | null {
   let checker: RecordChecker | null = null;
-  const ours = boardSchema().serialize();
+  const ours = serializedSchema(boardSchema());
   for (const ins of write.insertions) {
     const { root } = ins.place;
     let problem: string | null;
