@@ -24,7 +24,16 @@ export function openStorage(config: ServerConfig): Storage {
 /** Starts HTTP and WebSocket on one port. */
 export async function startServer(config: ServerConfig, logger: Logger, storage: Storage = openStorage(config)): Promise<RunningServer> {
   const relay = new Relay(storage, config.limits, logger);
-  const handle = createHttpApp({ storage, relay, logger, clientDir: config.clientDir, publicUrl: config.publicUrl, autoSnapshotAfterMs: config.autoSnapshotAfterMs });
+  const handle = createHttpApp({
+    storage,
+    relay,
+    logger,
+    clientDir: config.clientDir,
+    publicUrl: config.publicUrl,
+    autoSnapshotAfterMs: config.autoSnapshotAfterMs,
+    creationLimit: config.creationLimit,
+    trustProxy: config.trustProxy,
+  });
   // A client that has not sent its (upgrade) request headers by the pre-auth deadline is dropped;
   // the token is checked as soon as they arrive.
   const server = http.createServer(

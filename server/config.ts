@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { DEFAULT_CREATION_LIMIT, type CreationLimit } from './http/rateLimit';
 
 /** Every tunable of the server, with its default. Read once from the environment at start. */
 export interface ServerConfig {
@@ -17,6 +18,13 @@ export interface ServerConfig {
    * default 30 minutes (server/history/HistoryService.ts).
    */
   autoSnapshotAfterMs?: number;
+  /**
+   * Board creations per client address: CREATE_BOARDS_BURST at once (default 60), refilled at
+   * CREATE_BOARDS_PER_HOUR (default 120); a cohort counts as its teams (server/http/rateLimit.ts).
+   */
+  creationLimit?: CreationLimit;
+  /** TRUST_PROXY=1: the client address is the last one of X-Forwarded-For (behind a reverse proxy). */
+  trustProxy?: boolean;
 }
 
 export interface RelayLimits {
@@ -77,6 +85,11 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     publicUrl: env.PUBLIC_URL?.replace(/\/+$/, '') || undefined,
     sqliteSynchronous: sync,
     autoSnapshotAfterMs: int(env, 'AUTO_SNAPSHOT_AFTER_MINUTES', 30) * 60_000,
+    creationLimit: {
+      burst: int(env, 'CREATE_BOARDS_BURST', DEFAULT_CREATION_LIMIT.burst),
+      perHour: int(env, 'CREATE_BOARDS_PER_HOUR', DEFAULT_CREATION_LIMIT.perHour),
+    },
+    trustProxy: ['1', 'true', 'yes'].includes((env.TRUST_PROXY ?? '').toLowerCase()),
     limits: {
       maxPayloadBytes: int(env, 'MAX_PAYLOAD_BYTES', DEFAULT_LIMITS.maxPayloadBytes),
       messagesPerSecond: int(env, 'MAX_MESSAGES_PER_SECOND', DEFAULT_LIMITS.messagesPerSecond),

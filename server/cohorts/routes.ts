@@ -5,7 +5,7 @@ import { HttpError } from '../http/HttpError';
 import { parseOr400 } from '../http/schemas';
 import { authorizeCohort } from './auth';
 import { broadcast } from './broadcast';
-import { cohortAnswer, createCohort } from './cohorts';
+import { cohortAnswer, createCohort, teamNames } from './cohorts';
 import { cohortZip } from './exportZip';
 import { cohortComparison } from './results';
 import { BroadcastBody, CreateCohortBody } from './schemas';
@@ -22,6 +22,8 @@ export interface CohortRequest {
   allow(methods: string[]): void;
   /** The JSON body (415 / 413 / 400 as for every endpoint). */
   body(): Promise<unknown>;
+  /** Counts `boards` creations against the client's limit; throws 429 when over it. */
+  chargeBoards(boards: number): void;
   json(status: number, body: unknown): void;
   /** A 200 file download. */
   file(headers: Record<string, string>, body: Uint8Array): void;
@@ -48,6 +50,7 @@ export function createCohortRoutes({ storage, relay, logger }: { storage: Storag
     if (r.pathname === COHORTS_PATH) {
       r.allow(['POST']);
       const body = parseOr400(CreateCohortBody, await r.body());
+      r.chargeBoards(teamNames(body).length);
       const created = await createCohort(storage, body, r.origin);
       logger.info('cohort.create', { cohort: created.id, template: body.template, boards: created.boards.length });
       return r.json(201, created);

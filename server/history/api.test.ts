@@ -304,6 +304,25 @@ describe('board history API', () => {
     expect(await list(viewed)).toEqual([]);
   });
 
+  it('keeps both "Before restoring" snapshots of two restores made at the 200-snapshot cap', async () => {
+    const storage = new MemoryStorage();
+    server = await start({ storage });
+    const b = await createTestBoard(server);
+    const created = (minute: number) => new Date(Date.UTC(2026, 0, 1, 0, minute)).toISOString();
+    const { snapshot } = await storage.loadDoc(b.id, 'board');
+    for (let i = 0; i < 200; i++) {
+      await storage.addSnapshot(b.id, { id: `saved${String(i).padStart(3, '0')}`, name: `Saved ${i}`, kind: 'manual', createdAt: created(i), createdBy: null }, snapshot!);
+    }
+    const first = await call('POST', restoreOf(b, 'saved000'), b.tokens.facilitator);
+    const second = await call('POST', restoreOf(b, 'saved001'), b.tokens.facilitator);
+    expect([first.status, second.status]).toEqual([200, 200]);
+    const kept = (await call('GET', snapshots(b), b.tokens.viewer)).body.snapshots as SnapshotInfo[];
+    const ids = kept.map((s) => s.id);
+    expect(ids).toContain(first.body.preRestore.id);
+    expect(ids).toContain(second.body.preRestore.id);
+    expect(kept.length).toBeLessThanOrEqual(201);
+  });
+
   it('takes no automatic snapshot after a short session', async () => {
     server = await start({ autoSnapshotAfterMs: 60_000 });
     const b = await createTestBoard(server);

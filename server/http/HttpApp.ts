@@ -21,6 +21,7 @@ import { renderExport } from '../exports/formats';
 import { exportSchemaText } from '../exports/schema';
 import { EXPORT_FORMATS, isExportFormat } from '../../shared/exportDocument';
 import { HttpError } from './HttpError';
+import { chargeCreation, clientAddress, DEFAULT_CREATION_LIMIT, RateLimiter, type CreationLimit } from './rateLimit';
 import { BallotBody, CreateBoardBody, InviteBody, parseOr400, StartVoteBody } from './schemas';
 import { createCohortRoutes, isCohortPath } from '../cohorts/routes';
 import { authorizeCohort } from '../cohorts/auth';
@@ -57,10 +58,14 @@ export interface HttpAppOptions {
   publicUrl?: string;
   /** Board history: the session length after which an unloading board leaves an automatic snapshot. */
   autoSnapshotAfterMs?: number;
+  /** Board creations allowed per client address (POST /api/boards and /api/cohorts). */
+  creationLimit?: CreationLimit;
+  /** Take the client address from X-Forwarded-For (behind a reverse proxy). */
+  trustProxy?: boolean;
 }
 
 /** The HTTP side: JSON API, health check, and the built client with single-page fallback. */
-export function createHttpApp({ storage, relay, logger, clientDir, publicUrl, autoSnapshotAfterMs }: HttpAppOptions) {
+export function createHttpApp({ storage, relay, logger, clientDir, publicUrl, autoSnapshotAfterMs, creationLimit = DEFAULT_CREATION_LIMIT, trustProxy = false }: HttpAppOptions) {
   const hasClient = fs.existsSync(path.join(clientDir, 'index.html'));
   const serveStatic = hasClient
     ? sirv(clientDir, {
@@ -77,6 +82,9 @@ export function createHttpApp({ storage, relay, logger, clientDir, publicUrl, au
     : null;
 
   const originOf = (req: IncomingMessage) => publicUrl ?? `http://${req.headers.host ?? 'localhost'}`;
+  // Anonymous creation is limited per client address (a cohort counts as its boards).
+  const creations = new RateLimiter(creationLimit.burst, creationLimit.perHour);
+  const chargeBoards = (req: IncomingMessage, boards: number) => chargeCreation(creations, clientAddress(req, trustProxy), boards);
   const votes = new VoteService(relay, storage, logger);
   const cohorts = createCohortRoutes({ storage, relay, logger });
   // Cohort dashboard (server/dashboard/): live board summaries and the boards' last activity.
@@ -115,6 +123,7 @@ export function createHttpApp({ storage, relay, logger, clientDir, publicUrl, au
     if (pathname === '/api/boards') {
       allow(req, ['POST']);
       const body = parseOr400(CreateBoardBody, await readJson(req));
+      chargeBoards(req, 1);
       const created = await createBoard(storage, body, originOf(req));
       logger.info('board.create', { board: created.id, template: body.template });
       return json(res, 201, created);
@@ -193,6 +202,7 @@ export function createHttpApp({ storage, relay, logger, clientDir, publicUrl, au
         origin: originOf(req),
         allow: (methods) => allow(req, methods),
         body: () => readJson(req),
+        chargeBoards: (boards) => chargeBoards(req, boards),
         json: (status, body) => json(res, status, body),
         file: (headers, body) => {
           res.writeHead(200, headers);
@@ -251,7 +261,10 @@ export function createHttpApp({ storage, relay, logger, clientDir, publicUrl, au
     try {
       await route(req, res, url);
     } catch (error) {
-      if (error instanceof HttpError) return json(res, error.status, error.toJSON());
+      if (error instanceof HttpError) {
+        for (const [k, v] of Object.entries(error.headers ?? {})) res.setHeader(k, v);
+        return json(res, error.status, error.toJSON());
+      }
       // A path segment with a malformed percent-encoding names nothing that exists.
       if (error instanceof URIError) return json(res, 404, new HttpError(404, 'not_found', 'Nothing exists at this address.').toJSON());
       if (error instanceof RoomUnavailableError) {
