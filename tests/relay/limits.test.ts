@@ -9,7 +9,10 @@ import { CloseCodes } from '../../shared/closeCodes';
 import { connectClient, rawSocket, synced, type TestClient } from '../helpers/clients';
 import { eventually } from '../helpers/eventually';
 import { createTestBoard, startTestServer } from '../helpers/server';
-import { entries } from '../helpers/boardContent';
+import { changeStoredBoard } from '../../server/cohorts/testing';
+import { MemoryStorage } from '../../server/storage/MemoryStorage';
+import { readRecords, recordsOf } from '../../shared/boardDoc';
+import { entries, geoShape } from '../helpers/boardContent';
 
 let server: RunningServer;
 const clients: TestClient[] = [];
@@ -121,4 +124,25 @@ describe('relay limits', () => {
     }, 10_000);
     expect(writer.provider.wsconnected).toBe(true);
   });
+});
+
+describe('a board larger than the send buffer limit', () => {
+  it('opens for a client that connects once: the first sync is not cut as a slow consumer', async () => {
+    const storage = new MemoryStorage();
+    server = await startTestServer({ storage });
+    const board = await createTestBoard(server);
+    // ~20 MB of records, more than the 16 MB a connection may have waiting to be sent.
+    await changeStoredBoard(storage, board.id, (doc) => {
+      const kv = recordsOf(doc);
+      for (let i = 0; i < 20; i++) kv.set(`shape:big-${i}`, geoShape(`shape:big-${i}`, { meta: { text: `${i}`.padEnd(1024 * 1024, '.') } }) as never);
+    });
+    const reader = connectClient(server, board.id, board.tokens.viewer);
+    clients.push(reader);
+    await synced(reader, 20_000);
+    expect(readRecords(reader.doc).size).toBeGreaterThanOrEqual(22);
+    // Still connected afterwards (presence, acks and updates flow as usual).
+    await new Promise((r) => setTimeout(r, 300));
+    expect(reader.closes).toEqual([]);
+    expect(reader.provider.wsconnected).toBe(true);
+  }, 60_000);
 });
