@@ -3,10 +3,22 @@ import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { ServerConfig } from './config';
 import { createHttpApp } from './http/HttpApp';
-import type { Logger } from './log';
+import { summarizeRepeats, type Logger } from './log';
 import { Relay } from './relay/Relay';
 import type { Storage } from './storage/Storage';
 import { SqliteStorage } from './storage/SqliteStorage';
+
+/** Relay log events a client can trigger as often as it likes (written as summaries when repeated). */
+export const CLIENT_CAUSED_EVENTS = [
+  'conn.malformed',
+  'conn.refused',
+  'conn.error',
+  'board.write_refused',
+  'board.lock_refused',
+  'control.write_refused',
+  'presence.dropped',
+  'voter_key.refused',
+] as const;
 
 export interface RunningServer {
   readonly port: number;
@@ -23,7 +35,9 @@ export function openStorage(config: ServerConfig): Storage {
 
 /** Starts HTTP and WebSocket on one port. */
 export async function startServer(config: ServerConfig, logger: Logger, storage: Storage = openStorage(config)): Promise<RunningServer> {
-  const relay = new Relay(storage, config.limits, logger);
+  // Events a client can cause at will are summarised per interval, so no connection floods the log.
+  const relayLogger = summarizeRepeats(logger, CLIENT_CAUSED_EVENTS);
+  const relay = new Relay(storage, config.limits, relayLogger);
   const handle = createHttpApp({
     storage,
     relay,
@@ -73,6 +87,7 @@ export async function startServer(config: ServerConfig, logger: Logger, storage:
       (closing ??= (async () => {
         server.close();
         await relay.close();
+        relayLogger.flush();
         server.closeAllConnections();
         await storage.close();
         logger.info('server.stop', {});

@@ -1,8 +1,10 @@
 import { configFromEnv } from './config';
-import { createLogger } from './log';
+import { createLogger, routeConsoleToLogger, summarizeRepeats } from './log';
 import { startServer } from './Server';
 
 const logger = createLogger();
+// Libraries print with console.* (tldraw: "Error migrating store"): JSON lines too, repeats summarised.
+routeConsoleToLogger(summarizeRepeats(logger, ['console']));
 
 async function main() {
   const config = configFromEnv();
