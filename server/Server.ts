@@ -37,7 +37,7 @@ export function openStorage(config: ServerConfig): Storage {
 export async function startServer(config: ServerConfig, logger: Logger, storage: Storage = openStorage(config)): Promise<RunningServer> {
   // Events a client can cause at will are summarised per interval, so no connection floods the log.
   const relayLogger = summarizeRepeats(logger, CLIENT_CAUSED_EVENTS);
-  const relay = new Relay(storage, config.limits, relayLogger);
+  const relay = new Relay(storage, config.limits, relayLogger, { trustProxy: config.trustProxy, voterKeyCaps: config.voterKeyCaps });
   const handle = createHttpApp({
     storage,
     relay,

@@ -1,5 +1,7 @@
 import path from 'node:path';
 import { DEFAULT_CREATION_LIMIT, type CreationLimit } from './http/rateLimit';
+import { DEFAULT_VOTER_KEY_CAPS } from './voterKeys';
+import type { VoterKeyCaps } from './voterKeyStore';
 
 /** Every tunable of the server, with its default. Read once from the environment at start. */
 export interface ServerConfig {
@@ -25,6 +27,12 @@ export interface ServerConfig {
   creationLimit?: CreationLimit;
   /** TRUST_PROXY=1: the client address is the last one of X-Forwarded-For (behind a reverse proxy). */
   trustProxy?: boolean;
+  /**
+   * Voter keys a board issues at most per link (VOTER_KEYS_PER_LINK, default 150) and per client
+   * address (VOTER_KEYS_PER_ADDRESS, default 60): how many ballots one link or one network can
+   * cast in a vote (server/voterKeys.ts).
+   */
+  voterKeyCaps?: VoterKeyCaps;
 }
 
 export interface RelayLimits {
@@ -90,6 +98,10 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
       perHour: int(env, 'CREATE_BOARDS_PER_HOUR', DEFAULT_CREATION_LIMIT.perHour),
     },
     trustProxy: ['1', 'true', 'yes'].includes((env.TRUST_PROXY ?? '').toLowerCase()),
+    voterKeyCaps: {
+      perLink: int(env, 'VOTER_KEYS_PER_LINK', DEFAULT_VOTER_KEY_CAPS.perLink),
+      perAddress: int(env, 'VOTER_KEYS_PER_ADDRESS', DEFAULT_VOTER_KEY_CAPS.perAddress),
+    },
     limits: {
       maxPayloadBytes: int(env, 'MAX_PAYLOAD_BYTES', DEFAULT_LIMITS.maxPayloadBytes),
       messagesPerSecond: int(env, 'MAX_MESSAGES_PER_SECOND', DEFAULT_LIMITS.messagesPerSecond),

@@ -9,7 +9,6 @@ import { authorizeBoard, boardLink, createBoard } from '../boards';
 import { hashToken, newToken } from '../tokens';
 import { hasRole, type Role } from '../../shared/roles';
 import { VOTER_ID_PATTERN, VOTER_KEY_HEADER, VOTER_KEY_PATTERN } from '../../shared/votes';
-import { ballotIdOf } from '../votes';
 import { VoteService } from '../votes';
 import { RoomUnavailableError } from '../relay/Relay';
 import type { Logger } from '../log';
@@ -21,7 +20,8 @@ import { renderExport } from '../exports/formats';
 import { exportSchemaText } from '../exports/schema';
 import { EXPORT_FORMATS, isExportFormat } from '../../shared/exportDocument';
 import { HttpError } from './HttpError';
-import { chargeCreation, clientAddress, DEFAULT_CREATION_LIMIT, RateLimiter, type CreationLimit } from './rateLimit';
+import { chargeCreation, DEFAULT_CREATION_LIMIT, RateLimiter, type CreationLimit } from './rateLimit';
+import { clientAddress } from '../clientAddress';
 import { BallotBody, CreateBoardBody, InviteBody, parseOr400, StartVoteBody } from './schemas';
 import { createCohortRoutes, isCohortPath } from '../cohorts/routes';
 import { authorizeCohort } from '../cohorts/auth';
@@ -172,13 +172,16 @@ export function createHttpApp({ storage, relay, logger, clientDir, publicUrl, au
       if (!VOTER_ID_PATTERN.test(voterId)) {
         throw new HttpError(400, 'invalid_request', 'voterId must be 1 to 64 letters, digits, "-" or "_"', 'voterId');
       }
-      // The voter id is public (it is the person's presence id); the ballot is the one of that id
-      // AND the secret key only that browser holds, so nobody can read or replace another's dots.
+      // The ballot is the one of the voter key the server issued over this browser's board
+      // socket (server/voterKeys.ts): it counts only while a connection to the board holds it.
       const key = req.headers[VOTER_KEY_HEADER];
       if (typeof key !== 'string' || !VOTER_KEY_PATTERN.test(key)) {
         throw new HttpError(400, 'invalid_request', `The ${VOTER_KEY_HEADER} header must be 16 to 128 letters, digits, "-" or "_"`, 'voterKey');
       }
-      const ballotId = ballotIdOf(voterId, key);
+      const ballotId = relay.voterKeys.ballotIdOf(board.id, key);
+      if (!ballotId) {
+        throw new HttpError(403, 'voter_key_unknown', 'This voting key is not connected to the board: open the board, then vote again.', 'voterKey');
+      }
       if (req.method === 'PUT') {
         const body = parseOr400(BallotBody, await readJson(req));
         return json(res, 200, { itemIds: await votes.putBallot(board, roundId, ballotId, body.itemIds) });

@@ -3,7 +3,10 @@ import type { Duplex } from 'node:stream';
 import type * as Y from 'yjs';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { CloseCodes } from '../../shared/closeCodes';
-import { ACK_QUERY_PARAM, TOKEN_QUERY_PARAM, WS_PATH_PREFIX } from '../../shared/protocol';
+import { ACK_QUERY_PARAM, MessageType, TOKEN_QUERY_PARAM, WS_PATH_PREFIX } from '../../shared/protocol';
+import { clientAddress } from '../clientAddress';
+import { DEFAULT_VOTER_KEY_CAPS, VoterKeys } from '../voterKeys';
+import type { VoterKeyCaps } from '../voterKeyStore';
 import { isBoardId } from '../../shared/ids';
 import type { DocKind, Role } from '../../shared/roles';
 import { CONTROL_DOC_SUFFIX, controlRoomName } from '../../shared/control';
@@ -61,11 +64,18 @@ export class Relay {
     },
   };
 
+  /** Voter keys issued over board sockets (server/voterKeys.ts); the HTTP side checks ballots with it. */
+  readonly voterKeys: VoterKeys;
+  private readonly trustProxy: boolean;
+
   constructor(
     private readonly storage: Storage,
     private readonly limits: RelayLimits,
     private readonly logger: Logger,
+    options: { trustProxy?: boolean; voterKeyCaps?: VoterKeyCaps } = {},
   ) {
+    this.trustProxy = options.trustProxy ?? false;
+    this.voterKeys = new VoterKeys(storage, options.voterKeyCaps ?? DEFAULT_VOTER_KEY_CAPS, logger);
     this.wss = new WebSocketServer({ noServer: true, maxPayload: limits.maxPayloadBytes, perMessageDeflate: false });
     this.pingTimer = setInterval(() => this.pingAll(), limits.pingIntervalMs);
     this.pingTimer.unref();
@@ -97,12 +107,14 @@ export class Relay {
     }
     const token = url.searchParams.get(TOKEN_QUERY_PARAM);
     let role: Role | undefined;
+    let tokenHash = '';
     try {
       if (!isBoardId(boardId) || !(await this.storage.getBoard(boardId))) {
         this.logger.info('conn.refused', { board: boardId.slice(0, 32), status: 404 });
         return refuse(socket, 404, 'Not Found');
       }
-      role = token ? await this.storage.roleForTokenHash(boardId, hashToken(token)) : undefined;
+      tokenHash = token ? hashToken(token) : '';
+      role = token ? await this.storage.roleForTokenHash(boardId, tokenHash) : undefined;
     } catch (error) {
       this.logger.error('conn.auth_failed', { board: boardId, error });
       return refuse(socket, 503, 'Service Unavailable');
@@ -112,11 +124,20 @@ export class Relay {
       return refuse(socket, 401, 'Unauthorized');
     }
     const wantsAck = url.searchParams.get(ACK_QUERY_PARAM) === '1';
-    this.wss.handleUpgrade(req, socket, head, (ws) => this.onConnection(ws, boardId, kind, role, wantsAck, req));
+    const origin = { tokenHash, address: clientAddress(req, this.trustProxy) };
+    this.wss.handleUpgrade(req, socket, head, (ws) => this.onConnection(ws, boardId, kind, role, wantsAck, req, origin));
   }
 
-  private onConnection(ws: WebSocket, boardId: string, kind: DocKind, role: Role, wantsAck: boolean, req: IncomingMessage): void {
-    const conn = new Connection(ws, boardId, role, wantsAck, this.limits);
+  private onConnection(
+    ws: WebSocket,
+    boardId: string,
+    kind: DocKind,
+    role: Role,
+    wantsAck: boolean,
+    req: IncomingMessage,
+    origin: { tokenHash: string; address: string },
+  ): void {
+    const conn = new Connection(ws, boardId, role, wantsAck, this.limits, origin);
     this.connections.add(conn);
     this.logger.info('conn.open', { board: boardId, doc: kind, conn: conn.id, role, remote: req.socket.remoteAddress });
     let room: Room | null = null;
@@ -124,7 +145,10 @@ export class Relay {
       if (conn.closed) return;
       if (!conn.takeMessageToken()) return conn.close(CloseCodes.RateLimited);
       if (!isBinary) return conn.close(CloseCodes.MalformedMessage);
-      conn.receive(toUint8Array(data));
+      const frame = toUint8Array(data);
+      // Voter keys belong to the board's socket and need no document: answered on the side.
+      if (frame[0] === MessageType.VoterKey && kind === 'board') return void this.voterKeys.request(conn, frame);
+      conn.receive(frame);
     });
     ws.on('pong', () => {
       conn.alive = true;
@@ -134,6 +158,7 @@ export class Relay {
       conn.closed = true;
       this.connections.delete(conn);
       room?.leave(conn);
+      this.voterKeys.release(conn);
       this.logger.info('conn.close', {
         board: boardId,
         conn: conn.id,

@@ -1,6 +1,7 @@
 import type { DocKind, Role } from '../../shared/roles';
 import type { SnapshotInfo } from '../../shared/history';
 import { MemorySnapshots } from '../history/snapshotStore';
+import { MemoryVoterKeys, type AddVoterKey, type VoterKeyCaps, type VoterKeyRow } from '../voterKeyStore';
 import {
   MAX_PARTICIPANTS_PER_BOARD,
   type BallotRow,
@@ -206,6 +207,18 @@ export class MemoryStorage implements Storage {
     if (!known || at > known) this.activity.set(boardId, at);
   }
   // ---- end of board activity ----
+
+  // ---- Voter keys (server/voterKeyStore.ts) ----
+  private voterKeys = new MemoryVoterKeys((boardId) => void this.entry(boardId));
+
+  async addVoterKey(boardId: string, key: VoterKeyRow, caps: VoterKeyCaps): Promise<AddVoterKey> {
+    return this.voterKeys.add(boardId, key, caps);
+  }
+
+  async hasVoterKey(boardId: string, keyHash: string): Promise<boolean> {
+    return this.voterKeys.has(boardId, keyHash);
+  }
+  // ---- end of voter keys ----
 
   async close(): Promise<void> {}
 }

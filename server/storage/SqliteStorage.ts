@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import type { SnapshotInfo } from '../../shared/history';
 import { SqliteSnapshots } from '../history/snapshotStore';
+import { SqliteVoterKeys, type AddVoterKey, type VoterKeyCaps, type VoterKeyRow } from '../voterKeyStore';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { DocKind, Role } from '../../shared/roles';
@@ -441,6 +442,21 @@ export class SqliteStorage implements Storage {
     this.activitySql.upsert.run(boardId, at);
   }
   // ---- end of board activity ----
+
+  // ---- Voter keys (server/voterKeyStore.ts) ----
+  private voterKeyStore?: SqliteVoterKeys;
+  private get voterKeys(): SqliteVoterKeys {
+    return (this.voterKeyStore ??= new SqliteVoterKeys(this.db));
+  }
+
+  async addVoterKey(boardId: string, key: VoterKeyRow, caps: VoterKeyCaps): Promise<AddVoterKey> {
+    return this.voterKeys.add(boardId, key, caps);
+  }
+
+  async hasVoterKey(boardId: string, keyHash: string): Promise<boolean> {
+    return this.voterKeys.has(boardId, keyHash);
+  }
+  // ---- end of voter keys ----
 
   async close(): Promise<void> {
     if (this.db.open) this.db.close();

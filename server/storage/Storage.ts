@@ -1,5 +1,6 @@
 import type { DocKind, Role } from '../../shared/roles';
 import type { SnapshotInfo } from '../../shared/history';
+import type { AddVoterKey, VoterKeyCaps, VoterKeyRow } from '../voterKeyStore';
 
 /** A board's row: what the server knows about a board without loading its document. */
 export interface BoardRow {
@@ -182,5 +183,14 @@ export interface Storage {
   /** Records a client write time (ISO); the stored value never moves back. Rejects for an unknown board. */
   recordBoardActivity(boardId: string, at: string): Promise<void>;
   // ---- end of board activity ----
+  // ---- Voter keys (server/voterKeys.ts, server/voterKeyStore.ts): keys the server issued over board sockets ----
+  /**
+   * Records a voter key (hashes only) unless the board has already issued `caps.perLink` keys to
+   * that link or `caps.perAddress` to that address (checked in the same transaction).
+   */
+  addVoterKey(boardId: string, key: VoterKeyRow, caps: VoterKeyCaps): Promise<AddVoterKey>;
+  /** Whether the board issued a key with this hash. */
+  hasVoterKey(boardId: string, keyHash: string): Promise<boolean>;
+  // ---- end of voter keys ----
   close(): Promise<void>;
 }
