@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { ServerConfig } from './config';
 import { createHttpApp } from './http/HttpApp';
+import { DEFAULT_EXPORT_LIMITS, ExportWorkers } from './exports/ExportWorkers';
 import { summarizeRepeats, type Logger } from './log';
 import { Relay } from './relay/Relay';
 import type { Storage } from './storage/Storage';
@@ -38,7 +39,12 @@ export async function startServer(config: ServerConfig, logger: Logger, storage:
   // Events a client can cause at will are summarised per interval, so no connection floods the log.
   const relayLogger = summarizeRepeats(logger, CLIENT_CAUSED_EVENTS);
   const relay = new Relay(storage, config.limits, relayLogger, { trustProxy: config.trustProxy, voterKeyCaps: config.voterKeyCaps });
+  // Results, exports and cohort zips are built on worker threads, never on the event loop; what
+  // libraries print there comes back as 'console' events, summarised like the relay's.
+  const exportLogger = summarizeRepeats(logger, ['console']);
+  const exports = new ExportWorkers(config.exportLimits ?? DEFAULT_EXPORT_LIMITS, exportLogger);
   const handle = createHttpApp({
+    exports,
     storage,
     relay,
     logger,
@@ -87,7 +93,9 @@ export async function startServer(config: ServerConfig, logger: Logger, storage:
       (closing ??= (async () => {
         server.close();
         await relay.close();
+        await exports.close();
         relayLogger.flush();
+        exportLogger.flush();
         server.closeAllConnections();
         await storage.close();
         logger.info('server.stop', {});

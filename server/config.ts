@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { DEFAULT_CREATION_LIMIT, type CreationLimit } from './http/rateLimit';
 import { DEFAULT_VOTER_KEY_CAPS } from './voterKeys';
+import { DEFAULT_EXPORT_LIMITS, type ExportLimits } from './exports/ExportWorkers';
 import type { VoterKeyCaps } from './voterKeyStore';
 
 /** Every tunable of the server, with its default. Read once from the environment at start. */
@@ -33,6 +34,12 @@ export interface ServerConfig {
    * cast in a vote (server/voterKeys.ts).
    */
   voterKeyCaps?: VoterKeyCaps;
+  /**
+   * Results, exports and cohort zips run on EXPORT_WORKERS worker threads (default 1), each job
+   * stopped after EXPORT_TIMEOUT_SECONDS (default 120), at most EXPORT_QUEUE jobs waiting
+   * (default 20; beyond, 503 with Retry-After) (server/exports/ExportWorkers.ts).
+   */
+  exportLimits?: ExportLimits;
 }
 
 export interface RelayLimits {
@@ -101,6 +108,11 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     voterKeyCaps: {
       perLink: int(env, 'VOTER_KEYS_PER_LINK', DEFAULT_VOTER_KEY_CAPS.perLink),
       perAddress: int(env, 'VOTER_KEYS_PER_ADDRESS', DEFAULT_VOTER_KEY_CAPS.perAddress),
+    },
+    exportLimits: {
+      workers: Math.max(1, int(env, 'EXPORT_WORKERS', DEFAULT_EXPORT_LIMITS.workers)),
+      timeoutMs: Math.max(1, int(env, 'EXPORT_TIMEOUT_SECONDS', DEFAULT_EXPORT_LIMITS.timeoutMs / 1000)) * 1000,
+      maxQueued: int(env, 'EXPORT_QUEUE', DEFAULT_EXPORT_LIMITS.maxQueued),
     },
     limits: {
       maxPayloadBytes: int(env, 'MAX_PAYLOAD_BYTES', DEFAULT_LIMITS.maxPayloadBytes),

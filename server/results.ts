@@ -14,6 +14,7 @@ import { recordChecker } from '../exercises/kit/recordCheck';
 import { boardNotes, resultNotes } from '../exercises/kit/boardNotes';
 import type { Relay } from './relay/Relay';
 import type { BoardRow, Storage } from './storage/Storage';
+import type { BoardInput, DocInput } from './exports/exportJobs';
 import { HttpError } from './http/HttpError';
 
 /**
@@ -114,6 +115,24 @@ export function resultsOfDoc(doc: Y.Doc, row: BoardRow, rounds: readonly VoteRou
     notes: resultNotes(boardNotes(doc, exercise)),
     votes: voteResults(rounds, doc, results.items, exercise.template),
   };
+}
+
+/**
+ * A board's document as bytes for an export job (exports/exportJobs.ts): the live room's whole
+ * state when it is open, else what storage holds, not decoded here (the worker does that).
+ */
+export async function docInput(relay: Relay, storage: Storage, boardId: string): Promise<DocInput> {
+  const room = relay.rooms.get(boardId);
+  if (room?.state === 'ready') return { update: Y.encodeStateAsUpdate(room.doc) };
+  const { snapshot, updates } = await storage.loadDoc(boardId, 'board');
+  return { snapshot, updates };
+}
+
+/** Everything an export job needs of one board, read on the main thread. */
+export async function boardInput(relay: Relay, storage: Storage, row: BoardRow): Promise<BoardInput> {
+  const participants = await storage.listParticipants(row.id);
+  const rounds = await readControlRounds(relay, storage, row.id);
+  return { doc: await docInput(relay, storage, row.id), row, participants, rounds };
 }
 
 /** The vote rounds of a board's control document: the live room's when open, else from storage. */

@@ -1,13 +1,15 @@
 import type { Logger } from '../log';
 import type { Relay } from '../relay/Relay';
-import type { Storage } from '../storage/Storage';
+import type { Cohort, Storage } from '../storage/Storage';
 import { HttpError } from '../http/HttpError';
 import { parseOr400 } from '../http/schemas';
 import { authorizeCohort } from './auth';
 import { broadcast } from './broadcast';
 import { cohortAnswer, createCohort, teamNames } from './cohorts';
-import { cohortZip } from './exportZip';
-import { cohortComparison } from './results';
+import type { ExportWorkers } from '../exports/ExportWorkers';
+import type { BoardInput } from '../exports/exportJobs';
+import { boardInput } from '../results';
+import { cohortBoardRow } from './results';
 import { BroadcastBody, CreateCohortBody } from './schemas';
 
 /** What the HTTP app hands the cohort routes for one request (its own helpers, so behaviour matches). */
@@ -45,7 +47,17 @@ export function isCohortPath(pathname: string): boolean {
  *   GET  /api/cohorts/:id/export?token=        zip of every board's export + comparison.csv (trainer)
  * Tokens are never logged.
  */
-export function createCohortRoutes({ storage, relay, logger }: { storage: Storage; relay: Relay; logger: Logger }) {
+export function createCohortRoutes({ storage, relay, logger, exports }: { storage: Storage; relay: Relay; logger: Logger; exports: ExportWorkers }) {
+  /** Every team board as bytes, in the cohort's order; the event loop gets a turn between boards. */
+  async function boardInputs(cohort: Cohort): Promise<BoardInput[]> {
+    const inputs: BoardInput[] = [];
+    for (const ref of cohort.boards) {
+      inputs.push(await boardInput(relay, storage, await cohortBoardRow(storage, cohort.id, ref.boardId)));
+      await new Promise((r) => setImmediate(r));
+    }
+    return inputs;
+  }
+
   return async function handle(r: CohortRequest): Promise<void> {
     if (r.pathname === COHORTS_PATH) {
       r.allow(['POST']);
@@ -84,10 +96,15 @@ export function createCohortRoutes({ storage, relay, logger }: { storage: Storag
         });
         return r.json(200, result);
       }
-      case 'comparison':
-        return r.json(200, await cohortComparison(relay, storage, cohort));
+      case 'comparison': {
+        // Built on an export worker (exports/exportJobs.ts), so a big cohort stalls no connection.
+        const out = await exports.run({ type: 'comparison', cohort, boards: await boardInputs(cohort) });
+        if (out.type !== 'json') throw new Error('unexpected export result');
+        return r.file({ 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' }, Buffer.from(out.text));
+      }
       case 'export': {
-        const zip = await cohortZip(relay, storage, cohort);
+        const zip = await exports.run({ type: 'cohortZip', cohort, boards: await boardInputs(cohort), now: Date.now() });
+        if (zip.type !== 'zip') throw new Error('unexpected export result');
         return r.file(
           { 'Content-Type': 'application/zip', 'Content-Disposition': `attachment; filename="${zip.filename}"`, 'Cache-Control': 'no-store' },
           zip.body,

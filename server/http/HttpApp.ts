@@ -14,9 +14,8 @@ import { RoomUnavailableError } from '../relay/Relay';
 import type { Logger } from '../log';
 import type { Storage } from '../storage/Storage';
 import type { Relay } from '../relay/Relay';
-import { readControlRounds, resultsOfDoc, withBoardDoc } from '../results';
-import { exportBoard } from '../exports/buildExport';
-import { renderExport } from '../exports/formats';
+import { boardInput } from '../results';
+import type { ExportWorkers } from '../exports/ExportWorkers';
 import { exportSchemaText } from '../exports/schema';
 import { EXPORT_FORMATS, isExportFormat } from '../../shared/exportDocument';
 import { HttpError } from './HttpError';
@@ -62,10 +61,12 @@ export interface HttpAppOptions {
   creationLimit?: CreationLimit;
   /** Take the client address from X-Forwarded-For (behind a reverse proxy). */
   trustProxy?: boolean;
+  /** Where results, exports and cohort zips are built (worker threads, off the event loop). */
+  exports: ExportWorkers;
 }
 
 /** The HTTP side: JSON API, health check, and the built client with single-page fallback. */
-export function createHttpApp({ storage, relay, logger, clientDir, publicUrl, autoSnapshotAfterMs, creationLimit = DEFAULT_CREATION_LIMIT, trustProxy = false }: HttpAppOptions) {
+export function createHttpApp({ storage, relay, logger, clientDir, publicUrl, autoSnapshotAfterMs, creationLimit = DEFAULT_CREATION_LIMIT, trustProxy = false, exports }: HttpAppOptions) {
   const hasClient = fs.existsSync(path.join(clientDir, 'index.html'));
   const serveStatic = hasClient
     ? sirv(clientDir, {
@@ -86,7 +87,7 @@ export function createHttpApp({ storage, relay, logger, clientDir, publicUrl, au
   const creations = new RateLimiter(creationLimit.burst, creationLimit.perHour);
   const chargeBoards = (req: IncomingMessage, boards: number) => chargeCreation(creations, clientAddress(req, trustProxy), boards);
   const votes = new VoteService(relay, storage, logger);
-  const cohorts = createCohortRoutes({ storage, relay, logger });
+  const cohorts = createCohortRoutes({ storage, relay, logger, exports });
   // Cohort dashboard (server/dashboard/): live board summaries and the boards' last activity.
   const summaries = new SummaryService({ relay, storage, logger });
   const dashboard = createDashboardRoutes({ summaries, authorize: (id, token) => authorizeCohort(storage, id, token), logger });
@@ -142,8 +143,11 @@ export function createHttpApp({ storage, relay, logger, clientDir, publicUrl, au
       const id = decodeURIComponent(resultsMatch[1]);
       if (!isBoardId(id)) throw new HttpError(404, 'board_not_found', 'This board does not exist.');
       const { board } = await authorizeBoard(storage, id, url.searchParams.get('token'));
-      const rounds = await readControlRounds(relay, storage, id);
-      return json(res, 200, await withBoardDoc(relay, storage, id, (doc) => resultsOfDoc(doc, board, rounds)));
+      // Built on an export worker (exports/exportJobs.ts), so a big board stalls no connection.
+      const out = await exports.run({ type: 'results', board: await boardInput(relay, storage, board) });
+      if (out.type !== 'json') throw new Error('unexpected export result');
+      res.writeHead(200, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' });
+      return void res.end(req.method === 'HEAD' ? undefined : out.text);
     }
     const inviteMatch = /^\/api\/boards\/([^/]+)\/invites$/.exec(pathname);
     if (inviteMatch) {
@@ -231,7 +235,9 @@ export function createHttpApp({ storage, relay, logger, clientDir, publicUrl, au
         const got = format === null ? 'it is missing' : `got "${format.slice(0, 40)}"`;
         throw new HttpError(400, 'invalid_format', `format must be one of ${EXPORT_FORMATS.join(', ')}; ${got}`, 'format');
       }
-      const out = renderExport(await exportBoard(relay, storage, board), format);
+      const job = await exports.run({ type: 'export', board: await boardInput(relay, storage, board), format, now: Date.now() });
+      if (job.type !== 'rendered') throw new Error('unexpected export result');
+      const out = job.rendered;
       const headers: Record<string, string> = {
         'Content-Type': out.contentType,
         'Content-Disposition': `${out.disposition}; filename="${out.filename}"`,
