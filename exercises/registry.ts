@@ -8,12 +8,33 @@ import { universeOfConnections } from './universe-of-connections';
 import { journeyMap } from './journey-map';
 import { influenceMap } from './influence-map';
 import { frontlineCommunication } from './frontline-communication';
+import { sectorScoping } from './sector-scoping';
+import { launchPreparation } from './launch-preparation';
+import { launchMeeting } from './launch-meeting';
+import { criticalDecisions } from './critical-decisions';
+import { momentumAndSustaining } from './momentum-and-sustaining';
+import { successMetrics } from './success-metrics';
+import { careerPathways } from './career-pathways';
 
 /**
  * Every exercise the product offers. Adding an exercise is one folder under exercises/ and one
  * line here.
  */
-export const EXERCISES: readonly ExerciseDef[] = [blank, manyTablesManyKnocks, universeOfConnections, journeyMap, influenceMap, frontlineCommunication];
+export const EXERCISES: readonly ExerciseDef[] = [
+  blank,
+  manyTablesManyKnocks,
+  universeOfConnections,
+  journeyMap,
+  influenceMap,
+  frontlineCommunication,
+  sectorScoping,
+  launchPreparation,
+  launchMeeting,
+  criticalDecisions,
+  momentumAndSustaining,
+  successMetrics,
+  careerPathways,
+];
 
 export const TEMPLATES: readonly ExerciseTemplate[] = EXERCISES.map((e) => e.template);
 

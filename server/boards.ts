@@ -1,8 +1,8 @@
 import * as Y from 'yjs';
 import { seedBoardDoc } from '../shared/boardDoc';
 import { ROLES, type Role } from '../shared/roles';
-import { boardSchema, getTemplate } from '../exercises/registry';
-import { templateRecords } from '../exercises/kit/seed';
+import { boardSchema, getExercise } from '../exercises/registry';
+import { exerciseRecords } from '../exercises/kit/seed';
 import { HttpError } from './http/HttpError';
 import type { CreateBoardBody } from './http/schemas';
 import type { BoardRow, Storage, TokenRow } from './storage/Storage';
@@ -31,8 +31,9 @@ export interface PreparedBoard {
  * `createBoard` stores one; cohorts (server/cohorts/) store several in one transaction.
  */
 export function prepareBoard(body: CreateBoardBody): PreparedBoard {
-  const template = getTemplate(body.template);
-  if (!template) throw new HttpError(400, 'unknown_template', `template "${body.template}" does not exist`, 'template');
+  const exercise = getExercise(body.template);
+  if (!exercise) throw new HttpError(400, 'unknown_template', `template "${body.template}" does not exist`, 'template');
+  const template = exercise.template;
   const variants = template.variants ?? [];
   if (body.variant !== undefined && !variants.some((v) => v.id === body.variant)) {
     throw new HttpError(400, 'unknown_variant', `variant "${body.variant}" is not a variant of ${template.id}`, 'variant');
@@ -54,7 +55,7 @@ export function prepareBoard(body: CreateBoardBody): PreparedBoard {
     { id: row.id, title: row.title, region: row.region, sector: row.sector, variant, createdAt: row.createdAt },
     template,
     boardSchema(),
-    templateRecords(template),
+    exerciseRecords(exercise),
   );
   const state = Y.encodeStateAsUpdate(doc);
   doc.destroy();

@@ -11,6 +11,15 @@ import {
   type BoardMeta,
 } from './docLayout';
 import type { ExerciseTemplate } from './template';
+import { addAction } from './actionPlanDoc';
+
+/** Who the action plan names as the author of a template's starting actions. */
+export const STARTING_ACTION_AUTHOR = 'Board template';
+
+/** Id of the n-th starting action of a template (stable within a board). */
+export function startingActionId(n: number): string {
+  return `action:starting-${n + 1}`;
+}
 
 export const DEFAULT_PAGE_ID = 'page:page';
 
@@ -75,7 +84,9 @@ export function readBoardMeta(doc: Y.Doc): Partial<BoardMeta> | null {
 
 /**
  * Builds the first state of a board: its metadata, the tldraw document and page records, the
- * template's own records (zones) and the schema they were written with. The server seeds every
+ * template's own records (zones, starter cards), its starting actions (ExerciseTemplate
+ * `startingActions`, a millisecond apart from the board's creation time so they keep their order)
+ * and the schema they were written with. The server seeds every
  * new board with it, so that no client ever has to create the page itself (two clients doing so
  * at once would race).
  */
@@ -110,5 +121,10 @@ export function seedBoardDoc(
       const valid = schema.validateRecord(null as never, record as unknown as TLRecord, 'initialize', null);
       records.set(valid.id, valid);
     }
+    const created = Date.parse(meta.createdAt);
+    const base = Number.isNaN(created) ? Date.now() : created;
+    (template.startingActions ?? []).forEach((text, n) => {
+      addAction(doc, { text, createdBy: STARTING_ACTION_AUTHOR }, new Date(base + n), startingActionId(n));
+    });
   });
 }

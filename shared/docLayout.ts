@@ -44,9 +44,11 @@ export function noteName(stepId: string | null): string {
   return `${DOC_NOTE_PREFIX}${stepId ?? BOARD_NOTE_KEY}`;
 }
 /**
- * `review` (Y.Map, flat): `<stepId>|<questionId>` → `{ checked: boolean, by: string, at: string }`,
- * the after-action review checklist (`board|<questionId>` on boards without steps); one register
- * per question, so two people ticking different questions never drop each other's tick
+ * `review` (Y.Map, flat): the after-action review answers (`board|…` on boards without steps),
+ * two registers per question: `<stepId>|<questionId>` → `{ answer: 'yes' | 'no' | 'not-yet' |
+ * null, checked, by, at }` and `<stepId>|<questionId>|text` → `{ text, by, at }`, so two people
+ * answering different questions, or the choice and the text of one, never drop each other's
+ * edit. Earlier boards hold ticks `{ checked, by, at }`, read as yes / unanswered
  * (shared/reviewDoc.ts).
  */
 export const DOC_REVIEW = 'review';

@@ -150,6 +150,10 @@ export interface ExportRubricScore {
   score: number | null;
   band: RubricBandId | null;
   bandLabel: string | null;
+  /** What a region in this band typically looks like on this dimension (null when not scored). */
+  guidepost?: string | null;
+  /** Where the team could put its effort next, for this band and dimension (null when not scored). */
+  next?: string | null;
   rationale: string;
   /** Every evidence entry, including the ones the team dismissed (see `status`). */
   evidence: EvidenceEntry[];
@@ -162,8 +166,10 @@ export interface ExportRubricSession {
 }
 
 export interface ExportRubric {
-  dimensions: { id: RubricDimensionId; label: string }[];
-  bands: { id: RubricBandId; label: string; min: number; max: number }[];
+  /** The dimensions with what each measures (`description`, always written by this server). */
+  dimensions: { id: RubricDimensionId; label: string; description?: string }[];
+  /** The bands with what a region in each looks like overall (`description`, always written by this server). */
+  bands: { id: RubricBandId; label: string; min: number; max: number; description?: string }[];
   /** Oldest first; the last one is the current session. */
   sessions: ExportRubricSession[];
 }
@@ -174,13 +180,13 @@ export interface ExportAction extends ActionRow {
   sourceExists: boolean;
 }
 
-/** A question of the after-action review checklist of a note's step (shared/results.ts). */
+/** A question of the after-action review of a note's step, with its answer (shared/results.ts). */
 export type ExportReviewAnswer = ResultReviewAnswer;
 
 /**
  * The team's notes of one step (collaborative rich text, one per step; on a board without steps
- * one for the whole board) with the step's after-action review checklist. Only steps with text
- * or a ticked question are listed (see ResultNote).
+ * one for the whole board) with the step's after-action review. Only steps with text or an
+ * answered question are listed (see ResultNote).
  */
 export interface ExportNote {
   /** The step the note belongs to, or null for a note about the whole board. */
@@ -193,7 +199,7 @@ export interface ExportNote {
   markdown: string;
   /** The note's structure, for renderers that format it. Links are http, https or mailto only. */
   blocks: NoteBlock[];
-  /** Every question of the exercise's review phase, ticked or not, then ticked ones of other phases. */
+  /** Every question of the step's review phase, answered or not, then answered ones of other phases. */
   review: ExportReviewAnswer[];
 }
 

@@ -91,19 +91,26 @@ export interface ResultReviewAnswer {
   /** The phase of building a partnership the question closes. */
   phaseId: string;
   question: string;
+  /** Yes, no or not yet; null while unanswered. A tick on an earlier board reads as yes. */
+  answer: 'yes' | 'no' | 'not-yet' | null;
+  /** The answer as people read it ("Yes", "No", "Not yet"), '' while unanswered. */
+  answerLabel: string;
+  /** The short answer in words ('' when none). */
+  text: string;
+  /** True when the answer is yes (what earlier exports called ticked). */
   checked: boolean;
-  /** Who ticked it (only when checked). */
+  /** Who last set the answer or its text (only when answered). */
   answeredBy?: string;
-  /** When it was ticked, ISO (only when checked). */
+  /** When, ISO (only when answered). */
   answeredAt?: string;
 }
 
 /**
  * The team's notes of one step (or of the whole board, `stepId` null, on boards without steps):
- * the rich text as Markdown and as plain text, and the step's review checklist. Only steps whose
- * note has text or that have a ticked question are listed; their `review` lists every question
- * of the exercise's review phase (ticked or not) and any question of another phase the team
- * ticked, so what is still open shows too.
+ * the rich text as Markdown and as plain text, and the step's after-action review. Only steps
+ * whose note has text or that have an answered question are listed; their `review` lists every
+ * question of the step's review phase (answered or not) and any question of another phase the
+ * team answered, so what is still open shows too.
  */
 export interface ResultNote {
   stepId: string | null;
@@ -156,7 +163,7 @@ export interface BoardResults {
   connections: ResultConnection[];
   figures: Figure[];
   /**
-   * The notes and review ticks (ResultNote). They live beside the canvas records in the board's
+   * The notes and review answers (ResultNote). They live beside the canvas records in the board's
    * doc, so only readers of the doc fill them in (the results endpoint and the exports); the
    * live panels' results, extracted from the canvas alone, leave them out.
    */

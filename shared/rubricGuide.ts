@@ -116,6 +116,20 @@ export const RUBRIC_GUIDE: Record<RubricDimensionId, DimensionGuide> = {
   },
 };
 
+/**
+ * What a region in each band looks like overall, across the three dimensions (the manual's
+ * one-line summary above each band of its rubric), in our words.
+ */
+export const BAND_DESCRIPTIONS: Record<RubricBandId, string> = {
+  exploring: 'The regional team is looking for ways to coordinate its outreach to industry and to build closer partnerships with businesses.',
+  developing:
+    'Partnerships with business exist but are mostly run program by program or institution by institution; public partners coordinate with each other only on a small scale.',
+  active:
+    'An industry-led sector partnership is the shared table where partners work together and answer industry’s needs, and it shapes programs across several institutions.',
+  'role-model':
+    'A lasting industry-led partnership shows action and results, keeps drawing in new and influential business leaders, and shapes the region’s career pathway systems.',
+};
+
 /** The dimensions in display order. */
 export const RUBRIC_GUIDES: readonly DimensionGuide[] = RUBRIC_DIMENSION_IDS.map((d) => RUBRIC_GUIDE[d]);
 

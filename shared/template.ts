@@ -41,6 +41,11 @@ export interface ExerciseTemplate {
    * from an older version (its zone shapes carry the old ids) still extracts into today's steps.
    */
   zoneAliases?: Record<string, string>;
+  /**
+   * Rows a new board's action plan starts with (the action's text; owner and due date empty),
+   * e.g. a worksheet's standard next steps. Seeded by the server with the zones.
+   */
+  startingActions?: readonly string[];
 }
 
 /** The public listing of a template (GET /api/templates). */

@@ -6,7 +6,7 @@ export const blank: ExerciseDef = {
   itemTypes: [],
   connectorKinds: [],
   figures: () => [],
-  // Steps 3 and 4 (preparing and holding the launch) have no structured exercise here: teams
-  // plan champions, invitations and the launch agenda on a blank board.
-  reviewPhase: 'prepare-launch',
+  // A blank board follows no exercise of the manual, so its debrief starts where the manual
+  // starts, with the support team; the team picks another phase in the Notes tab as needed.
+  reviewPhase: 'support-team',
 };

@@ -1,16 +1,22 @@
+import { createShapePropsMigrationIds, createShapePropsMigrationSequence } from '@tldraw/tlschema';
 import type { FieldOption, ItemTypeDef } from '../kit/definitions';
+import { itemShapeType } from '../kit/shapes';
 
 /**
  * Item types used by more than one exercise. Each is defined once: item types are global, so a
  * card keeps its meaning when it is copied from one board to another.
  */
 
+/** The four stages the manual names, then "another stage" for the ones a team adds (named on the card). */
 export const JOURNEY_STAGES: FieldOption[] = [
   { value: 'engagement', label: 'Point of engagement' },
   { value: 'referral', label: 'Referral' },
   { value: 'follow-through', label: 'Follow-through' },
   { value: 'services', label: 'Services received' },
+  { value: 'other', label: 'Another stage' },
 ];
+
+const journeyStepVersions = createShapePropsMigrationIds(itemShapeType('journey-step'), { AddStageName: 1 });
 
 /** Something people say: employers about us, us about employers, jobseekers about a program. */
 export const quoteItem: ItemTypeDef = {
@@ -82,6 +88,13 @@ export const journeyStepItem: ItemTypeDef = {
   fields: [
     { key: 'program', label: 'Program', kind: 'text', placeholder: 'e.g. Adult education' },
     { key: 'stage', label: 'Stage', kind: 'choice', options: JOURNEY_STAGES },
+    {
+      key: 'stageName',
+      label: 'Stage name',
+      kind: 'text',
+      placeholder: 'e.g. Placement, retention',
+      help: 'For a stage beyond the four: name it, so steps of the same added stage count together.',
+    },
     { key: 'description', label: 'What happens', kind: 'longtext' },
     {
       key: 'annotation',
@@ -96,6 +109,9 @@ export const journeyStepItem: ItemTypeDef = {
       ],
     },
   ],
+  migrations: createShapePropsMigrationSequence({
+    sequence: [{ id: journeyStepVersions.AddStageName, up: (props) => void (props.stageName = ''), down: (props) => void delete props.stageName }],
+  }),
 };
 
 /** A first step the team commits to; promoted to the action plan. */
@@ -113,3 +129,10 @@ export const actionItem: ItemTypeDef = {
     { key: 'due', label: 'Due date or timeline', kind: 'text', placeholder: 'e.g. within 60 days' },
   ],
 };
+
+/** Yes / no / not yet: how the manual's worksheets have a team answer its checks. */
+export const YES_NO_NOT_YET: FieldOption[] = [
+  { value: 'yes', label: 'Yes' },
+  { value: 'no', label: 'No' },
+  { value: 'not-yet', label: 'Not yet' },
+];

@@ -23,4 +23,22 @@ export const flowConnector: ConnectorKindDef = {
   ],
 };
 
-export const frontlineConnectors: ConnectorKindDef[] = [flowConnector];
+export const ROLE_RELATIONS: FieldOption[] = [
+  { value: 'overlap', label: 'Overlap: same people or same work' },
+  { value: 'connect', label: 'Connect: refer to or work with each other' },
+];
+
+/** Two frontline roles that overlap or connect. */
+export const roleLinkConnector: ConnectorKindDef = {
+  kind: 'role-link',
+  label: 'Overlap or connection',
+  description: 'Two frontline roles that serve the same people or do the same work (overlap), or that refer to and work with each other (connect).',
+  from: ['frontline-role'],
+  to: ['frontline-role'],
+  fields: [
+    { key: 'relation', label: 'They', kind: 'choice', options: ROLE_RELATIONS },
+    { key: 'notes', label: 'Notes', kind: 'text' },
+  ],
+};
+
+export const frontlineConnectors: ConnectorKindDef[] = [flowConnector, roleLinkConnector];

@@ -32,10 +32,18 @@ describe('Frontline communication rubric evidence', () => {
         figureId: 'flows-without-owner-or-cadence',
       },
       {
+        id: 'frontline-communication:role-overlaps:board',
+        dimension: 'regional-coordination',
+        text: '1 overlap and 1 connection marked between frontline roles of the region',
+        itemIds: [ids.navigatorJc, ids.navigatorCc],
+        figureId: 'role-overlaps',
+      },
+      {
         id: 'frontline-communication:ten-ways:board',
-        dimension: 'career-pathways',
-        text: '4 ideas so far for using sector information in frontline service (the aim is 10)',
-        itemIds: [ids.ideaBrief, ids.ideaSkills, ids.ideaWages, ids.ideaTours],
+        // How the partnership's information shapes frontline services is regional coordination.
+        dimension: 'regional-coordination',
+        text: '6 ways so far of using sector information in frontline service (the aim is 10)',
+        itemIds: [ids.wayCalendar, ids.wayLadder, ids.ideaBrief, ids.ideaSkills, ids.ideaWages, ids.ideaTours],
         figureId: 'ten-ways',
       },
     ]);

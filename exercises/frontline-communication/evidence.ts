@@ -24,8 +24,10 @@ const TARGET_IDEAS = 10;
  *    coordination; chain-complete when information reaches every layer;
  *  - flows-unowned: finished flows without an owner or a cadence → regional coordination;
  *    flows-owned when every one has both;
- *  - ten-ways: ideas for using sector information in frontline service, against the aim of ten
- *    → career pathways.
+ *  - role-overlaps: overlaps and connections marked between frontline roles → regional
+ *    coordination;
+ *  - ten-ways: ways of using sector information in frontline service, against the aim of ten →
+ *    regional coordination (information from the partnership shaping frontline services).
  * The chain is judged only once an audience or a flow is on the board; an empty board proposes
  * nothing.
  */
@@ -70,14 +72,30 @@ export function evidence(board: ExtractedBoard, results: BoardResults): Proposed
     }
   }
 
+  const links = findFigure(results, 'role-overlaps', 'list');
+  if (links && links.entries.length > 0) {
+    const overlaps = links.entries.filter((e) => e.status === 'warn');
+    const connections = links.entries.length - overlaps.length;
+    out.push(
+      propose(
+        'role-overlaps',
+        'board',
+        'regional-coordination',
+        `${count(overlaps.length, 'overlap')} and ${count(connections, 'connection')} marked between frontline roles of the region`,
+        overlaps.flatMap((e) => e.itemIds ?? []),
+        links.id,
+      ),
+    );
+  }
+
   const ideas = findFigure(results, 'ten-ways', 'number');
   if (ideas && ideas.value > 0) {
     out.push(
       propose(
         'ten-ways',
         'board',
-        'career-pathways',
-        `${count(ideas.value, 'idea')} so far for using sector information in frontline service (the aim is ${ideas.target ?? TARGET_IDEAS})`,
+        'regional-coordination',
+        `${count(ideas.value, 'way')} so far of using sector information in frontline service (the aim is ${ideas.target ?? TARGET_IDEAS})`,
         ideas.itemIds ?? [],
         ideas.id,
       ),

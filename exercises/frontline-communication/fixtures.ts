@@ -5,7 +5,9 @@ import { frontlineCommunication } from './index';
  * Three Rivers region, advanced manufacturing: the frontline staff of five organizations, a
  * first round of "ten ways" ideas and a communication chain that stops before it reaches
  * jobseekers. Edge cases: empty cards, a role outside every zone, an audience outside the
- * lanes (its layer field counts), an audience whose field disagrees with its lane, a flow that
+ * lanes (its layer field counts), an audience whose field disagrees with its lane, "ten ways"
+ * on idea cards of an earlier board beside the dedicated cards, an overlap between two roles
+ * drawn twice and a loose one, a flow that
  * starts at a frontline role, a flow bound at one end, a flow to an audience deleted
  * mid-session, an untyped arrow and a sticky.
  */
@@ -51,6 +53,15 @@ export function frontlineFixture() {
   f.sticky('Does the chamber newsletter reach counselors?', { zone: 'ten-ways', x: 1200, y: 600 });
   const fFromRole = f.connect('flow', navigatorJc, counselors, { channel: 'training', cadence: 'monthly', owner: 'Maria Gomez' });
 
+  // The ten ways on their own card (the idea cards above are from before it existed).
+  const wayCalendar = f.item('sector-info-use', { text: 'Hiring calendar of the ten largest plants', how: 'Navigators time training starts to hiring peaks', why: 'People finish training when jobs open', usedBy: 'Career navigators' }, slot('ten-ways', 0, 2));
+  const wayLadder = f.item('sector-info-use', { text: 'Wage ladder for machinists in every counselor office', how: 'A poster and a one-page handout' }, slot('ten-ways', 1, 2));
+  // Overlaps and connections between frontline roles: one drawn twice, one loose.
+  const navigatorsOverlap = f.connect('role-link', navigatorJc, navigatorCc, { relation: 'overlap', notes: 'Both advise first-year adult students' });
+  const navigatorsAgain = f.connect('role-link', navigatorCc, navigatorJc, { relation: 'overlap' });
+  const developerInstructor = f.connect('role-link', developer, instructor, { relation: 'connect', notes: 'Instructor sends GED completers' });
+  const looseLink = f.connect('role-link', counselor, null, { relation: 'connect' });
+
   f.remove(seniors);
 
   return {
@@ -60,6 +71,7 @@ export function frontlineFixture() {
       ideaWages, ideaTours, ideaBrief, ideaSkills, ideaBlank,
       steering, boardDirectors, deans, supervisors, navigators, counselors, learners, blankAudience, seniors,
       fQuarterly, fBrief, fNewsletter, fTraining, fHuddle, fToDeleted, fLoose, fFeedback, fFromRole,
+      wayCalendar, wayLadder, navigatorsOverlap, navigatorsAgain, developerInstructor, looseLink,
     },
   };
 }

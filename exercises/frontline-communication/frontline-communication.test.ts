@@ -15,6 +15,7 @@ describe('frontline-communication template', () => {
     const t = frontlineCommunication.template;
     expect(t.id).toBe('frontline-communication');
     expect(t.steps.map((s) => s.id)).toEqual(['map-frontline', 'ten-ways', 'communication']);
+    expect(frontlineCommunication.itemTypes.map((i) => i.type)).toEqual(['frontline-role', 'sector-info-use', 'audience']);
     expect(t.zones.map((z) => z.id)).toEqual([
       'frontline', 'ten-ways',
       'layer-partnership', 'layer-decision-makers', 'layer-program-staff', 'layer-frontline-workers', 'layer-jobseekers-students',
@@ -44,7 +45,8 @@ describe('frontline-communication extraction of the Three Rivers fixture', () =>
     expect(count('frontline-role')).toBe(7);
     expect(count('idea')).toBe(5);
     expect(count('audience')).toBe(8);
-    expect(results.items).toHaveLength(20);
+    expect(count('sector-info-use')).toBe(2);
+    expect(results.items).toHaveLength(22);
     expect(results.items.some((i) => i.id === ids.seniors)).toBe(false);
     expect(results.items.find((i) => i.id === ids.blankRole)).toMatchObject({ title: 'Frontline role', fields: { title: '', organization: '', serves: '', does: '' } });
     expect(results.items.find((i) => i.id === ids.learners)).toMatchObject({ zoneId: null, stepIds: [] });
@@ -54,13 +56,13 @@ describe('frontline-communication extraction of the Three Rivers fixture', () =>
   it('lists the cards of each step by the zone they sit in', () => {
     expect(results.steps.map((s) => [s.id, s.itemIds])).toEqual([
       ['map-frontline', [ids.navigatorJc, ids.developer, ids.instructor, ids.counselor, ids.navigatorCc, ids.blankRole]],
-      ['ten-ways', [ids.ideaBrief, ids.ideaSkills, ids.ideaBlank, ids.ideaWages, ids.ideaTours]],
+      ['ten-ways', [ids.ideaBrief, ids.ideaSkills, ids.ideaBlank, ids.ideaWages, ids.ideaTours, ids.wayCalendar, ids.wayLadder]],
       ['communication', [ids.steering]],
     ]);
   });
 
   it('reads the flows with their fields and loose ends', () => {
-    expect(results.connections.map((c) => [c.id, c.fromId, c.toId, c.complete])).toEqual([
+    expect(results.connections.filter((c) => c.kind === 'flow').map((c) => [c.id, c.fromId, c.toId, c.complete])).toEqual([
       [ids.fQuarterly, ids.steering, ids.boardDirectors, true],
       [ids.fBrief, ids.steering, ids.deans, true],
       [ids.fNewsletter, ids.boardDirectors, ids.supervisors, true],
@@ -128,11 +130,21 @@ describe('frontline-communication extraction of the Three Rivers fixture', () =>
         id: 'ten-ways',
         kind: 'number',
         label: 'Ways to use sector information',
-        help: 'Ideas written so far for how industry information can drive frontline service; the exercise aims for ten.',
-        value: 4,
+        help: 'Ways written so far for how industry information can drive frontline service; the exercise aims for ten.',
+        // The dedicated cards and the idea cards of an earlier board both count.
+        value: 6,
         target: 10,
         status: 'info',
-        itemIds: [ids.ideaBrief, ids.ideaSkills, ids.ideaWages, ids.ideaTours],
+        itemIds: [ids.wayCalendar, ids.wayLadder, ids.ideaBrief, ids.ideaSkills, ids.ideaWages, ids.ideaTours],
+      },
+      {
+        id: 'ways-to-finish',
+        kind: 'list',
+        label: 'Ways still to think through',
+        help: 'For each way: how it will actually happen on the frontline, and why it matters.',
+        status: 'info',
+        entries: [{ text: 'Wage ladder for machinists in every counselor office: not yet why it matters', status: 'info', itemIds: [ids.wayLadder] }],
+        empty: 'Every way says how and why.',
       },
       {
         id: 'roles-per-organization',
@@ -149,6 +161,19 @@ describe('frontline-communication extraction of the Three Rivers fixture', () =>
           { key: '(no organization)', cells: ['(no organization)', 1, ''], itemIds: [ids.blankRole], status: 'info' },
         ],
         status: 'info',
+      },
+      {
+        id: 'role-overlaps',
+        kind: 'list',
+        label: 'Where frontline roles overlap or connect',
+        help: 'Roles that serve the same people or do the same work (overlaps: coordinate or divide the work) and roles that refer to each other (connections: keep them).',
+        status: 'warn',
+        // The overlap drawn twice counts once; the loose arrow not at all.
+        entries: [
+          { text: 'Career navigator (Three Rivers Job Center) ↔ Career navigator (Riverbend Community College): overlap (Both advise first-year adult students)', status: 'warn', itemIds: [ids.navigatorJc, ids.navigatorCc] },
+          { text: 'Job developer (three rivers job center) ↔ Adult education instructor (Northside Adult Education): connect (Instructor sends GED completers)', status: 'info', itemIds: [ids.developer, ids.instructor] },
+        ],
+        empty: 'No overlap or connection marked between frontline roles yet.',
       },
       {
         id: 'layer-mismatch',
@@ -224,10 +249,10 @@ describe('frontline-communication figure rules', () => {
     expect(figure(results.figures, 'layer-mismatch')).toMatchObject({ entries: [{ text: 'Coaches sits in Frontline workers but is marked Decision makers', itemIds: [lane] }] });
   });
 
-  it('reaches the ten-ways target with ten written ideas, ignoring empty cards', () => {
+  it('reaches the ten-ways target with ten written ways, ignoring empty cards', () => {
     const f = fixtureFor(frontlineCommunication);
-    for (let n = 0; n < 10; n++) f.item('idea', { text: `Way ${n + 1}` }, { zone: 'ten-ways', x: 40 + (n % 5) * 260, y: 80 + Math.floor(n / 5) * 200 });
-    f.item('idea', { text: '   ' }, { zone: 'ten-ways', x: 40, y: 600 });
+    for (let n = 0; n < 10; n++) f.item('sector-info-use', { text: `Way ${n + 1}` }, { zone: 'ten-ways', x: 40 + (n % 5) * 260, y: 80 + Math.floor(n / 5) * 200 });
+    f.item('sector-info-use', { text: '   ' }, { zone: 'ten-ways', x: 40, y: 600 });
     const { results } = extractFixture(frontlineCommunication, f.build());
     expect(figure(results.figures, 'ten-ways')).toMatchObject({ value: 10, target: 10, status: 'ok' });
   });
@@ -241,7 +266,9 @@ describe('frontline-communication figure rules', () => {
       ['audiences-without-owner-or-cadence', 'ok'],
       ['flows-without-owner-or-cadence', 'ok'],
       ['ten-ways', 'info'],
+      ['ways-to-finish', 'ok'],
       ['roles-per-organization', 'ok'],
+      ['role-overlaps', 'ok'],
       ['layer-mismatch', 'ok'],
       ['unfinished-flows', 'ok'],
     ]);

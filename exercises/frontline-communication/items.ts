@@ -48,4 +48,21 @@ export const audienceItem: ItemTypeDef = {
   ],
 };
 
-export const frontlineItemTypes: ItemTypeDef[] = [frontlineRoleItem, audienceItem];
+/** One way industry sector information can drive frontline service (the "ten ways"). */
+export const sectorInfoUseItem: ItemTypeDef = {
+  type: 'sector-info-use',
+  label: 'Way to use sector information',
+  description: 'One way what the partnership learns from employers can drive frontline service: what, how it shows up, why it matters, who uses it.',
+  color: 'yellow',
+  titleField: 'text',
+  w: 250,
+  h: 170,
+  fields: [
+    { key: 'text', label: 'The way', kind: 'longtext', placeholder: 'e.g. Share the hiring calendar of the top ten employers' },
+    { key: 'how', label: 'How it shows up on the frontline', kind: 'longtext', placeholder: 'e.g. Navigators time training starts to hiring peaks' },
+    { key: 'why', label: 'Why it matters', kind: 'text' },
+    { key: 'usedBy', label: 'Used by', kind: 'text', placeholder: 'Which frontline roles' },
+  ],
+};
+
+export const frontlineItemTypes: ItemTypeDef[] = [frontlineRoleItem, sectorInfoUseItem, audienceItem];

@@ -25,13 +25,14 @@ export const frontlineTemplate: ExerciseTemplate = {
   title: 'Frontline communication flows',
   purpose:
     'Make sure what industry tells the partnership reaches the people who advise jobseekers and students every day: map the frontline, list ways sector information can shape their work, and draw how information travels from the partnership down to the people served.',
-  version: 1,
+  // 2: the ten ways have their own card, and frontline roles can be linked as overlapping or connected.
+  version: 2,
   steps: [
     {
       id: 'map-frontline',
       title: 'Map the frontline',
       prompt:
-        'Add a Frontline role card for every job that works directly with jobseekers or students in the region: case managers, career navigators, adult education instructors, school counselors, job developers. Fill in the organization, whom they serve and what they really do. Put roles that serve the same people close together so overlaps show.',
+        'Add a Frontline role card for every job that works directly with jobseekers or students in the region: case managers, career navigators, adult education instructors, school counselors, job developers. Fill in the organization, whom they serve and what they really do. Then draw an Overlap or connection arrow between roles that serve the same people or do the same work (an overlap) and between roles that refer to or work with each other (a connection).',
       minutes: 20,
       zoneId: 'frontline',
     },
@@ -39,7 +40,7 @@ export const frontlineTemplate: ExerciseTemplate = {
       id: 'ten-ways',
       title: 'Ten ways to use sector information',
       prompt:
-        'Brainstorm how what the partnership learns from employers could change frontline work: which jobs are hiring, starting wages, the skills asked for, when hiring peaks. Add one Idea card per way; the board counts toward ten. Say on the card how it would show up in a conversation with a jobseeker or student.',
+        'Brainstorm how what the partnership learns from employers could change frontline work: which jobs are hiring, starting wages, the skills asked for, when hiring peaks. Add one Way to use sector information card per idea; the board counts toward ten. On each, say how it would actually happen on the frontline, why it matters, and which roles would use it.',
       minutes: 20,
       zoneId: 'ten-ways',
     },

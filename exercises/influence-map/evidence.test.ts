@@ -16,16 +16,16 @@ describe('Influence map rubric evidence', () => {
       {
         id: 'influence-map:champion:board',
         dimension: 'industry-engagement',
-        // machinists (Dana, Gary) and second-shift transit (Gary) have one
-        text: '2 of 4 task forces have an industry champion (not yet: an unnamed priority area and Supervisor training)',
-        itemIds: [ids.blankPriority, ids.supervisors],
+        // Only the machinists: transit has Gary, but a support partner chairs it
+        text: '1 of 4 task forces has an industry champion (not yet: an unnamed priority area, Second-shift transit and 1 more)',
+        itemIds: [ids.blankPriority, ids.transit, ids.supervisors],
         figureId: 'tipping-the-scales',
       },
       {
         id: 'influence-map:industry-majority:board',
         dimension: 'industry-engagement',
-        text: '2 of 4 task forces are mostly industry members (not yet: an unnamed priority area and Supervisor training)',
-        itemIds: [ids.blankPriority, ids.supervisors],
+        text: '1 of 4 task forces is mostly industry members (not yet: an unnamed priority area, Second-shift transit and 1 more)',
+        itemIds: [ids.blankPriority, ids.transit, ids.supervisors],
         figureId: 'tipping-the-scales',
       },
       {
@@ -37,11 +37,32 @@ describe('Influence map rubric evidence', () => {
         figureId: 'tipping-the-scales',
       },
       {
+        id: 'influence-map:relevant-partners:board',
+        dimension: 'regional-coordination',
+        text: '1 of 4 task forces has the most relevant support partners on board (not yet: an unnamed priority area, Second-shift transit and 1 more)',
+        itemIds: [ids.blankPriority, ids.transit, ids.supervisors],
+        figureId: 'tipping-the-scales',
+      },
+      {
+        id: 'influence-map:success-measure:board',
+        dimension: 'industry-engagement',
+        text: '1 of 4 task forces knows how it will measure success (not yet: an unnamed priority area, Second-shift transit and 1 more)',
+        itemIds: [ids.blankPriority, ids.transit, ids.supervisors],
+        figureId: 'tipping-the-scales',
+      },
+      {
         id: 'influence-map:quick-win:board',
         dimension: 'industry-engagement',
         // transit wrote a quick win down but has not ticked it as agreed
         text: '1 of 4 task forces has a quick win agreed for the next 60 days (not yet: an unnamed priority area, Second-shift transit and 1 more)',
         itemIds: [ids.blankPriority, ids.transit, ids.supervisors],
+        figureId: 'tipping-the-scales',
+      },
+      {
+        id: 'influence-map:quick-wins-achieved:board',
+        dimension: 'industry-engagement',
+        text: '1 quick win achieved so far: Machinist pipeline',
+        itemIds: [ids.machinists],
         figureId: 'tipping-the-scales',
       },
       {
@@ -60,8 +81,8 @@ describe('Influence map rubric evidence', () => {
 
   it('says "all" and "none" plainly, and names an idle industry champion', () => {
     const f = fixtureFor(influenceMap);
-    const a = f.item('priority', { name: 'Welding', quickWinIdentified: true }, { zone: 'priorities', x: 40, y: 80 });
-    const b = f.item('priority', { name: 'Nursing', quickWinIdentified: true }, { zone: 'priorities', x: 40, y: 280 });
+    const a = f.item('priority', { name: 'Welding', quickWinIdentified: true, quickWinAchieved: true, successMeasure: 'Welders hired' }, { zone: 'priorities', x: 40, y: 80 });
+    const b = f.item('priority', { name: 'Nursing', quickWinIdentified: true, successMeasure: 'Nurses hired' }, { zone: 'priorities', x: 40, y: 280 });
     const champ = f.item('stakeholder', { name: 'Rosa Diaz', category: 'industry-champion', influence: 5, commitment: 5 }, { zone: 'drivers', x: 40, y: 80 });
     const p1 = f.item('stakeholder', { name: 'Lee Park', category: 'industry-partner', influence: 3, commitment: 4 }, { zone: 'ready-to-help', x: 40, y: 80 });
     f.connect('member', p1, a, { role: 'member' });
@@ -70,7 +91,10 @@ describe('Influence map rubric evidence', () => {
       ['influence-map:champion:board', 'None of the 2 task forces has an industry champion', [b, a]],
       ['influence-map:industry-majority:board', 'All 2 task forces are mostly industry members', [b, a]],
       ['influence-map:facilitator:board', 'None of the 2 task forces is facilitated by a support partner', [b, a]],
+      ['influence-map:relevant-partners:board', 'None of the 2 task forces has the most relevant support partners on board', [b, a]],
+      ['influence-map:success-measure:board', 'All 2 task forces know how they will measure success', [b, a]],
       ['influence-map:quick-win:board', 'All 2 task forces have a quick win agreed for the next 60 days', [b, a]],
+      ['influence-map:quick-wins-achieved:board', '1 quick win achieved so far: Welding', [a]],
       ['influence-map:idle-champions:board', '1 industry champion serves on no task force: Rosa Diaz', [champ]],
     ]);
   });
@@ -82,6 +106,8 @@ describe('Influence map rubric evidence', () => {
       'The one task force has no industry champion',
       'The one task force is not mostly industry members',
       'The one task force has no support partner facilitating it',
+      'The one task force does not have the most relevant support partners on board',
+      'The one task force has no measure of success yet',
       'The one task force has no quick win agreed for the next 60 days',
     ]);
   });

@@ -23,6 +23,20 @@ const CHECKS: { rule: string; column: string; dimension: RubricDimensionId; have
     lack: 'has no support partner facilitating it',
   },
   {
+    rule: 'relevant-partners',
+    column: 'Relevant support partners',
+    dimension: 'regional-coordination',
+    have: (n) => `${verb(n, 'has', 'have')} the most relevant support partners on board`,
+    lack: 'does not have the most relevant support partners on board',
+  },
+  {
+    rule: 'success-measure',
+    column: 'Success measure',
+    dimension: 'industry-engagement',
+    have: (n) => `${verb(n, 'knows how it', 'know how they')} will measure success`,
+    lack: 'has no measure of success yet',
+  },
+  {
     rule: 'quick-win',
     column: 'Quick win in 60 days',
     dimension: 'industry-engagement',
@@ -34,9 +48,11 @@ const CHECKS: { rule: string; column: string; dimension: RubricDimensionId; have
 /**
  * Rubric evidence of the influence map and the tipping-the-scales assessment (rule: claim →
  * dimension), read from the figures so the counts always match the table the team sees:
- *  - champion, industry-majority, quick-win: "2 of 4 task forces have ..." naming those without
- *    → industry engagement; facilitator: the same for a facilitating support partner → regional
- *    coordination. Item ids are the task forces still missing it (all of them when none is).
+ *  - champion, industry-majority, success-measure, quick-win: "2 of 4 task forces have ..."
+ *    naming those without → industry engagement; facilitator and relevant-partners: the same for
+ *    a facilitating support partner and the most relevant partners → regional coordination. Item
+ *    ids are the task forces still missing it (all of them when none is).
+ *  - quick-wins-achieved: quick wins delivered so far → industry engagement;
  *  - win-over: people with high influence and low or unknown commitment → industry engagement;
  *  - idle-champions: industry champions on no task force → industry engagement.
  * An empty board proposes nothing.
@@ -65,6 +81,15 @@ export function evidence(board: ExtractedBoard, results: BoardResults): Proposed
               ? `None of the ${n} task forces ${check.have(1)}`
               : `${yes.length} of ${count(n, 'task force')} ${check.have(yes.length)} (not yet: ${nameList(missing.map(priorityName), 2)})`;
       out.push(propose(check.rule, 'board', check.dimension, text, (missing.length ? missing : tipping.rows).map(priorityId), tipping.id));
+    }
+  }
+
+  if (tipping && tipping.rows.length > 0) {
+    const col = tipping.columns.indexOf('Quick win achieved');
+    const achieved = tipping.rows.filter((r) => r.cells[col] === 'Yes');
+    if (achieved.length > 0) {
+      const names = achieved.map((r) => String(r.cells[0]));
+      out.push(propose('quick-wins-achieved', 'board', 'industry-engagement', `${count(achieved.length, 'quick win')} achieved so far: ${nameList(names)}`, achieved.map((r) => r.itemIds?.[0] ?? r.key), tipping.id));
     }
   }
 

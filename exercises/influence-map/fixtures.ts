@@ -4,7 +4,8 @@ import { influenceMap } from './index';
 /**
  * Three Rivers region, advanced manufacturing, three months after the launch: four priority
  * areas, ten stakeholders on the influence grid, task-force memberships and "can bring in"
- * arrows. Edge cases: an empty priority card, an empty stakeholder card outside every zone, a
+ * arrows. Edge cases: an empty priority card, a task force chaired by a support partner, an
+ * empty stakeholder card outside every zone, a
  * stakeholder whose commitment nobody knows, one with no ratings at all, ratings that contradict
  * the quadrant, a membership arrow drawn backwards, a duplicate membership, a membership
  * between two stakeholders, loose arrows, a stakeholder deleted mid-session, an untyped arrow
@@ -17,8 +18,11 @@ export function influenceMapFixture() {
   const machinists = f.item('priority', {
     name: 'Machinist pipeline',
     outcome: 'Forty local graduates a year hired into entry-level machinist jobs',
+    successMeasure: 'Hires of local graduates, counted each year by the college and the employers',
+    relevantPartners: true,
     quickWin: 'Plant tours for two high-school CTE classes before the spring break',
     quickWinIdentified: true,
+    quickWinAchieved: true,
   }, at('priorities', 0, 0));
   const supervisors = f.item('priority', { name: 'Supervisor training', outcome: 'Every new shift lead gets a common 40-hour course' }, at('priorities', 0, 1));
   // A quick win written down but not ticked as agreed: it does not count yet.
@@ -51,6 +55,8 @@ export function influenceMapFixture() {
   member(raj, supervisors, 'member');
   const backwards = member(supervisors, ann, 'member');
   member(gary, transit, 'facilitator');
+  // A support partner in the chair: the task force is not industry-led, champion or not.
+  member(lena, transit, 'chair');
   f.connect('influence', dana, priya, { notes: 'Both sit on the manufacturers’ association board' });
   f.connect('influence', tom, priya);
   f.connect('influence', tom, mayor);

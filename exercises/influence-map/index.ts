@@ -3,10 +3,12 @@
  * priority area's task force is set up to succeed. Cards: `stakeholder` (name, organization,
  * role category, influence 1-5, commitment 1-5 or empty = unknown) placed on an influence ×
  * commitment grid of four quadrant zones, and `priority` (priority area / task force, desired
- * outcome, 60-day quick win + "identified" box) in the priorities zone. Connectors: `influence`
+ * outcome, success measure, relevant support partners on it, 60-day quick win + "identified"
+ * and "achieved" boxes) in the priorities zone. Connectors: `influence`
  * ("can bring in", stakeholder → stakeholder) and `member` (stakeholder → priority, role member |
  * chair | facilitator). Figures (figures.ts): the tipping-the-scales table per priority area
- * (four yes/no checks plus the members still to win over),
+ * (six yes/no checks, the quick win achieved and the members still to win over), the count of
+ * priority areas (three to five),
  * high-influence low-commitment stakeholders to win over (with who can bring them in),
  * stakeholders on no task force, stakeholders by role category, ratings that contradict their
  * quadrant, unfinished or misdrawn arrows. Ratings are the truth; quadrants are a fallback.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { expectValidRecords, extractFixture, fixtureFor } from '../kit/testing';
+import { expectValidRecords, extractFixture, fixtureFor, migrateFromFirstVersion } from '../kit/testing';
 import type { Figure } from '../../shared/results';
 import { influenceMapFixture } from './fixtures';
 import { influenceMap } from './index';
@@ -64,7 +64,7 @@ describe('influence-map extraction of the Three Rivers fixture', () => {
   it('reads memberships and influence arrows, with loose ends null', () => {
     const member = results.connections.filter((c) => c.kind === 'member');
     const influence = results.connections.filter((c) => c.kind === 'influence');
-    expect(member).toHaveLength(12);
+    expect(member).toHaveLength(13);
     expect(influence).toHaveLength(5);
     expect(results.connections.find((c) => c.id === ids.backwards)).toMatchObject({ fromId: ids.supervisors, toId: ids.ann, fields: { role: 'member' }, complete: true });
     expect(results.connections.find((c) => c.id === ids.toRemoved)).toMatchObject({ fromId: ids.marcus, toId: null, complete: false });
@@ -78,15 +78,28 @@ describe('influence-map extraction of the Three Rivers fixture', () => {
         id: 'tipping-the-scales',
         kind: 'table',
         label: 'Tipping the scales',
-        help: 'Each task force should have an industry champion, a majority of industry members, a support partner facilitating and a quick win within 60 days; every No is a gap to fill, and members still to win over are named.',
-        columns: ['Priority area', 'Members', 'Industry champion', 'Industry majority', 'Facilitating support partner', 'Quick win in 60 days', 'To win over'],
+        help: 'Each task force should have an industry champion (and nobody outside industry in the chair), a majority of industry members, a support partner facilitating, the most relevant support partners on board, a measure of success and a quick win within 60 days; every No is a gap to fill. Quick wins achieved and members still to win over are shown.',
+        columns: [
+          'Priority area', 'Members', 'Industry champion', 'Industry majority', 'Facilitating support partner', 'Relevant support partners', 'Success measure', 'Quick win in 60 days', 'Quick win achieved', 'To win over',
+        ],
         rows: [
-          { key: machinists, cells: ['Machinist pipeline', 4, 'Yes', 'Yes', 'Yes', 'Yes', 'Gary Pratt'], status: 'ok', itemIds: [machinists, dana, gary, lena, marcus] },
-          { key: blankPriority, cells: ['Priority area', 0, 'No', 'No', 'No', 'No', ''], status: 'warn', itemIds: [blankPriority] },
-          { key: transit, cells: ['Second-shift transit', 1, 'Yes', 'Yes', 'No', 'No', 'Gary Pratt'], status: 'warn', itemIds: [transit, gary] },
-          { key: supervisors, cells: ['Supervisor training', 4, 'No', 'No', 'Yes', 'No', ''], status: 'warn', itemIds: [supervisors, ann, marcus, raj, tom] },
+          { key: machinists, cells: ['Machinist pipeline', 4, 'Yes', 'Yes', 'Yes', 'Yes', 'Yes', 'Yes', 'Yes', 'Gary Pratt'], status: 'ok', itemIds: [machinists, dana, gary, lena, marcus] },
+          { key: blankPriority, cells: ['Priority area', 0, 'No', 'No', 'No', 'No', 'No', 'No', 'No', ''], status: 'warn', itemIds: [blankPriority] },
+          // Gary is an industry champion, but Lena, a support partner, chairs: not industry-led.
+          { key: transit, cells: ['Second-shift transit', 2, 'No', 'No', 'No', 'No', 'No', 'No', 'No', 'Gary Pratt'], status: 'warn', itemIds: [transit, gary, lena] },
+          { key: supervisors, cells: ['Supervisor training', 4, 'No', 'No', 'Yes', 'No', 'No', 'No', 'No', ''], status: 'warn', itemIds: [supervisors, ann, marcus, raj, tom] },
         ],
         status: 'warn',
+      },
+      {
+        id: 'priority-count',
+        kind: 'number',
+        label: 'Priority areas',
+        help: 'A partnership works best on three to five priority areas, each with its own task force.',
+        value: 4,
+        target: 3,
+        status: 'ok',
+        itemIds: [machinists, blankPriority, transit, supervisors],
       },
       {
         id: 'win-over',
@@ -159,23 +172,61 @@ describe('influence-map extraction of the Three Rivers fixture', () => {
 describe('influence-map figure rules', () => {
   it('needs strictly more than half industry members for a majority, counting members without a role as non-industry', () => {
     const f = fixtureFor(influenceMap);
-    const p = f.item('priority', { name: 'Apprenticeships', quickWinIdentified: true }, { zone: 'priorities', x: 40, y: 80 });
+    const p = f.item('priority', { name: 'Apprenticeships', quickWinIdentified: true, relevantPartners: true, successMeasure: 'Starts a year' }, { zone: 'priorities', x: 40, y: 80 });
     const champ = f.item('stakeholder', { name: 'A', category: 'industry-champion' }, { zone: 'drivers', x: 40, y: 80 });
     const facilitator = f.item('stakeholder', { name: 'B', category: 'core-support' }, { zone: 'drivers', x: 300, y: 80 });
     f.connect('member', champ, p, { role: 'chair' });
     f.connect('member', facilitator, p, { role: 'facilitator' });
     let rows = (figure(extractFixture(influenceMap, f.build()).results.figures, 'tipping-the-scales') as { rows: { cells: unknown[]; status?: string }[] }).rows;
-    expect(rows[0]).toMatchObject({ cells: ['Apprenticeships', 2, 'Yes', 'No', 'Yes', 'Yes', ''], status: 'warn' });
+    expect(rows[0]).toMatchObject({ cells: ['Apprenticeships', 2, 'Yes', 'No', 'Yes', 'Yes', 'Yes', 'Yes', 'No', ''], status: 'warn' });
 
     const partner = f.item('stakeholder', { name: 'C', category: 'industry-partner' }, { zone: 'drivers', x: 560, y: 80 });
     f.connect('member', partner, p, { role: 'member' });
     rows = (figure(extractFixture(influenceMap, f.build()).results.figures, 'tipping-the-scales') as { rows: { cells: unknown[]; status?: string }[] }).rows;
-    expect(rows[0]).toMatchObject({ cells: ['Apprenticeships', 3, 'Yes', 'Yes', 'Yes', 'Yes', ''], status: 'ok' });
+    expect(rows[0]).toMatchObject({ cells: ['Apprenticeships', 3, 'Yes', 'Yes', 'Yes', 'Yes', 'Yes', 'Yes', 'No', ''], status: 'ok' });
 
     const unknown = f.item('stakeholder', { name: 'D' }, { zone: 'drivers', x: 800, y: 80 });
     f.connect('member', unknown, p, {});
     rows = (figure(extractFixture(influenceMap, f.build()).results.figures, 'tipping-the-scales') as { rows: { cells: unknown[]; status?: string }[] }).rows;
-    expect(rows[0]).toMatchObject({ cells: ['Apprenticeships', 4, 'Yes', 'No', 'Yes', 'Yes', ''], status: 'warn' });
+    expect(rows[0]).toMatchObject({ cells: ['Apprenticeships', 4, 'Yes', 'No', 'Yes', 'Yes', 'Yes', 'Yes', 'No', ''], status: 'warn' });
+  });
+
+  it('fails the champion check of a task force chaired by a support partner, even with an industry champion on it', () => {
+    const f = fixtureFor(influenceMap);
+    const p = f.item('priority', { name: 'Welding' }, { zone: 'priorities', x: 40, y: 80 });
+    const champ = f.item('stakeholder', { name: 'A', category: 'industry-champion' }, { zone: 'drivers', x: 40, y: 80 });
+    const convener = f.item('stakeholder', { name: 'B', category: 'convener' }, { zone: 'drivers', x: 300, y: 80 });
+    f.connect('member', champ, p, { role: 'member' });
+    const chair = f.connect('member', convener, p, { role: 'chair' });
+    const cells = () => (figure(extractFixture(influenceMap, f.build()).results.figures, 'tipping-the-scales') as { rows: { cells: unknown[] }[] }).rows[0].cells;
+    expect(cells()[2]).toBe('No');
+    f.remove(chair);
+    f.connect('member', convener, p, { role: 'facilitator' });
+    expect(cells().slice(2, 5)).toEqual(['Yes', 'No', 'Yes']);
+  });
+
+  it('counts the priority areas against the three to five the partnership should have', () => {
+    const f = fixtureFor(influenceMap);
+    const count = () => figure(extractFixture(influenceMap, f.build()).results.figures, 'priority-count');
+    for (let n = 0; n < 2; n++) f.item('priority', { name: `P${n}` }, { zone: 'priorities', x: 40, y: 80 + n * 200 });
+    expect(count()).toMatchObject({ value: 2, target: 3, status: 'warn' });
+    f.item('priority', { name: 'P2' }, { zone: 'priorities', x: 40, y: 480 });
+    expect(count()).toMatchObject({ value: 3, status: 'ok' });
+    for (let n = 3; n < 6; n++) f.item('priority', { name: `P${n}` }, { zone: 'priorities', x: 40, y: 80 + n * 200 });
+    expect(count()).toMatchObject({ value: 6, status: 'warn' });
+  });
+
+  it('opens a priority card saved before the success measure, relevant partners and quick win achieved existed', () => {
+    const f = fixtureFor(influenceMap);
+    const p = f.item('priority', { name: 'Welding', quickWinIdentified: true }, { zone: 'priorities', x: 40, y: 80 });
+    const records = f.build();
+    const old = records.find((r) => r.id === p)! as { props: Record<string, unknown> };
+    for (const key of ['successMeasure', 'relevantPartners', 'quickWinAchieved']) delete old.props[key];
+    const props = migrateFromFirstVersion(records, 'priority')[p].props;
+    expect(props).toMatchObject({ name: 'Welding', quickWinIdentified: true, successMeasure: '', relevantPartners: false, quickWinAchieved: false });
+    // The extraction reads the old record too, with the empty values.
+    const row = (figure(extractFixture(influenceMap, records).results.figures, 'tipping-the-scales') as { rows: { cells: unknown[] }[] }).rows[0];
+    expect(row.cells.slice(5, 9)).toEqual(['No', 'No', 'Yes', 'No']);
   });
 
   it('does not accept an industry member, or a support partner without the facilitator role, as the facilitating support partner', () => {
@@ -188,12 +239,13 @@ describe('influence-map figure rules', () => {
     f.connect('member', college, p, { role: 'chair' });
     f.connect('member', community, p, { role: 'facilitator' });
     const table = figure(extractFixture(influenceMap, f.build()).results.figures, 'tipping-the-scales');
-    expect(table).toMatchObject({ rows: [{ cells: ['Safety culture', 3, 'Yes', 'No', 'No', 'No', ''] }] });
+    // (B, a support partner, chairs: the champion check fails too.)
+    expect(table).toMatchObject({ rows: [{ cells: ['Safety culture', 3, 'No', 'No', 'No', 'No', 'No', 'No', 'No', ''] }] });
   });
 
   it('names the task force members still to win over, without failing the row for it', () => {
     const f = fixtureFor(influenceMap);
-    const p = f.item('priority', { name: 'Maintenance techs', quickWinIdentified: true }, { zone: 'priorities', x: 40, y: 80 });
+    const p = f.item('priority', { name: 'Maintenance techs', quickWinIdentified: true, relevantPartners: true, successMeasure: 'Vacancies filled' }, { zone: 'priorities', x: 40, y: 80 });
     const champ = f.item('stakeholder', { name: 'Zoe Quinn', category: 'industry-champion', influence: 5, commitment: 1 }, { zone: 'win-over', x: 40, y: 80 });
     const partner = f.item('stakeholder', { name: 'al Brooks', category: 'industry-partner', influence: 4 }, { zone: 'win-over', x: 300, y: 80 });
     const college = f.item('stakeholder', { name: 'Mo Diaz', category: 'core-support', influence: 3, commitment: 5 }, { zone: 'ready-to-help', x: 40, y: 80 });
@@ -203,7 +255,7 @@ describe('influence-map figure rules', () => {
     const table = figure(extractFixture(influenceMap, f.build()).results.figures, 'tipping-the-scales');
     expect(table).toMatchObject({
       status: 'ok',
-      rows: [{ cells: ['Maintenance techs', 3, 'Yes', 'Yes', 'Yes', 'Yes', 'al Brooks, Zoe Quinn'], status: 'ok', itemIds: [p, partner, college, champ] }],
+      rows: [{ cells: ['Maintenance techs', 3, 'Yes', 'Yes', 'Yes', 'Yes', 'Yes', 'Yes', 'No', 'al Brooks, Zoe Quinn'], status: 'ok', itemIds: [p, partner, college, champ] }],
     });
   });
 
@@ -253,6 +305,7 @@ describe('influence-map figure rules', () => {
     expect(results.items).toEqual([]);
     expect(results.figures.map((f) => [f.id, f.status])).toEqual([
       ['tipping-the-scales', 'ok'],
+      ['priority-count', 'info'],
       ['win-over', 'ok'],
       ['not-on-task-force', 'ok'],
       ['stakeholders-by-category', 'warn'],

@@ -1,4 +1,9 @@
+import { createShapePropsMigrationIds, createShapePropsMigrationSequence } from '@tldraw/tlschema';
 import type { FieldOption, ItemTypeDef } from '../kit/definitions';
+import { itemShapeType } from '../kit/shapes';
+
+/** Prop migrations of the priority card: version 1 added the success measure, the relevant-partners check and the quick win achieved. */
+const priorityVersions = createShapePropsMigrationIds(itemShapeType('priority'), { AddSuccessPartnersAchieved: 1 });
 
 export const ROLE_CATEGORIES: FieldOption[] = [
   { value: 'industry-champion', label: 'Industry champion' },
@@ -45,7 +50,7 @@ export const stakeholderItem: ItemTypeDef = {
 export const priorityItem: ItemTypeDef = {
   type: 'priority',
   label: 'Priority area',
-  description: 'A priority area and the task force working it: the outcome it wants and a first quick win.',
+  description: 'A priority area and the task force working it: the outcome it wants, how it will know it succeeded, and a first quick win.',
   color: 'violet',
   titleField: 'name',
   w: 240,
@@ -53,9 +58,34 @@ export const priorityItem: ItemTypeDef = {
   fields: [
     { key: 'name', label: 'Priority area / task force', kind: 'text', placeholder: 'e.g. Entry-level machinist pipeline' },
     { key: 'outcome', label: 'Desired outcome', kind: 'longtext' },
+    { key: 'successMeasure', label: 'How we will know we succeeded', kind: 'longtext', placeholder: 'e.g. 40 graduates hired a year, counted by the college' },
+    {
+      key: 'relevantPartners',
+      label: 'Most relevant support partners on it',
+      kind: 'boolean',
+      help: 'Tick once the team has checked that the support partners who matter most for this area serve on its task force.',
+    },
     { key: 'quickWin', label: 'Quick win in the next 60 days', kind: 'longtext' },
     { key: 'quickWinIdentified', label: 'Quick win identified', kind: 'boolean', help: 'Tick once the task force has agreed on a win it can deliver within 60 days.' },
+    { key: 'quickWinAchieved', label: 'Quick win achieved', kind: 'boolean', help: 'Tick once the quick win has actually been delivered.' },
   ],
+  migrations: createShapePropsMigrationSequence({
+    sequence: [
+      {
+        id: priorityVersions.AddSuccessPartnersAchieved,
+        up: (props) => {
+          props.successMeasure = '';
+          props.relevantPartners = false;
+          props.quickWinAchieved = false;
+        },
+        down: (props) => {
+          delete props.successMeasure;
+          delete props.relevantPartners;
+          delete props.quickWinAchieved;
+        },
+      },
+    ],
+  }),
 };
 
 export const influenceMapItemTypes: ItemTypeDef[] = [stakeholderItem, priorityItem];

@@ -27,14 +27,15 @@ export const influenceMapTemplate: ExerciseTemplate = {
   id: 'influence-map',
   title: 'Influence map and tipping the scales',
   purpose:
-    'Put the right people on each priority area: map who has influence and who is committed, staff every task force with a majority of industry members, an industry champion and a facilitating support partner, and find a quick win for the next 60 days.',
-  version: 1,
+    'Put the right people on each priority area: map who has influence and who is committed, staff every task force with a majority of industry members, an industry champion in the chair and a facilitating support partner, agree how it will know it succeeded, and find a quick win for the next 60 days.',
+  // 2: priority cards gained the success measure, relevant partners and quick win achieved.
+  version: 2,
   steps: [
     {
       id: 'priorities',
       title: 'Name the priority areas',
       prompt:
-        'Add one Priority area card for each of the three to five areas the businesses chose at the launch. Write the outcome the task force is after in a sentence a business owner would sign. Leave the quick win empty for now.',
+        'Add one Priority area card for each of the three to five areas the businesses chose at the launch (the board counts them). Write the outcome the task force is after in a sentence a business owner would sign, and how it will know it succeeded. Leave the quick win empty for now.',
       minutes: 10,
       zoneId: 'priorities',
     },
@@ -73,7 +74,7 @@ export const influenceMapTemplate: ExerciseTemplate = {
       id: 'task-forces',
       title: 'Staff the task forces',
       prompt:
-        'For every priority area, draw a "Task force member" arrow from each person who will serve on it and set their role: member, chair or facilitator. Aim for mostly industry members, an industry champion in the chair and a trusted support partner as facilitator. Then agree one quick win the task force can deliver in the next 60 days and tick it on the card.',
+        'For every priority area, draw a "Task force member" arrow from each person who will serve on it and set their role: member, chair or facilitator. Aim for mostly industry members, an industry champion in the chair (never a support partner) and a trusted support partner as facilitator, and bring in the support partners who matter most for that area; tick that on the card once checked. Then agree one quick win the task force can deliver in the next 60 days and tick it; tick Quick win achieved once it is delivered.',
       minutes: 20,
       zoneId: 'priorities',
     },

@@ -1,8 +1,10 @@
 import type { ExtractedBoard } from '../kit/extract';
 import { cleanText, compareText, shorten } from '../kit/text';
-import type { Figure, FigureStatus, ListFigure, NumberFigure, ResultConnection, ResultItem, TableFigure } from '../../shared/results';
-import { JOURNEY_STAGES } from '../common/items';
+import type { Figure, FigureStatus, ListFigure, NumberFigure, TableFigure } from '../../shared/results';
+import { FIXED_STAGES, NO_PROGRAM, readJourney, STAGE_LABEL, type Journey, type Program } from './journey';
 import { STAGE_OF_ZONE } from './template';
+
+export { effectiveStage, journeyVariant } from './journey';
 
 /**
  * Derived figures of a journey map.
@@ -11,237 +13,126 @@ import { STAGE_OF_ZONE } from './template';
  *  - Variant: `board.variant === 'jobseeker'` is the jobseeker/student map; anything else (null,
  *    'employer', an unknown id) is read as the employer map.
  *  - Stage of a step: the stage column it sits in is the truth (the team drew the path by
- *    placing cards); a step outside the four columns falls back to its `stage` field. A step
- *    in a column whose field says another stage is listed in "stage-mismatch" (info).
+ *    placing cards); a step outside the columns falls back to its `stage` field. A step in a
+ *    column whose field says another stage is listed in "stage-mismatch" (info).
  *  - Program: matched on the `program` text with case and runs of whitespace ignored
  *    ("Adult  education" = "adult education"); shown with the spelling of the first step (by id)
  *    that uses it. A program is one name, so the text is not split on commas. Steps with an
  *    empty program form the "(no program)" row and take no part in cross-program handoffs.
  *  - Handoffs count only when both ends are journey steps; loose ones are counted apart.
+ *  - Added stages: steps at "another stage" (the fifth column, or the field outside the columns)
+ *    count under the stage name written on the card, case and spaces ignored; each name gets its
+ *    own column in the steps table, after the four stages the manual names.
  */
 
-type Variant = 'employer' | 'jobseeker';
-
-const NO_PROGRAM = '(no program)';
-const STAGE_VALUES = JOURNEY_STAGES.map((s) => s.value);
-const STAGE_LABEL = new Map(JOURNEY_STAGES.map((s) => [s.value, s.label]));
 const QUALITY_ORDER = ['smooth', 'bumpy', 'broken', ''];
-
-const STAGE_INDEX = new Map(STAGE_VALUES.map((v, i) => [v, i]));
-
 const text = cleanText;
-
 const cmp = compareText;
-const short = shorten;
+const listStatus = (entries: readonly unknown[], whenAny: FigureStatus): FigureStatus => (entries.length ? whenAny : 'ok');
 
-export function journeyVariant(board: Pick<ExtractedBoard, 'variant'>): Variant {
-  return board.variant === 'jobseeker' ? 'jobseeker' : 'employer';
-}
-
-/** The stage a step counts at: its column, else its field ('' when neither). */
-export function effectiveStage(step: ResultItem): string {
-  const fromZone = step.zoneId ? STAGE_OF_ZONE.get(step.zoneId) : undefined;
-  if (fromZone) return fromZone;
-  return typeof step.fields.stage === 'string' ? step.fields.stage : '';
-}
-
-interface Program {
-  key: string;
-  label: string;
-  steps: ResultItem[];
-}
-
-export function figures(board: ExtractedBoard): Figure[] {
-  const variant = journeyVariant(board);
-  const who = variant === 'jobseeker' ? 'a jobseeker or student' : 'a business';
-  const steps = board.ofType('journey-step');
-
-  // Programs, keyed by normalised name (steps are in id order, so the first spelling is stable).
-  const programs = new Map<string, Program>();
-  const programOf = new Map<string, Program>();
-  const stageOf = new Map<string, string>();
-  for (const step of steps) {
-    const name = text(step.fields.program);
-    const key = name.toLowerCase();
-    let p = programs.get(key);
-    if (!p) programs.set(key, (p = { key, label: key ? name : NO_PROGRAM, steps: [] }));
-    p.steps.push(step);
-    programOf.set(step.id, p);
-    stageOf.set(step.id, effectiveStage(step));
-  }
-  const stageIndex = (id: string) => STAGE_INDEX.get(stageOf.get(id) ?? '') ?? STAGE_VALUES.length;
-  const programList = [...programs.values()].sort((a, b) => (a.key === '' ? 1 : b.key === '' ? -1 : cmp(a.key, b.key)));
-
-  const programRank = new Map(programList.map((p, i) => [p, i]));
-
-  // Display order of steps, computed once: program (as in the table), then stage, then id.
-  // The lists below filter this array, so they come out in that order without sorting again.
-  const ordered = steps
-    .map((s, i) => ({ s, p: programRank.get(programOf.get(s.id)!)!, st: stageIndex(s.id), i }))
-    .sort((a, b) => a.p - b.p || a.st - b.st || a.i - b.i)
-    .map((o) => o.s);
-  const describe = (step: ResultItem) => {
-    const stage = STAGE_LABEL.get(stageOf.get(step.id) ?? '') ?? 'Stage not set';
-    const what = text(step.fields.description);
-    return `${programOf.get(step.id)!.label} · ${stage}: ${what ? short(what) : '(no description)'}`;
-  };
-  const annotated = (annotation: string, status: FigureStatus) =>
-    ordered.filter((s) => s.fields.annotation === annotation).map((s) => ({ text: describe(s), status, itemIds: [s.id] }));
-  const listStatus = (entries: { status?: FigureStatus }[], whenAny: FigureStatus): FigureStatus => (entries.length ? whenAny : 'ok');
-
-  // 1. Steps per program and stage.
-  const stepsTable: TableFigure = {
+function stepsTable(j: Journey): TableFigure {
+  const rows = j.programList.map((p) => {
+    const counts = new Array<number>(FIXED_STAGES.length + j.addedKeys.length + 1).fill(0);
+    for (const s of p.steps) {
+      const stage = j.stageOf.get(s.id) ?? '';
+      const fixed = j.stageIndex(s.id);
+      const column = stage === 'other' ? FIXED_STAGES.length + j.addedKeys.indexOf(text(s.fields.stageName).toLowerCase()) : fixed < FIXED_STAGES.length ? fixed : counts.length - 1;
+      counts[column]++;
+    }
+    const row: TableFigure['rows'][number] = { key: p.key || NO_PROGRAM, cells: [p.label, ...counts, p.steps.length], itemIds: p.steps.map((s) => s.id) };
+    if (p.key === '') row.status = 'warn';
+    return row;
+  });
+  return {
     id: 'steps-by-program-stage',
     kind: 'table',
     label: 'Steps per program and stage',
-    help: `How many steps each program puts in front of ${who} at each stage; a stage column is the truth, the stage field only counts for cards outside the columns.`,
-    columns: ['Program', ...JOURNEY_STAGES.map((s) => s.label), 'Stage not set', 'Total'],
-    rows: programList.map((p) => {
-      const counts = new Array<number>(STAGE_VALUES.length + 1).fill(0);
-      for (const s of p.steps) counts[stageIndex(s.id)]++;
-      const row: TableFigure['rows'][number] = { key: p.key || NO_PROGRAM, cells: [p.label, ...counts, p.steps.length], itemIds: p.steps.map((s) => s.id) };
-      if (p.key === '') row.status = 'warn';
-      return row;
-    }),
+    help: `How many steps each program puts in front of ${j.who} at each stage; a stage column is the truth, the stage field only counts for cards outside the columns.`,
+    columns: ['Program', ...FIXED_STAGES.map((s) => s.label), ...j.addedKeys.map((k) => j.addedStages.get(k)!), 'Stage not set', 'Total'],
+    rows,
+    status: rows.some((r) => r.status === 'warn') ? 'warn' : 'ok',
   };
-  stepsTable.status = stepsTable.rows.some((r) => r.status === 'warn') ? 'warn' : 'ok';
+}
 
-  // 2. Handoffs between steps of different programs.
-  const handoffs = board.connectionsOfKind('handoff');
-  const between: { c: ResultConnection; from: ResultItem; to: ResultItem }[] = [];
-  let loose: string[] = [];
-  let unfinished = 0;
-  for (const c of handoffs) {
-    const from = c.fromId ? board.byId.get(c.fromId) : undefined;
-    const to = c.toId ? board.byId.get(c.toId) : undefined;
-    if (!c.complete || !from || !to) {
-      unfinished++;
-      if (c.fromId) loose.push(c.fromId);
-      if (c.toId) loose.push(c.toId);
-      continue;
-    }
-    if (from.type === 'journey-step' && to.type === 'journey-step') between.push({ c, from, to });
-  }
-  loose = [...new Set(loose)];
-
+function crossProgramHandoffs(j: Journey): TableFigure {
   // Keyed by the two programs' positions in programList: a number, so rows sort in table order.
   const pairs = new Map<number, { from: Program; to: Program; counts: number[]; itemIds: Set<string> }>();
-  for (const { c, from, to } of between) {
-    const pf = programOf.get(from.id)!;
-    const pt = programOf.get(to.id)!;
+  for (const { c, from, to } of j.between) {
+    const pf = j.programOf.get(from.id)!;
+    const pt = j.programOf.get(to.id)!;
     if (pf.key === '' || pt.key === '' || pf === pt) continue;
-    const key = programRank.get(pf)! * programList.length + programRank.get(pt)!;
+    const key = j.programRank.get(pf)! * j.programList.length + j.programRank.get(pt)!;
     let pair = pairs.get(key);
     if (!pair) pairs.set(key, (pair = { from: pf, to: pt, counts: [0, 0, 0, 0], itemIds: new Set() }));
     const q = QUALITY_ORDER.indexOf(String(c.fields.quality ?? ''));
     pair.counts[q < 0 ? QUALITY_ORDER.length - 1 : q]++;
     pair.itemIds.add(from.id).add(to.id);
   }
-  const crossTable: TableFigure = {
+  const rows = [...pairs.entries()]
+    .sort((a, b) => a[0] - b[0])
+    .map(([, p]) => {
+      const row: TableFigure['rows'][number] = { key: `${p.from.label} → ${p.to.label}`, cells: [p.from.label, p.to.label, p.counts.reduce((n, x) => n + x, 0), ...p.counts], itemIds: [...p.itemIds] };
+      if (p.counts[2] > 0) row.status = 'warn';
+      return row;
+    });
+  return {
     id: 'cross-program-handoffs',
     kind: 'table',
     label: 'Handoffs across programs',
-    help: `Where ${who} is passed from one program to another, and how well those handoffs work; a broken one is where people get lost.`,
+    help: `Where ${j.who} is passed from one program to another, and how well those handoffs work; a broken one is where people get lost.`,
     columns: ['From program', 'To program', 'Handoffs', 'Smooth', 'Bumpy', 'Broken', 'Not rated'],
-    rows: [...pairs.entries()]
-      .sort((a, b) => a[0] - b[0])
-      .map(([, p]) => {
-        const row: TableFigure['rows'][number] = {
-          key: `${p.from.label} → ${p.to.label}`,
-          cells: [p.from.label, p.to.label, p.counts.reduce((n, x) => n + x, 0), ...p.counts],
-          itemIds: [...p.itemIds],
-        };
-        if (p.counts[2] > 0) row.status = 'warn';
-        return row;
-      }),
+    rows,
+    status: rows.some((r) => r.status === 'warn') ? 'warn' : 'ok',
   };
-  crossTable.status = crossTable.rows.some((r) => r.status === 'warn') ? 'warn' : 'ok';
+}
 
-  // 3. Variant-specific marks.
-  const variantFigure: ListFigure =
-    variant === 'employer'
-      ? (() => {
-          const entries = annotated('redundant', 'warn');
-          return {
-            id: 'redundant-steps',
-            kind: 'list',
-            label: 'Redundant steps',
-            help: 'Steps marked as repeating what another program already does with the same business: candidates for coordination.',
-            status: listStatus(entries, 'warn'),
-            entries,
-            empty: 'No step is marked as a redundancy.',
-          };
-        })()
-      : (() => {
-          const entries = annotated('missed-connection', 'warn');
-          return {
-            id: 'missed-connections',
-            kind: 'list',
-            label: 'Missed connections',
-            help: 'Steps where a jobseeker or student should have been connected to another program or service and was not.',
-            status: listStatus(entries, 'warn'),
-            entries,
-            empty: 'No step is marked as a missed connection.',
-          };
-        })();
-
-  // 4-5. Weak and strong points.
-  const weak = annotated('weak', 'warn');
-  const strong = annotated('strong', 'ok');
-
-  // 6. Bumpy and broken handoffs (any programs): broken first, then bumpy, by connector id.
-  const rough = between
-    .filter(({ c }) => c.fields.quality === 'broken' || c.fields.quality === 'bumpy')
-    .sort((a, b) => (a.c.fields.quality === b.c.fields.quality ? cmp(a.c.id, b.c.id) : a.c.fields.quality === 'broken' ? -1 : 1))
-    .map(({ c, from, to }) => {
-      const notes = text(c.fields.notes);
-      return {
-        text: `${programOf.get(from.id)!.label} → ${programOf.get(to.id)!.label}, ${c.fields.quality}${notes ? `: ${short(notes)}` : ''}`,
-        status: (c.fields.quality === 'broken' ? 'warn' : 'info') as FigureStatus,
-        itemIds: [from.id, to.id],
-      };
-    });
-
-  // 7. Programs without a follow-through step.
-  const noFollow = programList
-    .filter((p) => p.key !== '' && !p.steps.some((s) => stageOf.get(s.id) === 'follow-through'))
-    .map((p) => ({
-      text: `${p.label} (${p.steps.length} ${p.steps.length === 1 ? 'step' : 'steps'}, none at follow-through)`,
-      status: 'warn' as FigureStatus,
-      itemIds: p.steps.map((s) => s.id),
-    }));
-
-  // 8. Steps whose stage field disagrees with their column.
-  const mismatches = ordered
-    .filter((s) => {
-      const column = s.zoneId ? STAGE_OF_ZONE.get(s.zoneId) : undefined;
-      return column !== undefined && s.fields.stage !== '' && s.fields.stage !== column;
-    })
-    .map((s) => ({
-    text: `${describe(s)}, marked ${STAGE_LABEL.get(String(s.fields.stage))}`,
-    status: 'info' as FigureStatus,
-    itemIds: [s.id],
-  }));
-
-  const unfinishedFigure: NumberFigure = {
-    id: 'unfinished-handoffs',
-    kind: 'number',
-    label: 'Unfinished handoffs',
-    help: 'Handoff arrows with an end not attached to a step; attach both ends so they count.',
-    value: unfinished,
-    status: unfinished ? 'info' : 'ok',
-    itemIds: loose,
-  };
-
+/** The marks only one variant asks for: redundancies on an employer map; missed connections and points of connection on a jobseeker map. */
+function variantMarks(j: Journey): ListFigure[] {
+  if (j.variant === 'employer') {
+    const entries = j.annotated('redundant', 'warn');
+    return [
+      {
+        id: 'redundant-steps',
+        kind: 'list',
+        label: 'Redundant steps',
+        help: 'Steps marked as repeating what another program already does with the same business: candidates for coordination.',
+        status: listStatus(entries, 'warn'),
+        entries,
+        empty: 'No step is marked as a redundancy.',
+      },
+    ];
+  }
+  const missed = j.annotated('missed-connection', 'warn');
   return [
-    stepsTable,
-    crossTable,
-    variantFigure,
+    {
+      id: 'missed-connections',
+      kind: 'list',
+      label: 'Missed connections',
+      help: 'Steps where a jobseeker or student should have been connected to another program or service and was not.',
+      status: listStatus(missed, 'warn'),
+      entries: missed,
+      empty: 'No step is marked as a missed connection.',
+    },
+    {
+      id: 'connection-points',
+      kind: 'list',
+      label: 'Points of connection',
+      help: 'Steps where a jobseeker or student is well connected to another program or service: practices worth keeping.',
+      status: 'ok',
+      entries: j.annotated('connection', 'ok'),
+      empty: 'No step is marked as a point of connection yet.',
+    },
+  ];
+}
+
+function weakAndStrongPoints(j: Journey): ListFigure[] {
+  const weak = j.annotated('weak', 'warn');
+  return [
     {
       id: 'weak-points',
       kind: 'list',
       label: 'Weak points',
-      help: `Steps the team marked as weak in the journey of ${who}.`,
+      help: `Steps the team marked as weak in the journey of ${j.who}.`,
       status: listStatus(weak, 'warn'),
       entries: weak,
       empty: 'No step is marked as a weak point.',
@@ -252,36 +143,90 @@ export function figures(board: ExtractedBoard): Figure[] {
       label: 'Strong points',
       help: 'Steps the team marked as strong: practices worth keeping or spreading to other programs.',
       status: 'ok',
-      entries: strong,
+      entries: j.annotated('strong', 'ok'),
       empty: 'No step is marked as a strong point yet.',
     },
-    {
-      id: 'rough-handoffs',
-      kind: 'list',
-      label: 'Bumpy and broken handoffs',
-      help: 'Handoffs rated bumpy or broken, within or across programs, with the team’s notes.',
-      status: rough.some((e) => e.status === 'warn') ? 'warn' : rough.length ? 'info' : 'ok',
-      entries: rough,
-      empty: 'No handoff is rated bumpy or broken.',
-    },
-    {
-      id: 'no-follow-through',
-      kind: 'list',
-      label: 'Programs with no follow-through',
-      help: `Programs whose lane has no step at the follow-through stage: nobody checks back with ${who}.`,
-      status: listStatus(noFollow, 'warn'),
-      entries: noFollow,
-      empty: 'Every program has a follow-through step.',
-    },
-    {
-      id: 'stage-mismatch',
-      kind: 'list',
-      label: 'Stage field differs from column',
-      help: 'Steps placed in one stage column but marked with another stage; the column is what counts.',
-      status: listStatus(mismatches, 'info'),
-      entries: mismatches,
-      empty: 'Every step sits in the column of its stage.',
-    },
-    unfinishedFigure,
   ];
+}
+
+/** Bumpy and broken handoffs (any programs): broken first, then bumpy, by connector id. */
+function roughHandoffs(j: Journey): ListFigure {
+  const entries = j.between
+    .filter(({ c }) => c.fields.quality === 'broken' || c.fields.quality === 'bumpy')
+    .sort((a, b) => (a.c.fields.quality === b.c.fields.quality ? cmp(a.c.id, b.c.id) : a.c.fields.quality === 'broken' ? -1 : 1))
+    .map(({ c, from, to }) => {
+      const notes = text(c.fields.notes);
+      return {
+        text: `${j.programOf.get(from.id)!.label} → ${j.programOf.get(to.id)!.label}, ${c.fields.quality}${notes ? `: ${shorten(notes)}` : ''}`,
+        status: (c.fields.quality === 'broken' ? 'warn' : 'info') as FigureStatus,
+        itemIds: [from.id, to.id],
+      };
+    });
+  return {
+    id: 'rough-handoffs',
+    kind: 'list',
+    label: 'Bumpy and broken handoffs',
+    help: 'Handoffs rated bumpy or broken, within or across programs, with the team’s notes.',
+    status: entries.some((e) => e.status === 'warn') ? 'warn' : entries.length ? 'info' : 'ok',
+    entries,
+    empty: 'No handoff is rated bumpy or broken.',
+  };
+}
+
+function noFollowThrough(j: Journey): ListFigure {
+  const entries = j.programList
+    .filter((p) => p.key !== '' && !p.steps.some((s) => j.stageOf.get(s.id) === 'follow-through'))
+    .map((p) => ({
+      text: `${p.label} (${p.steps.length} ${p.steps.length === 1 ? 'step' : 'steps'}, none at follow-through)`,
+      status: 'warn' as FigureStatus,
+      itemIds: p.steps.map((s) => s.id),
+    }));
+  return {
+    id: 'no-follow-through',
+    kind: 'list',
+    label: 'Programs with no follow-through',
+    help: `Programs whose lane has no step at the follow-through stage: nobody checks back with ${j.who}.`,
+    status: listStatus(entries, 'warn'),
+    entries,
+    empty: 'Every program has a follow-through step.',
+  };
+}
+
+function stageMismatch(j: Journey): ListFigure {
+  const entries = j.ordered
+    .filter((s) => {
+      const column = s.zoneId ? STAGE_OF_ZONE.get(s.zoneId) : undefined;
+      return column !== undefined && s.fields.stage !== '' && s.fields.stage !== column;
+    })
+    .map((s) => ({
+      text: `${j.describe(s)}, marked ${s.fields.stage === 'other' ? 'another stage' : STAGE_LABEL.get(String(s.fields.stage))}`,
+      status: 'info' as FigureStatus,
+      itemIds: [s.id],
+    }));
+  return {
+    id: 'stage-mismatch',
+    kind: 'list',
+    label: 'Stage field differs from column',
+    help: 'Steps placed in one stage column but marked with another stage; the column is what counts.',
+    status: listStatus(entries, 'info'),
+    entries,
+    empty: 'Every step sits in the column of its stage.',
+  };
+}
+
+function unfinishedHandoffs(j: Journey): NumberFigure {
+  return {
+    id: 'unfinished-handoffs',
+    kind: 'number',
+    label: 'Unfinished handoffs',
+    help: 'Handoff arrows with an end not attached to a step; attach both ends so they count.',
+    value: j.unfinished,
+    status: j.unfinished ? 'info' : 'ok',
+    itemIds: j.loose,
+  };
+}
+
+export function figures(board: ExtractedBoard): Figure[] {
+  const j = readJourney(board);
+  return [stepsTable(j), crossProgramHandoffs(j), ...variantMarks(j), ...weakAndStrongPoints(j), roughHandoffs(j), noFollowThrough(j), stageMismatch(j), unfinishedHandoffs(j)];
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { expectValidRecords, extractFixture, fixtureFor } from '../kit/testing';
+import { expectValidRecords, extractFixture, fixtureFor, migrateFromFirstVersion } from '../kit/testing';
 import type { Figure } from '../../shared/results';
 import { journeyMapFixture } from './fixtures';
 import { journeyMap } from './index';
@@ -21,7 +21,7 @@ describe('journey-map template', () => {
       { id: 'employer', title: 'Employer journey' },
       { id: 'jobseeker', title: 'Jobseeker or student journey' },
     ]);
-    expect(t.zones.map((z) => z.id)).toEqual(['quotes', 'stage-engagement', 'stage-referral', 'stage-follow-through', 'stage-services']);
+    expect(t.zones.map((z) => z.id)).toEqual(['quotes', 'stage-engagement', 'stage-referral', 'stage-follow-through', 'stage-services', 'stage-other']);
     for (const a of t.zones) {
       for (const b of t.zones) {
         if (a === b) continue;
@@ -53,10 +53,12 @@ describe('journey-map extraction of the Three Rivers fixture', () => {
   it('places each card in the stage column holding its centre and lists it under that step', () => {
     expect(results.steps).toEqual([
       { id: 'what-they-say', title: 'What they say about us', zoneId: 'quotes', itemIds: [ids.quoteCalls, ids.quoteBlank, ids.quoteGrant] },
+      { id: 'solo-draft', title: 'Draft your path alone', zoneId: null, itemIds: [] },
       { id: 'engagement', title: 'Point of engagement', zoneId: 'stage-engagement', itemIds: [ids.jcCall, ids.colAdvisory, ids.aeCall] },
       { id: 'referral', title: 'Referrals', zoneId: 'stage-referral', itemIds: [ids.aeResumes, ids.jcRefer] },
       { id: 'follow-through', title: 'Follow-through', zoneId: 'stage-follow-through', itemIds: [ids.blankStep, ids.colVisit] },
       { id: 'services', title: 'Services received', zoneId: 'stage-services', itemIds: [ids.jcScreen, ids.colTraining] },
+      { id: 'other-stages', title: 'Stages beyond these', zoneId: 'stage-other', itemIds: [] },
       { id: 'mark-points', title: 'Mark strong and weak points', zoneId: null, itemIds: [] },
     ]);
     const vr = results.items.find((i) => i.id === ids.vrCoaching)!;
@@ -212,6 +214,17 @@ describe('journey-map figures by variant', () => {
     expect(figure(results.figures, 'weak-points').help).toBe('Steps the team marked as weak in the journey of a jobseeker or student.');
   });
 
+  it('reports the points of connection on a jobseeker map, and not on an employer map', () => {
+    const f = fixtureFor(journeyMap);
+    const linked = f.item('journey-step', { program: 'Youth program', description: 'Warm handoff to the college navigator', annotation: 'connection' }, { zone: 'stage-referral', x: 40, y: 40 });
+    const jobseeker = extractFixture(journeyMap, f.build(), 'jobseeker').results.figures;
+    expect(figure(jobseeker, 'connection-points')).toMatchObject({
+      status: 'ok',
+      entries: [{ text: 'Youth program · Referral: Warm handoff to the college navigator', status: 'ok', itemIds: [linked] }],
+    });
+    expect(extractFixture(journeyMap, f.build(), 'employer').results.figures.map((x) => x.id)).not.toContain('connection-points');
+  });
+
   it('reads a board without a variant, or with an unknown one, as an employer map', () => {
     const { records, b } = markedBoard();
     for (const variant of [null, 'employer', 'something-else']) {
@@ -237,6 +250,32 @@ describe('journey-map figure rules', () => {
     expect(figure(results.figures, 'no-follow-through')).toMatchObject({ entries: [], status: 'ok' });
     // Outside the columns there is no column to disagree with.
     expect(figure(results.figures, 'stage-mismatch')).toMatchObject({ entries: [], status: 'ok' });
+  });
+
+  it('gives each stage a team adds its own column, named as written, after the manual’s four', () => {
+    const f = fixtureFor(journeyMap);
+    const placement = f.item('journey-step', { program: 'Job center', stageName: 'Placement' }, { zone: 'stage-other', x: 40, y: 40 });
+    const placementAgain = f.item('journey-step', { program: 'Job center', stageName: ' placement ' }, { zone: 'stage-other', x: 40, y: 400 });
+    // Outside the columns, the stage field says "another stage".
+    const retention = f.item('journey-step', { program: 'Job center', stage: 'other', stageName: 'Retention' }, { x: -2000, y: 0 });
+    const unnamed = f.item('journey-step', { program: 'College' }, { zone: 'stage-other', x: 400, y: 40 });
+    const intake = f.item('journey-step', { program: 'College', description: 'Intake' }, { zone: 'stage-engagement', x: 40, y: 40 });
+    const { results } = extractFixture(journeyMap, f.build());
+    expect(figure(results.figures, 'steps-by-program-stage')).toMatchObject({
+      columns: ['Program', 'Point of engagement', 'Referral', 'Follow-through', 'Services received', 'Placement', 'Retention', 'Another stage (not named)', 'Stage not set', 'Total'],
+      rows: [
+        { key: 'college', cells: ['College', 1, 0, 0, 0, 0, 0, 1, 0, 2], itemIds: [unnamed, intake] },
+        { key: 'job center', cells: ['Job center', 0, 0, 0, 0, 2, 1, 0, 0, 3], itemIds: [placement, placementAgain, retention] },
+      ],
+    });
+  });
+
+  it('opens a journey step saved before stages could be named', () => {
+    const f = fixtureFor(journeyMap);
+    const step = f.item('journey-step', { program: 'Job center', stage: 'referral' }, { zone: 'stage-referral', x: 40, y: 40 });
+    const records = f.build();
+    delete (records.find((r) => r.id === step) as { props: Record<string, unknown> }).props.stageName;
+    expect(migrateFromFirstVersion(records, 'journey-step')[step].props).toEqual(expect.objectContaining({ program: 'Job center', stage: 'referral', stageName: '' }));
   });
 
   it('treats program names that differ only in case and spacing as one lane, so their handoffs are not cross-program', () => {
@@ -283,6 +322,7 @@ describe('journey-map figure rules', () => {
       ['steps-by-program-stage', 'ok'],
       ['cross-program-handoffs', 'ok'],
       ['missed-connections', 'ok'],
+      ['connection-points', 'ok'],
       ['weak-points', 'ok'],
       ['strong-points', 'ok'],
       ['rough-handoffs', 'ok'],

@@ -83,6 +83,27 @@ export interface ExerciseDef {
    * there; this is where it starts.
    */
   reviewPhase?: ReviewPhaseId;
+  /**
+   * Steps whose debrief starts from another phase than `reviewPhase` (step id → phase), e.g. a
+   * worksheet whose first part closes "move to action" and whose second part "sustain and evolve".
+   */
+  stepReviewPhases?: Readonly<Record<string, ReviewPhaseId>>;
+  /**
+   * Cards every new board of the exercise starts with (the manual's samples, to keep, reword or
+   * delete), seeded by the server with the zones (kit/seed.ts `exerciseRecords`). Each is of one
+   * of the exercise's own item types and sits in a zone of its template.
+   */
+  starterItems?: readonly StarterItem[];
+}
+
+/** A card a new board starts with: its type, the zone it sits in, a position in that zone and its fields. */
+export interface StarterItem {
+  type: string;
+  zoneId: string;
+  /** Offset of the card's top-left corner from the zone's top-left. */
+  x: number;
+  y: number;
+  fields: Record<string, FieldValue>;
 }
 
 export function defaultFieldValue(field: FieldDef): FieldValue {

@@ -1,7 +1,7 @@
 import type { ExerciseDef, ItemTypeDef } from './definitions';
 import { defaultFields } from './definitions';
 import { getIndexAbove, type IndexKey } from '@tldraw/utils';
-import { FIRST_ITEM_INDEX, templateRecords, zoneShapeId } from './seed';
+import { exerciseRecords, FIRST_ITEM_INDEX, templateRecords, zoneShapeId } from './seed';
 import { CONNECTOR_META_KEY, itemShapeType } from './shapes';
 import type { FieldValue } from '../../shared/results';
 import { DEFAULT_PAGE_ID } from '../../shared/boardDoc';
@@ -79,6 +79,17 @@ export class FixtureBuilder {
     const zone = this.records.get(zoneShapeId(place.zone));
     if (!zone) throw new Error(`no zone "${place.zone}" in ${this.exercise.template.id}`);
     return { x: (zone.x as number) + place.x, y: (zone.y as number) + place.y };
+  }
+
+  /**
+   * Adds the exercise's starter cards as a new board has them (ExerciseDef.starterItems); returns
+   * their ids in starter order.
+   */
+  starterItems(): string[] {
+    const zoneCount = this.exercise.template.zones.length;
+    const starters = exerciseRecords(this.exercise).slice(zoneCount);
+    for (const r of starters) this.records.set(r.id as string, r);
+    return starters.map((r) => r.id as string);
   }
 
   /** Adds a typed item; unspecified fields keep their empty values. Returns its id. */

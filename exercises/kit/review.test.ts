@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { BOARD_NOTE_KEY } from '../../shared/docLayout';
 import { EXERCISES } from '../registry';
-import { REVIEW_PHASE_IDS, REVIEW_PHASES, reviewPhase, reviewQuestion } from './review';
+import { isReviewPhaseId, REVIEW_PHASE_IDS, REVIEW_PHASES, reviewPhase, reviewQuestion } from './review';
 
 describe('after-action review checklist data', () => {
   it('has the manual’s six phases, in order', () => {
@@ -28,6 +28,15 @@ describe('after-action review checklist data', () => {
     for (const e of EXERCISES) {
       expect(e.reviewPhase, e.template.id).toBeDefined();
       expect(reviewPhase(e.reviewPhase!).questions.length).toBeGreaterThanOrEqual(3);
+    }
+  });
+
+  it('names only steps of the exercise and known phases in per-step debrief phases', () => {
+    for (const e of EXERCISES) {
+      for (const [stepId, phaseId] of Object.entries(e.stepReviewPhases ?? {})) {
+        expect(e.template.steps.map((s) => s.id), `${e.template.id}: ${stepId}`).toContain(stepId);
+        expect(isReviewPhaseId(phaseId), `${e.template.id}: ${phaseId}`).toBe(true);
+      }
     }
   });
 

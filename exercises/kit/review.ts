@@ -3,10 +3,10 @@
  * sector partnership with questions a regional team asks itself before moving on. Here they are
  * in our own words, one phase per step, as data.
  *
- * Ids are stable: ticks are stored under `<stepId>|<questionId>` (shared/reviewDoc.ts), so a
+ * Ids are stable: answers are stored under `<stepId>|<questionId>` (shared/reviewDoc.ts), so a
  * question may be reworded but its id must not change or be reused for another question.
- * Question ids are unique across all phases (`<phase>.<name>`), so a tick names its question
- * alone.
+ * Question ids are unique across all phases (`<phase>.<name>`), so an answer names its question
+ * alone. Each question is answered yes, no or not yet, with a short text.
  */
 
 export const REVIEW_PHASE_IDS = ['support-team', 'industry-scope', 'prepare-launch', 'launch', 'move-to-action', 'sustain-evolve'] as const;
@@ -57,6 +57,14 @@ export const REVIEW_PHASES: readonly ReviewPhase[] = [
       {
         id: 'industry-scope.footprint',
         text: 'Have we discussed and agreed a geographic area for the partnership that is neither so small it misses the sector nor so large it loses focus?',
+      },
+      {
+        id: 'industry-scope.business-sense',
+        text: 'Would the scope make sense to the businesses themselves: are the companies in it likely to share opportunities and challenges?',
+      },
+      {
+        id: 'industry-scope.follows-industry',
+        text: 'Does the area follow where the industry’s companies and workers actually are, rather than a county line or a program’s service area?',
       },
     ],
   },

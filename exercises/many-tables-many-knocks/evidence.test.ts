@@ -58,6 +58,13 @@ describe('Many Tables, Many Knocks rubric evidence', () => {
         figureId: 'gaps',
       },
       {
+        id: 'many-tables-many-knocks:knock-gaps:board',
+        dimension: 'industry-engagement',
+        text: '2 gaps marked where no program reaches out to the businesses',
+        itemIds: [ids.gapSuppliers, ids.gapHomeShops],
+        figureId: 'knock-gaps',
+      },
+      {
         id: 'many-tables-many-knocks:quotes-negative:employers-about-us',
         dimension: 'industry-engagement',
         // the third quote is what we say about employers

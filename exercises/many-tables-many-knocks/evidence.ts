@@ -3,7 +3,7 @@ import type { ProposedEvidence } from '../../shared/rubric';
 import { quoteEvidence } from '../common/quoteEvidence';
 import { count, fieldText, findFigure, nameList, proposer, verb } from '../kit/evidence';
 import type { ExtractedBoard } from '../kit/extract';
-import { nameKey } from './figures';
+import { gapKind, nameKey } from './figures';
 
 const ID = 'many-tables-many-knocks';
 const propose = proposer(ID);
@@ -18,6 +18,7 @@ const propose = proposer(ID);
  *  - table-overlaps: pairs of tables overlapping → regional coordination;
  *  - fatigue: pairs of knocks flagged as an employer-fatigue risk → industry engagement;
  *  - gaps: businesses no table brings together → industry engagement;
+ *  - knock-gaps: businesses no program reaches out to → industry engagement;
  *  - quotes (common): what employers say about us → industry engagement;
  *  - feasible-ideas: feasible ideas toward coordinated engagement → regional coordination.
  * An empty board proposes nothing.
@@ -87,9 +88,13 @@ export function evidence(board: ExtractedBoard, results: BoardResults): Proposed
     );
   }
 
-  const gaps = board.ofType('gap');
+  const gaps = board.ofType('gap').filter((g) => gapKind(g) === 'tables');
   if (gaps.length > 0) {
     out.push(propose('gaps', 'board', 'industry-engagement', `${count(gaps.length, 'gap')} marked where no table brings the businesses together`, gaps.map((g) => g.id), 'gaps'));
+  }
+  const knockGaps = board.ofType('gap').filter((g) => gapKind(g) === 'knocks');
+  if (knockGaps.length > 0) {
+    out.push(propose('knock-gaps', 'board', 'industry-engagement', `${count(knockGaps.length, 'gap')} marked where no program reaches out to the businesses`, knockGaps.map((g) => g.id), 'knock-gaps'));
   }
 
   out.push(...quoteEvidence(ID, board));

@@ -1,6 +1,7 @@
 import type { ExtractedBoard } from '../kit/extract';
 import type { FieldValue, Figure, FigureStatus, ListFigure, ResultConnection, ResultItem, TableFigure } from '../../shared/results';
 import { CONVENER_TYPES } from './items';
+import { knockName, nameKey, splitBusinesses } from './names';
 
 /**
  * Derived figures of Many Tables, Many Knocks. Every figure counts items of its type wherever
@@ -11,60 +12,7 @@ import { CONVENER_TYPES } from './items';
 
 const text = (v: FieldValue | undefined): string => (typeof v === 'string' ? v.trim() : '');
 
-/** Case- and whitespace-insensitive key for free-text names (organizations, programs). */
-export function nameKey(s: string): string {
-  // Unicode normalisation only when needed: most names are plain ASCII.
-  return (/[^ -~\s]/.test(s) ? s.normalize('NFKC') : s).toLowerCase().replace(/\s+/g, ' ').trim();
-}
-
-const LEGAL_SUFFIX = /\s+(inc|llc|ltd|corp|corporation|co|company)$/;
-const FILLER = new Set(['inc', 'llc', 'ltd', 'corp', 'co', 'etc', 'others', 'other', 'various', 'n/a', 'na', 'tbd', 'unknown']);
-
-export interface BusinessName {
-  /** Matching key: see `splitBusinesses`. */
-  key: string;
-  /** The name as first written (trimmed, list markers removed). */
-  display: string;
-}
-
-/**
- * Reads the "businesses contacted" text of a knock as a list of business names.
- *
- * Rule (kept deliberately simple and predictable):
- *  - split on commas, semicolons, line breaks, bullets (•) and vertical bars; never on "and" or
- *    "&" inside a name ("Smith & Sons" stays one business);
- *  - drop list markers ("-", "*", "1.", "2)") and a leading "and " (Oxford comma lists); the
- *    first spelling met (in item id order) is the one shown;
- *  - match on a key: Unicode-normalised, lower case, whitespace collapsed, trailing dots removed,
- *    "&" read as "and", and one trailing legal suffix removed (Inc, LLC, Ltd, Corp, Co, Company),
- *    so "Acme Tooling Inc." and "acme  tooling" are the same business;
- *  - drop empty parts and filler words ("etc.", "others", "Inc." left alone after a comma…);
- *  - a name written twice on the same knock counts once for that knock.
- */
-export function splitBusinesses(value: string): BusinessName[] {
-  const out: BusinessName[] = [];
-  const seen = new Set<string>();
-  for (const raw of value.split(/[,;\n\r•|]+/)) {
-    const display = raw
-      .replace(/\s+/g, ' ')
-      .trim()
-      .replace(/^(?:[-*–]+|\d+[.)])\s*/, '')
-      .replace(/^and\s+/i, '')
-      .trim();
-    let key = nameKey(display).replace(/&/g, ' and ').replace(/\s+/g, ' ').trim();
-    key = key.replace(/\.+$/, '').replace(LEGAL_SUFFIX, '').replace(/\.+$/, '').trim();
-    if (!key || FILLER.has(key) || seen.has(key)) continue;
-    seen.add(key);
-    out.push({ key, display });
-  }
-  return out;
-}
-
-/** "Organization – Program" for a knock, the best short name it has. */
-export function knockName(knock: ResultItem): string {
-  const parts = [text(knock.fields.organization), text(knock.fields.program)].map((p) => p.replace(/\s+/g, ' ')).filter(Boolean);
-  return parts.length ? parts.join(' – ') : 'Unnamed knock';
-}
+export { knockName, nameKey, splitBusinesses, type BusinessName } from './names';
 
 const byName = (a: string, b: string) => {
   const x = a.toLowerCase();
@@ -271,19 +219,43 @@ function fatigueRisks(pairs: KnockPair[]): ListFigure {
   };
 }
 
+/** Whether a gap is in the tables or in the knocks: its field, else the knocks zone, else tables. */
+export function gapKind(gap: ResultItem): 'tables' | 'knocks' {
+  if (gap.fields.about === 'tables' || gap.fields.about === 'knocks') return gap.fields.about;
+  return gap.zoneId === 'knocks' ? 'knocks' : 'tables';
+}
+
+function gapEntries(items: ResultItem[]): ListFigure['entries'] {
+  return items.map((g) => {
+    const what = text(g.fields.text) || 'Gap (not described)';
+    const who = text(g.fields.businesses);
+    return { text: who ? `${what} (left out: ${who})` : what, status: 'warn' as FigureStatus, itemIds: [g.id] };
+  });
+}
+
 function gaps(items: ResultItem[]): ListFigure {
+  const here = items.filter((g) => gapKind(g) === 'tables');
   return {
     id: 'gaps',
     label: 'Gaps in who convenes businesses',
     help: 'Businesses or purposes that no table brings together today.',
     kind: 'list',
-    status: items.length ? 'warn' : 'info',
-    entries: items.map((g) => {
-      const what = text(g.fields.text) || 'Gap (not described)';
-      const who = text(g.fields.businesses);
-      return { text: who ? `${what} (left out: ${who})` : what, status: 'warn' as FigureStatus, itemIds: [g.id] };
-    }),
+    status: here.length ? 'warn' : 'info',
+    entries: gapEntries(here),
     empty: 'No gaps marked yet.',
+  };
+}
+
+function knockGaps(items: ResultItem[]): ListFigure {
+  const here = items.filter((g) => gapKind(g) === 'knocks');
+  return {
+    id: 'knock-gaps',
+    label: 'Gaps in outreach',
+    help: 'Businesses, or needs of theirs, that no program reaches out to today.',
+    kind: 'list',
+    status: here.length ? 'warn' : 'info',
+    entries: gapEntries(here),
+    empty: 'No gaps in outreach marked yet.',
   };
 }
 
@@ -351,6 +323,7 @@ export function figures(board: ExtractedBoard): Figure[] {
     redundantBusinesses(knocks),
     knockOverlaps(pairs),
     fatigueRisks(pairs),
+    knockGaps(board.ofType('gap')),
     ideasByOutcome(ideas),
     {
       id: 'feasible-ideas',
@@ -364,7 +337,7 @@ export function figures(board: ExtractedBoard): Figure[] {
     {
       id: 'actions',
       label: 'Actions',
-      help: 'First steps the team committed to; each goes to the action plan.',
+      help: 'First steps the team committed to; promote each to the action plan.',
       kind: 'number',
       status: actions.length ? 'ok' : 'info',
       value: actions.length,

@@ -117,13 +117,16 @@ export function manyTablesFixture() {
   const sticky = f.sticky('Ask Lower County who else calls the castings plant', { zone: 'knocks', x: 600, y: 400 });
   const knockOverlapBare = f.connect('knock-overlap', knockSurvey, knockChamber);
   f.remove(tableDeleted);
+  // Gaps in outreach: one marked so, one only placed among the knocks.
+  const gapSuppliers = f.item('gap', { text: 'Nobody reaches the suppliers moving in near the battery plant', about: 'knocks' }, { zone: 'knocks', x: 1500, y: 700 });
+  const gapHomeShops = f.item('gap', { text: 'Home-based machine shops get no visits' }, { zone: 'knocks', x: 1800, y: 700 });
 
   return {
     records: f.build(),
     ids: {
       quoteCall, quoteTraining, quoteWelders, stepCold, stepReferral,
       tableAdvisory, tableCouncil, tableRoundtable, tableBreakfast, tableWelding, tableEmpty, tableDeleted,
-      gapSmallShops, gapEmpty,
+      gapSmallShops, gapEmpty, gapSuppliers, gapHomeShops,
       knockBusinessServices, knockVeterans, knockCollege, knockChamber, knockSurvey, knockYouth, knockApprenticeship,
       ideaFrontDoor, ideaCalendar, ideaJobBoard, ideaEmpty, ideaJointTeam, actionList, actionInvite,
       overlapAdvisory, overlapCouncil, overlapCouncilBack, overlapToDeleted, overlapMisplaced,

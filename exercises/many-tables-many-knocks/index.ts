@@ -23,8 +23,8 @@ export const manyTablesManyKnocks: ExerciseDef = {
   connectorKinds,
   figures,
   evidence,
-  // A sector that many partners already knock on is, by the manual, one that merits joint action;
-  // the map is the on-the-ground knowledge the scope questions ask for, and the "real
-  // alternative" weighs the region's size, i.e. the partnership's footprint.
-  reviewPhase: 'industry-scope',
+  // The manual's first step makes the case that coordinating public programs is the best way to
+  // engage employers, and its review asks whether partners will work through one shared table
+  // instead of separate outreach: the very diagnosis this map makes.
+  reviewPhase: 'support-team',
 };

@@ -1,4 +1,6 @@
+import { createShapePropsMigrationIds, createShapePropsMigrationSequence } from '@tldraw/tlschema';
 import type { FieldOption, ItemTypeDef } from '../kit/definitions';
+import { itemShapeType } from '../kit/shapes';
 
 /** Who brings a table together. */
 export const CONVENER_TYPES: FieldOption[] = [
@@ -78,11 +80,18 @@ export const knockItem: ItemTypeDef = {
   ],
 };
 
-/** A group of businesses nobody convenes. */
+export const GAP_KINDS: FieldOption[] = [
+  { value: 'tables', label: 'Tables: nobody brings them together' },
+  { value: 'knocks', label: 'Knocks: nobody reaches out to them' },
+];
+
+const gapVersions = createShapePropsMigrationIds(itemShapeType('gap'), { AddAbout: 1 });
+
+/** Businesses or a purpose that no table brings together, or that no program reaches out to. */
 export const gapItem: ItemTypeDef = {
   type: 'gap',
   label: 'Gap',
-  description: 'A gap: businesses or a purpose that no table brings together.',
+  description: 'A gap: businesses or a purpose that no table brings together, or that no program reaches out to.',
   color: 'light-red',
   titleField: 'text',
   w: 220,
@@ -90,5 +99,15 @@ export const gapItem: ItemTypeDef = {
   fields: [
     { key: 'text', label: 'What is missing', kind: 'longtext', placeholder: 'e.g. nobody convenes the small shops in the east county' },
     { key: 'businesses', label: 'Businesses left out', kind: 'text' },
+    {
+      key: 'about',
+      label: 'Gap in',
+      kind: 'choice',
+      options: GAP_KINDS,
+      help: 'Left empty, a gap among the knocks is read as a gap in outreach, anywhere else as a gap in the tables.',
+    },
   ],
+  migrations: createShapePropsMigrationSequence({
+    sequence: [{ id: gapVersions.AddAbout, up: (props) => void (props.about = ''), down: (props) => void delete props.about }],
+  }),
 };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { expectValidRecords, extractFixture, fixtureFor } from '../kit/testing';
+import { expectValidRecords, extractFixture, fixtureFor, migrateFromFirstVersion } from '../kit/testing';
 import type { Figure } from '../../shared/results';
 import { getExercise } from '../registry';
 import { manyTablesFixture } from './fixtures';
@@ -55,7 +55,7 @@ describe('Many Tables, Many Knocks extraction', () => {
   it('extracts every typed item once, ignoring the sticky and the deleted table', () => {
     const perType: Record<string, number> = {};
     for (const i of results.items) perType[i.type] = (perType[i.type] ?? 0) + 1;
-    expect(perType).toEqual({ quote: 3, 'journey-step': 2, table: 6, gap: 2, knock: 7, idea: 5, action: 2 });
+    expect(perType).toEqual({ quote: 3, 'journey-step': 2, table: 6, gap: 4, knock: 7, idea: 5, action: 2 });
     expect(results.items.some((i) => i.id === ids.tableDeleted || i.id === ids.sticky)).toBe(false);
   });
 
@@ -72,7 +72,7 @@ describe('Many Tables, Many Knocks extraction', () => {
     expect(results.steps).toEqual([
       { id: 'employer-journey', title: 'Employer journey', zoneId: 'journey', itemIds: [ids.stepCold, ids.stepReferral, ids.quoteCall, ids.quoteTraining, ids.quoteWelders] },
       { id: 'map-tables', title: 'Map the tables', zoneId: 'tables', itemIds: [ids.gapSmallShops, ids.gapEmpty, ids.tableWelding, ids.tableEmpty, ids.tableAdvisory, ids.tableCouncil, ids.tableRoundtable, ids.tableBreakfast] },
-      { id: 'map-knocks', title: 'Map the knocks', zoneId: 'knocks', itemIds: [ids.knockBusinessServices, ids.knockVeterans, ids.knockCollege, ids.knockChamber, ids.knockSurvey, ids.knockYouth] },
+      { id: 'map-knocks', title: 'Map the knocks', zoneId: 'knocks', itemIds: [ids.gapSuppliers, ids.gapHomeShops, ids.knockBusinessServices, ids.knockVeterans, ids.knockCollege, ids.knockChamber, ids.knockSurvey, ids.knockYouth] },
       { id: 'ideal-alternative', title: 'Ideal alternative', zoneId: 'ideal', itemIds: [ids.ideaFrontDoor, ids.ideaJobBoard, ids.ideaEmpty] },
       { id: 'real-alternative', title: 'Real alternative', zoneId: 'real', itemIds: [ids.actionList, ids.actionInvite, ids.ideaCalendar, ids.ideaJointTeam] },
     ]);
@@ -229,6 +229,19 @@ describe('Many Tables, Many Knocks extraction', () => {
         empty: 'No fatigue risk flagged.',
       },
       {
+        id: 'knock-gaps',
+        label: 'Gaps in outreach',
+        help: 'Businesses, or needs of theirs, that no program reaches out to today.',
+        kind: 'list',
+        status: 'warn',
+        entries: [
+          { text: 'Nobody reaches the suppliers moving in near the battery plant', status: 'warn', itemIds: [ids.gapSuppliers] },
+          // no "gap in" chosen: among the knocks, so a gap in outreach
+          { text: 'Home-based machine shops get no visits', status: 'warn', itemIds: [ids.gapHomeShops] },
+        ],
+        empty: 'No gaps in outreach marked yet.',
+      },
+      {
         id: 'ideas-by-outcome',
         label: 'Ideas by outcome',
         help: 'Whom the ideas would benefit, and how many of each the team judges feasible now.',
@@ -254,7 +267,7 @@ describe('Many Tables, Many Knocks extraction', () => {
       {
         id: 'actions',
         label: 'Actions',
-        help: 'First steps the team committed to; each goes to the action plan.',
+        help: 'First steps the team committed to; promote each to the action plan.',
         kind: 'number',
         status: 'ok',
         value: 2,
@@ -330,6 +343,15 @@ describe('Many Tables, Many Knocks figure rules', () => {
     expect(figure(results.figures, 'unfinished-connectors')).toMatchObject({ value: 1, itemIds: [a] });
   });
 
+  it('opens a gap card saved before gaps said whether they are in the tables or the knocks', () => {
+    const f = fixtureFor(manyTablesManyKnocks);
+    const gap = f.item('gap', { text: 'Nobody visits the home shops' }, { zone: 'knocks', x: 40, y: 600 });
+    const records = f.build();
+    delete (records.find((r) => r.id === gap) as { props: Record<string, unknown> }).props.about;
+    expect(migrateFromFirstVersion(records, 'gap')[gap].props).toEqual(expect.objectContaining({ text: 'Nobody visits the home shops', about: '' }));
+    expect(figure(extractFixture(manyTablesManyKnocks, records).results.figures, 'knock-gaps')).toMatchObject({ entries: [{ itemIds: [gap] }] });
+  });
+
   it('gives every figure, empty and calm, on an empty board', () => {
     const { results } = extractFixture(manyTablesManyKnocks, fixtureFor(manyTablesManyKnocks).build());
     expect(results.items).toEqual([]);
@@ -344,6 +366,7 @@ describe('Many Tables, Many Knocks figure rules', () => {
       ['redundant-businesses', 0, 'ok'],
       ['knock-overlaps', 0, 'info'],
       ['fatigue-risks', 0, 'info'],
+      ['knock-gaps', 0, 'info'],
       ['ideas-by-outcome', 3, 'info'],
       ['feasible-ideas', 0, 'info'],
       ['actions', 0, 'info'],

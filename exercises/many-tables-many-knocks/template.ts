@@ -9,7 +9,8 @@ export const manyTablesManyKnocksTemplate: ExerciseTemplate = {
   title: 'Many Tables, Many Knocks',
   purpose:
     'Diagnose how scattered the region’s contact with businesses is: every group that convenes employers, every separate call on their doors, where these overlap, and what a better-coordinated approach could look like.',
-  version: 1,
+  // 2: gap cards say whether they are a gap in the tables or in the knocks.
+  version: 2,
   steps: [
     {
       id: 'employer-journey',
@@ -31,7 +32,7 @@ export const manyTablesManyKnocksTemplate: ExerciseTemplate = {
       id: 'map-knocks',
       title: 'Map the knocks',
       prompt:
-        'Add a Knock card for each program or person that reaches out to businesses one at a time: business service reps, job developers, sponsorship requests, surveys. Think beyond the support team: veterans, youth, older-worker and vocational rehabilitation programs, city and county economic development, chambers, universities, private schools. List the businesses each one contacts, separated by commas, then join knocks that reach the same businesses or ask for the same thing with a Knock overlap connector and tick the fatigue risk where employers are asked too often.',
+        'Add a Knock card for each program or person that reaches out to businesses one at a time: business service reps, job developers, sponsorship requests, surveys. Think beyond the support team: veterans, youth, older-worker and vocational rehabilitation programs, city and county economic development, chambers, universities, private schools. List the businesses each one contacts, separated by commas, then join knocks that reach the same businesses or ask for the same thing with a Knock overlap connector and tick the fatigue risk where employers are asked too often. Add a Gap card here for businesses, or needs of theirs, that nobody reaches out to.',
       minutes: 25,
       zoneId: 'knocks',
     },
@@ -47,7 +48,7 @@ export const manyTablesManyKnocksTemplate: ExerciseTemplate = {
       id: 'real-alternative',
       title: 'Real alternative',
       prompt:
-        'Now be practical about your region: how many counties it spans, how rural or urban it is, who has staff time. Move or add the ideas you could really build here and tick Feasible now on them. Turn the first manageable steps into Action cards with an owner and a date so they reach the action plan.',
+        'Now be practical about your region: how many counties it spans, how rural or urban it is, who has staff time. Move or add the ideas you could really build here and tick Feasible now on them. Turn the first manageable steps into Action cards with an owner and a date, and promote each to the action plan (right-click the card). Before closing, ask what came up today that the group had never talked about before, and write it in this step’s notes.',
       minutes: 20,
       zoneId: 'real',
     },

@@ -2,7 +2,7 @@ import type { BoardResults, ResultItem } from '../../shared/results';
 import type { ProposedEvidence, RubricDimensionId } from '../../shared/rubric';
 import { count, fieldText, findFigure, itemName, nameList, proposer, verb } from '../kit/evidence';
 import type { ExtractedBoard } from '../kit/extract';
-import { KEY_CORE_CATEGORIES } from './figures';
+import { countedCategory, KEY_CORE_CATEGORIES } from './figures';
 
 const propose = proposer('universe-of-connections');
 
@@ -11,10 +11,8 @@ const CATEGORY: Record<(typeof KEY_CORE_CATEGORIES)[number], { name: string; dim
   'workforce-development': { name: 'workforce development partner', dimension: 'regional-coordination' },
   k12: { name: 'K-12 partner', dimension: 'career-pathways' },
   'community-college': { name: 'community or technical college', dimension: 'career-pathways' },
-  'economic-development': { name: 'economic development partner', dimension: 'regional-coordination' },
+  'economic-development': { name: 'economic development partner or chamber', dimension: 'regional-coordination' },
   'adult-education': { name: 'adult education partner', dimension: 'career-pathways' },
-  'organized-labor': { name: 'organized labor or apprenticeship partner', dimension: 'regional-coordination' },
-  'community-organization': { name: 'community-based organization', dimension: 'regional-coordination' },
 };
 
 const NODE_TYPES = new Set(['organization', 'person']);
@@ -43,7 +41,7 @@ export function evidence(board: ExtractedBoard, results: BoardResults): Proposed
 
   const core = orgs.filter((o) => o.fields.ring === 'core');
   if (core.length > 0) {
-    const kinds = new Set(core.map((o) => fieldText(o.fields.category)));
+    const kinds = new Set(core.map((o) => countedCategory(fieldText(o.fields.category))));
     const covered = KEY_CORE_CATEGORIES.filter((c) => kinds.has(c)).length;
     out.push(
       propose(
@@ -57,7 +55,7 @@ export function evidence(board: ExtractedBoard, results: BoardResults): Proposed
     );
     for (const c of KEY_CORE_CATEGORIES) {
       if (kinds.has(c)) continue;
-      const elsewhere = orgs.filter((o) => o.fields.category === c);
+      const elsewhere = orgs.filter((o) => countedCategory(String(o.fields.category)) === c);
       const where = elsewhere.length ? ` (${nameList(elsewhere.map(name))} ${verb(elsewhere.length, 'is', 'are')} on the board outside it)` : '';
       out.push(propose('missing-core', c, CATEGORY[c].dimension, `No ${CATEGORY[c].name} in the core team${where}`, elsewhere.map((o) => o.id), 'missing-core-categories'));
     }

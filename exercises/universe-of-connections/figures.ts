@@ -1,5 +1,5 @@
 import type { ExtractedBoard } from '../kit/extract';
-import type { FieldValue, Figure, FigureStatus, ListFigure, ResultItem, TableFigure } from '../../shared/results';
+import type { FieldValue, Figure, FigureStatus, ListFigure, NumberFigure, ResultItem, TableFigure } from '../../shared/results';
 import { ORG_CATEGORIES, RINGS } from './items';
 
 /**
@@ -13,16 +13,21 @@ const text = (v: FieldValue | undefined): string => (typeof v === 'string' ? v.t
 const nameKey = (s: string) => (/[^ -~\s]/.test(s) ? s.normalize('NFKC') : s).toLowerCase().replace(/\s+/g, ' ').trim();
 const NODE_TYPES = new Set(['organization', 'person']);
 
-/** Categories a core support team is expected to include (checked by `missing-core-categories`). */
-export const KEY_CORE_CATEGORIES = [
-  'workforce-development',
-  'k12',
-  'community-college',
-  'economic-development',
-  'adult-education',
-  'organized-labor',
-  'community-organization',
-] as const;
+/**
+ * Categories a core support team is expected to include (checked by `missing-core-categories`):
+ * the manual's regional support team of workforce development, community and technical
+ * colleges, adult education, K-12 and economic development / chambers. Organized labor,
+ * community organizations, government and others are welcome stakeholders, not required members.
+ */
+export const KEY_CORE_CATEGORIES = ['workforce-development', 'k12', 'community-college', 'economic-development', 'adult-education'] as const;
+
+/** The category an organization counts under: chambers count with economic development, as in the manual. */
+export function countedCategory(category: string): string {
+  return category === 'chamber' ? 'economic-development' : category;
+}
+
+/** The rows of the category table: chambers share the economic development row. */
+const CATEGORY_ROWS = ORG_CATEGORIES.filter((c) => c.value !== 'chamber').map((c) => (c.value === 'economic-development' ? { ...c, label: 'Economic development or chamber' } : c));
 
 /**
  * The manual advises one convening organization or a pair of co-conveners: the figure warns when
@@ -66,7 +71,7 @@ function orgsByCategory(orgs: ResultItem[]): TableFigure {
   const ringKeys = [...RINGS.map((r) => r.value), ''];
   const cells = new Map<string, Map<string, string[]>>();
   for (const o of orgs) {
-    const cat = text(o.fields.category);
+    const cat = countedCategory(text(o.fields.category));
     let byRing = cells.get(cat);
     if (!byRing) {
       byRing = new Map();
@@ -78,7 +83,7 @@ function orgsByCategory(orgs: ResultItem[]): TableFigure {
     else byRing.set(ring, [o.id]);
   }
   const rows: TableFigure['rows'] = [];
-  for (const c of [...ORG_CATEGORIES, { value: '', label: 'Category not set' }]) {
+  for (const c of [...CATEGORY_ROWS, { value: '', label: 'Category not set' }]) {
     const byRing = cells.get(c.value);
     if (!byRing) continue;
     const counts = ringKeys.map((r) => byRing.get(r)?.length ?? 0);
@@ -100,77 +105,45 @@ function orgsByCategory(orgs: ResultItem[]): TableFigure {
   };
 }
 
-export function figures(board: ExtractedBoard): Figure[] {
-  const orgs = board.ofType('organization');
-  const people = board.ofType('person');
+/** What the connection arrows say: distinct partners of each node, weak links, unfinished arrows. */
+interface Links {
+  neighbours: Map<string, Set<string>>;
+  weak: string[];
+  weakEnds: Set<string>;
+  unfinished: string[];
+  unfinishedEnds: Set<string>;
+}
 
-  // Distinct neighbours of every organization and person, through finished connections.
-  const neighbours = new Map<string, Set<string>>();
+function readLinks(board: ExtractedBoard): Links {
+  const l: Links = { neighbours: new Map(), weak: [], weakEnds: new Set(), unfinished: [], unfinishedEnds: new Set() };
   const link = (a: string, b: string) => {
-    const s = neighbours.get(a);
+    const s = l.neighbours.get(a);
     if (s) s.add(b);
-    else neighbours.set(a, new Set([b]));
+    else l.neighbours.set(a, new Set([b]));
   };
-  const weak: string[] = [];
-  const weakEnds = new Set<string>();
-  const unfinished: string[] = [];
-  const unfinishedEnds = new Set<string>();
   for (const c of board.connectionsOfKind('connection')) {
     const a = c.fromId ? board.byId.get(c.fromId) : undefined;
     const b = c.toId ? board.byId.get(c.toId) : undefined;
     if (!c.complete || !a || !b || a.id === b.id || !NODE_TYPES.has(a.type) || !NODE_TYPES.has(b.type)) {
-      unfinished.push(c.id);
-      if (a) unfinishedEnds.add(a.id);
-      if (b) unfinishedEnds.add(b.id);
+      l.unfinished.push(c.id);
+      if (a) l.unfinishedEnds.add(a.id);
+      if (b) l.unfinishedEnds.add(b.id);
       continue;
     }
     link(a.id, b.id);
     link(b.id, a.id);
     if (c.fields.strength === 'weak') {
-      weak.push(c.id);
-      weakEnds.add(a.id);
-      weakEnds.add(b.id);
+      l.weak.push(c.id);
+      l.weakEnds.add(a.id);
+      l.weakEnds.add(b.id);
     }
   }
-  const degree = (id: string) => neighbours.get(id)?.size ?? 0;
+  return l;
+}
 
+function isolatedOrganizations(orgs: ResultItem[], degree: (id: string) => number): ListFigure {
   const isolated = orgs.filter((o) => degree(o.id) === 0);
-
-  const top = topConnected([...orgs, ...people], degree);
-
-  const coreCategories = new Set(orgs.filter((o) => o.fields.ring === 'core').map((o) => text(o.fields.category)));
-  const byCategory = new Map<string, ResultItem[]>();
-  for (const o of orgs) {
-    const cat = text(o.fields.category);
-    const list = byCategory.get(cat);
-    if (list) list.push(o);
-    else byCategory.set(cat, [o]);
-  }
-  const missing = KEY_CORE_CATEGORIES.filter((c) => !coreCategories.has(c)).map((c) => {
-    const elsewhere = byCategory.get(c) ?? [];
-    const name = label(ORG_CATEGORIES, c);
-    return {
-      text: elsewhere.length ? `${name} (on the board, not in the core: ${elsewhere.map((o) => o.title).join(', ')})` : name,
-      status: 'warn' as FigureStatus,
-      itemIds: elsewhere.map((o) => o.id),
-    };
-  });
-
-  const conveners = orgs.filter((o) => o.fields.role === 'convener' || o.fields.role === 'co-convener');
-  conveners.sort((a, b) => (a.fields.role === b.fields.role ? byName(a, b) : a.fields.role === 'convener' ? -1 : 1));
-  const convenerStatus: FigureStatus = conveners.length === 0 || conveners.length > MAX_CONVENERS ? 'warn' : 'ok';
-
-  const sectors = new Map<string, { name: string; ids: string[] }>();
-  for (const s of board.ofType('sector')) {
-    if (s.fields.agreed !== true) continue;
-    const name = text(s.fields.name);
-    const key = nameKey(name);
-    const g = sectors.get(key);
-    if (g) g.ids.push(s.id);
-    else sectors.set(key, { name: name || 'Sector (not named)', ids: [s.id] });
-  }
-
-  const isolatedFigure: ListFigure = {
+  return {
     id: 'isolated-organizations',
     label: 'Isolated organizations',
     help: 'Organizations with no connection to anyone on the board: a partner nobody works with yet, or a link not drawn.',
@@ -182,67 +155,122 @@ export function figures(board: ExtractedBoard): Figure[] {
     }),
     empty: 'Every organization has at least one connection.',
   };
+}
 
+function mostConnected(nodes: ResultItem[], degree: (id: string) => number): TableFigure {
+  return {
+    id: 'most-connected',
+    label: 'Most connected',
+    help: `The ${TOP_CONNECTED} organizations or people linked to the most others (ties in name order): the natural hubs of the team.`,
+    kind: 'table',
+    status: 'info',
+    columns: ['Name', 'Type', 'Connections'],
+    rows: topConnected(nodes, degree).map((n) => ({ key: n.id, cells: [n.title, n.typeLabel, degree(n.id)], itemIds: [n.id] })),
+  };
+}
+
+function missingCoreCategories(orgs: ResultItem[]): ListFigure {
+  const coreCategories = new Set(orgs.filter((o) => o.fields.ring === 'core').map((o) => countedCategory(text(o.fields.category))));
+  const byCategory = new Map<string, ResultItem[]>();
+  for (const o of orgs) {
+    const cat = countedCategory(text(o.fields.category));
+    const list = byCategory.get(cat);
+    if (list) list.push(o);
+    else byCategory.set(cat, [o]);
+  }
+  const missing = KEY_CORE_CATEGORIES.filter((c) => !coreCategories.has(c)).map((c) => {
+    const elsewhere = byCategory.get(c) ?? [];
+    const name = label(CATEGORY_ROWS, c);
+    return {
+      text: elsewhere.length ? `${name} (on the board, not in the core: ${elsewhere.map((o) => o.title).join(', ')})` : name,
+      status: 'warn' as FigureStatus,
+      itemIds: elsewhere.map((o) => o.id),
+    };
+  });
+  return {
+    id: 'missing-core-categories',
+    label: 'Missing from the core team',
+    help: 'Key kinds of partner (workforce development, K-12, colleges, adult education, economic development or chambers) with no organization in the core support team; any already on the board are named. Labor, community groups and others are welcome but not required.',
+    kind: 'list',
+    status: missing.length ? 'warn' : 'ok',
+    entries: missing,
+    empty: 'Every key category has an organization on the core team.',
+  };
+}
+
+function convenersFigure(orgs: ResultItem[]): ListFigure {
+  const conveners = orgs.filter((o) => o.fields.role === 'convener' || o.fields.role === 'co-convener');
+  conveners.sort((a, b) => (a.fields.role === b.fields.role ? byName(a, b) : a.fields.role === 'convener' ? -1 : 1));
+  const status: FigureStatus = conveners.length === 0 || conveners.length > MAX_CONVENERS ? 'warn' : 'ok';
+  return {
+    id: 'conveners',
+    label: 'Convener',
+    help: `The organization, or pair of co-conveners, that will run the partnership; warns when none is named or more than ${MAX_CONVENERS} are.`,
+    kind: 'list',
+    status,
+    entries: conveners.map((o) => ({ text: `${o.title} (${o.fields.role === 'convener' ? 'convener' : 'co-convener'})`, status, itemIds: [o.id] })),
+    empty: 'No convener named yet.',
+  };
+}
+
+function agreedSectors(board: ExtractedBoard): ListFigure {
+  const sectors = new Map<string, { name: string; ids: string[] }>();
+  for (const s of board.ofType('sector')) {
+    if (s.fields.agreed !== true) continue;
+    const name = text(s.fields.name);
+    const key = nameKey(name);
+    const g = sectors.get(key);
+    if (g) g.ids.push(s.id);
+    else sectors.set(key, { name: name || 'Sector (not named)', ids: [s.id] });
+  }
+  return {
+    id: 'agreed-sectors',
+    label: 'Agreed target sectors',
+    help: 'Sectors the whole team has committed to; the partnership needs at least one.',
+    kind: 'list',
+    status: sectors.size ? 'ok' : 'warn',
+    entries: [...sectors.values()].map((s) => ({ text: s.name, itemIds: s.ids })),
+    empty: 'No target sector agreed yet.',
+  };
+}
+
+function weakConnections(l: Links): NumberFigure {
+  return {
+    id: 'weak-connections',
+    label: 'Weak connections',
+    help: 'Links the team rated weak: worth strengthening where the partner matters.',
+    kind: 'number',
+    status: 'info',
+    value: l.weak.length,
+    itemIds: [...l.weakEnds],
+  };
+}
+
+function unfinishedConnectors(l: Links): NumberFigure {
+  return {
+    id: 'unfinished-connectors',
+    label: 'Unfinished connectors',
+    help: 'Connections with a loose end, or not joining two organizations or people: they are left out of the figures above.',
+    kind: 'number',
+    status: l.unfinished.length ? 'warn' : 'ok',
+    value: l.unfinished.length,
+    itemIds: [...l.unfinishedEnds],
+  };
+}
+
+export function figures(board: ExtractedBoard): Figure[] {
+  const orgs = board.ofType('organization');
+  const people = board.ofType('person');
+  const links = readLinks(board);
+  const degree = (id: string) => links.neighbours.get(id)?.size ?? 0;
   return [
     orgsByCategory(orgs),
-    isolatedFigure,
-    {
-      id: 'most-connected',
-      label: 'Most connected',
-      help: `The ${TOP_CONNECTED} organizations or people linked to the most others (ties in name order): the natural hubs of the team.`,
-      kind: 'table',
-      status: 'info',
-      columns: ['Name', 'Type', 'Connections'],
-      rows: top.map((n) => ({ key: n.id, cells: [n.title, n.typeLabel, degree(n.id)], itemIds: [n.id] })),
-    },
-    {
-      id: 'missing-core-categories',
-      label: 'Missing from the core team',
-      help: 'Key kinds of partner with no organization in the core support team; any already on the board are named.',
-      kind: 'list',
-      status: missing.length ? 'warn' : 'ok',
-      entries: missing,
-      empty: 'Every key category has an organization on the core team.',
-    },
-    {
-      id: 'conveners',
-      label: 'Convener',
-      help: `The organization, or pair of co-conveners, that will run the partnership; warns when none is named or more than ${MAX_CONVENERS} are.`,
-      kind: 'list',
-      status: convenerStatus,
-      entries: conveners.map((o) => ({
-        text: `${o.title} (${o.fields.role === 'convener' ? 'convener' : 'co-convener'})`,
-        status: convenerStatus,
-        itemIds: [o.id],
-      })),
-      empty: 'No convener named yet.',
-    },
-    {
-      id: 'agreed-sectors',
-      label: 'Agreed target sectors',
-      help: 'Sectors the whole team has committed to; the partnership needs at least one.',
-      kind: 'list',
-      status: sectors.size ? 'ok' : 'warn',
-      entries: [...sectors.values()].map((s) => ({ text: s.name, itemIds: s.ids })),
-      empty: 'No target sector agreed yet.',
-    },
-    {
-      id: 'weak-connections',
-      label: 'Weak connections',
-      help: 'Links the team rated weak: worth strengthening where the partner matters.',
-      kind: 'number',
-      status: 'info',
-      value: weak.length,
-      itemIds: [...weakEnds],
-    },
-    {
-      id: 'unfinished-connectors',
-      label: 'Unfinished connectors',
-      help: 'Connections with a loose end, or not joining two organizations or people: they are left out of the figures above.',
-      kind: 'number',
-      status: unfinished.length ? 'warn' : 'ok',
-      value: unfinished.length,
-      itemIds: [...unfinishedEnds],
-    },
+    isolatedOrganizations(orgs, degree),
+    mostConnected([...orgs, ...people], degree),
+    missingCoreCategories(orgs),
+    convenersFigure(orgs),
+    agreedSectors(board),
+    weakConnections(links),
+    unfinishedConnectors(links),
   ];
 }

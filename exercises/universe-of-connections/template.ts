@@ -16,7 +16,7 @@ export const universeOfConnectionsTemplate: ExerciseTemplate = {
       id: 'place',
       title: 'Place organizations and people',
       prompt:
-        'Each participant adds an Organization card for their own organization and for every other one that touches the sector: workforce, education, economic development, labor, community groups, government, businesses. Set its category and its ring: core support team, broader partner, or industry. Add Person cards for the key individuals everyone should know, with their organization and role.',
+        'Each participant adds an Organization card for their own organization and for every other one that touches the sector: workforce, education, economic development, labor, community groups, government, businesses. Set its category and its ring: core support team, broader partner, or industry. The core team needs workforce development, K-12, community and technical colleges, adult education, and economic development or chambers; labor, community groups and elected officials are welcome stakeholders too. Add Person cards for the key individuals everyone should know, with their organization and role.',
       minutes: 20,
       zoneId: 'universe',
     },

@@ -59,7 +59,7 @@ describe('buildComparison', () => {
       team: 'North Valley',
       boardId: 'BoardNorthValley',
       // 3 quotes, 2 journey steps, 6 tables (one deleted), 2 gaps, 7 knocks, 5 ideas, 2 actions; 9 typed connectors.
-      items: 27,
+      items: 29,
       connections: 9,
       // The values the fixture's own test expects (many-tables-many-knocks.test.ts).
       figures: { 'feasible-ideas': 2, actions: 2, 'actions-without-owner': 1, 'unfinished-connectors': 3 },
@@ -117,7 +117,7 @@ describe('comparisonCsv', () => {
     expect(csv.startsWith(BOM)).toBe(true);
     expect(csv.slice(1).split('\r\n')).toEqual([
       'team,board_id,items,connections,figure:feasible-ideas,figure:actions,figure:actions-without-owner,figure:unfinished-connectors,rubric_date,rubric:industry-engagement,rubric:regional-coordination,rubric:career-pathways,actions:not-started,actions:in-progress,actions:done,actions:blocked',
-      "'=cmd|' /C calc'!A0,BoardNorthValley,27,9,2,2,1,3,2026-04-20,6,5,,1,1,0,0",
+      "'=cmd|' /C calc'!A0,BoardNorthValley,29,9,2,2,1,3,2026-04-20,6,5,,1,1,0,0",
       `"'+Lake, ""County""",BoardLakeCounty0,0,0,0,0,0,0,,,,,0,0,0,0`,
       '',
     ]);

@@ -62,7 +62,7 @@ describe('GET /api/cohorts/:id/comparison', () => {
       {
         team: 'North Valley',
         boardId: c.boards[0].id,
-        items: 27,
+        items: 29,
         connections: 9,
         figures: { 'feasible-ideas': 2, actions: 2, 'actions-without-owner': 1, 'unfinished-connectors': 3 },
         rubric: { date: '2026-04-20', scores: { 'industry-engagement': 6, 'regional-coordination': 5, 'career-pathways': null } },
@@ -127,7 +127,7 @@ describe('GET /api/cohorts/:id/export', () => {
       expect(strFromU8(files[`${folder}/csv/items.csv`]).startsWith(`${BOM}board_id,`)).toBe(true);
     }
     const items = strFromU8(files['01-North-Valley/csv/items.csv']).split('\r\n').filter((l) => l.length > 0);
-    expect(items).toHaveLength(1 + 27);
+    expect(items).toHaveLength(1 + 29);
     expect(strFromU8(files['01-North-Valley/report.md'])).toContain('North Valley');
 
     const csv = strFromU8(files['comparison.csv']);
@@ -135,7 +135,7 @@ describe('GET /api/cohorts/:id/export', () => {
     const rows = csv.slice(1).split('\r\n');
     expect(rows).toEqual([
       'team,board_id,items,connections,figure:feasible-ideas,figure:actions,figure:actions-without-owner,figure:unfinished-connectors,rubric_date,rubric:industry-engagement,rubric:regional-coordination,rubric:career-pathways,actions:not-started,actions:in-progress,actions:done,actions:blocked',
-      `North Valley,${csvCell(c.boards[0].id)},27,9,2,2,1,3,2026-04-20,6,5,,1,1,0,0`,
+      `North Valley,${csvCell(c.boards[0].id)},29,9,2,2,1,3,2026-04-20,6,5,,1,1,0,0`,
       `'=cmd|' /C calc'!A0,${csvCell(c.boards[1].id)},7,0,2,2,1,0,2026-05-01,,,8,0,0,1,0`,
       `../evil,${csvCell(c.boards[2].id)},0,0,0,0,0,0,,,,,0,0,0,0`,
       '',

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readActions } from '../../shared/actionPlanDoc';
 import { readRubric } from '../../shared/rubricDoc';
+import { BAND_DESCRIPTIONS, RUBRIC_GUIDE } from '../../shared/rubricGuide';
 import type { ExerciseDef } from '../../exercises/kit/definitions';
 import { extractFixture } from '../../exercises/kit/testing';
 import { blank } from '../../exercises/blank';
@@ -95,7 +96,20 @@ describe('buildExport: rubric, action plan, participants', () => {
       ['proposed:gone', 'dismissed'],
       ['team:1', 'accepted'],
     ]);
-    expect(current['career-pathways']).toEqual({ score: null, band: null, bandLabel: null, rationale: '', evidence: [] });
+    expect(current['career-pathways']).toEqual({ score: null, band: null, bandLabel: null, guidepost: null, next: null, rationale: '', evidence: [] });
+  });
+
+  it('explains the rubric: what each dimension measures, each band overall, and the guidepost and next step of each score', () => {
+    const doc = boardDoc(exercise, row, records);
+    addRubricAndActions(doc, ids.ideaFrontDoor, 'Front door');
+    const { rubric } = buildExport(doc, row, [], NOW);
+    expect(rubric.dimensions[0]).toEqual({ id: 'industry-engagement', label: 'Industry engagement', description: RUBRIC_GUIDE['industry-engagement'].description });
+    expect(rubric.bands.map((b) => [b.id, b.description])).toEqual(Object.entries(BAND_DESCRIPTIONS));
+    expect(rubric.sessions[1].scores['industry-engagement']).toMatchObject({
+      guidepost: RUBRIC_GUIDE['industry-engagement'].bands.active.guidepost,
+      next: RUBRIC_GUIDE['industry-engagement'].bands.active.next,
+    });
+    expect(rubric.sessions[0].scores['regional-coordination']).toMatchObject({ score: 4, next: RUBRIC_GUIDE['regional-coordination'].bands.developing.next });
   });
 
   it('marks whether each action’s source item is still on the board', () => {

@@ -16,7 +16,7 @@ import {
 import type { ResultItem } from '../../shared/results';
 import { bandOf, RUBRIC_BANDS, RUBRIC_DIMENSION_IDS, type DimensionScore, type RubricDimensionId } from '../../shared/rubric';
 import { readRubric } from '../../shared/rubricDoc';
-import { RUBRIC_GUIDE } from '../../shared/rubricGuide';
+import { BAND_DESCRIPTIONS, RUBRIC_GUIDE } from '../../shared/rubricGuide';
 import type { FieldDef, ItemTypeDef } from '../../exercises/kit/definitions';
 import { getExercise, getItemType } from '../../exercises/registry';
 import { boardNotes } from '../../exercises/kit/boardNotes';
@@ -40,12 +40,15 @@ function itemTypeOut(d: ItemTypeDef): ExportItemType {
   return { type: d.type, label: d.label, titleField: d.titleField, fields: d.fields.map(fieldDefOut) };
 }
 
-function scoreOut(s: DimensionScore): ExportRubricScore {
+function scoreOut(dimension: RubricDimensionId, s: DimensionScore): ExportRubricScore {
   const band = s.score === null ? null : bandOf(s.score);
+  const guide = band ? RUBRIC_GUIDE[dimension].bands[band.id] : null;
   return {
     score: s.score,
     band: band?.id ?? null,
     bandLabel: band?.label ?? null,
+    guidepost: guide?.guidepost ?? null,
+    next: guide?.next ?? null,
     rationale: s.rationale,
     // readRubric has already dropped malformed entries and kept only the known fields.
     evidence: s.evidence.map((e) => ({ ...e, itemIds: [...e.itemIds] })),
@@ -118,11 +121,11 @@ export function buildExport(
   const inSteps = new Set(steps.flatMap((s) => s.items.map((i) => i.id)));
 
   const rubric: ExportRubric = {
-    dimensions: RUBRIC_DIMENSION_IDS.map((id) => ({ id, label: RUBRIC_GUIDE[id].title })),
-    bands: RUBRIC_BANDS.map(({ id, label, min, max }) => ({ id, label, min, max })),
+    dimensions: RUBRIC_DIMENSION_IDS.map((id) => ({ id, label: RUBRIC_GUIDE[id].title, description: RUBRIC_GUIDE[id].description })),
+    bands: RUBRIC_BANDS.map(({ id, label, min, max }) => ({ id, label, min, max, description: BAND_DESCRIPTIONS[id] })),
     sessions: readRubric(doc).map((session) => ({
       date: session.date,
-      scores: Object.fromEntries(RUBRIC_DIMENSION_IDS.map((d) => [d, scoreOut(session.scores[d])])) as Record<RubricDimensionId, ExportRubricScore>,
+      scores: Object.fromEntries(RUBRIC_DIMENSION_IDS.map((d) => [d, scoreOut(d, session.scores[d])])) as Record<RubricDimensionId, ExportRubricScore>,
     })),
   };
 

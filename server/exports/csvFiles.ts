@@ -33,8 +33,11 @@ export const ACTION_COLUMNS = [
 ] as const;
 /** One row per step with notes (see ExportNote); `step_id` is empty for the whole board's note. */
 export const NOTE_COLUMNS = ['board_id', 'step_id', 'step', 'text', 'markdown'] as const;
-/** One row per review question of a step with notes: the phase's questions, ticked or not. */
-export const REVIEW_COLUMNS = ['board_id', 'step_id', 'step', 'phase_id', 'question_id', 'question', 'checked', 'answered_by', 'answered_at'] as const;
+/**
+ * One row per review question of a step with notes: the phase's questions, answered or not.
+ * `answer` is Yes, No, Not yet or empty; `answer_text` the answer in words.
+ */
+export const REVIEW_COLUMNS = ['board_id', 'step_id', 'step', 'phase_id', 'question_id', 'question', 'answer', 'answer_text', 'answered_by', 'answered_at'] as const;
 /**
  * One row per ranked item of a revealed vote round; a round without ranked items (still open,
  * or revealed without dots) has one row with the item cells empty, so no count shows before the
@@ -140,7 +143,7 @@ export function csvFiles(doc: BoardExport): CsvFiles {
   const review = csvFile(
     REVIEW_COLUMNS,
     doc.notes.flatMap((n) =>
-      n.review.map((r) => [boardId, n.stepId ?? '', n.stepTitle, r.phaseId, r.questionId, r.question, r.checked, r.answeredBy ?? '', r.answeredAt ?? '']),
+      n.review.map((r) => [boardId, n.stepId ?? '', n.stepTitle, r.phaseId, r.questionId, r.question, r.answerLabel, r.text, r.answeredBy ?? '', r.answeredAt ?? '']),
     ),
   );
 

@@ -6,12 +6,20 @@ import { allAcked, connectClient, synced, type TestClient } from '../../tests/he
 import { eventually } from '../../tests/helpers/eventually';
 import { capturingLogger, createTestBoard, startTestServer, type TestBoard } from '../../tests/helpers/server';
 import { recordsOf } from '../../shared/boardDoc';
+import { getTemplate } from '../../exercises/registry';
 import { EXPORT_CSV_FILES, type BoardExport } from '../../shared/exportDocument';
 import { frontlineFixture } from '../../exercises/frontline-communication/fixtures';
 import { influenceMapFixture } from '../../exercises/influence-map/fixtures';
 import { journeyMapFixture } from '../../exercises/journey-map/fixtures';
 import { manyTablesFixture } from '../../exercises/many-tables-many-knocks/fixtures';
 import { universeFixture } from '../../exercises/universe-of-connections/fixtures';
+import { sectorScopingFixture } from '../../exercises/sector-scoping/fixtures';
+import { launchPreparationFixture } from '../../exercises/launch-preparation/fixtures';
+import { launchMeetingFixture } from '../../exercises/launch-meeting/fixtures';
+import { criticalDecisionsFixture } from '../../exercises/critical-decisions/fixtures';
+import { momentumFixture } from '../../exercises/momentum-and-sustaining/fixtures';
+import { successMetricsFixture } from '../../exercises/success-metrics/fixtures';
+import { careerPathwaysFixture } from '../../exercises/career-pathways/fixtures';
 import { ACTION_COLUMNS, CONNECTION_COLUMNS, FIGURE_COLUMNS, ITEM_COLUMNS, RUBRIC_COLUMNS } from './csvFiles';
 import { csvCell } from './csv';
 import { addRubricAndActions, schemaErrors, withoutExportedAt } from './testing';
@@ -63,6 +71,13 @@ const FIXTURES: [string, () => { records: Record<string, unknown>[] }][] = [
   ['journey-map', journeyMapFixture],
   ['influence-map', influenceMapFixture],
   ['frontline-communication', frontlineFixture],
+  ['sector-scoping', sectorScopingFixture],
+  ['launch-preparation', launchPreparationFixture],
+  ['launch-meeting', launchMeetingFixture],
+  ['critical-decisions', criticalDecisionsFixture],
+  ['momentum-and-sustaining', momentumFixture],
+  ['success-metrics', successMetricsFixture],
+  ['career-pathways', careerPathwaysFixture],
 ];
 
 describe('GET /api/boards/:id/export?format=json', () => {
@@ -76,7 +91,8 @@ describe('GET /api/boards/:id/export?format=json', () => {
     expect(doc.board.template.id).toBe(template);
     expect(doc.steps.flatMap((s) => s.items).length + doc.itemsOutsideSteps.length).toBeGreaterThan(0);
     expect(doc.rubric.sessions).toHaveLength(2);
-    expect(doc.actions).toHaveLength(2);
+    // Two added by the test, after any the template starts with.
+    expect(doc.actions).toHaveLength(2 + (getTemplate(template)?.startingActions?.length ?? 0));
   });
 
   it('answers the same document for a board nobody has open as while it was open (apart from the export time)', async () => {

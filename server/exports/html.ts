@@ -13,6 +13,7 @@ import {
   ROLE_LABELS,
   rubricBars,
   rubricComparison,
+  rubricMeanings,
   shownEvidence,
 } from './reportModel';
 
@@ -64,15 +65,23 @@ td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
 .board-image svg { max-width: 100%; height: auto; }
 figure.board-image { margin: 0; padding: 6pt; border: 1px solid #d6dde3; break-inside: avoid; }
 .rubric-chart { max-width: 100%; height: auto; margin: 6pt 0; }
+.rubric-meaning { break-inside: avoid; margin: 0 0 6pt; }
+.rubric-meaning p { margin: 0 0 2pt; }
+.rubric-meaning dl { margin: 0 0 0 10pt; }
+.rubric-meaning dt { font-style: italic; }
+.rubric-meaning dd { margin: 0 0 2pt 10pt; }
 .pre { white-space: pre-wrap; }
 .note { margin: 0 0 8pt; }
 .note h3, .note h4, .note h5, .note h6 { margin: 8pt 0 4pt; }
 .note h5, .note h6 { font-size: 10.5pt; }
 .note blockquote { margin: 0 0 6pt; padding-left: 8pt; border-left: 3px solid #c9d1d9; color: #444; }
 .note code { font-size: 0.95em; background: #f1f3f5; padding: 0 2pt; border-radius: 2px; }
-ul.review { list-style: none; padding-left: 0; }
-ul.review li { margin: 0 0 3pt; padding-left: 16pt; text-indent: -16pt; break-inside: avoid; }
-ul.review .box { display: inline-block; width: 14pt; text-indent: 0; }
+ul.review { padding-left: 16pt; }
+ul.review li { margin: 0 0 3pt; break-inside: avoid; }
+ul.review .question::after { content: " →"; color: #5b6670; }
+ul.review li.answer-no .answer { color: #8a1c1c; }
+ul.review li.answer-not-yet .answer { color: #8a4b00; }
+ul.review li.answer-yes .answer { color: #1f6b2c; }
 .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 .nowrap { white-space: nowrap; }
 ul { margin: 0 0 6pt; padding-left: 16pt; }
@@ -127,11 +136,22 @@ function rubricHtml(doc: BoardExport): string {
           .map((s) => `<tr><th scope="row">${text(s.date)}</th>${doc.rubric.dimensions.map((d) => `<td class="num">${s.scores[d.id].score ?? '—'}</td>`).join('')}</tr>`)
           .join('')}</tbody></table>`
       : '';
+  const meanings = rubricMeanings(doc);
+  const meaning = meanings.length
+    ? `<h3>What the scores mean</h3>${meanings
+        .map(
+          (m) =>
+            `<div class="rubric-meaning"><p><strong>${text(m.label)}: ${text(m.bandLabel)} (${m.score}).</strong> ${text(m.bandDescription)}</p><dl>${
+              m.guidepost ? `<dt>Guidepost</dt><dd>${text(m.guidepost)}</dd>` : ''
+            }${m.next ? `<dt>Where to start next</dt><dd>${text(m.next)}</dd>` : ''}</dl></div>`,
+        )
+        .join('')}`
+    : '';
   return `<p>Session of <strong>${text(current.date)}</strong>${previous ? `, compared with ${text(previous.date)}` : ''}.</p>
 ${rubricChartSvg(rubricBars(doc), `Session ${current.date}`, previous ? `Session ${previous.date}` : null)}
 <table><thead><tr><th scope="col">Dimension</th><th scope="col" class="num">Score</th><th scope="col">Band</th>${
     previous ? `<th scope="col" class="num">Before (${text(previous.date)})</th>` : ''
-  }<th scope="col">Rationale</th><th scope="col">Evidence</th></tr></thead><tbody>${rows}</tbody></table>${history}`;
+  }<th scope="col">Rationale</th><th scope="col">Evidence</th></tr></thead><tbody>${rows}</tbody></table>${meaning}${history}`;
 }
 
 function actionsHtml(doc: BoardExport): string {

@@ -1,4 +1,4 @@
-import type { BoardExport, ExportItem, ExportNote } from '../../shared/exportDocument';
+import type { BoardExport, ExportItem, ExportNote, ExportReviewAnswer } from '../../shared/exportDocument';
 import { noteMarkdown } from '../../shared/notes';
 import type { Figure } from '../../shared/results';
 import { rubricChartSvg } from './chart';
@@ -13,6 +13,7 @@ import {
   ROLE_LABELS,
   rubricBars,
   rubricComparison,
+  rubricMeanings,
   shownEvidence,
 } from './reportModel';
 
@@ -83,18 +84,23 @@ function itemMarkdown(doc: BoardExport, item: ExportItem, defs: ReturnType<typeo
   return lines.join('\n');
 }
 
+/** One review question as a list entry: the question, then the answer (or "unanswered") and its text. */
+function reviewLine(r: ExportReviewAnswer): string {
+  if (r.answer === null && r.text === '') return `- ${escapeMarkdown(r.question)} → *unanswered*`;
+  const by = r.answeredBy ? ` *(${escapeMarkdown(r.answeredBy)}${r.answeredAt ? `, ${dateOf(r.answeredAt)}` : ''})*` : '';
+  const answer = r.answerLabel ? `**${escapeMarkdown(r.answerLabel)}**` : '*no choice made*';
+  return `- ${escapeMarkdown(r.question)} → ${answer}${r.text ? `: ${escapeMarkdown(r.text)}` : ''}${by}`;
+}
+
 /**
  * A step's note, its headings placed under the report's (the note's ## becomes ####), then its
- * review checklist as a task list per phase.
+ * after-action review per phase: each question with its answer (yes, no, not yet) and text.
  */
 function noteSection(note: ExportNote): string {
   const out: string[] = [note.text.trim() ? noteMarkdown(note.blocks, { headingShift: 2 }) : '*No notes written.*'];
   for (const phaseId of [...new Set(note.review.map((r) => r.phaseId))]) {
     out.push('', `#### After-action review: ${escapeMarkdown(phaseTitle(phaseId))}`, '');
-    for (const r of note.review.filter((q) => q.phaseId === phaseId)) {
-      const by = r.checked && r.answeredBy ? ` *(ticked by ${escapeMarkdown(r.answeredBy)}${r.answeredAt ? ` on ${dateOf(r.answeredAt)}` : ''})*` : '';
-      out.push(`- [${r.checked ? 'x' : ' '}] ${escapeMarkdown(r.question)}${by}`);
-    }
+    for (const r of note.review.filter((q) => q.phaseId === phaseId)) out.push(reviewLine(r));
   }
   return out.join('\n');
 }
@@ -164,6 +170,16 @@ export function renderMarkdown(doc: BoardExport): string {
       ),
       '',
     );
+    const meanings = rubricMeanings(doc);
+    if (meanings.length) {
+      out.push('### What the scores mean', '');
+      for (const m of meanings) {
+        out.push(`**${escapeMarkdown(m.label)}: ${escapeMarkdown(m.bandLabel)} (${m.score}).** ${escapeMarkdown(m.bandDescription)}`, '');
+        if (m.guidepost) out.push(`- *Guidepost:* ${escapeMarkdown(m.guidepost)}`);
+        if (m.next) out.push(`- *Where to start next:* ${escapeMarkdown(m.next)}`);
+        out.push('');
+      }
+    }
     if (doc.rubric.sessions.length > 1) {
       out.push(
         '### All sessions',

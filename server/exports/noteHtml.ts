@@ -4,7 +4,7 @@ import { escapeHtml } from './chart';
 import { dateOf } from './reportModel';
 
 /**
- * A note and its review checklist as report HTML. Every text is escaped; a link is written only
+ * A note and its after-action review as report HTML. Every text is escaped; a link is written only
  * for an http, https or mailto address (checked again here, whatever the export says), and
  * opens nothing on its own (`rel="noopener noreferrer"`). `headingBase` is the level a note's
  * H1 becomes (its H2 one below, and so on, at most h6).
@@ -61,7 +61,16 @@ export function noteBlocksHtml(blocks: readonly NoteBlock[], headingBase: number
   return blocks.map((b) => blockHtml(b, headingBase)).join('\n');
 }
 
-/** The review checklist of a note: ☑ / ☐ per question, who ticked it and when. */
+/** One review question: the question, its answer (or "unanswered") and the answer's text. */
+function reviewItemHtml(r: ExportNote['review'][number]): string {
+  const state = r.answer ?? (r.text ? 'text-only' : 'open');
+  const answer = r.answerLabel ? `<strong class="answer">${escapeHtml(r.answerLabel)}</strong>` : `<em class="muted">${r.text ? 'no choice made' : 'unanswered'}</em>`;
+  const text = r.text ? `: ${escapeHtml(r.text)}` : '';
+  const by = r.answeredBy ? ` <span class="muted">(${escapeHtml(r.answeredBy)}${r.answeredAt ? `, ${escapeHtml(dateOf(r.answeredAt))}` : ''})</span>` : '';
+  return `<li class="answer-${state}"><span class="question">${escapeHtml(r.question)}</span> ${answer}${text}${by}</li>`;
+}
+
+/** The after-action review of a note per phase: each question with its answer (yes, no, not yet), text, who and when. */
 export function reviewHtml(note: ExportNote, phaseTitle: (phaseId: string) => string): string {
   if (note.review.length === 0) return '';
   const phases = [...new Set(note.review.map((r) => r.phaseId))];
@@ -69,12 +78,7 @@ export function reviewHtml(note: ExportNote, phaseTitle: (phaseId: string) => st
     .map((phaseId) => {
       const rows = note.review
         .filter((r) => r.phaseId === phaseId)
-        .map(
-          (r) =>
-            `<li class="${r.checked ? 'done' : 'open'}"><span class="box" aria-hidden="true">${r.checked ? '☑' : '☐'}</span> <span class="visually-hidden">${r.checked ? 'Done: ' : 'Open: '}</span>${escapeHtml(r.question)}${
-              r.checked && r.answeredBy ? ` <span class="muted">(ticked by ${escapeHtml(r.answeredBy)}${r.answeredAt ? ` on ${escapeHtml(dateOf(r.answeredAt))}` : ''})</span>` : ''
-            }</li>`,
-        )
+        .map(reviewItemHtml)
         .join('');
       return `<h4>After-action review: ${escapeHtml(phaseTitle(phaseId))}</h4><ul class="review">${rows}</ul>`;
     })

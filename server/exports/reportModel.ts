@@ -70,6 +70,37 @@ export function rubricComparison(doc: BoardExport): { current: ExportRubricSessi
   return { current: s.at(-1) ?? null, previous: s.length > 1 ? s[s.length - 2] : null };
 }
 
+/** What a scored dimension of the current session means: its band's overall description, the guidepost and where to start next. */
+export interface RubricMeaning {
+  label: string;
+  score: number;
+  bandLabel: string;
+  bandDescription: string;
+  guidepost: string;
+  next: string;
+}
+
+/** The meaning of each scored dimension of the latest session, in dimension order. */
+export function rubricMeanings(doc: BoardExport): RubricMeaning[] {
+  const { current } = rubricComparison(doc);
+  if (!current) return [];
+  const bands = new Map(doc.rubric.bands.map((b) => [b.id, b]));
+  const out: RubricMeaning[] = [];
+  for (const d of doc.rubric.dimensions) {
+    const s = current.scores[d.id];
+    if (s.score === null || !s.band) continue;
+    out.push({
+      label: d.label,
+      score: s.score,
+      bandLabel: s.bandLabel ?? s.band,
+      bandDescription: bands.get(s.band)?.description ?? '',
+      guidepost: s.guidepost ?? '',
+      next: s.next ?? '',
+    });
+  }
+  return out;
+}
+
 export interface ChartBar {
   dimension: RubricDimensionId;
   label: string;

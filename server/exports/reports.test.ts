@@ -9,6 +9,7 @@ import { exportFilename, renderExport } from './formats';
 import { escapeHtml, renderHtml } from './html';
 import { escapeMarkdown, escapeMarkdownBlock, renderMarkdown } from './markdown';
 import { addRubricAndActions, boardDoc, boardRow } from './testing';
+import { BAND_DESCRIPTIONS, RUBRIC_GUIDE } from '../../shared/rubricGuide';
 
 const NOW = new Date('2026-05-04T12:00:00.000Z');
 
@@ -105,6 +106,16 @@ describe('renderHtml', () => {
     expect(html).not.toContain('A dismissed proposal');
   });
 
+  it('says what each scored band means: its overall description, the guidepost and where to start next', () => {
+    const html = renderHtml(exportOf());
+    const meaning = html.slice(html.indexOf('<h3>What the scores mean</h3>'), html.indexOf('<h3>All sessions</h3>'));
+    expect(meaning).toContain(`<strong>Industry engagement: Active (6).</strong> ${escapeHtml(BAND_DESCRIPTIONS.active)}`);
+    expect(meaning).toContain(`<dt>Guidepost</dt><dd>${escapeHtml(RUBRIC_GUIDE['industry-engagement'].bands.active.guidepost)}</dd>`);
+    expect(meaning).toContain(`<dt>Where to start next</dt><dd>${escapeHtml(RUBRIC_GUIDE['regional-coordination'].bands.developing.next)}</dd>`);
+    // Career pathways was not scored in that session: nothing to explain.
+    expect(meaning).not.toContain('Career pathway systems:');
+  });
+
   it('lists the action plan with a note for a source card that is gone', () => {
     const html = renderHtml(exportOf());
     expect(html).toContain('Recruit two business champions');
@@ -162,6 +173,14 @@ describe('renderMarkdown', () => {
     expect(md).toMatch(/#### .+ · Knock\n\n- \*\*Organization:\*\* /);
     expect(md).toContain('## Results');
     expect(md).toContain('## Notes\n\n*No notes.*');
+  });
+
+  it('explains each scored band below the rubric table', () => {
+    const md = renderMarkdown(exportOf());
+    expect(md).toContain(`### What the scores mean\n\n**Industry engagement: Active (6).** ${escapeMarkdown(BAND_DESCRIPTIONS.active)}`);
+    expect(md).toContain(`- *Guidepost:* ${escapeMarkdown(RUBRIC_GUIDE['industry-engagement'].bands.active.guidepost)}`);
+    expect(md).toContain(`**Regional coordination: Developing (5).** ${escapeMarkdown(BAND_DESCRIPTIONS.developing)}`);
+    expect(md).toContain(`- *Where to start next:* ${escapeMarkdown(RUBRIC_GUIDE['regional-coordination'].bands.developing.next)}`);
   });
 });
 

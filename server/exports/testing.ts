@@ -6,7 +6,7 @@ import { recordsOf, seedBoardDoc } from '../../shared/boardDoc';
 import type { BoardExport } from '../../shared/exportDocument';
 import { putEvidence, setRationale, setScore } from '../../shared/rubricDoc';
 import type { ExerciseDef } from '../../exercises/kit/definitions';
-import { templateRecords } from '../../exercises/kit/seed';
+import { exerciseRecords } from '../../exercises/kit/seed';
 import { boardSchema } from '../../exercises/registry';
 import type { BoardRow } from '../storage/Storage';
 import { exportSchema } from './schema';
@@ -35,7 +35,7 @@ export function boardDoc(exercise: ExerciseDef, row: BoardRow, records: readonly
     { id: row.id, title: row.title, region: row.region, sector: row.sector, variant: row.variant ?? undefined, createdAt: row.createdAt },
     exercise.template,
     boardSchema(),
-    templateRecords(exercise.template),
+    exerciseRecords(exercise),
   );
   const kv = recordsOf(doc);
   doc.transact(() => {

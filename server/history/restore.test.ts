@@ -8,7 +8,7 @@ import { readRecords, recordsOf } from '../../shared/boardDoc';
 import { DOC_RECORDS, noteName } from '../../shared/docLayout';
 import { addAction, readActions, removeAction, updateAction } from '../../shared/actionPlanDoc';
 import { readRubric, setRationale, setScore } from '../../shared/rubricDoc';
-import { readReview, setReviewTick } from '../../shared/reviewDoc';
+import { readReview, setReviewAnswer } from '../../shared/reviewDoc';
 import { readNote } from '../../shared/notes';
 import { manyTablesManyKnocks } from '../../exercises/many-tables-many-knocks';
 import { manyTablesFixture } from '../../exercises/many-tables-many-knocks/fixtures';
@@ -18,12 +18,12 @@ import { cloneType, docContent, restoreDocContent, typeJson } from './restore';
 
 const ORIGIN = 'server';
 
-/** A filled Many tables board: the exercise fixture, rubric, actions, review ticks and two notes. */
+/** A filled Many tables board: the exercise fixture, rubric, actions, review answers and two notes. */
 function filledBoard() {
   const { records, ids } = manyTablesFixture();
   const doc = boardDoc(manyTablesManyKnocks, boardRow(manyTablesManyKnocks), records);
   addRubricAndActions(doc, ids.knockVeterans, 'Veterans outreach');
-  setReviewTick(doc, 'employer-journey', 'industry-scope.sectors-agreed', true, 'Ada', new Date('2026-04-20T10:00:00Z'));
+  setReviewAnswer(doc, 'employer-journey', 'industry-scope.sectors-agreed', 'yes', 'Ada', new Date('2026-04-20T10:00:00Z'));
   writeNote(doc, 'employer-journey', () => {
     const bold = $createTextNode('one front door');
     bold.toggleFormat('bold');
@@ -89,8 +89,8 @@ function changeEverything(doc: Y.Doc, ids: ReturnType<typeof manyTablesFixture>[
   updateAction(doc, 'action:one', { owner: 'Someone else', status: 'done' });
   removeAction(doc, 'action:two');
   addAction(doc, { text: 'Added later', createdBy: 'Bo' }, new Date('2026-05-01T00:00:00Z'), 'action:three');
-  setReviewTick(doc, 'employer-journey', 'industry-scope.sectors-agreed', false, 'Bo');
-  setReviewTick(doc, 'map-knocks', 'launch.critical-mass', true, 'Bo');
+  setReviewAnswer(doc, 'employer-journey', 'industry-scope.sectors-agreed', 'no', 'Bo');
+  setReviewAnswer(doc, 'map-knocks', 'launch.critical-mass', 'yes', 'Bo');
   writeNote(doc, 'employer-journey', () => {
     $getRoot().getFirstChild()?.remove();
     $getRoot().append($createParagraphNode().append($createTextNode('Written after the snapshot')));

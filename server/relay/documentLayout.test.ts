@@ -6,7 +6,7 @@ import { $createHeadingNode } from '@lexical/rich-text';
 import { recordsOf, seedBoardDoc } from '../../shared/boardDoc';
 import { addAction, updateAction } from '../../shared/actionPlanDoc';
 import { putEvidence, setRationale, setScore } from '../../shared/rubricDoc';
-import { setReviewTick } from '../../shared/reviewDoc';
+import { reviewKey, reviewMap, setReviewAnswer, setReviewText } from '../../shared/reviewDoc';
 import { noteName } from '../../shared/docLayout';
 import { boardSchema, EXERCISES } from '../../exercises/registry';
 import { templateRecords } from '../../exercises/kit/seed';
@@ -49,7 +49,7 @@ function problemsOf(server: Y.Doc, client: Y.Doc, write: () => void): (string | 
 }
 
 describe('the board document layout', () => {
-  it('accepts everything the app writes: records of every item type, rubric, actions, review ticks and notes', () => {
+  it('accepts everything the app writes: records of every item type, rubric, actions, review answers and notes', () => {
     for (let i = 0; i < EXERCISES.length; i++) {
       const { exercise, server, client } = boardPair(i);
       const builder = fixtureFor(exercise);
@@ -69,7 +69,12 @@ describe('the board document layout', () => {
         putEvidence(client, '2026-05-04', 'industry-engagement', { id: 'e1', text: 'A fact', origin: 'team', status: 'accepted', itemIds: [] });
         const action = addAction(client, { text: 'Call the chamber', createdBy: 'Ada' });
         updateAction(client, action, { status: 'in-progress', owner: 'Ben' });
-        setReviewTick(client, exercise.template.steps[0]?.id ?? null, 'support-team.roles', true, 'Ada');
+        const step = exercise.template.steps[0]?.id ?? null;
+        setReviewAnswer(client, step, 'support-team.roles', 'not-yet', 'Ada');
+        setReviewAnswer(client, step, 'support-team.roles', null, 'Ada');
+        setReviewText(client, step, 'support-team.roles', 'We still need a convener', 'Ada');
+        // An earlier app's tick.
+        reviewMap(client).set(reviewKey(step, 'support-team.ties'), { checked: true, by: 'Ben', at: '2026-05-04T10:00:00.000Z' });
         writeNote(client, exercise.template.steps[0]?.id ?? null, () => {
           $getRoot().append($createHeadingNode('h2').append($createTextNode('Heard')));
           const bold = $createTextNode('one');

@@ -3,10 +3,11 @@ import type { BoardExport } from '../../shared/exportDocument';
 import { expect, openBoard, shapeCount, test } from './app';
 
 /**
- * Notes per step end to end: one person writes formatted notes and ticks a review question, a
- * second sees the same text with its formatting and the tick live, a viewer reads them without
- * being able to type or tick, "Answer in notes" adds a question to the note, and everything is
- * still there after a reload and in the JSON export.
+ * Notes per step end to end: one person writes formatted notes and answers a review question
+ * (yes, no or not yet, with a few words), a second sees the same text with its formatting and
+ * the answer live, a viewer reads them without being able to type or answer, "Answer in notes"
+ * adds a question to the note, and everything is still there after a reload and in the JSON
+ * export.
  */
 
 const SCREENSHOTS = process.env.NOTES_SCREENSHOTS;
@@ -35,6 +36,10 @@ function question(page: Page, id: string): Locator {
   return page.getByTestId('review-checklist').locator(`li[data-question-id="${id}"]`);
 }
 
+function choice(page: Page, id: string, answer: 'Yes' | 'No' | 'Not yet'): Locator {
+  return question(page, id).getByRole('radio', { name: answer, exact: true });
+}
+
 /**
  * Puts the caret at the end of a block. The browser reports caret moves to Lexical with
  * `selectionchange`, a task of its own, so the next key waits for it as a person's would.
@@ -49,7 +54,7 @@ async function allSaved(page: Page) {
   await expect(page.getByTestId('connection-status')).toHaveAttribute('data-unsaved', 'false');
 }
 
-test('notes are shared live with their formatting and review ticks, viewers only read them, and they survive a reload', async ({ app }) => {
+test('notes are shared live with their formatting and review answers, viewers only read them, and they survive a reload', async ({ app }) => {
   const board = await app.createBoard({ template: 'many-tables-many-knocks', title: 'Three Rivers outreach', sector: 'Healthcare' });
   const ada = await (await app.newContext()).newPage();
   const adaErrors = collectErrors(ada);
@@ -61,8 +66,8 @@ test('notes are shared live with their formatting and review ticks, viewers only
   await expect(stepSelect).toHaveValue('employer-journey');
   await expect(content(ada)).toHaveAttribute('aria-label', 'Notes for Employer journey');
   await expect(content(ada)).toHaveAttribute('contenteditable', 'true');
-  // The phase of the exercise's debrief: the scope of industry focus.
-  await expect(ada.getByTestId('review-phase')).toHaveValue('industry-scope');
+  // The phase of the exercise's debrief: building the regional support team.
+  await expect(ada.getByTestId('review-phase')).toHaveValue('support-team');
 
   // A heading, a bold word and an italic word, and a bulleted list item, typed.
   await content(ada).click();
@@ -88,10 +93,12 @@ test('notes are shared live with their formatting and review ticks, viewers only
   await expect(ada.getByTestId('note-tool-bullet')).toHaveAttribute('aria-pressed', 'true');
   await expect(ada.getByTestId('note-tool-h2')).toHaveAttribute('aria-pressed', 'false');
 
-  // A review question ticked.
-  await question(ada, 'industry-scope.sectors-agreed').getByRole('checkbox').check();
-  await expect(question(ada, 'industry-scope.sectors-agreed').getByTestId('review-by')).toContainText('Ada');
-  await expect(ada.getByTestId('review-progress')).toHaveText('1 of 4 done');
+  // A review question answered yes, in a few words (Enter writes the text).
+  await choice(ada, 'support-team.one-sector', 'Yes').check();
+  await question(ada, 'support-team.one-sector').getByTestId('review-text').fill('Healthcare first, manufacturing next');
+  await question(ada, 'support-team.one-sector').getByTestId('review-text').press('Enter');
+  await expect(question(ada, 'support-team.one-sector').getByTestId('review-by')).toContainText('Ada');
+  await expect(ada.getByTestId('review-progress')).toHaveText('1 of 4 answered');
 
   // A second person sees the same text, formatting and tick.
   const bo = await (await app.newContext()).newPage();
@@ -102,8 +109,9 @@ test('notes are shared live with their formatting and review ticks, viewers only
   await expect(content(bo).locator('strong')).toHaveText('one');
   await expect(content(bo).locator('em')).toHaveText('twice');
   await expect(content(bo).locator('ul li')).toHaveText('Call the chamber first');
-  await expect(question(bo, 'industry-scope.sectors-agreed').getByRole('checkbox')).toBeChecked();
-  await expect(question(bo, 'industry-scope.sectors-agreed').getByTestId('review-by')).toContainText('Ada');
+  await expect(choice(bo, 'support-team.one-sector', 'Yes')).toBeChecked();
+  await expect(question(bo, 'support-team.one-sector').getByTestId('review-text')).toHaveValue('Healthcare first, manufacturing next');
+  await expect(question(bo, 'support-team.one-sector').getByTestId('review-by')).toContainText('Ada');
 
   // Bo's edits reach Ada live; Bo's undo only takes back Bo's own edit (not Ada's, not the canvas).
   await bo.evaluate(() => (window as any).__board.editor.createShape({ type: 'geo', x: 100, y: 100, props: { w: 80, h: 80 } }));
@@ -119,18 +127,19 @@ test('notes are shared live with their formatting and review ticks, viewers only
   expect(await shapeCount(bo)).toBe(shapes);
 
   // "Answer in notes": the question as a heading, the caret under it.
-  const scope = question(ada, 'industry-scope.footprint');
-  const footprint = (await scope.locator('label').textContent())!.trim();
+  const scope = question(ada, 'support-team.convener');
+  const footprint = (await scope.locator('legend').textContent())!.trim();
   await scope.getByTestId('review-answer').click();
   await expect(content(ada).locator('h3')).toHaveText(footprint);
   await expect(content(ada)).toBeFocused();
   await ada.keyboard.type('Three counties, the whole river valley.');
   await expect(content(bo).locator('h3')).toHaveText(footprint);
   await expect(content(bo)).toContainText('Three counties, the whole river valley.');
-  // Bo ticks another question; both ticks stay.
-  await question(bo, 'industry-scope.footprint').getByRole('checkbox').check();
-  await expect(question(ada, 'industry-scope.footprint').getByRole('checkbox')).toBeChecked();
-  await expect(question(ada, 'industry-scope.sectors-agreed').getByRole('checkbox')).toBeChecked();
+  // Bo answers another question "not yet"; both answers stay.
+  await choice(bo, 'support-team.convener', 'Not yet').check();
+  await expect(choice(ada, 'support-team.convener', 'Not yet')).toBeChecked();
+  await expect(choice(ada, 'support-team.one-sector', 'Yes')).toBeChecked();
+  await expect(ada.getByTestId('review-progress')).toHaveText('2 of 4 answered');
 
   // A link from the toolbar: only http, https and mailto addresses are accepted.
   await caretToEnd(ada, content(ada).locator('h2'));
@@ -147,7 +156,7 @@ test('notes are shared live with their formatting and review ticks, viewers only
   await expect(linkForm).toBeHidden();
   await expect(content(bo).locator('a')).toHaveAttribute('href', address);
 
-  // A viewer reads the note and the ticks, and can change neither.
+  // A viewer reads the note and the answers, and can change neither.
   const vi = await (await app.newContext()).newPage();
   const viErrors = collectErrors(vi);
   await openBoard(vi, board.links.viewer, 'Vi');
@@ -156,8 +165,9 @@ test('notes are shared live with their formatting and review ticks, viewers only
   await expect(content(vi).locator('h2')).toHaveText('Employer feedback');
   await expect(content(vi).locator('strong')).toHaveText('one');
   await expect(vi.getByTestId('note-toolbar')).toHaveCount(0);
-  await expect(question(vi, 'industry-scope.sectors-agreed').getByRole('checkbox')).toBeChecked();
-  await expect(question(vi, 'industry-scope.sectors-agreed').getByRole('checkbox')).toBeDisabled();
+  await expect(choice(vi, 'support-team.one-sector', 'Yes')).toBeChecked();
+  await expect(choice(vi, 'support-team.one-sector', 'Yes')).toBeDisabled();
+  await expect(question(vi, 'support-team.one-sector').getByTestId('review-text')).toHaveText('Healthcare first, manufacturing next');
   await expect(vi.getByTestId('review-answer')).toHaveCount(0);
   const before = await content(vi).textContent();
   await content(vi).click();
@@ -186,12 +196,12 @@ test('notes are shared live with their formatting and review ticks, viewers only
   await stepSelect.selectOption('map-tables');
   await expect(content(ada)).toHaveAttribute('aria-label', 'Notes for Map the tables');
   await expect(content(ada).locator('h2')).toHaveCount(0);
-  await expect(question(ada, 'industry-scope.sectors-agreed').getByRole('checkbox')).not.toBeChecked();
+  await expect(choice(ada, 'support-team.one-sector', 'Yes')).not.toBeChecked();
   await stepSelect.selectOption('employer-journey');
   await expect(content(ada).locator('h2')).toHaveText('Employer feedback');
   await expect(content(ada).locator('h2')).toHaveCount(1);
 
-  // After a reload the note and the ticks are still there.
+  // After a reload the note and the answers are still there.
   await allSaved(ada);
   await allSaved(bo);
   await bo.reload();
@@ -202,7 +212,7 @@ test('notes are shared live with their formatting and review ticks, viewers only
   await expect(content(bo).locator('em')).toHaveText('twice');
   await expect(content(bo).locator('ul li')).toHaveText(['Call the chamber first']);
   await expect(content(bo).locator('h3')).toHaveText(footprint);
-  await expect(question(bo, 'industry-scope.footprint').getByRole('checkbox')).toBeChecked();
+  await expect(choice(bo, 'support-team.convener', 'Not yet')).toBeChecked();
 
   // The export carries the note as Markdown and text, with the review.
   const token = new URL(board.links.viewer).searchParams.get('token')!;
@@ -215,9 +225,9 @@ test('notes are shared live with their formatting and review ticks, viewers only
   expect(note.markdown).toContain('- Call the chamber first');
   expect(note.markdown).toContain(`[${address}](<${address}>)`);
   expect(note.text).toContain('Three counties, the whole river valley.');
-  expect(note.review.filter((r) => r.checked).map((r) => [r.questionId, r.answeredBy])).toEqual([
-    ['industry-scope.sectors-agreed', 'Ada'],
-    ['industry-scope.footprint', 'Bo'],
+  expect(note.review.filter((r) => r.answer).map((r) => [r.questionId, r.answer, r.text, r.answeredBy])).toEqual([
+    ['support-team.one-sector', 'yes', 'Healthcare first, manufacturing next', 'Ada'],
+    ['support-team.convener', 'not-yet', '', 'Bo'],
   ]);
 
   expect(adaErrors).toEqual([]);

@@ -172,6 +172,8 @@ describe('junk an editor writes never reaches the readers', () => {
     ['a rubric score of 11', (doc) => doc.getMap('rubric').set('2026-05-04|industry-engagement|score', 11)],
     ['an action that is not a map', (doc) => doc.getMap('actions').set('action:1', 'text')],
     ['a review tick without a name', (doc) => doc.getMap('review').set('board|support-team.roles', { checked: true })],
+    ['a review answer that is not yes, no or not yet', (doc) => doc.getMap('review').set('board|support-team.roles', { answer: 'maybe', checked: false, by: 'M', at: '2026-01-01T00:00:00.000Z' })],
+    ['a review answer text of 100,000 characters', (doc) => doc.getMap('review').set('board|support-team.roles|text', { text: 'x'.repeat(100_000), by: 'M', at: '2026-01-01T00:00:00.000Z' })],
     ['a nested map in a record list', (doc) => doc.getArray('records').push([new Y.Map()])],
     ['a note outside every step', (doc) => (doc.get('note:nowhere', Y.XmlText) as Y.XmlText).insert(0, 'hello')],
   ];

@@ -3,7 +3,7 @@ import { useValue } from 'tldraw';
 import type * as Y from 'yjs';
 import { noteName } from '../../../shared/docLayout';
 import type { ExerciseDef } from '../../../exercises/kit/definitions';
-import { BOARD_NOTE_TITLE } from '../../../exercises/kit/boardNotes';
+import { BOARD_NOTE_TITLE, reviewPhaseOf } from '../../../exercises/kit/boardNotes';
 import { localUser } from '../../lib/user';
 import type { WorkspaceState } from '../panels/WorkspaceState';
 import { NoteEditor, type NoteEditorHandle } from './NoteEditor';
@@ -30,7 +30,7 @@ export interface NotesPanelProps {
 
 /**
  * The Notes tab: one step's notes (a collaborative rich-text document) and its after-action
- * review checklist. The step select follows the current step until someone picks another one,
+ * after-action review. The step select follows the current step until someone picks another one,
  * and follows it again once the current step moves on. A board without steps has one note.
  */
 export function NotesPanel({ doc, exercise, readOnly, currentStepId }: NotesPanelProps) {
@@ -40,6 +40,7 @@ export function NotesPanel({ doc, exercise, readOnly, currentStepId }: NotesPane
   const stepId = steps.length === 0 ? null : pick && pick.against === currentStepId && steps.some((s) => s.id === pick.stepId) ? pick.stepId : currentStepId;
   const step = steps.find((s) => s.id === stepId);
   const title = step?.title ?? BOARD_NOTE_TITLE;
+  const phaseId = reviewPhaseOf(exercise, stepId);
   const selectId = useId();
   const editor = useRef<NoteEditorHandle>(null);
 
@@ -73,12 +74,12 @@ export function NotesPanel({ doc, exercise, readOnly, currentStepId }: NotesPane
         label={`Notes for ${title}`}
         readOnly={readOnly}
       />
-      {exercise.reviewPhase && (
+      {phaseId && (
         <ReviewChecklist
           key={`review-${stepId ?? ''}`}
           doc={doc}
           stepId={stepId}
-          defaultPhase={exercise.reviewPhase}
+          defaultPhase={phaseId}
           readOnly={readOnly}
           author={() => localUser.get().name.trim() || 'Anonymous'}
           onAnswer={(question) => editor.current?.answer(question)}
