@@ -52,6 +52,7 @@ export class LockGuard {
   private readonly records;
   /** `schema.tldraw` as it was after the last transaction (the upgrade check compares against it). */
   private schemaBefore: unknown;
+  private readonly pending: { writer: Writer; restore: Map<string, unknown>; remove: Set<string>; unlock: [string, unknown][]; kinds: Set<RefusalKind> }[] = [];
 
   constructor(
     private readonly doc: Y.Doc,
@@ -65,6 +66,7 @@ export class LockGuard {
     doc.on('afterTransaction', () => {
       this.schemaBefore = schemaMap.get(DOC_SCHEMA_TLDRAW_KEY);
     });
+    doc.on('afterAllTransactions', () => this.flush());
   }
 
   private check(changes: Map<string, Change>, tr: Y.Transaction): void {
@@ -106,12 +108,24 @@ export class LockGuard {
       }
     }
     if (restore.size === 0 && remove.size === 0 && unlock.length === 0) return;
-    this.doc.transact(() => {
-      for (const [key, value] of restore) this.records.set(key, value as never);
-      for (const key of remove) if (this.records.has(key)) this.records.delete(key);
-      for (const [key, value] of unlock) this.records.set(key, { ...(value as object), isLocked: false } as never);
-    }, LOCK_GUARD_ORIGIN);
-    this.onRefused(writer, [...restore.keys(), ...remove, ...unlock.map(([key]) => key)], kinds);
+    this.pending.push({ writer, restore, remove, unlock, kinds });
+  }
+
+  /**
+   * Writes the undoing once every transaction of this write is cleaned up. Written from inside
+   * the observer instead, Yjs could merge the restored entry into an earlier item of the server
+   * (while cleaning up another transaction) before the observer of the restore ran, so the
+   * records view never saw it come back and a later delete of it went unnoticed.
+   */
+  private flush(): void {
+    for (const { writer, restore, remove, unlock, kinds } of this.pending.splice(0)) {
+      this.doc.transact(() => {
+        for (const [key, value] of restore) this.records.set(key, value as never);
+        for (const key of remove) if (this.records.has(key)) this.records.delete(key);
+        for (const [key, value] of unlock) this.records.set(key, { ...(value as object), isLocked: false } as never);
+      }, LOCK_GUARD_ORIGIN);
+      this.onRefused(writer, [...restore.keys(), ...remove, ...unlock.map(([key]) => key)], kinds);
+    }
   }
 
   /**
