@@ -8,6 +8,8 @@ import { summarizeRepeats, type Logger } from './log';
 import { Relay } from './relay/Relay';
 import type { Storage } from './storage/Storage';
 import { SqliteStorage } from './storage/SqliteStorage';
+import { Metrics } from './ops/metrics';
+import { routePattern } from './ops/routePattern';
 
 /** Relay log events a client can trigger as often as it likes (written as summaries when repeated). */
 export const CLIENT_CAUSED_EVENTS = [
@@ -26,6 +28,9 @@ export interface RunningServer {
   readonly url: string;
   readonly relay: Relay;
   readonly storage: Storage;
+  readonly metrics: Metrics;
+  /** True from the start of close(): /readyz answers 503 and new WebSockets are refused. */
+  readonly draining: boolean;
   /** Closes connections (clients reconnect elsewhere or later), flushes every board, closes storage. */
   close(): Promise<void>;
 }
@@ -36,24 +41,47 @@ export function openStorage(config: ServerConfig): Storage {
 
 /** Starts HTTP and WebSocket on one port. */
 export async function startServer(config: ServerConfig, logger: Logger, storage: Storage = openStorage(config)): Promise<RunningServer> {
+  const metrics = new Metrics();
   // Events a client can cause at will are summarised per interval, so no connection floods the log.
   const relayLogger = summarizeRepeats(logger, CLIENT_CAUSED_EVENTS);
-  const relay = new Relay(storage, config.limits, relayLogger, { trustProxy: config.trustProxy, voterKeyCaps: config.voterKeyCaps });
+  const relay = new Relay(metrics.meterStorage(storage), config.limits, relayLogger, { trustProxy: config.trustProxy, voterKeyCaps: config.voterKeyCaps });
+  metrics.watchRelay(relay);
   // Results, exports and cohort zips are built on worker threads, never on the event loop; what
   // libraries print there comes back as 'console' events, summarised like the relay's.
   const exportLogger = summarizeRepeats(logger, ['console']);
   const exports = new ExportWorkers(config.exportLimits ?? DEFAULT_EXPORT_LIMITS, exportLogger);
-  const handle = createHttpApp({
+  let draining = false;
+  const app = createHttpApp({
     exports,
     storage,
     relay,
     logger,
+    metrics,
     clientDir: config.clientDir,
     publicUrl: config.publicUrl,
     autoSnapshotAfterMs: config.autoSnapshotAfterMs,
     creationLimit: config.creationLimit,
     trustProxy: config.trustProxy,
+    tldrawLicenseKey: config.tldrawLicenseKey,
+    metricsToken: config.metricsToken,
+    isDraining: () => draining,
   });
+  // The access log and the request metrics: one line per request with its route pattern, never
+  // its path or query string (links carry tokens). Probes and scrapes are logged at debug level.
+  const handle = (req: http.IncomingMessage, res: http.ServerResponse) => {
+    const started = performance.now();
+    res.once('close', () => {
+      const pathname = pathOf(req.url);
+      const route = routePattern(pathname);
+      const ms = performance.now() - started;
+      // A response cut off before it was complete (client gone) is counted as 499, as nginx does.
+      const status = res.writableFinished ? res.statusCode : 499;
+      metrics.observeRequest(req.method ?? 'GET', route, status, ms / 1000);
+      const level = route === '/healthz' || route === '/readyz' || route === '/metrics' ? 'debug' : 'info';
+      logger.log(level, 'http.request', { method: req.method, route, status, ms: Math.round(ms) });
+    });
+    void app(req, res);
+  };
   // A client that has not sent its (upgrade) request headers by the pre-auth deadline is dropped;
   // the token is checked as soon as they arrive.
   const server = http.createServer(
@@ -62,7 +90,7 @@ export async function startServer(config: ServerConfig, logger: Logger, storage:
       requestTimeout: Math.max(config.limits.preAuthDeadlineMs, 30_000),
       connectionsCheckingInterval: Math.max(50, Math.min(1000, Math.floor(config.limits.preAuthDeadlineMs / 4))),
     },
-    (req, res) => void handle(req, res),
+    handle,
   );
   server.on('upgrade', (req, socket, head) =>
     relay.handleUpgrade(req, socket, head).catch((error) => {
@@ -89,8 +117,13 @@ export async function startServer(config: ServerConfig, logger: Logger, storage:
     url,
     relay,
     storage,
+    metrics,
+    get draining() {
+      return draining;
+    },
     close: () =>
       (closing ??= (async () => {
+        draining = true;
         server.close();
         await relay.close();
         await exports.close();
@@ -101,4 +134,10 @@ export async function startServer(config: ServerConfig, logger: Logger, storage:
         logger.info('server.stop', {});
       })()),
   };
+}
+
+/** The path of a request target, without its query string; '/' when it cannot be read. */
+function pathOf(target: string | undefined): string {
+  const raw = (target ?? '/').split('?', 1)[0];
+  return raw.startsWith('/') ? raw : '/';
 }

@@ -82,7 +82,16 @@ export async function createBoard(storage: Storage, body: CreateBoardBody, origi
 export async function authorizeBoard(storage: Storage, id: string, token: string | null) {
   const board = await storage.getBoard(id);
   if (!board) throw new HttpError(404, 'board_not_found', 'This board does not exist.');
-  const role = token ? await storage.roleForTokenHash(id, hashToken(token)) : undefined;
-  if (!role) throw new HttpError(401, 'invalid_token', 'The link is missing its token, or the token is wrong or expired.');
+  const hash = token ? hashToken(token) : null;
+  const role = hash ? await storage.roleForTokenHash(id, hash) : undefined;
+  if (!role) {
+    if (hash && (await storage.tokenRevokedAt(id, hash))) throw linkReplaced('board’s facilitator');
+    throw new HttpError(401, 'invalid_token', 'The link is missing its token, or the token is wrong or expired.');
+  }
   return { board, role };
+}
+
+/** 401 for a link whose token was replaced by a new one (server/links/rotate.ts). */
+export function linkReplaced(whoHasTheNewOne: string): HttpError {
+  return new HttpError(401, 'link_replaced', `This link was replaced by a new one and no longer works; ask the ${whoHasTheNewOne} for the new link.`);
 }

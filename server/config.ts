@@ -1,8 +1,10 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { DEFAULT_CREATION_LIMIT, type CreationLimit } from './http/rateLimit';
 import { DEFAULT_VOTER_KEY_CAPS } from './voterKeys';
 import { DEFAULT_EXPORT_LIMITS, type ExportLimits } from './exports/ExportWorkers';
 import type { VoterKeyCaps } from './voterKeyStore';
+import type { LogLevel } from './log';
 
 /** Every tunable of the server, with its default. Read once from the environment at start. */
 export interface ServerConfig {
@@ -40,6 +42,14 @@ export interface ServerConfig {
    * (default 20; beyond, 503 with Retry-After) (server/exports/ExportWorkers.ts).
    */
   exportLimits?: ExportLimits;
+  /** LOG_LEVEL: the least severe level written (default info). */
+  logLevel?: LogLevel;
+  /** SHUTDOWN_TIMEOUT_MS: how long a graceful stop may take before the process exits anyway. */
+  shutdownTimeoutMs?: number;
+  /** TLDRAW_LICENSE_KEY: handed to the browser at run time (server/http/indexHtml.ts). */
+  tldrawLicenseKey?: string;
+  /** METRICS_TOKEN: when set, GET /metrics needs `Authorization: Bearer <it>`. */
+  metricsToken?: string;
 }
 
 export interface RelayLimits {
@@ -80,24 +90,63 @@ export const DEFAULT_LIMITS: RelayLimits = {
   presenceQueryIntervalMs: 1000,
 };
 
-function int(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+/** A setting that makes no sense: the server does not start, and says why in one line. */
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+export const LOG_LEVELS: readonly LogLevel[] = ['debug', 'info', 'warn', 'error'];
+export const DEFAULT_SHUTDOWN_TIMEOUT_MS = 10_000;
+
+function int(env: NodeJS.ProcessEnv, name: string, fallback: number, max = Number.MAX_SAFE_INTEGER): number {
   const raw = env[name];
   if (raw === undefined || raw === '') return fallback;
-  const n = Number(raw);
-  if (!Number.isInteger(n) || n < 0) throw new Error(`${name} must be a non-negative integer, got "${raw}"`);
+  const n = Number(raw.trim());
+  if (!/^\d+$/.test(raw.trim()) || !Number.isSafeInteger(n) || n > max) {
+    const range = max === Number.MAX_SAFE_INTEGER ? '(0 or more)' : `from 0 to ${max}`;
+    throw new ConfigError(`${name} must be a whole number ${range}, got "${raw}"`);
+  }
   return n;
 }
 
+/** PUBLIC_URL: an http(s) origin, e.g. https://boards.example.org (a trailing slash is dropped). */
+function publicUrl(raw: string | undefined): string | undefined {
+  if (!raw) return undefined;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError(`PUBLIC_URL must be an address like https://boards.example.org, got "${raw}"`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new ConfigError(`PUBLIC_URL must start with https:// or http://, got "${raw}"`);
+  if (url.pathname !== '/' || url.search || url.hash || url.username || url.password) {
+    throw new ConfigError(`PUBLIC_URL must be an origin without a path (the app is served at the root of its host), got "${raw}"`);
+  }
+  return url.origin;
+}
+
+function logLevel(raw: string | undefined): LogLevel {
+  const level = (raw || 'info').toLowerCase();
+  if (!(LOG_LEVELS as string[]).includes(level)) throw new ConfigError(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${raw}"`);
+  return level as LogLevel;
+}
+
+/** DATA_DIR as an absolute path (default ./data from the working directory). */
+export function dataDirFromEnv(env: NodeJS.ProcessEnv = process.env): string {
+  return path.resolve(process.cwd(), env.DATA_DIR || 'data');
+}
+
+/** Reads every setting from the environment; throws ConfigError naming the first bad one. */
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   const root = process.cwd();
   const sync = (env.SQLITE_SYNCHRONOUS ?? 'NORMAL').toUpperCase();
-  if (sync !== 'NORMAL' && sync !== 'FULL') throw new Error('SQLITE_SYNCHRONOUS must be NORMAL or FULL');
+  if (sync !== 'NORMAL' && sync !== 'FULL') throw new ConfigError(`SQLITE_SYNCHRONOUS must be NORMAL or FULL, got "${env.SQLITE_SYNCHRONOUS}"`);
   return {
-    port: int(env, 'PORT', 8080),
+    port: int(env, 'PORT', 8080, 65535),
     host: env.HOST || '0.0.0.0',
-    dataDir: path.resolve(root, env.DATA_DIR || 'data'),
+    dataDir: dataDirFromEnv(env),
     clientDir: path.resolve(root, env.CLIENT_DIR || 'dist/client'),
-    publicUrl: env.PUBLIC_URL?.replace(/\/+$/, '') || undefined,
+    publicUrl: publicUrl(env.PUBLIC_URL),
     sqliteSynchronous: sync,
     autoSnapshotAfterMs: int(env, 'AUTO_SNAPSHOT_AFTER_MINUTES', 30) * 60_000,
     creationLimit: {
@@ -114,6 +163,10 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
       timeoutMs: Math.max(1, int(env, 'EXPORT_TIMEOUT_SECONDS', DEFAULT_EXPORT_LIMITS.timeoutMs / 1000)) * 1000,
       maxQueued: int(env, 'EXPORT_QUEUE', DEFAULT_EXPORT_LIMITS.maxQueued),
     },
+    logLevel: logLevel(env.LOG_LEVEL),
+    shutdownTimeoutMs: int(env, 'SHUTDOWN_TIMEOUT_MS', DEFAULT_SHUTDOWN_TIMEOUT_MS),
+    tldrawLicenseKey: env.TLDRAW_LICENSE_KEY?.trim() || undefined,
+    metricsToken: env.METRICS_TOKEN || undefined,
     limits: {
       maxPayloadBytes: int(env, 'MAX_PAYLOAD_BYTES', DEFAULT_LIMITS.maxPayloadBytes),
       messagesPerSecond: int(env, 'MAX_MESSAGES_PER_SECOND', DEFAULT_LIMITS.messagesPerSecond),
@@ -128,4 +181,20 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
       presenceQueryIntervalMs: int(env, 'PRESENCE_QUERY_INTERVAL_MS', DEFAULT_LIMITS.presenceQueryIntervalMs),
     },
   };
+}
+
+/**
+ * Makes sure DATA_DIR exists and the server can write there (by writing and removing a small
+ * file, which also catches read-only file systems), before anything is opened in it.
+ */
+export function prepareDataDir(dataDir: string): void {
+  const probe = path.join(dataDir, `.write-test-${process.pid}`);
+  try {
+    fs.mkdirSync(dataDir, { recursive: true });
+    fs.writeFileSync(probe, '');
+    fs.rmSync(probe);
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+    throw new ConfigError(`DATA_DIR "${dataDir}" is not a directory this server can write to (${reason})`);
+  }
 }

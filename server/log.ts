@@ -9,6 +9,7 @@ export type LogFields = Record<string, unknown>;
 
 export interface Logger {
   log(level: LogLevel, event: string, fields?: LogFields): void;
+  debug(event: string, fields?: LogFields): void;
   info(event: string, fields?: LogFields): void;
   warn(event: string, fields?: LogFields): void;
   error(event: string, fields?: LogFields): void;
@@ -36,6 +37,7 @@ export function createLogger(write: (line: string) => void = (l) => process.stdo
   };
   return {
     log,
+    debug: (e, f) => log('debug', e, f),
     info: (e, f) => log('info', e, f),
     warn: (e, f) => log('warn', e, f),
     error: (e, f) => log('error', e, f),
@@ -81,6 +83,7 @@ export function summarizeRepeats(base: Logger, events: Iterable<string>, interva
   };
   return {
     log,
+    debug: (e, f) => log('debug', e, f),
     info: (e, f) => log('info', e, f),
     warn: (e, f) => log('warn', e, f),
     error: (e, f) => log('error', e, f),

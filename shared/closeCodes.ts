@@ -13,6 +13,8 @@ export const CloseCodes = {
   AuthTimeout: { code: 4408, reason: 'Authentication deadline passed' },
   /** A write that does not fit the document layout was refused whole (server/relay/documentLayout.ts). */
   ChangeRefused: { code: 4422, reason: 'Change refused: it does not fit the board' },
+  /** The link's token was replaced by a new one (POST …/links/:role/rotate); the old link no longer opens the board. */
+  LinkReplaced: { code: 4410, reason: 'This link was replaced by a new one' },
   MessageTooBig: { code: 1009, reason: 'Message too big' },
   RateLimited: { code: 4529, reason: 'Too many messages; slow down' },
   SlowConsumer: { code: 4509, reason: 'Connection too slow to keep up' },

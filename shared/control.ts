@@ -14,6 +14,9 @@
  *      `bring`  → BringRequest | null  "bring everyone to me": a one-off jump to the leader's view
  *      `vote`   → string | null        id of the vote round in progress or last revealed
  *      `banner` → Banner | null        a short message shown to everyone
+ *      `takeEveryone` → boolean        the facilitators' "Take everyone there": a step change
+ *                                      (theirs, or a trainer's broadcast) also moves everyone's
+ *                                      view to the step (absent: true, the control's default)
  *  - `votes` (Y.Map): round id → VoteRound, written by the server only (through the votes API),
  *    so a round's tally exists nowhere before it is revealed.
  */
@@ -30,6 +33,7 @@ export const ControlKey = {
   Bring: 'bring',
   Vote: 'vote',
   Banner: 'banner',
+  TakeEveryone: 'takeEveryone',
 } as const;
 
 /** The WebSocket room name of a board's control document (appended to `/ws/`). */
@@ -69,6 +73,11 @@ export interface BringRequest {
   leaderName: string;
   /** The leader's viewport, in page coordinates. */
   bounds: PageBounds;
+  /**
+   * A step change's zone: each person's view then shows that zone's cards at a readable zoom for
+   * their own screen (client stepView.ts) rather than `bounds`, which stays as the fallback.
+   */
+  zoneId?: string;
   /** Server time of the request; clients that join later than BRING_FRESH_MS after it ignore it. */
   at: number;
 }
@@ -115,4 +124,5 @@ export interface ControlValues {
   bring: BringRequest | null;
   vote: string | null;
   banner: Banner | null;
+  takeEveryone: boolean;
 }

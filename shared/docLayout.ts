@@ -75,6 +75,8 @@ export interface PresenceState {
     name: string;
     color: string;
     role: 'viewer' | 'editor' | 'facilitator';
+    /** When this colour was taken on the board (server ms; client/board/presenceColors.ts). */
+    colorSince?: number;
   };
   /** tldraw instance presence record (cursor, viewport, selection), as JSON. */
   presence?: Record<string, unknown> | null;

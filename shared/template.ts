@@ -11,6 +11,11 @@ export interface TemplateZone {
   y: number;
   w: number;
   h: number;
+  /**
+   * Item types this zone is meant for (any when omitted). A new card goes into the current step's
+   * zone when that zone takes its type, else into the first zone that does.
+   */
+  itemTypes?: string[];
 }
 
 export interface TemplateStep {

@@ -17,9 +17,11 @@ import { BoardSession } from './session';
 import { FacilitationContext, type Facilitation } from './facilitation/FacilitationContext';
 import { SessionBar } from './facilitation/SessionBar';
 import { FACILITATOR_UI_OVERRIDES, PARTICIPANT_UI_OVERRIDES } from './facilitation/locks';
-import { BOARD_SHAPE_UTILS } from './shapes';
+import { BOARD_SHAPE_UTILS, setBoardExercise } from './shapes';
+import { BOARD_TLDRAW_OPTIONS, keepOnBoardPage } from './shapes/onePage';
 import { ExportMenu } from './ExportMenu';
 import { TopBar } from './TopBar';
+import { NewLinkNotice } from './links/NewLinkNotice';
 
 /** Every tldraw asset (fonts, icons, translations, embed icons) bundled and served by us. */
 const assetUrls = getAssetUrlsByImport();
@@ -37,6 +39,7 @@ type LoadState =
   | { kind: 'ok'; info: BoardInfo }
   | { kind: 'not-found' }
   | { kind: 'invalid-token' }
+  | { kind: 'link-replaced' }
   | { kind: 'forbidden'; message: string }
   | { kind: 'network' }
   | { kind: 'server-error'; message: string };
@@ -81,7 +84,7 @@ export function BoardPage({ boardId, token }: { boardId: string; token: string |
         }
         if (e instanceof ApiError) {
           if (e.status === 404) setLoad({ kind: 'not-found' });
-          else if (e.status === 401) setLoad({ kind: 'invalid-token' });
+          else if (e.status === 401) setLoad({ kind: e.code === 'link_replaced' ? 'link-replaced' : 'invalid-token' });
           else if (e.status === 403) setLoad({ kind: 'forbidden', message: e.message });
           else setLoad({ kind: 'server-error', message: e.message });
         } else if (e instanceof NetworkError) {
@@ -126,6 +129,12 @@ export function BoardPage({ boardId, token }: { boardId: string; token: string |
           </p>
         </ErrorPage>
       );
+    case 'link-replaced':
+      return (
+        <ErrorPage code="link_replaced" title={LINK_REPLACED.title}>
+          <p>{LINK_REPLACED.text}</p>
+        </ErrorPage>
+      );
     case 'forbidden':
       return (
         <ErrorPage code="forbidden" title="This link does not give access to this board">
@@ -149,7 +158,17 @@ export function BoardPage({ boardId, token }: { boardId: string; token: string |
   }
 }
 
+/** A link whose token the facilitator replaced with a new one (close code 4410, or 401 `link_replaced`). */
+const LINK_REPLACED = {
+  title: 'This link was replaced by a new one',
+  text: 'The board’s facilitator made a new link for your role, so this one no longer opens the board. Ask them for the new link. Nothing you saved is lost.',
+};
+
 const TERMINAL_MESSAGES: Record<number, { title: string; text: string }> = {
+  4410: {
+    title: LINK_REPLACED.title,
+    text: 'The board’s facilitator made a new link for your role, so this one stopped working. Your view is frozen; ask them for the new link.',
+  },
   4401: {
     title: 'This link is no longer valid',
     text: 'The server stopped accepting this link. Your view is frozen; ask the facilitator for a fresh link.',
@@ -207,8 +226,8 @@ export function LicenceMessage() {
         been switched off. The board’s content is safe on the server.
       </p>
       <p>
-        The server’s administrator must build the app with a valid <code>VITE_TLDRAW_LICENSE_KEY</code> for this domain
-        (see tldraw.dev/pricing) and redeploy it. Local development on <code>http://localhost</code> needs no key.
+        The server’s administrator must set a valid <code>TLDRAW_LICENSE_KEY</code> for this domain (see tldraw.dev/pricing) and
+        restart the server. Local development on <code>http://localhost</code> needs no key.
       </p>
     </div>
   );
@@ -284,14 +303,17 @@ function BoardScreen({ info, token }: { info: BoardInfo; token: string }) {
     (editor: Editor) => {
       editorRef.current = editor;
       setEditor(editor);
+      setBoardExercise(editor, exercise);
+      const stayOnPage = keepOnBoardPage(editor);
       const detach = session?.attachEditor(editor);
       return () => {
         detach?.();
+        stayOnPage();
         if (editorRef.current === editor) editorRef.current = null;
         setEditor((current) => (current === editor ? null : current));
       };
     },
-    [session],
+    [session, exercise],
   );
 
   let body: ReactNode;
@@ -342,6 +364,7 @@ function BoardScreen({ info, token }: { info: BoardInfo; token: string }) {
         user={tldrawCurrentUser}
         shapeUtils={BOARD_SHAPE_UTILS}
         components={BOARD_UI_COMPONENTS}
+        options={BOARD_TLDRAW_OPTIONS}
         overrides={info.role === 'facilitator' ? FACILITATOR_UI_OVERRIDES : PARTICIPANT_UI_OVERRIDES}
         onMount={onMount}
         maxAssetSize={MAX_ASSET_BYTES}
@@ -362,6 +385,7 @@ function BoardScreen({ info, token }: { info: BoardInfo; token: string }) {
           exportMenu={<ExportMenu info={info} token={token} editor={phase.kind === 'ready' && !licenceTripped ? editor : null} />}
         />
         {terminal && <TerminalBanner close={terminal} />}
+        <NewLinkNotice id={info.id} what="facilitator" />
         {phase.kind === 'ready' && <SessionBar editor={!newerWhileOpen && !licenceTripped ? editor : null} />}
         <BoardWorkspace
           editor={phase.kind === 'ready' && !newerWhileOpen && !licenceTripped ? editor : null}

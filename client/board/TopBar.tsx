@@ -6,6 +6,7 @@ import type { LocalUser } from '../lib/user';
 import type { BoardSession } from './session';
 import { PeopleMenu } from './facilitation/PeopleMenu';
 import { HistoryMenu } from './history/HistoryMenu';
+import { LinksMenu } from './links/LinksMenu';
 
 const ROLE_LABEL: Record<Role, string> = {
   facilitator: 'Facilitator',
@@ -119,6 +120,7 @@ export function TopBar({ info, session, user, onChangeName, exportMenu }: TopBar
       <div className="topbar-spacer" />
       {session && <ConnectionIndicator session={session} />}
       <PeopleMenu count={people} />
+      <LinksMenu />
       <HistoryMenu />
       {exportMenu}
       <button

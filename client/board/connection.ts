@@ -116,7 +116,15 @@ export class BoardConnection {
   private writesSent = 0;
   /** Read-only sessions never edit; the server drops their frames, so nothing is tracked. */
   private readOnly = false;
-  private online = typeof navigator === 'undefined' ? true : navigator.onLine !== false;
+  /**
+   * The browser's own verdict, read at every state change rather than kept from the start: a
+   * value that changed without an `online`/`offline` event (a browser can settle its network
+   * state after the page's first script ran) is picked up at the next change, e.g. the next
+   * failed connection attempt.
+   */
+  private get online(): boolean {
+    return typeof navigator === 'undefined' || navigator.onLine !== false;
+  }
   /** The snapshot the server was known to hold at the end of an earlier visit, once read. */
   private confirmed: Y.Snapshot | null = null;
   private disposed = false;
@@ -244,15 +252,11 @@ export class BoardConnection {
     }
 
     const onOnline = () => {
-      this.online = true;
       // Try right away instead of waiting for the backoff timer.
       if (!this.terminal.get() && !this.provider.wsconnected && !this.disposed) this.provider.connect();
       this.recomputeState();
     };
-    const onOffline = () => {
-      this.online = false;
-      this.recomputeState();
-    };
+    const onOffline = () => this.recomputeState();
     window.addEventListener('online', onOnline);
     window.addEventListener('offline', onOffline);
     this.cleanups.push(() => {

@@ -1,7 +1,20 @@
 import type { Editor } from 'tldraw';
+import { LICENSE_KEY_META } from '../../shared/licence';
 
-/** The licence key baked in at build time (`VITE_TLDRAW_LICENSE_KEY`). */
-export const TLDRAW_LICENSE_KEY: string | undefined = import.meta.env.VITE_TLDRAW_LICENSE_KEY || undefined;
+/**
+ * The tldraw licence key: the one the server put in the page (`TLDRAW_LICENSE_KEY`, read when
+ * the server starts, so one build serves every host), else the one baked in at build time
+ * (`VITE_TLDRAW_LICENSE_KEY`).
+ */
+export function licenceKey(page: Pick<Document, 'querySelector'> | undefined, buildTimeKey: string | undefined): string | undefined {
+  const runTime = page?.querySelector(`meta[name="${LICENSE_KEY_META}"]`)?.getAttribute('content')?.trim();
+  return runTime || buildTimeKey?.trim() || undefined;
+}
+
+export const TLDRAW_LICENSE_KEY: string | undefined = licenceKey(
+  typeof document === 'undefined' ? undefined : document,
+  import.meta.env.VITE_TLDRAW_LICENSE_KEY,
+);
 
 /**
  * tldraw 5 hides the editor ~5 s after mount when its licence state is `unlicensed-production`

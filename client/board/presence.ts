@@ -3,6 +3,7 @@ import {
   createPresenceStateDerivation,
   InstancePresenceRecordType,
   react,
+  type Atom,
   type Signal,
   type TLInstancePresence,
   type TLStore,
@@ -10,7 +11,8 @@ import {
 } from 'tldraw';
 import type { PresenceState } from '../../shared/docLayout';
 import type { Role } from '../../shared/roles';
-import type { LocalUser } from '../lib/user';
+import { USER_COLORS, type LocalUser } from '../lib/user';
+import { resolveColor, type ColorClaim } from './presenceColors';
 
 /** Minimum time between two awareness broadcasts of our cursor/viewport. */
 const PUBLISH_INTERVAL_MS = 50;
@@ -42,6 +44,8 @@ export interface PresenceBindingOptions {
   /** Our identity for the awareness `user` field; null until the person has a name. */
   localUser: Signal<LocalUser | null>;
   role: Role;
+  /** When our colour was taken on this board (server ms), published for presenceColors.ts. */
+  colorSince?: Signal<number>;
 }
 
 /**
@@ -53,7 +57,7 @@ export interface PresenceBindingOptions {
  * `mergeRemoteChanges`), removed when its awareness state goes away. tldraw's cursors, people menu
  * and follow feature read those records.
  */
-export function bindPresence({ awareness, store, user, localUser, role }: PresenceBindingOptions): () => void {
+export function bindPresence({ awareness, store, user, localUser, role, colorSince }: PresenceBindingOptions): () => void {
   const presence$ = createPresenceStateDerivation(user)(store);
   const myClientId = awareness.clientID;
 
@@ -72,7 +76,7 @@ export function bindPresence({ awareness, store, user, localUser, role }: Presen
     }
     const presence = presence$.get();
     const state: PresenceState = {
-      user: { id: u.id, name: u.name, color: u.color, role },
+      user: { id: u.id, name: u.name, color: u.color, role, ...(colorSince ? { colorSince: colorSince.get() } : {}) },
       presence: presence ? (JSON.parse(JSON.stringify(presence)) as Record<string, unknown>) : null,
     };
     awareness.setLocalState(state);
@@ -82,6 +86,7 @@ export function bindPresence({ awareness, store, user, localUser, role }: Presen
     // Track both signals; the actual publish is throttled.
     presence$.get();
     localUser.get();
+    colorSince?.get();
     if (timer !== null) return;
     const wait = Math.max(0, PUBLISH_INTERVAL_MS - (Date.now() - lastPublished));
     timer = setTimeout(publish, wait);
@@ -128,6 +133,38 @@ export function bindPresence({ awareness, store, user, localUser, role }: Presen
     const ids = store.query.records('instance_presence').get().map((r) => r.id);
     if (ids.length) store.mergeRemoteChanges(() => store.remove(ids));
   };
+}
+
+/**
+ * Keeps this person's colour distinct on the board (presenceColors.ts): whenever the others'
+ * awareness states change, takes the first free colour if someone who came first has ours.
+ */
+export function keepColorDistinct(
+  awareness: Awareness,
+  me: () => { userId: string; color: string } | null,
+  since: Atom<number>,
+  setColor: (color: string) => void,
+  now: () => number,
+): () => void {
+  const check = () => {
+    const mine = me();
+    if (!mine) return;
+    const others: ColorClaim[] = [];
+    for (const [clientId, state] of awareness.getStates()) {
+      if (clientId === awareness.clientID) continue;
+      const u = (state as Partial<PresenceState>)?.user;
+      if (!u || typeof u.id !== 'string' || typeof u.color !== 'string') continue;
+      others.push({ clientId, userId: u.id, color: u.color, since: typeof u.colorSince === 'number' ? u.colorSince : 0 });
+    }
+    const next = resolveColor({ clientId: awareness.clientID, userId: mine.userId, color: mine.color, since: since.get() }, others, USER_COLORS);
+    if (next !== mine.color) {
+      since.set(now());
+      setColor(next);
+    }
+  };
+  awareness.on('change', check);
+  check();
+  return () => awareness.off('change', check);
 }
 
 /** Distinct named people in the room (one person with two tabs counts once). */

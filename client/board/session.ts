@@ -18,11 +18,11 @@ import { canWriteDocument, type Role } from '../../shared/roles';
 import { ApiError, getBoard, type BoardInfo } from '../lib/api';
 import { boardDbName, controlDbName } from '../lib/offlineCache';
 import { CloseCodes } from '../../shared/closeCodes';
-import { currentTLUser, localUser, type LocalUser } from '../lib/user';
+import { boardColor, currentTLUser, shownUser, type LocalUser } from '../lib/user';
 import { BoardConnection, type TerminalClose } from './connection';
 import { provideVoterKey } from './facilitation/voting/votesApi';
 import type { LocalCopy } from './localCopy';
-import { bindPresence, countPeople } from './presence';
+import { bindPresence, countPeople, keepColorDistinct } from './presence';
 import { ALL_SHAPE_UTILS } from './shapes';
 import { compareSchemas } from './schemaCompare';
 import { bindStoreToDoc, loadDocIntoStore, readDocSchema } from './storeBinding';
@@ -39,7 +39,7 @@ async function probeAccess(boardId: string, token: string): Promise<TerminalClos
     return null;
   } catch (e) {
     if (!(e instanceof ApiError)) throw e;
-    if (e.status === 401) return { ...CloseCodes.Unauthorized };
+    if (e.status === 401) return e.code === 'link_replaced' ? { ...CloseCodes.LinkReplaced } : { ...CloseCodes.Unauthorized };
     if (e.status === 403) return { ...CloseCodes.Forbidden };
     if (e.status === 404) return { ...CloseCodes.BoardNotFound };
     return null;
@@ -212,9 +212,11 @@ export class BoardSession {
     );
 
     const namedUser = computed<LocalUser | null>('namedUser', () => {
-      const u = localUser.get();
+      const u = shownUser.get();
       return u.name.trim() ? u : null;
     });
+    // Our colour counts from when we arrived: someone who came first keeps a colour we share.
+    const colorSince = atom('colorSince', this.clock.now());
     this.cleanups.push(
       bindPresence({
         awareness: this.conn.provider.awareness,
@@ -222,7 +224,19 @@ export class BoardSession {
         user: currentTLUser,
         localUser: namedUser,
         role: this.role,
+        colorSince,
       }),
+      keepColorDistinct(
+        this.conn.provider.awareness,
+        () => {
+          const u = namedUser.get();
+          return u ? { userId: u.id, color: u.color } : null;
+        },
+        colorSince,
+        (color) => boardColor.set(color),
+        () => this.clock.now(),
+      ),
+      () => boardColor.set(null),
     );
 
     this.store = store;

@@ -6,8 +6,10 @@ import { TabList, tabIds } from '../components/Tabs';
 import { ApiError, listTemplates, NetworkError, type TemplateListing } from '../lib/api';
 import { readJson, writeJson } from '../lib/storage';
 import { BroadcastPanel } from './BroadcastPanel';
-import { CohortLinks } from './CohortLinks';
-import { getCohort, type CohortInfo } from './cohortApi';
+import { NewLinkNotice } from '../board/links/NewLinkNotice';
+import { rememberNewLink } from '../board/links/newLink';
+import { CohortLinks, type LinkReplacing } from './CohortLinks';
+import { getCohort, replaceTeamLink, replaceTrainerLink, type CohortInfo } from './cohortApi';
 import { ComparisonView } from './ComparisonView';
 import { suggestedStep } from './nextStep';
 import { rememberCohort } from './recentCohorts';
@@ -48,6 +50,7 @@ export function CohortPage({ cohortId, token }: { cohortId: string; token: strin
     document.title = load.kind === 'ok' ? `${load.cohort.name} · Cohort dashboard` : 'Cohort dashboard';
   }, [load]);
 
+  if (load.kind === 'error' && load.code === 'link_replaced') return <TrainerLinkReplaced />;
   if (!token || (load.kind === 'error' && (load.status === 401 || load.status === 403))) {
     return (
       <ErrorPage code="invalid_token" title="This trainer link does not work">
@@ -89,12 +92,24 @@ export function CohortPage({ cohortId, token }: { cohortId: string; token: strin
       </main>
     );
   }
-  return <Dashboard cohort={load.cohort} token={token} />;
+  return <Dashboard cohort={load.cohort} token={token} onCohort={(cohort) => setLoad({ kind: 'ok', cohort })} />;
 }
 
-const STATUS_TEXT: Record<LiveStatus, string> = { connecting: 'Connecting…', live: 'Live', reconnecting: 'Reconnecting…' };
+/** The trainer link was replaced (here or elsewhere): it opens nothing any more. */
+function TrainerLinkReplaced() {
+  return (
+    <ErrorPage code="link_replaced" title="This trainer link was replaced by a new one">
+      <p>
+        Someone with this trainer link made a new one, so this one no longer opens the dashboard. Use the new trainer link; the
+        teams’ links are not affected.
+      </p>
+    </ErrorPage>
+  );
+}
 
-function Dashboard({ cohort, token }: { cohort: CohortInfo; token: string }) {
+const STATUS_TEXT: Record<LiveStatus, string> = { connecting: 'Connecting…', live: 'Live', reconnecting: 'Reconnecting…', refused: 'Link replaced' };
+
+function Dashboard({ cohort, token, onCohort }: { cohort: CohortInfo; token: string; onCohort(cohort: CohortInfo): void }) {
   const [templates, setTemplates] = useState<TemplateListing[] | null>(null);
   const [tab, setTab] = useState<Tab>('teams');
   const [stuckMinutes, setStuckMinutes] = useState(() => parseStuckMinutes(readJson<unknown>(STUCK_MINUTES_KEY)));
@@ -146,6 +161,22 @@ function Dashboard({ cohort, token }: { cohort: CohortInfo; token: string }) {
   const stuckCount = tiles.filter((t) => t.stuck).length;
   const teamOf = (boardId: string) => cohort.boards.find((b) => b.id === boardId)?.team;
   const ids = tabIds(tabsId, tab);
+  const replacing: LinkReplacing = {
+    async trainer() {
+      const { link } = await replaceTrainerLink(cohort.id, token);
+      rememberCohort({ id: cohort.id, name: cohort.name, trainerUrl: link, createdAt: cohort.createdAt, teams: cohort.boards.length });
+      rememberNewLink(cohort.id);
+      window.location.replace(link);
+      return link;
+    },
+    async team(boardId, role) {
+      const { link } = await replaceTeamLink(cohort.id, token, boardId, role);
+      onCohort({ ...cohort, boards: cohort.boards.map((b) => (b.id === boardId ? { ...b, links: { ...b.links, [role]: link } } : b)) });
+      return link;
+    },
+  };
+
+  if (live.status === 'refused') return <TrainerLinkReplaced />;
 
   return (
     <div className="page page-wide cohort-page" data-testid="cohort-dashboard">
@@ -167,6 +198,7 @@ function Dashboard({ cohort, token }: { cohort: CohortInfo; token: string }) {
         </p>
       </header>
 
+      <NewLinkNotice id={cohort.id} what="trainer" />
       <TabList<Tab>
         label="Dashboard views"
         idPrefix={tabsId}
@@ -239,7 +271,10 @@ function Dashboard({ cohort, token }: { cohort: CohortInfo; token: string }) {
         {tab === 'links' && (
           <section className="card">
             <h2>Links</h2>
-            <CohortLinks data={{ name: cohort.name, trainer: cohort.links?.trainer ?? window.location.href, boards: cohort.boards }} />
+            <CohortLinks
+              data={{ name: cohort.name, trainer: cohort.links?.trainer ?? window.location.href, boards: cohort.boards }}
+              replacing={replacing}
+            />
           </section>
         )}
       </div>

@@ -2,15 +2,16 @@ import { useDismiss } from '../components/useDismiss';
 import { useId, useRef, useState } from 'react';
 import { thumbnailDataUrl } from '../../shared/dashboard';
 import { formatRemaining, hasEnded, remainingMs } from '../../shared/timer';
-import type { BoardLinks, TemplateListing } from '../lib/api';
-import type { BoardSummary } from './cohortApi';
+import type { TemplateListing } from '../lib/api';
+import type { BoardSummary, TeamLinks } from './cohortApi';
 import type { Stuck } from './stuck';
 import { formatDateTime, relativeFromIso } from './relativeTime';
 
 export interface TileModel {
   boardId: string;
   team: string;
-  links: BoardLinks | null;
+  /** A link is null when the board's facilitator replaced it (the Links tab makes a new one). */
+  links: TeamLinks | null;
   summary: BoardSummary | null;
   /** Set when the team is working but idle past the threshold (stuck.ts). */
   stuck: Stuck | null;
@@ -149,17 +150,20 @@ export function TeamTile({ tile, steps, now }: { tile: TileModel; steps: Templat
       </div>
       {open && (
         <div className="tile-menu" id={menuId} data-testid="tile-menu">
-          {tile.links ? (
-            <>
-              <a className="button small primary" href={tile.links.facilitator} target="_blank" rel="noopener noreferrer" data-testid="tile-open-facilitator">
-                Open as facilitator
-              </a>
-              <a className="button small secondary" href={tile.links.viewer} target="_blank" rel="noopener noreferrer" data-testid="tile-open-viewer">
-                Open as viewer
-              </a>
-            </>
-          ) : (
-            <span className="muted">No links for this board.</span>
+          {tile.links?.facilitator && (
+            <a className="button small primary" href={tile.links.facilitator} target="_blank" rel="noopener noreferrer" data-testid="tile-open-facilitator">
+              Open as facilitator
+            </a>
+          )}
+          {tile.links?.viewer && (
+            <a className="button small secondary" href={tile.links.viewer} target="_blank" rel="noopener noreferrer" data-testid="tile-open-viewer">
+              Open as viewer
+            </a>
+          )}
+          {(!tile.links?.facilitator || !tile.links?.viewer) && (
+            <span className="muted">
+              {tile.links ? 'A link of this board was replaced by its facilitator; make a new one in the Links tab.' : 'No links for this board.'}
+            </span>
           )}
         </div>
       )}

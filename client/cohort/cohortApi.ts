@@ -30,6 +30,9 @@ export interface CreateCohortResponse {
   boards: CohortBoard[];
 }
 
+/** A team's links as the trainer sees them later: null where the board's facilitator replaced the link. */
+export type TeamLinks = Record<Role, string | null>;
+
 /** `GET /api/cohorts/<id>?token=` */
 export interface CohortInfo {
   id: string;
@@ -38,7 +41,7 @@ export interface CohortInfo {
   variant?: string | null;
   createdAt: string;
   links: { trainer: string };
-  boards: CohortBoard[];
+  boards: { team: string; id: string; links: TeamLinks }[];
 }
 
 export interface BroadcastRequest {
@@ -91,6 +94,16 @@ export function broadcast(id: string, token: string, body: BroadcastRequest): Pr
 
 export function getComparison(id: string, token: string): Promise<Comparison> {
   return request<Comparison>(cohortPath(id, token, '/comparison'));
+}
+
+/** A new trainer link; the old one stops working at once (the team links stay as they are). */
+export function replaceTrainerLink(id: string, token: string): Promise<{ link: string }> {
+  return request<{ link: string }>(cohortPath(id, token, '/links/trainer/rotate'), { method: 'POST' });
+}
+
+/** A new link for one role of one team's board; that role's old link stops working at once. */
+export function replaceTeamLink(id: string, token: string, boardId: string, role: Role): Promise<{ link: string }> {
+  return request<{ link: string }>(cohortPath(id, token, `/boards/${encodeURIComponent(boardId)}/links/${role}/rotate`), { method: 'POST' });
 }
 
 export function liveUrl(id: string, token: string): string {

@@ -3,11 +3,17 @@ import { csvFile } from './csv';
 
 /** A cohort's links as the trainer hands them out: one row per team and role, plus the trainer's own. */
 
+/** A team's links; null where the board's facilitator replaced one (the trainer can make a new one). */
+export type TeamLinkSet = Record<keyof BoardLinks, string | null>;
+
 export interface CohortLinksData {
   name: string;
   trainer: string;
-  boards: readonly { team: string; links: BoardLinks }[];
+  boards: readonly { team: string; id?: string; links: TeamLinkSet }[];
 }
+
+/** What stands in for a link the board's facilitator replaced. */
+export const REPLACED_LINK_TEXT = 'replaced by the board’s facilitator; make a new one on the dashboard';
 
 export const LINK_ROLES: readonly { key: keyof BoardLinks; label: string }[] = [
   { key: 'facilitator', label: 'Facilitator' },
@@ -21,7 +27,7 @@ export const TRAINER_ROW_TEAM = '(whole cohort)';
 /** Rows `[team, role, link]`: the trainer link first, then each team's three links. */
 export function linkRows(data: CohortLinksData): [string, string, string][] {
   const rows: [string, string, string][] = [[TRAINER_ROW_TEAM, 'trainer', data.trainer]];
-  for (const b of data.boards) for (const r of LINK_ROLES) rows.push([b.team, r.key, b.links[r.key]]);
+  for (const b of data.boards) for (const r of LINK_ROLES) rows.push([b.team, r.key, b.links[r.key] ?? '']);
   return rows;
 }
 
@@ -35,14 +41,14 @@ export function linksText(data: CohortLinksData): string {
   const lines = [`${data.name}`, `Trainer dashboard (keep this private): ${data.trainer}`];
   for (const b of data.boards) {
     lines.push('', b.team);
-    for (const r of LINK_ROLES) lines.push(`  ${r.label}: ${b.links[r.key]}`);
+    for (const r of LINK_ROLES) lines.push(`  ${r.label}: ${b.links[r.key] ?? REPLACED_LINK_TEXT}`);
   }
   return `${lines.join('\n')}\n`;
 }
 
 /** One team's three links as plain text. */
-export function teamText(team: string, links: BoardLinks): string {
-  return [team, ...LINK_ROLES.map((r) => `  ${r.label}: ${links[r.key]}`)].join('\n');
+export function teamText(team: string, links: TeamLinkSet): string {
+  return [team, ...LINK_ROLES.map((r) => `  ${r.label}: ${links[r.key] ?? REPLACED_LINK_TEXT}`)].join('\n');
 }
 
 /** A file name from the cohort's name and a date: `Spring-academy-links-2026-05-04.csv`. */

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import { ApiError } from '../lib/api';
 import { getSummaries, liveUrl, parseSummaries, parseSummary, type BoardSummary } from './cohortApi';
 import { updateWorkingSince } from './stuck';
 
@@ -11,9 +12,10 @@ import { updateWorkingSince } from './stuck';
  * stream cannot be opened at all (the answer was not an event stream: server restarting, a proxy
  * in the way) the EventSource gives up; then this hook opens a new one after a growing pause
  * (1 s … 30 s, at once when the browser comes back online) and meanwhile reads
- * `GET /summaries` every 20 s, so the tiles keep moving even without the stream.
+ * `GET /summaries` every 20 s, so the tiles keep moving even without the stream. When that read
+ * is refused (401: the trainer link was replaced), everything stops with status `refused`.
  */
-export type LiveStatus = 'connecting' | 'live' | 'reconnecting';
+export type LiveStatus = 'connecting' | 'live' | 'reconnecting' | 'refused';
 
 export interface CohortLive {
   status: LiveStatus;
@@ -59,7 +61,15 @@ export function useCohortLive(cohortId: string, token: string, enabled: boolean,
     const pollOnce = () =>
       void getSummaries(cohortId, token)
         .then((list) => !disposed && !live && replaceAll(list))
-        .catch(() => {});
+        .catch((e) => {
+          if (disposed || !(e instanceof ApiError) || e.status !== 401) return;
+          // The trainer link no longer works (replaced): stop trying.
+          disposed = true;
+          if (retry) clearTimeout(retry);
+          stopPolling();
+          es?.close();
+          setStatus('refused');
+        });
     const startPolling = () => {
       if (poll) return;
       pollOnce();

@@ -113,6 +113,14 @@ export function getBoard(id: string, token: string): Promise<BoardInfo> {
   return request<BoardInfo>(`/api/boards/${encodeURIComponent(id)}?token=${encodeURIComponent(token)}`);
 }
 
+/**
+ * "Make a new link" (facilitator only): a new link for `role`; the role's old link stops working
+ * at once (for the facilitator role, every facilitator link, this one included).
+ */
+export function replaceBoardLink(id: string, token: string, role: Role): Promise<{ link: string }> {
+  return request<{ link: string }>(`/api/boards/${encodeURIComponent(id)}/links/${role}/rotate?token=${encodeURIComponent(token)}`, { method: 'POST' });
+}
+
 /** `POST /api/boards/<id>/invites`: a new facilitator link for a co-facilitator (facilitators only). */
 export function createFacilitatorInvite(id: string, token: string, name: string): Promise<{ link: string }> {
   return request<{ link: string }>(`/api/boards/${encodeURIComponent(id)}/invites?token=${encodeURIComponent(token)}`, {

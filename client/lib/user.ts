@@ -74,6 +74,18 @@ function loadExtraPrefs(): ExtraPrefs {
 }
 
 export const localUser = atom<LocalUser>('localUser', loadUser());
+/**
+ * The colour this person shows on the open board when their own is taken there by someone who
+ * came first (board/presenceColors.ts); null: their own colour. Not stored.
+ */
+export const boardColor = atom<string | null>('boardColor', null);
+
+/** The person as shown on the open board (their board colour, if any). */
+export const shownUser = computed<LocalUser>('shownUser', () => {
+  const u = localUser.get();
+  const c = boardColor.get();
+  return c ? { ...u, color: c } : u;
+});
 const extraPrefs = atom<ExtraPrefs>('extraPrefs', loadExtraPrefs());
 
 window.addEventListener('storage', (e) => {
@@ -101,7 +113,7 @@ export function setUserColor(color: string): void {
 
 /** tldraw's view of the user: our identity plus its own UI preferences. */
 const userPreferences = computed<TLUserPreferences>('userPreferences', () => {
-  const u = localUser.get();
+  const u = shownUser.get();
   return { ...extraPrefs.get(), id: u.id, name: u.name || null, color: u.color };
 });
 
@@ -111,7 +123,10 @@ function setUserPreferences(prefs: TLUserPreferences) {
   extraPrefs.set(rest);
   const u = localUser.get();
   const nextName = typeof name === 'string' && name.trim() ? name.trim().slice(0, MAX_NAME_LENGTH) : u.name;
-  const nextColor = typeof color === 'string' && color ? color : u.color;
+  const shown = shownUser.get().color;
+  const nextColor = typeof color === 'string' && color && color !== shown ? color : u.color;
+  // Picking a colour in tldraw's people menu makes it this person's own (and the board's).
+  if (nextColor !== u.color) boardColor.set(null);
   if (nextName !== u.name || nextColor !== u.color) {
     const next = { ...u, name: nextName, color: nextColor };
     writeJson(USER_KEY, next);
@@ -127,7 +142,7 @@ export const tldrawCurrentUser: TLCurrentUser = createTLCurrentUser({
 
 /** Passed to the store (`users.currentUser`) and to the presence derivation. */
 export const currentTLUser = computed<TLUser | null>('currentTLUser', () => {
-  const u = localUser.get();
+  const u = shownUser.get();
   return UserRecordType.create({
     id: createUserId(u.id),
     name: u.name || 'Guest',

@@ -54,8 +54,8 @@ export const careerPathwaysTemplate: ExerciseTemplate = {
   zones: [
     // Sized for a 1366×768 screen: the needs and the institutions each fit at about 70 %, the
     // programs map (up to some 20 programs and their links) at about 60 %.
-    { id: 'needs', label: 'What industry needs', color: 'orange', x: 0, y: 0, w: 1300, h: 600 },
-    { id: 'institutions', label: 'Institutions: closed, or open and connected?', color: 'violet', x: 1400, y: 0, w: 900, h: 600 },
-    { id: 'programs', label: 'Pathway programs and how they connect', color: 'light-blue', x: 0, y: 700, w: 1300, h: 950 },
+    { id: 'needs', label: 'What industry needs', color: 'orange', x: 0, y: 0, w: 1300, h: 600, itemTypes: ['industry-need'] },
+    { id: 'institutions', label: 'Institutions: closed, or open and connected?', color: 'violet', x: 1400, y: 0, w: 900, h: 600, itemTypes: ['institution'] },
+    { id: 'programs', label: 'Pathway programs and how they connect', color: 'light-blue', x: 0, y: 700, w: 1300, h: 950, itemTypes: ['pathway-program'] },
   ],
 };

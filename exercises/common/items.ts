@@ -25,8 +25,8 @@ export const quoteItem: ItemTypeDef = {
   description: 'Something people say, in their words: good or bad.',
   color: 'light-blue',
   titleField: 'text',
-  w: 220,
-  h: 130,
+  w: 200,
+  h: 100,
   fields: [
     { key: 'text', label: 'What is said', kind: 'longtext', placeholder: '"They call us three times a month…"' },
     {
@@ -58,8 +58,8 @@ export const ideaItem: ItemTypeDef = {
   description: 'An idea or an outcome the team wants to reach.',
   color: 'yellow',
   titleField: 'text',
-  w: 220,
-  h: 130,
+  w: 200,
+  h: 100,
   fields: [
     { key: 'text', label: 'Idea', kind: 'longtext' },
     {
@@ -83,8 +83,8 @@ export const journeyStepItem: ItemTypeDef = {
   description: 'One step a business or a jobseeker goes through with a program.',
   color: 'light-violet',
   titleField: 'description',
-  w: 220,
-  h: 150,
+  w: 200,
+  h: 100,
   fields: [
     { key: 'program', label: 'Program', kind: 'text', placeholder: 'e.g. Adult education' },
     { key: 'stage', label: 'Stage', kind: 'choice', options: JOURNEY_STAGES },
@@ -121,8 +121,8 @@ export const actionItem: ItemTypeDef = {
   description: 'A concrete next step, with who will do it and by when.',
   color: 'green',
   titleField: 'text',
-  w: 240,
-  h: 150,
+  w: 200,
+  h: 100,
   fields: [
     { key: 'text', label: 'Action', kind: 'longtext' },
     { key: 'owner', label: 'Owner / who is committed', kind: 'text' },

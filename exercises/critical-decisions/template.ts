@@ -66,10 +66,10 @@ export const criticalDecisionsTemplate: ExerciseTemplate = {
   ],
   zones: [
     // Each zone fits a 1366×768 screen at a zoom where the cards stay legible (about 70 %).
-    { id: categoryZoneId('outreach'), label: 'Outreach coordination and a consistent method', color: 'blue', x: 0, y: 0, w: 1100, h: 900 },
-    { id: categoryZoneId('marketing'), label: 'Shared marketing or common branding', color: 'violet', x: 1200, y: 0, w: 1100, h: 900 },
-    { id: categoryZoneId('staff'), label: 'Staff development', color: 'light-green', x: 2400, y: 0, w: 1100, h: 900 },
-    { id: categoryZoneId('fit'), label: 'Where the sector partnership fits', color: 'yellow', x: 0, y: 1000, w: 1100, h: 700 },
-    { id: 'reference', label: 'Tables and knocks from the Many Tables map', color: 'orange', x: 1200, y: 1000, w: 1100, h: 900 },
+    { id: categoryZoneId('outreach'), label: 'Outreach coordination and a consistent method', color: 'blue', x: 0, y: 0, w: 1100, h: 900, itemTypes: ['coordination-answer', 'coordination-decision'] },
+    { id: categoryZoneId('marketing'), label: 'Shared marketing or common branding', color: 'violet', x: 1200, y: 0, w: 1100, h: 900, itemTypes: ['coordination-answer', 'coordination-decision'] },
+    { id: categoryZoneId('staff'), label: 'Staff development', color: 'light-green', x: 2400, y: 0, w: 1100, h: 900, itemTypes: ['coordination-answer', 'coordination-decision'] },
+    { id: categoryZoneId('fit'), label: 'Where the sector partnership fits', color: 'yellow', x: 0, y: 1000, w: 1100, h: 700, itemTypes: ['coordination-answer', 'coordination-decision'] },
+    { id: 'reference', label: 'Tables and knocks from the Many Tables map', color: 'orange', x: 1200, y: 1000, w: 1100, h: 900, itemTypes: ['table', 'knock'] },
   ],
 };

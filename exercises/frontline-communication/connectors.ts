@@ -35,6 +35,8 @@ export const roleLinkConnector: ConnectorKindDef = {
   description: 'Two frontline roles that serve the same people or do the same work (overlap), or that refer to and work with each other (connect).',
   from: ['frontline-role'],
   to: ['frontline-role'],
+  // Goes both ways: no arrowhead.
+  look: { arrowheads: 'none' },
   fields: [
     { key: 'relation', label: 'They', kind: 'choice', options: ROLE_RELATIONS },
     { key: 'notes', label: 'Notes', kind: 'text' },

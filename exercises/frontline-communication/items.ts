@@ -16,8 +16,8 @@ export const frontlineRoleItem: ItemTypeDef = {
   description: 'A job that serves jobseekers or students directly: who holds it, whom it serves, what it does.',
   color: 'blue',
   titleField: 'title',
-  w: 220,
-  h: 150,
+  w: 200,
+  h: 100,
   fields: [
     { key: 'title', label: 'Role', kind: 'text', placeholder: 'e.g. Career navigator' },
     { key: 'organization', label: 'Organization', kind: 'text' },
@@ -33,8 +33,8 @@ export const audienceItem: ItemTypeDef = {
   description: 'A group information has to reach, placed in the lane of its layer.',
   color: 'light-green',
   titleField: 'name',
-  w: 220,
-  h: 130,
+  w: 200,
+  h: 100,
   fields: [
     { key: 'name', label: 'Audience', kind: 'text', placeholder: 'e.g. Job center managers' },
     {

@@ -54,8 +54,8 @@ export const frontlineTemplate: ExerciseTemplate = {
     },
   ],
   zones: [
-    { id: 'frontline', label: 'Who is on the frontline', color: 'light-blue', x: 0, y: 0, w: 2000, h: 1000 },
-    { id: 'ten-ways', label: 'Ten ways sector information can drive frontline service', color: 'yellow', x: 2100, y: 0, w: 5 * LANE_W + 4 * LANE_GAP - 2100, h: 1000 },
+    { id: 'frontline', label: 'Who is on the frontline', color: 'light-blue', x: 0, y: 0, w: 2000, h: 1000, itemTypes: ['frontline-role'] },
+    { id: 'ten-ways', label: 'Ten ways sector information can drive frontline service', color: 'yellow', x: 2100, y: 0, w: 5 * LANE_W + 4 * LANE_GAP - 2100, h: 1000, itemTypes: ['sector-info-use'] },
     ...LAYERS.map((layer, i) => ({
       id: layerZoneId(layer.value),
       label: layer.label,
@@ -64,6 +64,7 @@ export const frontlineTemplate: ExerciseTemplate = {
       y: LANES_Y,
       w: LANE_W,
       h: LANE_H,
+      itemTypes: ['audience'],
     })),
   ],
 };

@@ -25,8 +25,8 @@ export const stakeholderItem: ItemTypeDef = {
   description: 'A person who can move a priority forward: how much sway they have and how committed they are.',
   color: 'orange',
   titleField: 'name',
-  w: 220,
-  h: 150,
+  w: 200,
+  h: 100,
   fields: [
     { key: 'name', label: 'Name', kind: 'text' },
     { key: 'organization', label: 'Organization', kind: 'text' },
@@ -53,8 +53,8 @@ export const priorityItem: ItemTypeDef = {
   description: 'A priority area and the task force working it: the outcome it wants, how it will know it succeeded, and a first quick win.',
   color: 'violet',
   titleField: 'name',
-  w: 240,
-  h: 150,
+  w: 200,
+  h: 100,
   fields: [
     { key: 'name', label: 'Priority area / task force', kind: 'text', placeholder: 'e.g. Entry-level machinist pipeline' },
     { key: 'outcome', label: 'Desired outcome', kind: 'longtext' },

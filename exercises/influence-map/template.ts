@@ -87,10 +87,10 @@ export const influenceMapTemplate: ExerciseTemplate = {
     },
   ],
   zones: [
-    { id: 'priorities', label: 'Priority areas and task forces', color: 'violet', x: 0, y: 0, w: 1000, h: 2 * Q_H + GAP },
-    { id: 'win-over', label: 'High influence · low or unknown commitment: win them over', color: 'light-red', x: GRID_X, y: 0, w: Q_W, h: Q_H },
-    { id: 'drivers', label: 'High influence · high commitment: drivers', color: 'green', x: GRID_X + Q_W + GAP, y: 0, w: Q_W, h: Q_H },
-    { id: 'keep-informed', label: 'Lower influence · lower commitment: keep informed', color: 'grey', x: GRID_X, y: Q_H + GAP, w: Q_W, h: Q_H },
-    { id: 'ready-to-help', label: 'Lower influence · high commitment: ready to help', color: 'light-green', x: GRID_X + Q_W + GAP, y: Q_H + GAP, w: Q_W, h: Q_H },
+    { id: 'priorities', label: 'Priority areas and task forces', color: 'violet', x: 0, y: 0, w: 1000, h: 2 * Q_H + GAP, itemTypes: ['priority'] },
+    { id: 'win-over', label: 'High influence · low or unknown commitment: win them over', color: 'light-red', x: GRID_X, y: 0, w: Q_W, h: Q_H, itemTypes: ['stakeholder'] },
+    { id: 'drivers', label: 'High influence · high commitment: drivers', color: 'green', x: GRID_X + Q_W + GAP, y: 0, w: Q_W, h: Q_H, itemTypes: ['stakeholder'] },
+    { id: 'keep-informed', label: 'Lower influence · lower commitment: keep informed', color: 'grey', x: GRID_X, y: Q_H + GAP, w: Q_W, h: Q_H, itemTypes: ['stakeholder'] },
+    { id: 'ready-to-help', label: 'Lower influence · high commitment: ready to help', color: 'light-green', x: GRID_X + Q_W + GAP, y: Q_H + GAP, w: Q_W, h: Q_H, itemTypes: ['stakeholder'] },
   ],
 };

@@ -97,7 +97,7 @@ export const journeyMapTemplate: ExerciseTemplate = {
     },
   ],
   zones: [
-    { id: 'quotes', label: 'What they say about us', color: 'light-blue', x: 0, y: 0, w: JOURNEY_STAGES.length * COLUMN_W + (JOURNEY_STAGES.length - 1) * COLUMN_GAP, h: 800 },
+    { id: 'quotes', label: 'What they say about us', color: 'light-blue', x: 0, y: 0, w: JOURNEY_STAGES.length * COLUMN_W + (JOURNEY_STAGES.length - 1) * COLUMN_GAP, h: 800, itemTypes: ['quote'] },
     ...JOURNEY_STAGES.map((stage, i) => ({
       id: stageZoneId(stage.value),
       label: COLUMN_LABEL[stage.value] ?? stage.label,
@@ -106,6 +106,7 @@ export const journeyMapTemplate: ExerciseTemplate = {
       y: COLUMNS_Y,
       w: COLUMN_W,
       h: COLUMN_H,
+      itemTypes: ['journey-step'],
     })),
   ],
 };

@@ -25,7 +25,7 @@ export type FieldDef =
   | { key: string; label: string; kind: 'choice'; options: FieldOption[]; help?: string }
   | { key: string; label: string; kind: 'scale'; min: number; max: number; minLabel?: string; maxLabel?: string; help?: string }
   | { key: string; label: string; kind: 'number'; help?: string }
-  | { key: string; label: string; kind: 'boolean'; help?: string };
+  | { key: string; label: string; kind: 'boolean'; help?: string; shortLabel?: string };
 
 /** tldraw colour names usable for a card's accent. */
 export type CardColor =
@@ -46,7 +46,10 @@ export interface ItemTypeDef {
   /** The field shown as the card's title. */
   titleField: string;
   fields: FieldDef[];
-  /** Default size on the canvas. */
+  /**
+   * Size of a new card on the canvas. Cards grow to show their text, so `h` is the height of a
+   * card with little filled in; 200 × 100 lets a laptop show twenty cards at a readable zoom.
+   */
   w: number;
   h: number;
   /**
@@ -54,6 +57,20 @@ export interface ItemTypeDef {
    * whenever a field is added, renamed or changes its values, so boards saved earlier open.
    */
   migrations?: TLPropsMigrations;
+}
+
+/** tldraw colour names a connector's line can take. */
+export type ConnectorColor = CardColor;
+
+/**
+ * How a connector kind looks on the canvas (kit/connectorLook.ts fills in what is omitted, so
+ * every kind of every exercise gets a look of its own without declaring one).
+ */
+export interface ConnectorLook {
+  color?: ConnectorColor;
+  dash?: 'solid' | 'dashed' | 'dotted';
+  /** `end`: an arrowhead at the end (a direction); `both`; `none` for a relation with no direction. */
+  arrowheads?: 'end' | 'both' | 'none';
 }
 
 /** A kind of typed connector: a tldraw arrow whose `meta.pb` names the kind and its fields. */
@@ -65,6 +82,14 @@ export interface ConnectorKindDef {
   /** Item types allowed at each end (any typed item when omitted). */
   from?: string[];
   to?: string[];
+  /** Its line on the canvas (colour, dash, arrowheads); derived from its place in the exercise when omitted. */
+  look?: ConnectorLook;
+  /**
+   * Fields whose values follow the kind in its label on the canvas ("Task force member · Chair").
+   * A choice shows its label, a ticked boolean its `shortLabel` (or label), text its value.
+   * Default: the first choice field.
+   */
+  labelFields?: string[];
 }
 
 /** Everything the product knows about one exercise. */

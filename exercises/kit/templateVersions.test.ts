@@ -5,6 +5,8 @@ import { extractBoard } from './extract';
 import { FixtureBuilder } from './fixtureBuilder';
 import { createBoardSchema } from './schema';
 import { itemShapeType } from './shapes';
+import { boardSchema, getItemType } from '../registry';
+import { manyTablesManyKnocks } from '../many-tables-many-knocks';
 
 /**
  * A template that changed between versions, as real ones will: version 1 had a zone "wish-list"
@@ -80,5 +82,37 @@ describe('a board created from an older template version', () => {
     expect(results.items[0]).toMatchObject({ id: card, zoneId: 'ideas', stepIds: ['wish'], fields: { text: 'One shared employer calendar', priority: 'unset' } });
     expect(results.steps).toEqual([{ id: 'wish', title: 'Wish', zoneId: 'ideas', itemIds: [card] }]);
     expect(results.figures).toEqual([{ id: 'wishes', label: 'Wishes', kind: 'number', value: 1 }]);
+  });
+});
+
+describe('a Many Tables, Many Knocks board made under version 1 (larger zones)', () => {
+  /** Version 1's zones, as boards created then carry them. */
+  const v1Zones = [
+    { id: 'journey', label: 'Employer journey', color: 'light-violet' as const, x: 0, y: 0, w: 2800, h: 1200 },
+    { id: 'tables', label: 'The many tables', color: 'blue' as const, x: 2900, y: 0, w: 2700, h: 1200 },
+    { id: 'knocks', label: 'The many knocks', color: 'orange' as const, x: 0, y: 1300, w: 2400, h: 1300 },
+    { id: 'ideal', label: 'Ideal alternative', color: 'yellow' as const, x: 2500, y: 1300, w: 1400, h: 1300 },
+    { id: 'real', label: 'Real alternative', color: 'green' as const, x: 4000, y: 1300, w: 1600, h: 1300 },
+  ];
+  const v1: ExerciseDef = { ...manyTablesManyKnocks, template: { ...manyTablesManyKnocks.template, version: 1, zones: v1Zones } };
+  const f = new FixtureBuilder(v1, getItemType);
+  // Far into the big zones: places the version 3 zones no longer reach.
+  const table = f.item('table', { name: 'Manufacturing council' }, { zone: 'tables', x: 2300, y: 1000 });
+  const idea = f.item('idea', { text: 'One front door' }, { zone: 'real', x: 1200, y: 1000 });
+  const records = f.build();
+
+  it('keeps its own zones, which validate against the current schema', () => {
+    expect(manyTablesManyKnocks.template.version).toBe(3);
+    const zone = records.find((r) => r.id === 'shape:zone-tables') as { props: { w: number } };
+    expect(zone.props.w).toBe(2700);
+    const schema = boardSchema();
+    for (const r of records) expect(() => schema.validateRecord(null as never, r as never, 'tests', null)).not.toThrow();
+  });
+
+  it('extracts into the current steps by its own zones', () => {
+    const { results } = extractBoard(records, { exercise: manyTablesManyKnocks, itemType: getItemType, templateVersion: 1 });
+    expect(results.templateVersion).toBe(1);
+    expect(results.items.find((i) => i.id === table)).toMatchObject({ zoneId: 'tables', stepIds: ['map-tables'] });
+    expect(results.items.find((i) => i.id === idea)).toMatchObject({ zoneId: 'real', stepIds: ['real-alternative'] });
   });
 });

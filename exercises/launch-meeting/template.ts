@@ -62,10 +62,10 @@ export const launchMeetingTemplate: ExerciseTemplate = {
   ],
   zones: [
     // Each zone fits a 1366×768 screen at a zoom where the cards stay legible (about 70 %).
-    { id: 'opportunities', label: 'Opportunities for growth', color: 'yellow', x: 0, y: 0, w: 1100, h: 900 },
-    { id: 'requirements', label: 'What it takes: requirements', color: 'light-blue', x: 1200, y: 0, w: 1100, h: 900 },
-    { id: 'champions', label: 'Champions', color: 'orange', x: 2400, y: 0, w: 1100, h: 900 },
-    { id: 'next-steps', label: 'Next steps after the meeting', color: 'green', x: 0, y: 1000, w: 1100, h: 700 },
-    { id: 'record', label: 'Meeting record', color: 'light-green', x: 1200, y: 1000, w: 1100, h: 700 },
+    { id: 'opportunities', label: 'Opportunities for growth', color: 'yellow', x: 0, y: 0, w: 1100, h: 900, itemTypes: ['opportunity'] },
+    { id: 'requirements', label: 'What it takes: requirements', color: 'light-blue', x: 1200, y: 0, w: 1100, h: 900, itemTypes: ['requirement'] },
+    { id: 'champions', label: 'Champions', color: 'orange', x: 2400, y: 0, w: 1100, h: 900, itemTypes: ['champion'] },
+    { id: 'next-steps', label: 'Next steps after the meeting', color: 'green', x: 0, y: 1000, w: 1100, h: 700, itemTypes: ['action'] },
+    { id: 'record', label: 'Meeting record', color: 'light-green', x: 1200, y: 1000, w: 1100, h: 700, itemTypes: ['launch-record'] },
   ],
 };

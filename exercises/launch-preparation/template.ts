@@ -78,9 +78,9 @@ export const launchPreparationTemplate: ExerciseTemplate = {
   ],
   zones: [
     // Each zone fits a 1366×768 screen at a zoom where the cards stay legible (about 70 %).
-    { id: 'convener', label: 'Who convenes', color: 'violet', x: 0, y: 0, w: 1100, h: 700 },
-    { id: 'support', label: 'Support partners: listen, then act', color: 'blue', x: 1200, y: 0, w: 1100, h: 700 },
-    { id: 'companies', label: 'Companies and their leaders', color: 'orange', x: 0, y: 800, w: 1100, h: 900 },
-    { id: 'meeting', label: 'The launch meeting', color: 'green', x: 1200, y: 800, w: 1100, h: 900 },
+    { id: 'convener', label: 'Who convenes', color: 'violet', x: 0, y: 0, w: 1100, h: 700, itemTypes: ['convener-candidate'] },
+    { id: 'support', label: 'Support partners: listen, then act', color: 'blue', x: 1200, y: 0, w: 1100, h: 700, itemTypes: ['support-partner'] },
+    { id: 'companies', label: 'Companies and their leaders', color: 'orange', x: 0, y: 800, w: 1100, h: 900, itemTypes: ['ceo'] },
+    { id: 'meeting', label: 'The launch meeting', color: 'green', x: 1200, y: 800, w: 1100, h: 900, itemTypes: ['launch-plan'] },
   ],
 };

@@ -119,7 +119,7 @@ export function manyTablesFixture() {
   f.remove(tableDeleted);
   // Gaps in outreach: one marked so, one only placed among the knocks.
   const gapSuppliers = f.item('gap', { text: 'Nobody reaches the suppliers moving in near the battery plant', about: 'knocks' }, { zone: 'knocks', x: 1500, y: 700 });
-  const gapHomeShops = f.item('gap', { text: 'Home-based machine shops get no visits' }, { zone: 'knocks', x: 1800, y: 700 });
+  const gapHomeShops = f.item('gap', { text: 'Home-based machine shops get no visits' }, { zone: 'knocks', x: 1200, y: 700 });
 
   return {
     records: f.build(),

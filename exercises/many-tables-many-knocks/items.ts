@@ -31,8 +31,8 @@ export const tableItem: ItemTypeDef = {
   description: 'A standing group where businesses of the sector meet: a board, council, forum, association or committee.',
   color: 'blue',
   titleField: 'name',
-  w: 240,
-  h: 150,
+  w: 200,
+  h: 100,
   fields: [
     { key: 'name', label: 'Name of the table', kind: 'text', placeholder: 'e.g. Manufacturing advisory committee' },
     { key: 'convener', label: 'Convening organization', kind: 'text' },
@@ -61,8 +61,8 @@ export const knockItem: ItemTypeDef = {
   description: 'An organization or program that contacts businesses one at a time, and why.',
   color: 'orange',
   titleField: 'program',
-  w: 240,
-  h: 150,
+  w: 200,
+  h: 100,
   fields: [
     { key: 'organization', label: 'Organization', kind: 'text', placeholder: 'e.g. Workforce board' },
     { key: 'program', label: 'Program', kind: 'text', placeholder: 'e.g. Veterans employment' },
@@ -94,8 +94,8 @@ export const gapItem: ItemTypeDef = {
   description: 'A gap: businesses or a purpose that no table brings together, or that no program reaches out to.',
   color: 'light-red',
   titleField: 'text',
-  w: 220,
-  h: 130,
+  w: 200,
+  h: 100,
   fields: [
     { key: 'text', label: 'What is missing', kind: 'longtext', placeholder: 'e.g. nobody convenes the small shops in the east county' },
     { key: 'businesses', label: 'Businesses left out', kind: 'text' },

@@ -3,14 +3,19 @@ import type { ExerciseTemplate } from '../../shared/template';
 /**
  * Many Tables, Many Knocks: five steps, one zone each. Row 1 holds the employer journey and the
  * tables; row 2 the knocks and the two alternatives (ideal, then real).
+ *
+ * Versions: 1 had zones of up to 2800 × 1300, mostly empty, whose step view showed cards at a
+ * quarter of their size. 2: gap cards say whether they are a gap in the tables or in the knocks.
+ * 3 sizes each zone for the cards a step usually gets (two laptop screens of readable cards for
+ * the three mapping steps, one for each alternative); zone ids are unchanged, so boards made
+ * under versions 1 and 2 keep their zones and extract as before.
  */
 export const manyTablesManyKnocksTemplate: ExerciseTemplate = {
   id: 'many-tables-many-knocks',
   title: 'Many Tables, Many Knocks',
   purpose:
     'Diagnose how scattered the region’s contact with businesses is: every group that convenes employers, every separate call on their doors, where these overlap, and what a better-coordinated approach could look like.',
-  // 2: gap cards say whether they are a gap in the tables or in the knocks.
-  version: 2,
+  version: 3,
   steps: [
     {
       id: 'employer-journey',
@@ -54,10 +59,10 @@ export const manyTablesManyKnocksTemplate: ExerciseTemplate = {
     },
   ],
   zones: [
-    { id: 'journey', label: 'Employer journey', color: 'light-violet', x: 0, y: 0, w: 2800, h: 1200 },
-    { id: 'tables', label: 'The many tables', color: 'blue', x: 2900, y: 0, w: 2700, h: 1200 },
-    { id: 'knocks', label: 'The many knocks', color: 'orange', x: 0, y: 1300, w: 2400, h: 1300 },
-    { id: 'ideal', label: 'Ideal alternative', color: 'yellow', x: 2500, y: 1300, w: 1400, h: 1300 },
-    { id: 'real', label: 'Real alternative', color: 'green', x: 4000, y: 1300, w: 1600, h: 1300 },
+    { id: 'journey', label: 'Employer journey', color: 'light-violet', x: 0, y: 0, w: 1840, h: 960, itemTypes: ['quote', 'journey-step'] },
+    { id: 'tables', label: 'The many tables', color: 'blue', x: 1940, y: 0, w: 1840, h: 960, itemTypes: ['table', 'gap'] },
+    { id: 'knocks', label: 'The many knocks', color: 'orange', x: 0, y: 1060, w: 1840, h: 960, itemTypes: ['knock'] },
+    { id: 'ideal', label: 'Ideal alternative', color: 'yellow', x: 1940, y: 1060, w: 880, h: 960, itemTypes: ['idea'] },
+    { id: 'real', label: 'Real alternative', color: 'green', x: 2900, y: 1060, w: 880, h: 960, itemTypes: ['idea', 'action'] },
   ],
 };

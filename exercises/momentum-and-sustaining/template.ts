@@ -71,11 +71,11 @@ export const momentumTemplate: ExerciseTemplate = {
   ],
   zones: [
     // Each zone fits a 1366×768 screen at a zoom where the cards stay legible (about 70 %).
-    { id: 'ideas', label: 'From ideas to action', color: 'violet', x: 0, y: 0, w: 1100, h: 900 },
-    { id: 'conveners', label: 'Conveners', color: 'blue', x: 1200, y: 0, w: 1100, h: 900 },
-    { id: 'support-team', label: 'Sector support team', color: 'light-green', x: 0, y: 1000, w: 1100, h: 900 },
-    { id: 'employers', label: 'Employers', color: 'orange', x: 1200, y: 1000, w: 1100, h: 900 },
-    { id: 'next-momentum', label: 'Next steps: staying action-oriented', color: 'green', x: 0, y: 2000, w: 1100, h: 700 },
-    { id: 'next-sustain', label: 'Next steps: priorities for sustainability', color: 'yellow', x: 1200, y: 2000, w: 1100, h: 700 },
+    { id: 'ideas', label: 'From ideas to action', color: 'violet', x: 0, y: 0, w: 1100, h: 900, itemTypes: ['ideas-to-action', 'momentum-need'] },
+    { id: 'conveners', label: 'Conveners', color: 'blue', x: 1200, y: 0, w: 1100, h: 900, itemTypes: ['convener-check'] },
+    { id: 'support-team', label: 'Sector support team', color: 'light-green', x: 0, y: 1000, w: 1100, h: 900, itemTypes: ['support-team-check'] },
+    { id: 'employers', label: 'Employers', color: 'orange', x: 1200, y: 1000, w: 1100, h: 900, itemTypes: ['employer-check'] },
+    { id: 'next-momentum', label: 'Next steps: staying action-oriented', color: 'green', x: 0, y: 2000, w: 1100, h: 700, itemTypes: ['action'] },
+    { id: 'next-sustain', label: 'Next steps: priorities for sustainability', color: 'yellow', x: 1200, y: 2000, w: 1100, h: 700, itemTypes: ['action'] },
   ],
 };

@@ -54,9 +54,9 @@ export const sectorScopingTemplate: ExerciseTemplate = {
   ],
   zones: [
     // Each zone fits a 1366×768 screen at a zoom where the cards stay legible (about 70 %).
-    { id: 'candidates', label: 'Candidate sectors and their data', color: 'violet', x: 0, y: 0, w: 1100, h: 900 },
-    { id: 'knowledge', label: 'What we know on the ground', color: 'light-blue', x: 1200, y: 0, w: 1100, h: 900 },
-    { id: 'segments', label: 'Working definition: sub-segments', color: 'light-violet', x: 0, y: 1000, w: 1100, h: 700 },
-    { id: 'footprint', label: 'Geographic footprint', color: 'green', x: 1200, y: 1000, w: 1100, h: 700 },
+    { id: 'candidates', label: 'Candidate sectors and their data', color: 'violet', x: 0, y: 0, w: 1100, h: 900, itemTypes: ['candidate-sector'] },
+    { id: 'knowledge', label: 'What we know on the ground', color: 'light-blue', x: 1200, y: 0, w: 1100, h: 900, itemTypes: ['sector-insight'] },
+    { id: 'segments', label: 'Working definition: sub-segments', color: 'light-violet', x: 0, y: 1000, w: 1100, h: 700, itemTypes: ['sector-segment'] },
+    { id: 'footprint', label: 'Geographic footprint', color: 'green', x: 1200, y: 1000, w: 1100, h: 700, itemTypes: ['footprint'] },
   ],
 };

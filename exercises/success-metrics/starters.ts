@@ -11,7 +11,10 @@ export const SAMPLE_METRICS: Record<string, string[]> = {
   [cellZoneId('public', 'impact')]: ['Funding streams the partners share', 'Joint accountability for shared outcomes'],
 };
 
-/** The sample metrics as starter cards, side by side near the top of their cell. */
+/**
+ * The sample metrics as starter cards, side by side near the top of their cell, below the room
+ * the cell keeps for its label and its step's prompt.
+ */
 export const SAMPLE_METRIC_CARDS: StarterItem[] = Object.entries(SAMPLE_METRICS).flatMap(([zoneId, names]) =>
-  names.map((name, n) => ({ type: 'metric', zoneId, x: 30 + n * 320, y: 70, fields: { name } })),
+  names.map((name, n) => ({ type: 'metric', zoneId, x: 30 + n * 320, y: 140, fields: { name } })),
 );

@@ -22,6 +22,7 @@ const zones: TemplateZone[] = METRIC_CATEGORIES.flatMap((c, col) =>
     y: row * (CELL_H + GAP),
     w: CELL_W,
     h: CELL_H,
+    itemTypes: ['metric'],
   })),
 );
 

@@ -7,6 +7,9 @@ export const connectorKinds: ConnectorKindDef[] = [
     description: 'Two organizations or people who work together today.',
     from: ['organization', 'person'],
     to: ['organization', 'person'],
+    // Working together goes both ways.
+    look: { color: 'blue', dash: 'solid', arrowheads: 'none' },
+    labelFields: ['strength', 'formality'],
     fields: [
       {
         key: 'strength',

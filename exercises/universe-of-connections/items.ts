@@ -35,8 +35,8 @@ export const organizationItem: ItemTypeDef = {
   description: 'An organization with a stake in the sector, placed in its ring of the universe.',
   color: 'violet',
   titleField: 'name',
-  w: 240,
-  h: 150,
+  w: 200,
+  h: 100,
   fields: [
     { key: 'name', label: 'Name', kind: 'text', placeholder: 'e.g. Three Rivers Workforce Board' },
     { key: 'category', label: 'Category', kind: 'choice', options: ORG_CATEGORIES },
@@ -52,8 +52,8 @@ export const personItem: ItemTypeDef = {
   description: 'A key individual the team relies on or needs to reach.',
   color: 'light-green',
   titleField: 'name',
-  w: 220,
-  h: 130,
+  w: 200,
+  h: 100,
   fields: [
     { key: 'name', label: 'Name', kind: 'text' },
     { key: 'organization', label: 'Organization', kind: 'text' },
@@ -67,8 +67,8 @@ export const sectorItem: ItemTypeDef = {
   description: 'A candidate target sector; tick Agreed once the whole team commits to it.',
   color: 'orange',
   titleField: 'name',
-  w: 220,
-  h: 130,
+  w: 200,
+  h: 100,
   fields: [
     { key: 'name', label: 'Sector', kind: 'text', placeholder: 'e.g. Advanced manufacturing' },
     { key: 'agreed', label: 'Agreed by the team', kind: 'boolean' },

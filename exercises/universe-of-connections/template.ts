@@ -61,7 +61,7 @@ export const universeOfConnectionsTemplate: ExerciseTemplate = {
     },
   ],
   zones: [
-    { id: 'universe', label: 'Universe of connections', color: 'light-blue', x: 0, y: 0, w: 3600, h: 2400 },
-    { id: 'sectors', label: 'Target sectors', color: 'yellow', x: 3700, y: 0, w: 1400, h: 1000 },
+    { id: 'universe', label: 'Universe of connections', color: 'light-blue', x: 0, y: 0, w: 3600, h: 2400, itemTypes: ['organization', 'person'] },
+    { id: 'sectors', label: 'Target sectors', color: 'yellow', x: 3700, y: 0, w: 1400, h: 1000, itemTypes: ['sector'] },
   ],
 };

@@ -16,7 +16,11 @@ export function isCohortId(value: string): boolean {
 export async function authorizeCohort(storage: Storage, id: string, token: string | null | undefined): Promise<Cohort> {
   const cohort = isCohortId(id) ? await storage.getCohort(id) : undefined;
   if (!cohort) throw new HttpError(404, 'cohort_not_found', 'This cohort does not exist.');
-  const role = token ? await storage.cohortRoleForTokenHash(id, hashToken(token)) : undefined;
+  const hash = token ? hashToken(token) : null;
+  const role = hash ? await storage.cohortRoleForTokenHash(id, hash) : undefined;
+  if (role !== 'trainer' && hash && (await storage.tokenRevokedAt(id, hash))) {
+    throw new HttpError(401, 'link_replaced', 'This trainer link was replaced by a new one and no longer works; use the new trainer link.');
+  }
   if (role !== 'trainer') {
     throw new HttpError(401, 'invalid_token', 'This needs the trainer link of the cohort; its token is missing or wrong.');
   }

@@ -58,6 +58,8 @@ describe('POST /api/cohorts/:id/broadcast', () => {
         expect(values.step.changedAt).toBeGreaterThanOrEqual(before);
         expect(values.step.changedAt).toBeLessThanOrEqual(Date.now());
         expect(values.timer).toEqual({ status: 'idle', durationMs: 25 * MIN, stepId: 'map-knocks' });
+        // "Take everyone there" is on by default: everyone's view goes to the step's zone.
+        expect(values.bring).toMatchObject({ leaderId: 'trainer', leaderName: 'Trainer', zoneId: 'knocks', at: values.step.changedAt });
         expect(values.banner).toEqual({ id: expect.any(String), text: 'Back in the main room at 11:00', at: values.step.changedAt, by: 'Trainer' });
         bannerIds.add(values.banner.id);
       }
@@ -202,6 +204,25 @@ describe('applyBroadcast', () => {
     expect(control(doc).timer).toEqual({ status: 'idle', durationMs: 25 * MIN, stepId: 'map-knocks' });
     // The facilitator's step stays.
     expect(control(doc).step.by).toBe('Fran');
+  });
+
+  const bring = { id: 'r1', leaderId: 'trainer', leaderName: 'Trainer', bounds: { x: 0, y: 0, w: 10, h: 10 }, zoneId: 'tables', at: now };
+
+  it('moves everyone’s view to the new step unless the board’s facilitators turned "Take everyone there" off', () => {
+    const on = new Y.Doc();
+    applyBroadcast(on, { now, step: step('map-tables'), bring }, steps);
+    expect(control(on).bring).toEqual(bring);
+    const off = new Y.Doc();
+    off.getMap(CONTROL_MAP).set(ControlKey.TakeEveryone, false);
+    applyBroadcast(off, { now, step: step('map-tables'), bring }, steps);
+    expect(control(off).bring).toBeUndefined();
+    expect(control(off).step.stepId).toBe('map-tables');
+  });
+
+  it('moves no view without a step change', () => {
+    const doc = new Y.Doc();
+    applyBroadcast(doc, { now, bring, banner: { id: 'b1', text: 'Hi', at: now, by: 'Trainer' } }, steps);
+    expect(control(doc).bring).toBeUndefined();
   });
 
   it('writes in one transaction with the server origin', () => {

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type * as Y from 'yjs';
-import { CONTROL_MAP, ControlKey, type Banner, type SessionStep } from '../../shared/control';
+import { CONTROL_MAP, ControlKey, type Banner, type BringRequest, type SessionStep } from '../../shared/control';
 import { idleTimer, parseTimer, pause, reset, start, type TimerState } from '../../shared/timer';
 import type { TemplateStep } from '../../shared/template';
 import { getTemplate } from '../../exercises/registry';
@@ -16,6 +16,8 @@ const MINUTE = 60_000;
 const DEFAULT_MINUTES = 5;
 /** Shown to participants as who moved the step or set the banner. */
 export const TRAINER_NAME = 'Trainer';
+/** The leader id of a trainer's bring request (no browser has it, so every view moves). */
+export const TRAINER_LEADER_ID = 'trainer';
 
 export interface BroadcastResult {
   /** Boards written. */
@@ -28,6 +30,8 @@ export interface BroadcastResult {
 interface Plan {
   now: number;
   step?: SessionStep & { minutes: number };
+  /** Where a board whose facilitators keep "Take everyone there" on sends everyone's view. */
+  bring?: BringRequest;
   timer?: BroadcastBody['timer'];
   banner?: Banner | null;
 }
@@ -35,7 +39,9 @@ interface Plan {
 /**
  * Writes what a broadcast sets into one board's control document (shared/control.ts layouts, as
  * the facilitator's session bar writes them), in one transaction:
- *  - step: the SessionStep, and the timer reset to idle at the step's minutes;
+ *  - step: the SessionStep, and the timer reset to idle at the step's minutes; on a board whose
+ *    facilitators keep "Take everyone there" on (`takeEveryone` not false), also a bring request
+ *    to the step's zone, so everyone's view moves there as when the facilitator moves the step;
  *  - timer: start (running for `minutes`, else resumes a paused timer or starts an idle one at
  *    its duration: the step's minutes, or 5 without a step), pause, reset (idle at `minutes`,
  *    else at the current step's minutes, else at the timer's duration); applied after the step;
@@ -50,6 +56,7 @@ export function applyBroadcast(doc: Y.Doc, plan: Plan, steps: readonly TemplateS
       map.set(ControlKey.Step, step);
       timer = idleTimer(minutes * MINUTE, step.stepId);
       map.set(ControlKey.Timer, timer);
+      if (plan.bring && map.get(ControlKey.TakeEveryone) !== false) map.set(ControlKey.Bring, plan.bring);
     }
     if (plan.timer) {
       const currentStepId = plan.step?.stepId ?? stepIdOf(map.get(ControlKey.Step));
@@ -88,6 +95,17 @@ export async function broadcast(relay: Relay, cohort: Cohort, body: BroadcastBod
     const index = steps.findIndex((s) => s.id === body.step);
     if (index < 0) throw new HttpError(400, 'unknown_step', `step "${body.step.slice(0, 100)}" is not a step of ${cohort.templateId}`, 'step');
     plan.step = { stepId: steps[index].id, index, changedAt: now, by: TRAINER_NAME, minutes: steps[index].minutes };
+    const zone = getTemplate(cohort.templateId)?.zones.find((z) => z.id === steps[index].zoneId);
+    if (zone) {
+      plan.bring = {
+        id: randomBytes(9).toString('base64url'),
+        leaderId: TRAINER_LEADER_ID,
+        leaderName: TRAINER_NAME,
+        bounds: { x: zone.x, y: zone.y, w: zone.w, h: zone.h },
+        zoneId: zone.id,
+        at: now,
+      };
+    }
   }
   if (body.timer) plan.timer = body.timer;
   if (body.banner !== undefined) {

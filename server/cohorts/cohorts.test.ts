@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
+import { openDatabase } from '../storage/sqliteDatabase';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../Server';
 import { capturingLogger, sqliteIn, startTestServer, tempDir } from '../../tests/helpers/server';
@@ -20,7 +20,7 @@ function issuedTokens(c: CreatedTestCohort): string[] {
 }
 
 function countRows(file: string): Record<string, number> {
-  const db = new Database(file, { readonly: true, fileMustExist: true });
+  const db = openDatabase(file, { readonly: true, fileMustExist: true });
   try {
     const n = (table: string) => (db.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get() as { n: number }).n;
     return { boards: n('boards'), tokens: n('tokens'), snapshots: n('snapshots'), cohorts: n('cohorts'), cohort_tokens: n('cohort_tokens'), cohort_boards: n('cohort_boards') };
@@ -185,7 +185,7 @@ describe('cohort tokens', () => {
     };
     scan(); // while running: the database and its WAL
     // The cohort's own rows hold hashes and sealed bytes only.
-    const db = new Database(path.join(dir, 'boards.sqlite'), { readonly: true });
+    const db = openDatabase(path.join(dir, 'boards.sqlite'), { readonly: true });
     const rows = [
       ...db.prepare('SELECT * FROM cohorts').all(),
       ...db.prepare('SELECT * FROM cohort_tokens').all(),

@@ -1,4 +1,4 @@
-import type { Role } from '../../shared/roles';
+import { ROLES, type Role } from '../../shared/roles';
 import { getTemplate } from '../../exercises/registry';
 import { boardLinks, prepareBoard } from '../boards';
 import { HttpError } from '../http/HttpError';
@@ -28,7 +28,8 @@ export interface CohortAnswer {
   variant: string | null;
   createdAt: string;
   links: { trainer: string };
-  boards: CohortBoardAnswer[];
+  /** A link is null when the board's facilitator replaced it (the trainer can make a new one). */
+  boards: { team: string; id: string; links: Record<Role, string | null> }[];
 }
 
 /** The trainer's link: the cohort dashboard (client route `/c/<id>`). */
@@ -96,7 +97,8 @@ export async function createCohort(storage: Storage, body: CreateCohortBody, ori
 
 /**
  * The cohort as its trainer sees it, with every team's links opened with the trainer token
- * (`authorizeCohort` has checked it). A sealed value that does not open is an internal error.
+ * (`authorizeCohort` has checked it). A sealed value that does not open is an internal error; a
+ * link whose token is no longer the board's (replaced by its facilitator) is null.
  */
 export async function cohortAnswer(storage: Storage, cohort: Cohort, trainerToken: string, origin: string): Promise<CohortAnswer> {
   const secrets = await storage.getCohortSecrets(cohort.id);
@@ -111,11 +113,19 @@ export async function cohortAnswer(storage: Storage, cohort: Cohort, trainerToke
       variant: cohort.variant,
       createdAt: cohort.createdAt,
       links: { trainer: cohortLink(origin, cohort.id, trainerToken) },
-      boards: cohort.boards.map((b) => {
-        const value = sealed.get(b.boardId);
-        if (!value) throw new Error(`cohort ${cohort.id}: board ${b.boardId} has no sealed tokens`);
-        return { team: b.team, id: b.boardId, links: boardLinks(origin, b.boardId, openTokens(key, cohort.id, b.boardId, value)) };
-      }),
+      boards: await Promise.all(
+        cohort.boards.map(async (b) => {
+          const value = sealed.get(b.boardId);
+          if (!value) throw new Error(`cohort ${cohort.id}: board ${b.boardId} has no sealed tokens`);
+          const tokens = openTokens(key, cohort.id, b.boardId, value);
+          const links = boardLinks(origin, b.boardId, tokens) as Record<Role, string | null>;
+          // A link the board's own facilitator replaced is no longer the board's (see server/links/rotate.ts).
+          for (const role of ROLES) {
+            if ((await storage.roleForTokenHash(b.boardId, hashToken(tokens[role]))) !== role) links[role] = null;
+          }
+          return { team: b.team, id: b.boardId, links };
+        }),
+      ),
     };
   } finally {
     key.fill(0);

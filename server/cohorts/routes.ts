@@ -1,4 +1,5 @@
 import type { Logger } from '../log';
+import type { Metrics } from '../ops/metrics';
 import type { Relay } from '../relay/Relay';
 import type { Cohort, Storage } from '../storage/Storage';
 import { HttpError } from '../http/HttpError';
@@ -11,6 +12,7 @@ import type { BoardInput } from '../exports/exportJobs';
 import { boardInput } from '../results';
 import { cohortBoardRow } from './results';
 import { BroadcastBody, CreateCohortBody } from './schemas';
+import { type LinkServices, parseRole, replaceTeamLink, replaceTrainerLink } from '../links/rotate';
 
 /** What the HTTP app hands the cohort routes for one request (its own helpers, so behaviour matches). */
 export interface CohortRequest {
@@ -32,6 +34,16 @@ export interface CohortRequest {
 }
 
 export const COHORTS_PATH = '/api/cohorts';
+/** POST /api/cohorts/:id/links/:role/rotate (trainer) and /api/cohorts/:id/boards/:boardId/links/:role/rotate (a team's). */
+const ROTATE_PATH = /^\/api\/cohorts\/([^/]+)(?:\/boards\/([^/]+))?\/links\/([^/]+)\/rotate$/;
+
+function decodeOr404(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    throw new HttpError(404, 'not_found', 'Nothing exists at this address.');
+  }
+}
 
 /** True for the paths the cohort routes answer. */
 export function isCohortPath(pathname: string): boolean {
@@ -45,9 +57,26 @@ export function isCohortPath(pathname: string): boolean {
  *   POST /api/cohorts/:id/broadcast?token=     step / timer / banner to every board (trainer)
  *   GET  /api/cohorts/:id/comparison?token=    the teams' results side by side (trainer)
  *   GET  /api/cohorts/:id/export?token=        zip of every board's export + comparison.csv (trainer)
+ *   POST /api/cohorts/:id/links/trainer/rotate?token=                  a new trainer link (trainer)
+ *   POST /api/cohorts/:id/boards/:boardId/links/:role/rotate?token=    a new link for a team (trainer)
  * Tokens are never logged.
  */
-export function createCohortRoutes({ storage, relay, logger, exports }: { storage: Storage; relay: Relay; logger: Logger; exports: ExportWorkers }) {
+export function createCohortRoutes({
+  storage,
+  relay,
+  logger,
+  exports,
+  metrics,
+  endCohortStreams,
+}: {
+  storage: Storage;
+  relay: Relay;
+  logger: Logger;
+  exports: ExportWorkers;
+  metrics?: Metrics;
+  endCohortStreams?: (cohortId: string) => void;
+}) {
+  const links: LinkServices = { storage, relay, logger, metrics, endCohortStreams };
   /** Every team board as bytes, in the cohort's order; the event loop gets a turn between boards. */
   async function boardInputs(cohort: Cohort): Promise<BoardInput[]> {
     const inputs: BoardInput[] = [];
@@ -59,6 +88,20 @@ export function createCohortRoutes({ storage, relay, logger, exports }: { storag
   }
 
   return async function handle(r: CohortRequest): Promise<void> {
+    // Replacing links (server/links/rotate.ts): the trainer link, or a team's link.
+    const rotate = ROTATE_PATH.exec(r.pathname);
+    if (rotate) {
+      r.allow(['POST']);
+      const [, rawId, rawBoard, rawRole] = rotate;
+      const cohort = await authorizeCohort(storage, decodeOr404(rawId), r.token);
+      const trainerToken = r.token!;
+      if (rawBoard === undefined) {
+        parseRole(decodeOr404(rawRole), ['trainer']);
+        return r.json(200, { link: await replaceTrainerLink(links, cohort, trainerToken, r.origin) });
+      }
+      const role = parseRole(decodeOr404(rawRole));
+      return r.json(200, { link: await replaceTeamLink(links, cohort, trainerToken, decodeOr404(rawBoard), role, r.origin) });
+    }
     if (r.pathname === COHORTS_PATH) {
       r.allow(['POST']);
       const body = parseOr400(CreateCohortBody, await r.body());
@@ -103,8 +146,12 @@ export function createCohortRoutes({ storage, relay, logger, exports }: { storag
         return r.file({ 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' }, Buffer.from(out.text));
       }
       case 'export': {
-        const zip = await exports.run({ type: 'cohortZip', cohort, boards: await boardInputs(cohort), now: Date.now() });
-        if (zip.type !== 'zip') throw new Error('unexpected export result');
+        const build = async () => {
+          const zip = await exports.run({ type: 'cohortZip', cohort, boards: await boardInputs(cohort), now: Date.now() });
+          if (zip.type !== 'zip') throw new Error('unexpected export result');
+          return zip;
+        };
+        const zip = metrics ? await metrics.timeExport('cohort-zip', build) : await build();
         return r.file(
           { 'Content-Type': 'application/zip', 'Content-Disposition': `attachment; filename="${zip.filename}"`, 'Cache-Control': 'no-store' },
           zip.body,

@@ -46,6 +46,8 @@ export function createDashboardRoutes(options: DashboardRoutesOptions) {
   const pingMs = options.pingMs ?? PING_MS;
   const maxBuffered = options.maxBufferedBytes ?? MAX_BUFFERED_BYTES;
   const streams = new Map<string, number>();
+  /** How to end each open stream, by cohort (endStreams). */
+  const enders = new Map<string, Set<() => void>>();
 
   const ordered = (cohort: DashboardCohort) => [...cohort.boards].sort((a, b) => a.position - b.position);
 
@@ -92,6 +94,13 @@ export function createDashboardRoutes(options: DashboardRoutesOptions) {
       else streams.set(cohort.id, n);
       logger.info('dashboard.stream_close', { cohort: cohort.id });
     };
+    const end = () => res.end();
+    if (!enders.has(cohort.id)) enders.set(cohort.id, new Set());
+    enders.get(cohort.id)!.add(end);
+    res.on('close', () => {
+      enders.get(cohort.id)?.delete(end);
+      if (enders.get(cohort.id)?.size === 0) enders.delete(cohort.id);
+    });
     req.on('close', cleanUp);
     res.on('close', cleanUp);
     res.on('error', cleanUp);
@@ -155,6 +164,10 @@ export function createDashboardRoutes(options: DashboardRoutesOptions) {
   return {
     /** Number of open live streams of a cohort (tests). */
     openStreams: (cohortId: string) => streams.get(cohortId) ?? 0,
+    /** Ends every live stream of a cohort (its trainer link was replaced; a reconnection is refused). */
+    endStreams(cohortId: string): void {
+      for (const end of [...(enders.get(cohortId) ?? [])]) end();
+    },
     async handle(req: IncomingMessage, res: ServerResponse, url: URL): Promise<boolean> {
       const summariesMatch = SUMMARIES_PATH.exec(url.pathname);
       if (summariesMatch) {

@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { HttpError } from '../http/HttpError';
 import type { LogFields, LogLevel, Logger } from '../log';
@@ -27,6 +29,19 @@ interface Slot {
 }
 
 type WorkerMessage = { log?: { level: LogLevel; event: string; fields?: LogFields }; id: number; ok: boolean; result?: ExportJobResult; error?: { status?: number; code?: string; message: string } };
+
+/**
+ * The file a worker thread runs: the built server (dist/server/main.cjs, CommonJS) has the worker
+ * bundled beside it as exportWorker.cjs; from the sources (tests, tsx) it is exportWorker.mjs,
+ * which registers tsx in the new thread first.
+ */
+function workerEntry(): string | URL {
+  if (typeof __dirname === 'string') {
+    const built = path.join(__dirname, 'exportWorker.cjs');
+    if (fs.existsSync(built)) return built;
+  }
+  return new URL('./exportWorker.mjs', import.meta.url);
+}
 
 const busyError = () =>
   new HttpError(503, 'exports_busy', 'The server is busy with other exports; try again in a moment.', undefined, { 'Retry-After': '5' });
@@ -96,7 +111,7 @@ export class ExportWorkers {
   }
 
   private start(): Slot {
-    const worker = new Worker(new URL('./exportWorker.mjs', import.meta.url));
+    const worker = new Worker(workerEntry());
     worker.unref();
     const slot: Slot = { worker, busy: null };
     worker.on('message', (msg: WorkerMessage) => {

@@ -10,7 +10,7 @@ import { runExportJob, type ExportJob } from './exportJobs';
  */
 /** Logs go to the main thread's logger (one JSON log, summarised there), tldraw's console lines too. */
 const post = (level: LogLevel, event: string, fields?: LogFields) => parentPort!.postMessage({ log: { level, event, fields } });
-routeConsoleToLogger({ log: post, info: (e, f) => post('info', e, f), warn: (e, f) => post('warn', e, f), error: (e, f) => post('error', e, f) });
+routeConsoleToLogger({ log: post, debug: (e, f) => post('debug', e, f), info: (e, f) => post('info', e, f), warn: (e, f) => post('warn', e, f), error: (e, f) => post('error', e, f) });
 
 parentPort!.on('message', ({ id, job }: { id: number; job: ExportJob }) => {
   try {

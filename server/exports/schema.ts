@@ -1,10 +1,10 @@
-import fs from 'node:fs';
+import schema from '../../shared/export.schema.json' with { type: 'json' };
 
-/** The export's JSON Schema (shared/export.schema.json), read once. */
+/** The export's JSON Schema (shared/export.schema.json), bundled with the server. */
 let text: string | undefined;
 
 export function exportSchemaText(): string {
-  text ??= fs.readFileSync(new URL('../../shared/export.schema.json', import.meta.url), 'utf8');
+  text ??= `${JSON.stringify(schema, null, 2)}\n`;
   return text;
 }
 

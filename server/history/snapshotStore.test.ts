@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import path from 'node:path';
-import Database from 'better-sqlite3';
+import { openDatabase } from '../storage/sqliteDatabase';
 import * as Y from 'yjs';
 import type { SnapshotInfo, SnapshotKind } from '../../shared/history';
 import { MemoryStorage } from '../storage/MemoryStorage';
@@ -133,7 +133,7 @@ describe.each(implementations)('%s snapshots', (_name, make) => {
     await s.addSnapshot('b1', a, state('kept'));
     await s.close();
     if (!file) return;
-    const db = new Database(file, { readonly: true });
+    const db = openDatabase(file, { readonly: true });
     expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
     expect(db.prepare("SELECT sql FROM sqlite_master WHERE name = 'board_snapshots'").get()).toBeTruthy();
     db.close();

@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { timingSafeEqual } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import sirv from 'sirv';
@@ -15,7 +16,7 @@ import type { Logger } from '../log';
 import type { Storage } from '../storage/Storage';
 import type { Relay } from '../relay/Relay';
 import { boardInput } from '../results';
-import type { ExportWorkers } from '../exports/ExportWorkers';
+import { DEFAULT_EXPORT_LIMITS, ExportWorkers } from '../exports/ExportWorkers';
 import { exportSchemaText } from '../exports/schema';
 import { EXPORT_FORMATS, isExportFormat } from '../../shared/exportDocument';
 import { HttpError } from './HttpError';
@@ -28,6 +29,9 @@ import { SummaryService } from '../dashboard/SummaryService';
 import { createDashboardRoutes } from '../dashboard/routes';
 import { HistoryService } from '../history/HistoryService';
 import { createHistoryRoutes } from '../history/routes';
+import type { Metrics } from '../ops/metrics';
+import { isPagePath, loadIndexPage } from './indexHtml';
+import { type LinkServices, parseRole, replaceBoardLink } from '../links/rotate';
 
 const MAX_BODY_BYTES = 64 * 1024;
 
@@ -61,16 +65,31 @@ export interface HttpAppOptions {
   creationLimit?: CreationLimit;
   /** Take the client address from X-Forwarded-For (behind a reverse proxy). */
   trustProxy?: boolean;
-  /** Where results, exports and cohort zips are built (worker threads, off the event loop). */
-  exports: ExportWorkers;
+  /** Where results, exports and cohort zips are built (worker threads, off the event loop; default: one worker). */
+  exports?: ExportWorkers;
+  /** GET /metrics; without it the endpoint answers 404. */
+  metrics?: Metrics;
+  /** When set, GET /metrics needs `Authorization: Bearer <metricsToken>`. */
+  metricsToken?: string;
+  /** The tldraw licence key handed to the browser in the app's page (server/http/indexHtml.ts). */
+  tldrawLicenseKey?: string;
+  /** True once the server is stopping: /readyz answers 503. */
+  isDraining?: () => boolean;
 }
 
 /** The HTTP side: JSON API, health check, and the built client with single-page fallback. */
-export function createHttpApp({ storage, relay, logger, clientDir, publicUrl, autoSnapshotAfterMs, creationLimit = DEFAULT_CREATION_LIMIT, trustProxy = false, exports }: HttpAppOptions) {
+export function createHttpApp(options: HttpAppOptions) {
+  const { storage, relay, logger, clientDir, publicUrl, autoSnapshotAfterMs, metrics } = options;
+  const exports = options.exports ?? new ExportWorkers(DEFAULT_EXPORT_LIMITS, logger);
+  const creationLimit = options.creationLimit ?? DEFAULT_CREATION_LIMIT;
+  const trustProxy = options.trustProxy ?? false;
   const hasClient = fs.existsSync(path.join(clientDir, 'index.html'));
+  // The app's page (index.html with the run-time settings) is answered by sendPage, for its own
+  // paths and every app route; sirv serves the files.
+  const indexPage = hasClient ? loadIndexPage(clientDir, options.tldrawLicenseKey) : undefined;
   const serveStatic = hasClient
     ? sirv(clientDir, {
-        single: true,
+        single: false,
         etag: true,
         gzip: false,
         brotli: false,
@@ -87,7 +106,8 @@ export function createHttpApp({ storage, relay, logger, clientDir, publicUrl, au
   const creations = new RateLimiter(creationLimit.burst, creationLimit.perHour);
   const chargeBoards = (req: IncomingMessage, boards: number) => chargeCreation(creations, clientAddress(req, trustProxy), boards);
   const votes = new VoteService(relay, storage, logger);
-  const cohorts = createCohortRoutes({ storage, relay, logger, exports });
+  const cohorts = createCohortRoutes({ storage, relay, logger, exports, metrics, endCohortStreams: (id) => dashboard.endStreams(id) });
+  const links: LinkServices = { storage, relay, logger, metrics };
   // Cohort dashboard (server/dashboard/): live board summaries and the boards' last activity.
   const summaries = new SummaryService({ relay, storage, logger });
   const dashboard = createDashboardRoutes({ summaries, authorize: (id, token) => authorizeCohort(storage, id, token), logger });
@@ -110,7 +130,30 @@ export function createHttpApp({ storage, relay, logger, clientDir, publicUrl, au
   async function route(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
     const { pathname } = url;
     if (pathname === '/healthz') {
+      // Alive: the process answers (storage was opened before the server listened).
       return json(res, 200, { ok: true, storage: storage.kind });
+    }
+    if (pathname === '/readyz') {
+      // Ready for traffic: storage answers a query, and the server is not stopping.
+      allow(req, ['GET', 'HEAD']);
+      if (options.isDraining?.()) return json(res, 503, { ready: false, reason: 'draining' });
+      try {
+        await storage.ping();
+      } catch (error) {
+        logger.error('readyz.storage_failed', { error });
+        return json(res, 503, { ready: false, reason: 'storage' });
+      }
+      return json(res, 200, { ready: true, storage: storage.kind });
+    }
+    if (pathname === '/metrics' && metrics) {
+      allow(req, ['GET', 'HEAD']);
+      if (options.metricsToken && !bearerMatches(req.headers.authorization, options.metricsToken)) {
+        res.setHeader('WWW-Authenticate', 'Bearer');
+        throw new HttpError(401, 'invalid_token', 'The metrics need the METRICS_TOKEN as a bearer token.');
+      }
+      const text = await metrics.text();
+      res.writeHead(200, { 'Content-Type': metrics.contentType, 'Cache-Control': 'no-store' });
+      return void res.end(req.method === 'HEAD' ? undefined : text);
     }
     if (pathname === '/api/time') {
       // The server's clock, for clients to estimate their offset (shared/clock.ts); never cached.
@@ -159,6 +202,14 @@ export function createHttpApp({ storage, relay, logger, clientDir, publicUrl, au
       await storage.addToken(board.id, { role: 'facilitator', hash: hashToken(token), label: body.name || null });
       logger.info('board.invite', { board: board.id, role: 'facilitator', named: Boolean(body.name) });
       return json(res, 201, { link: boardLink(originOf(req), board.id, token) });
+    }
+    const rotateMatch = /^\/api\/boards\/([^/]+)\/links\/([^/]+)\/rotate$/.exec(pathname);
+    if (rotateMatch) {
+      // "Make a new link" (server/links/rotate.ts): the role's old link is refused from now on.
+      allow(req, ['POST']);
+      const { board } = await authorize(rotateMatch[1], url, 'facilitator');
+      const role = parseRole(decodeURIComponent(rotateMatch[2]));
+      return json(res, 200, { link: await replaceBoardLink(links, board.id, role, url.searchParams.get('token')!, originOf(req)) });
     }
     const votesMatch = /^\/api\/boards\/([^/]+)\/votes$/.exec(pathname);
     if (votesMatch) {
@@ -235,9 +286,12 @@ export function createHttpApp({ storage, relay, logger, clientDir, publicUrl, au
         const got = format === null ? 'it is missing' : `got "${format.slice(0, 40)}"`;
         throw new HttpError(400, 'invalid_format', `format must be one of ${EXPORT_FORMATS.join(', ')}; ${got}`, 'format');
       }
-      const job = await exports.run({ type: 'export', board: await boardInput(relay, storage, board), format, now: Date.now() });
-      if (job.type !== 'rendered') throw new Error('unexpected export result');
-      const out = job.rendered;
+      const build = async () => {
+        const job = await exports.run({ type: 'export', board: await boardInput(relay, storage, board), format, now: Date.now() });
+        if (job.type !== 'rendered') throw new Error('unexpected export result');
+        return job.rendered;
+      };
+      const out = metrics ? await metrics.timeExport(format, build) : await build();
       const headers: Record<string, string> = {
         'Content-Type': out.contentType,
         'Content-Disposition': `${out.disposition}; filename="${out.filename}"`,
@@ -252,6 +306,9 @@ export function createHttpApp({ storage, relay, logger, clientDir, publicUrl, au
       res.writeHead(503, { 'Content-Type': 'text/plain; charset=utf-8' });
       res.end('The client is not built. Run `npm run build`, then start the server again.\n');
       return;
+    }
+    if (indexPage && (req.method === 'GET' || req.method === 'HEAD') && isPagePath(pathname)) {
+      return sendPage(req, res, indexPage);
     }
     serveStatic(req, res, () => {
       res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' });
@@ -284,6 +341,24 @@ export function createHttpApp({ storage, relay, logger, clientDir, publicUrl, au
       json(res, 500, new HttpError(500, 'internal', 'Something went wrong on the server.').toJSON());
     }
   };
+}
+
+/** The app's page: revalidated on every load (a new build or licence key is seen at once). */
+function sendPage(req: IncomingMessage, res: ServerResponse, page: { body: Buffer; etag: string }): void {
+  const headers = { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-cache', ETag: page.etag };
+  if (req.headers['if-none-match'] === page.etag) {
+    res.writeHead(304, headers);
+    return void res.end();
+  }
+  res.writeHead(200, { ...headers, 'Content-Length': page.body.length });
+  res.end(req.method === 'HEAD' ? undefined : page.body);
+}
+
+/** Compares an Authorization header with `Bearer <expected>` in constant time. */
+function bearerMatches(header: string | undefined, expected: string): boolean {
+  const given = Buffer.from(/^Bearer\s+(.+)$/i.exec(header ?? '')?.[1] ?? '', 'utf8');
+  const wanted = Buffer.from(expected, 'utf8');
+  return given.length === wanted.length && timingSafeEqual(given, wanted);
 }
 
 function allow(req: IncomingMessage, methods: string[]): void {

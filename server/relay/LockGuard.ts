@@ -39,8 +39,9 @@ export type RefusalKind = 'locked' | 'permanent' | 'page';
  *    record, locked ones included, in the same write as `schema.tldraw`; a locked record whose
  *    new value is exactly its migration is kept.
  *  - the tldraw document record and the board's page (PERMANENT_RECORDS) are never deleted.
- *  - a board has one page: a page a participant adds is removed, and records that the same
- *    write put on it are put back (or removed when they are new).
+ *  - a board has one page: a page anyone adds is removed, and records that the same write put
+ *    on it are put back (or removed when they are new); a shape put straight onto any other
+ *    page (one that does not exist, say) is put back or removed too.
  *
  * Why undo rather than refuse: an update is applied before its effect on records is known (one
  * update can touch many records); the corrective write follows it in the same tick and is
@@ -48,6 +49,12 @@ export type RefusalKind = 'locked' | 'permanent' | 'page';
  * server's, a restore, the guards') are trusted. Facilitators may do all of it except remove
  * the permanent records or add pages.
  */
+/** A shape whose parent is a page other than the board's one. */
+function onStrayPage(record: unknown): boolean {
+  const parentId = parentIdOf(record);
+  return typeNameOf(record) === 'shape' && typeof parentId === 'string' && parentId.startsWith('page:') && parentId !== DEFAULT_PAGE_ID;
+}
+
 export class LockGuard {
   private readonly records;
   /** `schema.tldraw` as it was after the last transaction (the upgrade check compares against it). */
@@ -86,6 +93,11 @@ export class LockGuard {
       } else if (change.action === 'add' && typeNameOf(change.newValue) === 'page' && key !== DEFAULT_PAGE_ID) {
         remove.add(key);
         refusedPages.add(key);
+        kinds.add('page');
+      } else if (change.action !== 'delete' && onStrayPage(change.newValue)) {
+        // A shape put straight onto a page that is not the board's would vanish from the board.
+        if (change.action === 'add') remove.add(key);
+        else restore.set(key, change.oldValue);
         kinds.add('page');
       } else if (!facilitator && isLocked(change.oldValue)) {
         if (change.action === 'delete' || !isDeepStrictEqual(change.oldValue, change.newValue)) {

@@ -48,6 +48,10 @@ export class Relay {
   private readonly wss: WebSocketServer;
   private readonly pingTimer: NodeJS.Timeout;
   private closing = false;
+  /** The hash of the token each connection was opened with (closeConnectionsOfTokens). */
+  private readonly tokenHashes = new WeakMap<Connection, string>();
+  /** Counts calls of closeConnectionsOfTokens, so an upgrade checked across one checks again. */
+  private replacedLinks = 0;
   private readonly hookSet = new Set<RoomHooks>();
   /** Rooms being rewritten in storage (rewriteStoredDoc): nobody loads them meanwhile. */
   private readonly rewriting = new Map<string, Promise<void>>();
@@ -114,7 +118,11 @@ export class Relay {
         return refuse(socket, 404, 'Not Found');
       }
       tokenHash = token ? hashToken(token) : '';
-      role = token ? await this.storage.roleForTokenHash(boardId, tokenHash) : undefined;
+      // Checked again when a link was replaced meanwhile, so a replaced token never gets in.
+      for (let seen = -1; seen !== this.replacedLinks; ) {
+        seen = this.replacedLinks;
+        role = token ? await this.storage.roleForTokenHash(boardId, tokenHash) : undefined;
+      }
     } catch (error) {
       this.logger.error('conn.auth_failed', { board: boardId, error });
       return refuse(socket, 503, 'Service Unavailable');
@@ -128,6 +136,26 @@ export class Relay {
     this.wss.handleUpgrade(req, socket, head, (ws) => this.onConnection(ws, boardId, kind, role, wantsAck, req, origin));
   }
 
+  /**
+   * Closes at once every connection to a board (either document) opened with one of these
+   * token hashes, with `LinkReplaced` (terminal: the client tells the person their link was
+   * replaced). Called after the tokens were replaced in storage; upgrades checked meanwhile are
+   * checked again. Returns the number of connections closed.
+   */
+  closeConnectionsOfTokens(boardId: string, hashes: readonly string[]): number {
+    this.replacedLinks++;
+    const replaced = new Set(hashes);
+    let closed = 0;
+    for (const conn of this.connections) {
+      const hash = this.tokenHashes.get(conn);
+      if (conn.boardId !== boardId || !hash || !replaced.has(hash) || conn.closed) continue;
+      conn.close(CloseCodes.LinkReplaced);
+      closed++;
+    }
+    if (closed > 0) this.logger.info('conn.link_replaced', { board: boardId, closed });
+    return closed;
+  }
+
   private onConnection(
     ws: WebSocket,
     boardId: string,
@@ -139,6 +167,7 @@ export class Relay {
   ): void {
     const conn = new Connection(ws, boardId, role, wantsAck, this.limits, origin);
     this.connections.add(conn);
+    this.tokenHashes.set(conn, origin.tokenHash);
     this.logger.info('conn.open', { board: boardId, doc: kind, conn: conn.id, role, remote: req.socket.remoteAddress });
     let room: Room | null = null;
     ws.on('message', (data, isBinary) => {

@@ -83,8 +83,8 @@ export const REPAIR_ORIGIN = 'repair';
  * client ids that no other open connection is writing, so nobody can take another person's
  * client id (and with it the clocks their next edits would use).
  *
- * Only the board room has a LockGuard and records participants; only the control room has a
- * ControlGuard (its vote keys are the server's).
+ * Only the board room has a LockGuard (which also keeps the board to one page) and records
+ * participants; only the control room has a ControlGuard (its vote keys are the server's).
  */
 export class Room {
   state: RoomState = 'loading';

@@ -219,6 +219,70 @@ export class MemoryStorage implements Storage {
     return this.voterKeys.has(boardId, keyHash);
   }
   // ---- end of voter keys ----
+  // ---- Replacing links (server/links/) ----
+  /** owner id → token hash → when it was replaced. */
+  private revoked = new Map<string, Map<string, string>>();
+
+  private revoke(ownerId: string, hash: string, at: string): void {
+    let m = this.revoked.get(ownerId);
+    if (!m) this.revoked.set(ownerId, (m = new Map()));
+    m.set(hash, at);
+  }
+
+  private replaceRole(boardId: string, role: Role, next: TokenRow, at: string): string[] {
+    const e = this.entry(boardId);
+    const hashes = e.tokens.filter((t) => t.role === role).map((t) => t.hash);
+    e.tokens = e.tokens.filter((t) => t.role !== role);
+    for (const hash of hashes) this.revoke(boardId, hash, at);
+    e.tokens.push({ ...next, role });
+    return hashes;
+  }
+
+  async replaceTokens(boardId: string, role: Role, next: TokenRow, requesterHash: string, at: string): Promise<string[] | null> {
+    if ((await this.roleForTokenHash(boardId, requesterHash)) !== 'facilitator') return null;
+    return this.replaceRole(boardId, role, next, at);
+  }
+
+  async tokenRevokedAt(ownerId: string, hash: string): Promise<string | undefined> {
+    return this.revoked.get(ownerId)?.get(hash);
+  }
+
+  async replaceTrainerToken(
+    cohortId: string,
+    oldHash: string,
+    newHash: string,
+    keySalt: Uint8Array,
+    sealed: { boardId: string; sealedTokens: Uint8Array }[],
+    at: string,
+  ): Promise<boolean> {
+    const c = this.cohorts.get(cohortId);
+    if (!c || c.trainerTokenHash !== oldHash) return false;
+    this.revoke(cohortId, oldHash, at);
+    c.trainerTokenHash = newHash;
+    c.keySalt = keySalt.slice();
+    const byBoard = new Map(sealed.map((b) => [b.boardId, b.sealedTokens]));
+    for (const b of c.boards) b.sealedTokens = byBoard.get(b.boardId)?.slice() ?? b.sealedTokens;
+    return true;
+  }
+
+  async replaceCohortBoardToken(
+    cohortId: string,
+    trainerHash: string,
+    boardId: string,
+    role: Role,
+    next: TokenRow,
+    sealedTokens: Uint8Array,
+    at: string,
+  ): Promise<string[] | null> {
+    const c = this.cohorts.get(cohortId);
+    const b = c?.boards.find((x) => x.boardId === boardId);
+    if (!c || c.trainerTokenHash !== trainerHash || !b) return null;
+    b.sealedTokens = sealedTokens.slice();
+    return this.replaceRole(boardId, role, next, at);
+  }
+  // ---- end of replacing links ----
+
+  async ping(): Promise<void> {}
 
   async close(): Promise<void> {}
 }

@@ -1,4 +1,5 @@
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
+import { openDatabase } from './sqliteDatabase';
 import type { SnapshotInfo } from '../../shared/history';
 import { SqliteSnapshots } from '../history/snapshotStore';
 import { SqliteVoterKeys, type AddVoterKey, type VoterKeyCaps, type VoterKeyRow } from '../voterKeyStore';
@@ -89,6 +90,17 @@ CREATE TABLE IF NOT EXISTS cohort_boards (
   PRIMARY KEY (cohort_id, position)
 ) WITHOUT ROWID;
 -- ---- end of trainer cohorts ----
+-- ---- Replacing links (server/links/) ----
+-- The hashes of tokens replaced by new ones, so an old link is told it was replaced. owner_id is
+-- the board id (board links) or the cohort id (trainer links).
+CREATE TABLE IF NOT EXISTS revoked_tokens (
+  owner_id TEXT NOT NULL,
+  token_hash TEXT NOT NULL,
+  role TEXT NOT NULL,
+  revoked_at TEXT NOT NULL,
+  PRIMARY KEY (owner_id, token_hash)
+) WITHOUT ROWID;
+-- ---- end of replacing links ----
 `;
 
 /** The document tables of version 1: one board has one row set per document kind. */
@@ -119,11 +131,15 @@ CREATE TABLE updates${suffix} (
  * dropped and the new ones take their names. `tokens` gains a nullable `label` (who an
  * invitation was made for); `votes` is new (created by BASE_SCHEMA).
  */
+function newerStoreMessage(version: number): string {
+  return `the database has schema version ${version}, newer than this server's ${SCHEMA_VERSION}`;
+}
+
 function migrate(db: Database.Database): void {
   db.transaction(() => {
     const version = db.pragma('user_version', { simple: true }) as number;
     if (version > SCHEMA_VERSION) {
-      throw new Error(`the database has schema version ${version}, newer than this server's ${SCHEMA_VERSION}`);
+      throw new Error(newerStoreMessage(version));
     }
     db.exec(BASE_SCHEMA);
     if (version < 1) {
@@ -168,7 +184,13 @@ export class SqliteStorage implements Storage {
 
   constructor(file: string, options: SqliteOptions = {}) {
     if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
-    this.db = new Database(file);
+    this.db = openDatabase(file);
+    // A store of a newer version is refused before anything here touches it (not even its journal mode).
+    const version = this.db.pragma('user_version', { simple: true }) as number;
+    if (version > SCHEMA_VERSION) {
+      this.db.close();
+      throw new Error(newerStoreMessage(version));
+    }
     this.db.pragma('journal_mode = WAL');
     this.db.pragma(`synchronous = ${options.synchronous ?? 'NORMAL'}`);
     this.db.pragma('foreign_keys = ON');
@@ -457,6 +479,89 @@ export class SqliteStorage implements Storage {
     return this.voterKeys.has(boardId, keyHash);
   }
   // ---- end of voter keys ----
+  // ---- Replacing links (server/links/) ----
+  private linkStatements?: ReturnType<SqliteStorage['prepareLinkStatements']>;
+
+  private prepareLinkStatements() {
+    const db = this.db;
+    return {
+      hashesOfRole: db.prepare('SELECT token_hash AS hash FROM tokens WHERE board_id = ? AND role = ?'),
+      deleteRole: db.prepare('DELETE FROM tokens WHERE board_id = ? AND role = ?'),
+      revoke: db.prepare('INSERT OR REPLACE INTO revoked_tokens (owner_id, token_hash, role, revoked_at) VALUES (?, ?, ?, ?)'),
+      revokedAt: db.prepare('SELECT revoked_at AS at FROM revoked_tokens WHERE owner_id = ? AND token_hash = ?'),
+      deleteTrainer: db.prepare("DELETE FROM cohort_tokens WHERE cohort_id = ? AND token_hash = ? AND role = 'trainer'"),
+      setSalt: db.prepare('UPDATE cohorts SET key_salt = ? WHERE id = ?'),
+      setSealed: db.prepare('UPDATE cohort_boards SET sealed_tokens = ? WHERE cohort_id = ? AND board_id = ?'),
+    };
+  }
+
+  private get linkSql() {
+    return (this.linkStatements ??= this.prepareLinkStatements());
+  }
+
+  /** The body of replaceTokens, inside the caller's transaction. */
+  private replaceRole(boardId: string, role: Role, next: TokenRow, at: string): string[] {
+    const sql = this.linkSql;
+    const hashes = (sql.hashesOfRole.all(boardId, role) as { hash: string }[]).map((r) => r.hash);
+    sql.deleteRole.run(boardId, role);
+    for (const hash of hashes) sql.revoke.run(boardId, hash, role, at);
+    this.stmts.insertToken.run(boardId, role, next.hash, next.label ?? null);
+    return hashes;
+  }
+
+  async replaceTokens(boardId: string, role: Role, next: TokenRow, requesterHash: string, at: string): Promise<string[] | null> {
+    return this.db.transaction(() => {
+      if ((this.stmts.roleForHash.get(boardId, requesterHash) as { role: Role } | undefined)?.role !== 'facilitator') return null;
+      return this.replaceRole(boardId, role, next, at);
+    })();
+  }
+
+  async tokenRevokedAt(ownerId: string, hash: string): Promise<string | undefined> {
+    return (this.linkSql.revokedAt.get(ownerId, hash) as { at: string } | undefined)?.at;
+  }
+
+  async replaceTrainerToken(
+    cohortId: string,
+    oldHash: string,
+    newHash: string,
+    keySalt: Uint8Array,
+    sealed: { boardId: string; sealedTokens: Uint8Array }[],
+    at: string,
+  ): Promise<boolean> {
+    const sql = this.linkSql;
+    return this.db.transaction(() => {
+      if (sql.deleteTrainer.run(cohortId, oldHash).changes === 0) return false;
+      sql.revoke.run(cohortId, oldHash, 'trainer', at);
+      this.cohortSql.insertToken.run(cohortId, 'trainer', newHash);
+      sql.setSalt.run(Buffer.from(keySalt), cohortId);
+      for (const b of sealed) sql.setSealed.run(Buffer.from(b.sealedTokens), cohortId, b.boardId);
+      return true;
+    })();
+  }
+
+  async replaceCohortBoardToken(
+    cohortId: string,
+    trainerHash: string,
+    boardId: string,
+    role: Role,
+    next: TokenRow,
+    sealedTokens: Uint8Array,
+    at: string,
+  ): Promise<string[] | null> {
+    const sql = this.linkSql;
+    return this.db.transaction(() => {
+      if (!this.cohortSql.roleForHash.get(cohortId, trainerHash)) return null;
+      if (sql.setSealed.run(Buffer.from(sealedTokens), cohortId, boardId).changes === 0) return null;
+      return this.replaceRole(boardId, role, next, at);
+    })();
+  }
+  // ---- end of replacing links ----
+
+  private pingStatement?: Database.Statement;
+
+  async ping(): Promise<void> {
+    (this.pingStatement ??= this.db.prepare('SELECT 1 FROM boards LIMIT 1')).get();
+  }
 
   async close(): Promise<void> {
     if (this.db.open) this.db.close();

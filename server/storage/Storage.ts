@@ -192,5 +192,38 @@ export interface Storage {
   /** Whether the board issued a key with this hash. */
   hasVoterKey(boardId: string, keyHash: string): Promise<boolean>;
   // ---- end of voter keys ----
+  // ---- Replacing links (server/links/): a link's token replaced by a new one ----
+  /**
+   * Replaces every token of `role` on a board by `next`, in one transaction, provided the
+   * requester's token (`requesterHash`) is still a facilitator token of the board when the
+   * transaction runs. The replaced hashes are remembered as revoked (`tokenRevokedAt`).
+   * Resolves with them, or null (nothing changed) when the requester's token is no longer valid.
+   */
+  replaceTokens(boardId: string, role: Role, next: TokenRow, requesterHash: string, at: string): Promise<string[] | null>;
+  /** When a token of a board or cohort (by hash) was replaced, or undefined if it never was. */
+  tokenRevokedAt(ownerId: string, hash: string): Promise<string | undefined>;
+  /**
+   * Replaces a cohort's trainer token (`oldHash`, checked in the transaction) by `newHash` and
+   * stores the new key salt and every board's tokens sealed again with the new key, all in one
+   * transaction. Resolves false (nothing changed) when `oldHash` is no longer the trainer's.
+   */
+  replaceTrainerToken(cohortId: string, oldHash: string, newHash: string, keySalt: Uint8Array, sealed: { boardId: string; sealedTokens: Uint8Array }[], at: string): Promise<boolean>;
+  /**
+   * A trainer replacing a team link: `replaceTokens` on a board of the cohort, authorised by the
+   * trainer token (`trainerHash`, checked in the transaction), with the board's sealed tokens
+   * updated in the same transaction. Resolves with the replaced hashes, or null.
+   */
+  replaceCohortBoardToken(
+    cohortId: string,
+    trainerHash: string,
+    boardId: string,
+    role: Role,
+    next: TokenRow,
+    sealedTokens: Uint8Array,
+    at: string,
+  ): Promise<string[] | null>;
+  // ---- end of replacing links ----
+  /** Resolves when the store answers a query (GET /readyz); rejects otherwise. */
+  ping(): Promise<void>;
   close(): Promise<void>;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import path from 'node:path';
-import Database from 'better-sqlite3';
+import { openDatabase } from './sqliteDatabase';
 import * as Y from 'yjs';
 import { SCHEMA_VERSION, SqliteStorage } from './SqliteStorage';
 import { tempDir } from '../../tests/helpers/server';
@@ -55,7 +55,7 @@ function update(key: string, value: unknown): Buffer {
 /** A version-0 file holding one board with a snapshot, two logged updates, a token and a participant. */
 function oldFile(): string {
   const file = path.join(tempDir(), 'boards.sqlite');
-  const db = new Database(file);
+  const db = openDatabase(file);
   db.pragma('journal_mode = WAL');
   db.exec(V0_SCHEMA);
   db.prepare(
@@ -100,7 +100,7 @@ describe('SqliteStorage schema migration', () => {
     expect(await s.appendUpdates('old-board-000001', 'control', [update('step', 'x')])).toBe(1);
     await s.close();
 
-    const db = new Database(file, { readonly: true });
+    const db = openDatabase(file, { readonly: true });
     expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
     const columns = (table: string) => (db.prepare(`PRAGMA table_info(${table})`).all() as { name: string; pk: number }[]).filter((c) => c.pk > 0).map((c) => c.name);
     expect(columns('snapshots')).toEqual(['board_id', 'doc']);
@@ -118,13 +118,13 @@ describe('SqliteStorage schema migration', () => {
 
   it('leaves an old file untouched when the migration fails', async () => {
     const file = oldFile();
-    const db = new Database(file);
+    const db = openDatabase(file);
     // An orphan row (written with foreign keys off) makes copying into the new tables fail.
     db.pragma('foreign_keys = OFF');
     db.prepare("INSERT INTO updates (board_id, seq, data) VALUES ('no-such-board', 1, x'00')").run();
     db.close();
     expect(() => new SqliteStorage(file)).toThrow();
-    const after = new Database(file, { readonly: true });
+    const after = openDatabase(file, { readonly: true });
     expect(after.pragma('user_version', { simple: true })).toBe(0);
     expect((after.prepare('SELECT COUNT(*) AS n FROM updates').get() as { n: number }).n).toBe(3);
     expect(after.prepare("SELECT name FROM sqlite_master WHERE name LIKE '%_v1'").all()).toEqual([]);
@@ -133,7 +133,7 @@ describe('SqliteStorage schema migration', () => {
 
   it('refuses a file of a newer schema', () => {
     const file = path.join(tempDir(), 'boards.sqlite');
-    const db = new Database(file);
+    const db = openDatabase(file);
     db.pragma(`user_version = ${SCHEMA_VERSION + 1}`);
     db.close();
     expect(() => new SqliteStorage(file)).toThrow(/newer/);

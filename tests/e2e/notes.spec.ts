@@ -114,7 +114,9 @@ test('notes are shared live with their formatting and review answers, viewers on
   await expect(question(bo, 'support-team.one-sector').getByTestId('review-by')).toContainText('Ada');
 
   // Bo's edits reach Ada live; Bo's undo only takes back Bo's own edit (not Ada's, not the canvas).
-  await bo.evaluate(() => (window as any).__board.editor.createShape({ type: 'geo', x: 100, y: 100, props: { w: 80, h: 80 } }));
+  await bo.evaluate(() => {
+    (window as any).__board.editor.createShape({ type: 'geo', x: 100, y: 100, props: { w: 80, h: 80 } });
+  });
   const shapes = await shapeCount(bo);
   await caretToEnd(bo, content(bo).locator('ul li'));
   await bo.keyboard.press('Enter');

@@ -1,4 +1,4 @@
-import type { Page } from '@playwright/test';
+import type { BrowserContext, Page } from '@playwright/test';
 import { expect, openBoard, shapeCount, test } from './app';
 
 /**
@@ -11,6 +11,35 @@ import { expect, openBoard, shapeCount, test } from './app';
  */
 
 const SHOTS = process.env.OFFLINE_SCREENSHOTS;
+
+/**
+ * Reloads a page of a context that is offline, so that the new document knows it is offline.
+ * Chromium starts a document loaded under emulated offline conditions with `navigator.onLine`
+ * true and sends no `offline` event (it reports changes only), whereas a browser that is really
+ * offline says false from the start; the app then rightly shows "Connecting…" (browser online,
+ * server unreachable), which is what made this test fail now and then. Re-applying the
+ * emulation once the board runs makes the document hear it. The board's sockets are refused
+ * from the reload until `goOnline`, so the instant of "online" in between cannot connect.
+ */
+async function reloadOffline(page: Page, context: BrowserContext) {
+  let held = true;
+  await context.routeWebSocket(/\/ws\//, (ws) => {
+    if (held) ws.close();
+    else ws.connectToServer();
+  });
+  const reloaded = await page.reload();
+  await page.waitForFunction(() => Boolean((window as any).__board?.editor));
+  await context.setOffline(false);
+  await context.setOffline(true);
+  await page.waitForFunction(() => navigator.onLine === false);
+  return {
+    reloaded,
+    async goOnline() {
+      held = false;
+      await context.setOffline(false);
+    },
+  };
+}
 
 function status(page: Page) {
   return page.getByTestId('connection-status');
@@ -121,9 +150,8 @@ test('a board reopened without a connection shows the copy kept in the browser, 
   await confirmedStored(away);
 
   await awayContext.setOffline(true);
-  const reloaded = await away.reload();
-  expect(reloaded?.fromServiceWorker()).toBe(true);
-  await away.waitForFunction(() => Boolean((window as any).__board?.editor));
+  const offline = await reloadOffline(away, awayContext);
+  expect(offline.reloaded?.fromServiceWorker()).toBe(true);
   await expect.poll(() => shapeCount(away)).toBe(2);
   await expect(status(away)).toHaveAttribute('data-source', 'local');
   await expect(status(away)).toHaveAttribute('data-state', 'offline');
@@ -137,7 +165,7 @@ test('a board reopened without a connection shows the copy kept in the browser, 
   if (SHOTS) await away.locator('.topbar').screenshot({ path: `${SHOTS}/offline-indicator.png` });
   if (SHOTS) await away.screenshot({ path: `${SHOTS}/offline-board.png` });
 
-  await awayContext.setOffline(false);
+  await offline.goOnline();
   await expect(status(away)).toHaveAttribute('data-state', 'connected', { timeout: 20_000 });
   await expect(status(away)).toHaveAttribute('data-source', 'server');
   await expect(status(away)).toHaveAttribute('data-unsaved', 'false');

@@ -128,7 +128,10 @@ test('dot voting: limits per person and per card, hidden counts, one shared rank
     await expect(panel).toContainText('Place organizations and people');
     for (const id of Object.values(ids)) await expect(panel.getByTestId(`vote-item-${id}`)).toBeVisible();
   }
-  await expect(ada.getByTestId('vote-announcer')).toHaveText('Voting started on “Place organizations and people”: 2 dots each.');
+  // Everyone is told, in a live region: what to do and how many dots they have.
+  await expect(ada.getByTestId('vote-notice-region')).toContainText('Dot vote on “Place organizations and people”');
+  await expect(ada.getByTestId('vote-notice-text')).toContainText('You have 2 dots, at most 1 per card.');
+  await expect(vic.getByTestId('vote-notice-text')).toContainText('Your link lets you watch');
   await expect(adaVote.getByTestId('vote-dots-left')).toHaveAttribute('data-left', '2');
   await expect(adaVote.getByTestId(`vote-add-${ids.alpha}`)).toHaveAttribute('aria-label', 'Add a dot to Alpha Workforce Board');
   // The viewer watches: no buttons.

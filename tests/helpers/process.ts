@@ -1,4 +1,5 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
 import path from 'node:path';
 
 export interface ServerProcess {
@@ -13,9 +14,13 @@ export interface ServerProcess {
 
 const root = path.resolve(import.meta.dirname, '../..');
 
-/** Starts `server/main.ts` in its own process on the given data dir; resolves once it listens. */
-export async function spawnServer(dataDir: string, port = 0, env: Record<string, string> = {}): Promise<ServerProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+/**
+ * Starts the server in its own process on the given data dir; resolves once it listens. From its
+ * sources (`server/main.ts` through tsx) unless `entry` names a built server (see buildServer).
+ */
+export async function spawnServer(dataDir: string, port = 0, env: Record<string, string> = {}, entry?: string): Promise<ServerProcess> {
+  const args = entry ? [entry] : ['--import', 'tsx', 'server/main.ts'];
+  const child = spawn(process.execPath, args, {
     cwd: root,
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, CLIENT_DIR: '/nonexistent', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -49,4 +54,36 @@ export async function spawnServer(dataDir: string, port = 0, env: Record<string,
       await exited;
     },
   };
+}
+
+/**
+ * Builds the server with `scripts/build-server.mjs` into a fresh folder inside the repository
+ * (so the bundle finds node_modules) and returns it with its entries; `remove()` deletes it.
+ */
+export function buildServer(): { dir: string; main: string; backup: string; remove(): void } {
+  fs.mkdirSync(path.join(root, 'dist'), { recursive: true });
+  const dir = fs.mkdtempSync(path.join(root, 'dist', '.test-build-'));
+  execFileSync(process.execPath, ['scripts/build-server.mjs', dir], { cwd: root, stdio: 'pipe' });
+  return {
+    dir,
+    main: path.join(dir, 'main.cjs'),
+    backup: path.join(dir, 'backup.cjs'),
+    remove: () => fs.rmSync(dir, { recursive: true, force: true }),
+  };
+}
+
+/** Runs a command to its end; resolves with its exit status and output. */
+export function runToExit(args: string[], env: Record<string, string> = {}, timeoutMs = 30_000): Promise<{ status: number | null; stdout: string; stderr: string }> {
+  const child = spawn(process.execPath, args, { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let stdout = '';
+  let stderr = '';
+  child.stdout!.on('data', (d) => (stdout += d));
+  child.stderr!.on('data', (d) => (stderr += d));
+  const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+  return new Promise((resolve) =>
+    child.once('exit', (status) => {
+      clearTimeout(timer);
+      resolve({ status, stdout, stderr });
+    }),
+  );
 }

@@ -9,6 +9,8 @@ import {
   type TLUiContextMenuProps,
 } from 'tldraw';
 import { BoardCanvasOverlays } from '../canvasOverlays';
+import { BoardStylePanel } from '../shapes/BoardStylePanel';
+import { CardFullText } from '../shapes/CardFullText';
 import { promote, useOptionalActionPlan, type ActionPlanEnv } from './ActionPlanContext';
 import { selectionOffer } from './promotion';
 
@@ -47,6 +49,14 @@ export function BoardContextMenu(props: TLUiContextMenuProps) {
 
 /**
  * tldraw UI overrides of a board; a constant, so tldraw never remounts its UI. `OnTheCanvas`
- * carries the dot-voting badges and the "since your last visit" outlines on the cards.
+ * carries the dot-voting badges and the "since your last visit" outlines on the cards. The page
+ * menu is gone (a board has one page; `BOARD_TLDRAW_OPTIONS` also stops tldraw creating pages)
+ * and the style panel shows only when it applies (BoardStylePanel).
  */
-export const BOARD_UI_COMPONENTS: TLComponents = { ContextMenu: BoardContextMenu, OnTheCanvas: BoardCanvasOverlays };
+export const BOARD_UI_COMPONENTS: TLComponents = {
+  ContextMenu: BoardContextMenu,
+  OnTheCanvas: BoardCanvasOverlays,
+  StylePanel: BoardStylePanel,
+  PageMenu: null,
+  InFrontOfTheCanvas: CardFullText,
+};

@@ -36,6 +36,8 @@ export class ControlConnection {
   readonly follow: Atom<FollowState | null> = atom('sessionFollow', null);
   readonly bring: Atom<BringRequest | null> = atom('sessionBring', null);
   readonly banner: Atom<Banner | null> = atom('sessionBanner', null);
+  /** The facilitators' "Take everyone there" (true unless a facilitator turned it off). */
+  readonly takeEveryone: Atom<boolean> = atom('sessionTakeEveryone', true);
   /** Id of the vote round in progress or last revealed. */
   readonly voteId: Atom<string | null> = atom('sessionVoteId', null);
   readonly rounds: Atom<ReadonlyMap<string, VoteRound>> = atom('voteRounds', new Map());
@@ -97,6 +99,7 @@ export class ControlConnection {
     this.follow.set(parseFollow(this.map.get(ControlKey.Follow)));
     this.bring.set(parseBring(this.map.get(ControlKey.Bring)));
     this.banner.set(parseBanner(this.map.get(ControlKey.Banner)));
+    this.takeEveryone.set(this.map.get(ControlKey.TakeEveryone) !== false);
     const vote = this.map.get(ControlKey.Vote);
     this.voteId.set(typeof vote === 'string' ? vote : null);
   }
@@ -139,6 +142,10 @@ export class ControlConnection {
     this.write({ [ControlKey.Bring]: bring });
   }
 
+  setTakeEveryone(value: boolean) {
+    this.write({ [ControlKey.TakeEveryone]: value });
+  }
+
   setBanner(banner: Banner | null) {
     this.write({ [ControlKey.Banner]: banner });
   }
@@ -168,7 +175,9 @@ export function parseBring(v: unknown): BringRequest | null {
   if (!isObj(v) || !isStr(v.id) || !isStr(v.leaderId) || !isNum(v.at) || !isObj(v.bounds)) return null;
   const b = v.bounds;
   if (!isNum(b.x) || !isNum(b.y) || !isNum(b.w) || !isNum(b.h) || b.w <= 0 || b.h <= 0) return null;
-  return { id: v.id, leaderId: v.leaderId, leaderName: isStr(v.leaderName) ? v.leaderName : '', bounds: { x: b.x, y: b.y, w: b.w, h: b.h }, at: v.at };
+  const bring: BringRequest = { id: v.id, leaderId: v.leaderId, leaderName: isStr(v.leaderName) ? v.leaderName : '', bounds: { x: b.x, y: b.y, w: b.w, h: b.h }, at: v.at };
+  if (isStr(v.zoneId) && v.zoneId) bring.zoneId = v.zoneId;
+  return bring;
 }
 
 export function parseBanner(v: unknown): Banner | null {

@@ -1,4 +1,5 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useId, useLayoutEffect, useRef, useState, type ReactNode, type RefObject } from 'react';
+import { useDismiss } from '../../components/useDismiss';
 import { createUserId, useValue, type Editor } from 'tldraw';
 import { BRING_FRESH_MS } from '../../../shared/control';
 import { addTime, formatRemaining, hasEnded, idleTimer, pause, remainingMs, reset, start, type TimerState } from '../../../shared/timer';
@@ -25,16 +26,124 @@ function newId(): string {
 export function SessionBar({ editor }: { editor: Editor | null }) {
   const f = useFacilitation();
   if (!f) return null;
+  return <SessionStrip f={f} editor={editor} />;
+}
+
+/** Groups that move into the "More" pop-over, in that order, when the bar has no room for them. */
+const OVERFLOW_ORDER = ['banner', 'lead'] as const;
+type OverflowGroup = (typeof OVERFLOW_ORDER)[number];
+/** Width of the "More" button (measured once it shows). */
+const MORE_W = 90;
+
+/**
+ * How many groups (from the start of OVERFLOW_ORDER) go into the "More" pop-over so that the bar
+ * stays one row. Widths are measured while a group is in the bar and remembered.
+ */
+function useOverflow(barRef: RefObject<HTMLElement | null>): number {
+  const [moved, setMoved] = useState(0);
+  const widths = useRef<Partial<Record<OverflowGroup, number>>>({});
+  useLayoutEffect(() => {
+    const bar = barRef.current;
+    if (!bar) return;
+    const measure = () => {
+      const style = getComputedStyle(bar);
+      const gap = Number.parseFloat(style.columnGap) || 0;
+      const room = bar.clientWidth - Number.parseFloat(style.paddingLeft) - Number.parseFloat(style.paddingRight);
+      // Natural widths (nothing in the bar shrinks): groups are measured while they are in it.
+      let fixed = 0;
+      let fixedCount = 0;
+      for (const child of bar.children) {
+        const el = child as HTMLElement;
+        const group = el.dataset.group as OverflowGroup | undefined;
+        if (group) widths.current[group] = el.offsetWidth;
+        else if (!el.dataset.more && el.offsetWidth > 0) {
+          fixed += el.offsetWidth;
+          fixedCount++;
+        }
+      }
+      const w = (g: OverflowGroup) => widths.current[g] ?? 0;
+      let next = 0;
+      const need = (n: number) => {
+        const inline = OVERFLOW_ORDER.slice(n).filter((g) => w(g) > 0);
+        const items = fixedCount + inline.length + (n > 0 ? 1 : 0);
+        return fixed + inline.reduce((sum, g) => sum + w(g), 0) + (n > 0 ? MORE_W : 0) + Math.max(0, items - 1) * gap;
+      };
+      while (next < OVERFLOW_ORDER.length && need(next) > room) next++;
+      setMoved((cur) => (cur === next ? cur : next));
+    };
+    measure();
+    const ro = new ResizeObserver(measure);
+    ro.observe(bar);
+    return () => ro.disconnect();
+  });
+  return moved;
+}
+
+function SessionStrip({ f, editor }: { f: Facilitation; editor: Editor | null }) {
+  const barRef = useRef<HTMLElement>(null);
+  // Always running, wherever its buttons are shown: "follow me" and "bring everyone" act here.
+  const lead = useLeadEffects(f, editor);
+  const moved = useOverflow(barRef);
+  const groups: Record<OverflowGroup, ReactNode> = {
+    lead: <LeadControl f={f} editor={editor} lead={lead} />,
+    banner: <BannerControl f={f} />,
+  };
+  const overflowed = OVERFLOW_ORDER.slice(0, moved);
+  const inline = (g: OverflowGroup) =>
+    overflowed.includes(g) ? null : (
+      <div className="session-group" data-group={g}>
+        {groups[g]}
+      </div>
+    );
   return (
     <>
-      <section className="session-bar" aria-label="Session" data-testid="session-bar">
+      <section ref={barRef} className="session-bar" aria-label="Session" data-testid="session-bar">
         <StepControl f={f} editor={editor} />
         <TimerControl f={f} />
-        <LeadControl f={f} editor={editor} />
-        <BannerControl f={f} />
+        {inline('lead')}
+        {inline('banner')}
+        {overflowed.length > 0 && (
+          <MoreMenu>
+            {[...overflowed].reverse().map((g) => (
+              <div key={g} className="session-more-group">
+                {groups[g]}
+              </div>
+            ))}
+          </MoreMenu>
+        )}
       </section>
       <BoardBanner f={f} />
     </>
+  );
+}
+
+/** "More": the session controls the bar has no room for, in a pop-over (Escape or a press outside closes it). */
+function MoreMenu({ children }: { children: ReactNode }) {
+  const [open, setOpen] = useState(false);
+  const button = useRef<HTMLButtonElement>(null);
+  const panel = useRef<HTMLDivElement>(null);
+  const id = useId();
+  useDismiss(open, [button, panel], (byKeyboard) => {
+    setOpen(false);
+    if (byKeyboard) button.current?.focus();
+  });
+  return (
+    <div className="session-more" data-more="true">
+      <button
+        ref={button}
+        type="button"
+        className="button small secondary"
+        aria-expanded={open}
+        aria-controls={id}
+        onClick={() => setOpen(!open)}
+        data-testid="session-more"
+      >
+        More <span aria-hidden="true">▾</span>
+      </button>
+      <div ref={panel} id={id} className="session-more-panel" hidden={!open} data-testid="session-more-panel">
+        {children}
+      </div>
+    </div>
   );
 }
 
@@ -47,7 +156,7 @@ function useStep(f: Facilitation) {
 
 function StepControl({ f, editor }: { f: Facilitation; editor: Editor | null }) {
   const { steps, index, current } = useStep(f);
-  const [takeAll, setTakeAll] = useState(true);
+  const takeAll = useValue('takeEveryone', () => f.control.takeEveryone.get(), [f]);
   if (steps.length === 0) return null;
 
   const moveTo = (i: number) => {
@@ -58,8 +167,16 @@ function StepControl({ f, editor }: { f: Facilitation; editor: Editor | null }) 
     f.control.setStep({ stepId: step.id, index: i, changedAt: now, by: me.name }, idleTimer(step.minutes * MINUTE, step.id));
     const bounds = editor && step.zoneId ? zoneBounds(editor, step.zoneId) : undefined;
     if (editor && step.zoneId) showZone(editor, step.zoneId);
-    if (takeAll && bounds) {
-      f.control.requestBring({ id: newId(), leaderId: me.id, leaderName: me.name, bounds: { x: bounds.x, y: bounds.y, w: bounds.w, h: bounds.h }, at: now });
+    // Everyone's view then shows the step's cards, fitted to each person's screen.
+    if (takeAll && bounds && step.zoneId) {
+      f.control.requestBring({
+        id: newId(),
+        leaderId: me.id,
+        leaderName: me.name,
+        bounds: { x: bounds.x, y: bounds.y, w: bounds.w, h: bounds.h },
+        zoneId: step.zoneId,
+        at: now,
+      });
     }
   };
   const hasZone = !!(editor && current?.zoneId && zoneBounds(editor, current.zoneId));
@@ -84,7 +201,7 @@ function StepControl({ f, editor }: { f: Facilitation; editor: Editor | null }) 
             <span className="session-step-count">
               Step {index + 1} of {steps.length}
             </span>
-            <span className="session-step-title" title={current.prompt}>
+            <span className="session-step-title" title={`${current.title}: ${current.prompt}`}>
               {current.title}
             </span>
           </>
@@ -105,7 +222,7 @@ function StepControl({ f, editor }: { f: Facilitation; editor: Editor | null }) 
       )}
       {f.canControl && (
         <label className="session-check" title="Move everyone's view to the step's zone when the step changes">
-          <input type="checkbox" checked={takeAll} onChange={(e) => setTakeAll(e.target.checked)} data-testid="step-take-all" />
+          <input type="checkbox" checked={takeAll} onChange={(e) => f.control.setTakeEveryone(e.target.checked)} data-testid="step-take-all" />
           Take everyone there
         </label>
       )}
@@ -184,7 +301,7 @@ function TimerControl({ f }: { f: Facilitation }) {
               {shown.status === 'paused' ? 'Resume' : 'Start'}
             </button>
           )}
-          <button type="button" className="button small ghost" onClick={() => write(addTime(shown, f.clock.now(), MINUTE))} data-testid="timer-add" aria-label="Add a minute">
+          <button type="button" className="button small ghost" onClick={() => write(addTime(shown, f.clock.now(), MINUTE))} data-testid="timer-add" title="Add a minute to the timer">
             +1 min
           </button>
           <button
@@ -245,6 +362,7 @@ export function useLeadEffects(f: Facilitation | null, editor: Editor | null) {
     if (bring.leaderId === f.me().id) return;
     if (f.clock.now() - bring.at > BRING_FRESH_MS) return;
     if (editor.getInstanceState().followingUserId) editor.stopFollowingUser();
+    if (bring.zoneId && showZone(editor, bring.zoneId)) return;
     const { x, y, w, h } = bring.bounds;
     editor.zoomToBounds({ x, y, w, h }, { inset: 0, animation: { duration: 300 } });
   }, [f, editor, bring]);
@@ -299,8 +417,7 @@ export function useLeadEffects(f: Facilitation | null, editor: Editor | null) {
   };
 }
 
-function LeadControl({ f, editor }: { f: Facilitation; editor: Editor | null }) {
-  const lead = useLeadEffects(f, editor);
+function LeadControl({ f, editor, lead }: { f: Facilitation; editor: Editor | null; lead: ReturnType<typeof useLeadEffects> }) {
   const me = f.me();
   if (f.canControl) {
     const leading = lead.follow?.leaderId === me.id;

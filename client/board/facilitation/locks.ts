@@ -1,4 +1,5 @@
 import type { TLUiOverrides } from 'tldraw';
+import { BOARD_TRANSLATIONS } from '../shapes/a11y';
 
 /**
  * Locking is the facilitator's: for everyone else tldraw's "Lock / Unlock" (shift+L) and "Unlock
@@ -8,10 +9,11 @@ import type { TLUiOverrides } from 'tldraw';
  * tldraw never remounts its UI.
  */
 export const PARTICIPANT_UI_OVERRIDES: TLUiOverrides = {
+  translations: BOARD_TRANSLATIONS,
   actions(_editor, actions) {
     const { 'toggle-lock': _lock, 'unlock-all': _unlockAll, ...rest } = actions;
     return rest;
   },
 };
 
-export const FACILITATOR_UI_OVERRIDES: TLUiOverrides = {};
+export const FACILITATOR_UI_OVERRIDES: TLUiOverrides = { translations: BOARD_TRANSLATIONS };

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { getAssetUrlsByImport } from '@tldraw/assets/imports.vite';
-import { Tldraw, type Editor, type TLStore } from 'tldraw';
+import { Tldraw, type Editor, type TLComponents, type TLStore } from 'tldraw';
+import { getExercise } from '../../../exercises/registry';
 import type { SnapshotInfo } from '../../../shared/history';
 import { ErrorPage } from '../../components/ErrorPage';
 import { ApiError, getBoard, NetworkError, type BoardInfo } from '../../lib/api';
@@ -8,11 +9,15 @@ import { tldrawCurrentUser } from '../../lib/user';
 import { LicenceMessage } from '../BoardPage';
 import { PARTICIPANT_UI_OVERRIDES } from '../facilitation/locks';
 import { TLDRAW_LICENSE_KEY, watchLicenceGate } from '../licence';
-import { BOARD_SHAPE_UTILS } from '../shapes';
+import { BOARD_SHAPE_UTILS, setBoardExercise } from '../shapes';
+import { BOARD_TLDRAW_OPTIONS, keepOnBoardPage } from '../shapes/onePage';
 import { snapshotDate } from './format';
 import { boardPageUrl, fetchSnapshotState, listSnapshots } from './historyApi';
 import { storeFromSnapshot } from './snapshotDoc';
 import './history.css';
+
+/** A snapshot is read only: no page menu (one page per board) and no style panel. */
+const SNAPSHOT_UI_COMPONENTS: TLComponents = { PageMenu: null, StylePanel: null };
 
 /** Every tldraw asset served by us, as on the board page (no request leaves the origin). */
 const assetUrls = getAssetUrlsByImport();
@@ -134,6 +139,8 @@ function SnapshotScreen({ info, snapshot, store, token }: { info: BoardInfo; sna
   const onMount = (editor: Editor) => {
     editorRef.current = editor;
     editor.updateInstanceState({ isReadonly: true });
+    setBoardExercise(editor, getExercise(info.templateId));
+    const stayOnPage = keepOnBoardPage(editor);
     // The whole board in view, never above 100 %.
     if (editor.getCurrentPageShapeIds().size > 0) {
       editor.zoomToFit();
@@ -142,6 +149,7 @@ function SnapshotScreen({ info, snapshot, store, token }: { info: BoardInfo; sna
     const handle = { editor, store };
     window.__snapshot = handle;
     return () => {
+      stayOnPage();
       if (window.__snapshot === handle) delete window.__snapshot;
       if (editorRef.current === editor) editorRef.current = null;
     };
@@ -185,6 +193,8 @@ function SnapshotScreen({ info, snapshot, store, token }: { info: BoardInfo; sna
             user={tldrawCurrentUser}
             shapeUtils={BOARD_SHAPE_UTILS}
             overrides={PARTICIPANT_UI_OVERRIDES}
+            components={SNAPSHOT_UI_COMPONENTS}
+            options={BOARD_TLDRAW_OPTIONS}
             onMount={onMount}
           />
         )}

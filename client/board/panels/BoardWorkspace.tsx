@@ -8,9 +8,11 @@ import { ActionPlanContext, type ActionPlanEnv } from '../actions/ActionPlanCont
 import { ActionPlanPanel } from '../actions/ActionPlanPanel';
 import { ActionPlanState } from '../actions/ActionPlanState';
 import { useVoteTab } from '../facilitation/voting/VotePanel';
-import { FiguresPanel } from './FiguresPanel';
+import { VoteNotice } from '../facilitation/voting/VoteNotice';
+import { FiguresPanel, WIDEN_PANEL_EVENT } from './FiguresPanel';
 import { Inspector } from './Inspector';
-import { zoneBounds } from './boardActions';
+import { showZone, zoneBounds } from './boardActions';
+import { zoneGuides, type ZoneGuide } from '../shapes/zoneGuide';
 import { LiveResultsSource } from './liveResults';
 import { RubricPanel } from '../rubric/RubricPanel';
 import { NotesPanel, useCurrentStepId } from '../notes/NotesPanel';
@@ -18,32 +20,76 @@ import { PalettePanel } from './PalettePanel';
 import { PanelTabList, PanelTabPanels, type PanelTab } from './PanelTabs';
 import { SidePanel } from './SidePanel';
 import { StepsPanel } from './StepsPanel';
+import { ConnectorLegend } from './ConnectorLegend';
 import { WorkspaceContext, WorkspaceState, type Workspace } from './WorkspaceState';
 import './panels.css';
 
 const PANELS_KEY = 'pb.panels';
-/** Where a zone's top-left corner lands on screen when the board opens. */
-const OPEN_MARGIN = { x: 24, y: 64 };
 
-interface PanelsOpen {
-  left: boolean;
-  right: boolean;
+/** Below this window width the side panels float over the canvas, one at a time. */
+export const FLOAT_BELOW_PX = 1200;
+/** Right panel width: default for a window width, and the bounds of dragging it. */
+export const RIGHT_MIN_W = 280;
+function defaultRightWidth(windowWidth: number): number {
+  return Math.round(Math.min(460, Math.max(300, windowWidth * 0.22)));
+}
+/**
+ * The widest the right panel gets: 40 % of the window (less 40 px beside the left panel); on a
+ * wide screen 45 %, so a ten-column results table fits while the canvas stays wider than a
+ * laptop's.
+ */
+export function rightMaxWidth(windowWidth: number, floating: boolean): number {
+  const share = windowWidth >= 1600 ? 0.45 : 0.4;
+  const max = floating ? windowWidth * share : windowWidth * share - 40;
+  return Math.max(RIGHT_MIN_W, Math.round(Math.min(900, max)));
 }
 
-/** The panels' open state and a setter: `toggle(side)` flips a side, `toggle(side, true)` opens it. */
-function usePanelsOpen(): [PanelsOpen, (side: keyof PanelsOpen, value?: boolean) => void] {
-  const [open, setOpen] = useState<PanelsOpen>(() => {
-    const stored = readJson<Partial<PanelsOpen>>(PANELS_KEY);
-    return { left: stored?.left !== false, right: stored?.right !== false };
+interface PanelsState {
+  left: boolean;
+  right: boolean;
+  /** The right panel's width, once someone dragged it (null: the default for the window). */
+  rightWidth: number | null;
+  /** The side opened last: the one a narrow window shows when both are open. */
+  last: 'left' | 'right';
+}
+
+function useWindowWidth(): number {
+  const [w, setW] = useState(() => window.innerWidth);
+  useEffect(() => {
+    const on = () => setW(window.innerWidth);
+    window.addEventListener('resize', on);
+    return () => window.removeEventListener('resize', on);
+  }, []);
+  return w;
+}
+
+/**
+ * The panels' state, remembered in this browser (`pb.panels`): which are open, the right one's
+ * width. `toggle(side)` flips a side, `toggle(side, true)` opens it.
+ */
+function usePanels(): [PanelsState, (side: 'left' | 'right', value?: boolean, exclusive?: boolean) => void, (w: number, done: boolean) => void] {
+  const [state, setState] = useState<PanelsState>(() => {
+    const stored = readJson<Partial<PanelsState>>(PANELS_KEY);
+    const rightWidth = typeof stored?.rightWidth === 'number' && Number.isFinite(stored.rightWidth) ? stored.rightWidth : null;
+    return { left: stored?.left !== false, right: stored?.right !== false, rightWidth, last: stored?.last === 'right' ? 'right' : 'left' };
   });
-  const toggle = (side: keyof PanelsOpen, value?: boolean) =>
-    setOpen((prev) => {
-      if (value !== undefined && prev[side] === value) return prev;
-      const next = { ...prev, [side]: value ?? !prev[side] };
+  const toggle = (side: 'left' | 'right', value?: boolean, exclusive = false) =>
+    setState((prev) => {
+      const open = value ?? !prev[side];
+      const other = side === 'left' ? 'right' : 'left';
+      const closeOther = open && exclusive && prev[other];
+      if (prev[side] === open && (!open || prev.last === side) && !closeOther) return prev;
+      const next = { ...prev, [side]: open, last: open ? side : prev.last, ...(closeOther ? { [other]: false } : {}) };
       writeJson(PANELS_KEY, next);
       return next;
     });
-  return [open, toggle];
+  const resize = (w: number, done: boolean) =>
+    setState((prev) => {
+      const next = { ...prev, rightWidth: w };
+      if (done) writeJson(PANELS_KEY, next);
+      return next;
+    });
+  return [state, toggle, resize];
 }
 
 export interface BoardWorkspaceProps {
@@ -68,7 +114,21 @@ export interface BoardWorkspaceProps {
  * get no left panel.
  */
 export function BoardWorkspace({ editor, exercise, readOnly, doc = null, variant = null, templateVersion, children }: BoardWorkspaceProps) {
-  const [open, toggle] = usePanelsOpen();
+  const [panels, toggle, resizeRight] = usePanels();
+  const windowWidth = useWindowWidth();
+  const floating = windowWidth < FLOAT_BELOW_PX;
+  // A narrow window shows one panel at a time (the one opened last), over the canvas.
+  const open = floating && panels.left && panels.right ? { left: panels.last === 'left', right: panels.last === 'right' } : panels;
+  const rightMax = rightMaxWidth(windowWidth, floating);
+  const rightWidth = Math.min(rightMax, Math.max(RIGHT_MIN_W, panels.rightWidth ?? defaultRightWidth(windowWidth)));
+  // A results table wider than the panel asks for the width it needs (FiguresPanel).
+  const widenRight = useRef((_by: number) => {});
+  widenRight.current = (by) => resizeRight(Math.min(rightMax, rightWidth + by), true);
+  useEffect(() => {
+    const on = (e: Event) => widenRight.current((e as CustomEvent<{ by: number }>).detail.by);
+    window.addEventListener(WIDEN_PANEL_EVENT, on);
+    return () => window.removeEventListener(WIDEN_PANEL_EVENT, on);
+  }, []);
   const ui = useMemo(() => new WorkspaceState(), []);
   const [source, setSource] = useState<LiveResultsSource | null>(null);
   const [rightTab, setRightTab] = useState('details');
@@ -77,7 +137,7 @@ export function BoardWorkspace({ editor, exercise, readOnly, doc = null, variant
   const showActions = useRef(() => {});
   showActions.current = () => {
     setRightTab('actions');
-    toggle('right', true);
+    toggle('right', true, window.innerWidth < FLOAT_BELOW_PX);
   };
 
   useEffect(() => {
@@ -104,15 +164,30 @@ export function BoardWorkspace({ editor, exercise, readOnly, doc = null, variant
     };
   }, [editor, exercise, variant, templateVersion]);
 
-  // A board opens on the first step's zone at 100 %, its label clear of tldraw's page menu.
+  // A board opens on the first step's view (its cards at a readable zoom; an empty zone at 100 %
+  // from its top-left corner, label and prompt in view).
   useEffect(() => {
     if (!editor || !exercise) return;
     const camera = editor.getCamera();
     if (camera.x !== 0 || camera.y !== 0 || camera.z !== 1) return;
     const first = exercise.template.steps.find((s) => s.zoneId && zoneBounds(editor, s.zoneId));
-    const bounds = first?.zoneId ? zoneBounds(editor, first.zoneId) : undefined;
-    if (bounds) editor.setCamera({ x: OPEN_MARGIN.x - bounds.x, y: OPEN_MARGIN.y - bounds.y, z: 1 });
+    if (first?.zoneId) showZone(editor, first.zoneId, { animate: false });
   }, [editor, exercise]);
+
+  // Each zone shows the prompt of the step working in it (the current step first) under its label.
+  const currentStep = useValue('currentStep', () => ui.currentStep.get(), [ui]);
+  useEffect(() => {
+    if (!editor || !exercise) return;
+    const steps = exercise.template.steps;
+    const guides: Record<string, ZoneGuide> = {};
+    const order = [steps[currentStep], ...steps].filter((s) => !!s);
+    for (const step of order) {
+      if (step.zoneId && !guides[step.zoneId]) {
+        guides[step.zoneId] = { stepNumber: steps.indexOf(step) + 1, title: step.title, prompt: step.prompt };
+      }
+    }
+    zoneGuides(editor).set(guides);
+  }, [editor, exercise, currentStep]);
 
   const ws = useMemo<Workspace | null>(
     () =>
@@ -124,8 +199,13 @@ export function BoardWorkspace({ editor, exercise, readOnly, doc = null, variant
   const live = useValue('live', () => source?.live.get() ?? null, [source]);
   // A card to fill in (new from the palette, or double-clicked) brings the Details tab forward.
   const focusRequest = useValue('focusRequest', () => ui.focusRequest.get(), [ui]);
+  // In a narrow window the inspector slides in (over the palette) to fill the new card in.
+  const openRight = useRef(toggle);
+  openRight.current = toggle;
   useEffect(() => {
-    if (focusRequest) setRightTab('details');
+    if (!focusRequest) return;
+    setRightTab('details');
+    openRight.current('right', true, window.innerWidth < FLOAT_BELOW_PX);
   }, [focusRequest]);
 
   const ready = ws && live && exercise;
@@ -159,26 +239,39 @@ export function BoardWorkspace({ editor, exercise, readOnly, doc = null, variant
 
   return (
     <WorkspaceContext.Provider value={ws}>
-      <div className="board-workspace">
+      <div className={floating ? 'board-workspace floating-panels' : 'board-workspace'}>
         {showLeft ? (
-          <SidePanel side="left" label="Exercise" open={open.left} onToggle={() => toggle('left')}>
+          <SidePanel side="left" label="Exercise" open={open.left} floating={floating} onToggle={() => toggle('left', !open.left, floating)}>
             <details className="side-intro">
               <summary className="side-exercise">{exercise.template.title}</summary>
               <p className="hint">{exercise.template.purpose}</p>
             </details>
             {hasPalette && <PalettePanel />}
             <StepsPanel live={live} />
+            <ConnectorLegend />
           </SidePanel>
         ) : null}
         {/* The canvas too: tldraw's context menu offers "Promote to action". */}
         <ActionPlanContext.Provider value={actionPlan}>{children}</ActionPlanContext.Provider>
+        {editor && (
+          <VoteNotice
+            onOpen={() => {
+              setRightTab('vote');
+              toggle('right', true, floating);
+              requestAnimationFrame(() => document.querySelector<HTMLElement>('[data-testid="tab-vote"]')?.focus());
+            }}
+          />
+        )}
         {showRight ? (
           <ActionPlanContext.Provider value={actionPlan}>
             <SidePanel
               side="right"
               label={rightLabel}
               open={open.right}
-              onToggle={() => toggle('right')}
+              floating={floating}
+              width={rightWidth}
+              resize={{ min: RIGHT_MIN_W, max: rightMax, onResize: resizeRight }}
+              onToggle={() => toggle('right', !open.right, floating)}
               header={<PanelTabList tabs={rightTabs} selected={rightTab} onSelect={setRightTab} idBase={rightTabsId} label={rightLabel} />}
             >
               <PanelTabPanels tabs={rightTabs} selected={rightTab} idBase={rightTabsId} />

@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { ITEM_TYPES } from '../../../exercises/registry';
 import type { Figure, FigureStatus, ListFigure, NumberFigure, TableFigure } from '../../../shared/results';
 import { paletteOf } from '../shapes/cardColors';
@@ -55,42 +55,81 @@ function NumberBody({ figure }: { figure: NumberFigure }) {
   );
 }
 
+/**
+ * Fired on `window` by a table wider than the panel: `detail.by` is how many pixels more the
+ * panel needs (BoardWorkspace widens the right panel, within its bounds, and remembers it).
+ */
+export const WIDEN_PANEL_EVENT = 'pb:widen-right-panel';
+
+/** How many pixels of a table are hidden to the side of its scroll box (0 when it fits or is not shown). */
+function useHiddenWidth(shown: boolean) {
+  const ref = useRef<HTMLDivElement>(null);
+  const [hidden, setHidden] = useState(0);
+  useEffect(() => {
+    const el = ref.current;
+    const table = el?.firstElementChild;
+    if (!shown || !el || !table) return;
+    const measure = () => setHidden(Math.max(0, Math.ceil(el.scrollWidth - el.clientWidth)));
+    const ro = new ResizeObserver(measure);
+    ro.observe(el);
+    ro.observe(table);
+    return () => {
+      ro.disconnect();
+      setHidden(0);
+    };
+  }, [shown]);
+  return [ref, hidden] as const;
+}
+
 function TableBody({ figure }: { figure: TableFigure }) {
+  const [wrapRef, hidden] = useHiddenWidth(figure.rows.length > 0);
   if (figure.rows.length === 0) return <p className="hint">Nothing yet.</p>;
   const cellKeys = uniqueKeys(figure.rows[0].cells.map((_, i) => figure.columns[i] ?? 'column'));
   return (
-    <div className="figure-table-wrap">
-      <table className="figure-table">
-        <caption className="visually-hidden">{figure.label}</caption>
-        <thead>
-          <tr>
-            {figure.columns.map((c) => (
-              <th key={c} scope="col">
-                {c}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {figure.rows.map((row) => (
-            <tr key={row.key} className={row.status ? `status-${row.status}` : undefined}>
-              {row.cells.map((cell, i) =>
-                i === 0 ? (
-                  <th key={cellKeys[i]} scope="row">
-                    <StatusMark status={row.status} />
-                    <ShowItems itemIds={row.itemIds} label={String(cell)}>
-                      {cell}
-                    </ShowItems>
-                  </th>
-                ) : (
-                  <td key={cellKeys[i]}>{cell}</td>
-                ),
-              )}
+    <>
+      {hidden > 1 && (
+        <button
+          type="button"
+          className="link-button figure-widen"
+          data-testid="figure-widen"
+          onClick={() => window.dispatchEvent(new CustomEvent(WIDEN_PANEL_EVENT, { detail: { by: hidden + 8 } }))}
+        >
+          Widen the panel to show the whole table
+        </button>
+      )}
+      <div className="figure-table-wrap" ref={wrapRef}>
+        <table className="figure-table">
+          <caption className="visually-hidden">{figure.label}</caption>
+          <thead>
+            <tr>
+              {figure.columns.map((c) => (
+                <th key={c} scope="col">
+                  {c}
+                </th>
+              ))}
             </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+          </thead>
+          <tbody>
+            {figure.rows.map((row) => (
+              <tr key={row.key} className={row.status ? `status-${row.status}` : undefined}>
+                {row.cells.map((cell, i) =>
+                  i === 0 ? (
+                    <th key={cellKeys[i]} scope="row">
+                      <StatusMark status={row.status} />
+                      <ShowItems itemIds={row.itemIds} label={String(cell)}>
+                        {cell}
+                      </ShowItems>
+                    </th>
+                  ) : (
+                    <td key={cellKeys[i]}>{cell}</td>
+                  ),
+                )}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </>
   );
 }
 

@@ -3,6 +3,7 @@ import { useValue, type TLShapeId } from 'tldraw';
 import type { ItemTypeDef } from '../../../exercises/kit/definitions';
 import type { FieldValue } from '../../../shared/results';
 import { PromoteButton } from '../actions/PromoteButton';
+import { ConnectTo } from './ConnectTo';
 import { paletteOf } from '../shapes/cardColors';
 import { isItemShape, updateItemFields } from './boardActions';
 import { FieldControl, FieldList } from './FieldControl';
@@ -26,10 +27,14 @@ export function ItemInspector({ id, def }: { id: TLShapeId; def: ItemTypeDef }) 
   useEffect(() => {
     if (focusRequest !== id) return;
     ui.focusRequest.set(null);
-    const el = firstInput.current;
-    if (!el) return;
-    el.focus();
-    if (el instanceof HTMLInputElement || el instanceof HTMLTextAreaElement) el.select?.();
+    // On the next frame: the request may also be opening the panel this form is in.
+    // (Not cancelled when the request is cleared, which re-runs this effect at once.)
+    requestAnimationFrame(() => {
+      const el = firstInput.current;
+      if (!el?.isConnected) return;
+      el.focus();
+      if (el instanceof HTMLInputElement || el instanceof HTMLTextAreaElement) el.select?.();
+    });
   }, [focusRequest, id, ui]);
 
   if (!isItemShape(shape)) return null;
@@ -71,6 +76,7 @@ export function ItemInspector({ id, def }: { id: TLShapeId; def: ItemTypeDef }) 
           {updated && <>Last changed by {updated}.</>}
         </p>
       )}
+      {!readOnly && !locked && <ConnectTo id={id} />}
       <PromoteButton shapeId={id} />
     </div>
   );

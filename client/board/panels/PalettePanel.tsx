@@ -2,11 +2,16 @@ import { useValue } from 'tldraw';
 import type { ItemTypeDef } from '../../../exercises/kit/definitions';
 import { paletteOf } from '../shapes/cardColors';
 import { createItem, zoneBounds } from './boardActions';
+import { zoneForNewCard, zoneTakes } from './cardZone';
 import { useWorkspace } from './WorkspaceState';
 
+/** Longest word (in letters) a palette button half the panel wide shows unbroken. */
+const LONGEST_WORD_IN_TWO_COLUMNS = 7;
+
 /**
- * The exercise's item types as buttons. A new card goes into the current step's zone (first free
- * slot) or, without one, into the middle of the view; it is selected and its first field focused.
+ * The exercise's item types as buttons. A new card goes into the current step's zone when that
+ * zone takes its type, else into the first zone that does (first free slot), else into the middle
+ * of the view; it is selected and its first field focused.
  */
 export function PalettePanel() {
   const { editor, exercise, ui, author } = useWorkspace();
@@ -21,9 +26,13 @@ export function PalettePanel() {
     [editor, exercise, step],
   );
   if (exercise.itemTypes.length === 0) return null;
+  // Two buttons a row, unless a label has a word too long for half the panel ("Stakeholder"):
+  // then one a row, so no word is broken.
+  const oneColumn = exercise.itemTypes.some((def) => def.label.split(/\s+/).some((word) => word.length > LONGEST_WORD_IN_TWO_COLUMNS));
 
   const add = (def: ItemTypeDef) => {
-    const id = createItem(editor, def, { author: author(), zoneId: zone?.id ?? null, lastCreatedId: ui.lastCreatedId });
+    const target = zoneForNewCard(exercise.template, zone?.id, def.type, (id) => !!zoneBounds(editor, id));
+    const id = createItem(editor, def, { author: author(), zoneId: target?.id ?? null, lastCreatedId: ui.lastCreatedId });
     ui.lastCreatedId = id;
     ui.requestFocus(id);
   };
@@ -32,9 +41,10 @@ export function PalettePanel() {
     <section className="panel-section" aria-labelledby="palette-heading" data-testid="palette">
       <h2 id="palette-heading">Add a card</h2>
       <p className="hint palette-target">
-        New cards go {zone ? <>into <strong>{zone.label}</strong></> : 'to the middle of your view'}.
+        New cards go {zone ? <>into <strong>{zone.label}</strong></> : 'to the middle of your view'}
+        {exercise.template.zones.some((z) => z.itemTypes) ? ', or into the zone meant for their type' : ''}.
       </p>
-      <ul className="palette">
+      <ul className={oneColumn ? 'palette palette-one-column' : 'palette'}>
         {exercise.itemTypes.map((def) => {
           const palette = paletteOf(def.color);
           return (
@@ -44,7 +54,7 @@ export function PalettePanel() {
                 className="palette-button"
                 data-item-type={def.type}
                 title={def.description}
-                aria-description={def.description}
+                aria-description={`${def.description}${zone && !zoneTakes(zone, def.type) ? ' Goes into its own zone.' : ''}`}
                 onClick={() => add(def)}
               >
                 <span className="swatch" style={{ background: palette.header, borderColor: palette.border }} aria-hidden="true" />

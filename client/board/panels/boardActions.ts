@@ -12,8 +12,9 @@ import { CONNECTOR_META_KEY, itemShapeType, itemTypeOfShape, ZONE_SHAPE_TYPE } f
 import { zoneShapeId } from '../../../exercises/kit/seed';
 import { getItemType } from '../../../exercises/registry';
 import type { FieldValue } from '../../../shared/results';
-import type { ItemShape } from '../shapes';
+import { arrowheadProps, typedConnectorOf, type ItemShape } from '../shapes';
 import { placeAround, placeInZone, type Rect } from './placement';
+import { showStepView } from './stepView';
 
 /**
  * Everything the panels do to the board, as editor calls. Attribution goes into `meta`:
@@ -118,14 +119,59 @@ export function updateItemFields(editor: Editor, id: TLShapeId, patch: Record<st
   editor.updateShape<ItemShape>({ id, type: shape.type, props: patch, meta: updatedMeta(shape.meta, author) });
 }
 
-/** Types an arrow as a connector of `kind`, or makes it a free arrow again with null. */
+/**
+ * Types an arrow as a connector of `kind`, or makes it a free arrow again with null. A change of
+ * kind also sets the arrowheads that fit the kind (tldraw's default ones for a free arrow); colour,
+ * dash and label follow the kind when drawn (BoardArrowShapeUtil).
+ */
 export function setConnector(editor: Editor, id: TLShapeId, next: ConnectorData | null, author: Author): void {
   const arrow = editor.getShape(id);
   if (arrow?.type !== 'arrow') return;
-  const { [CONNECTOR_META_KEY]: _previous, ...rest } = arrow.meta as JsonObject;
+  const { [CONNECTOR_META_KEY]: previous, ...rest } = arrow.meta as JsonObject;
   const meta = updatedMeta(rest, author);
   if (next) meta[CONNECTOR_META_KEY] = { kind: next.kind, fields: next.fields } as JsonObject;
-  editor.updateShape<TLArrowShape>({ id, type: 'arrow', meta });
+  const previousKind = previous && typeof previous === 'object' && !Array.isArray(previous) ? previous.kind : undefined;
+  if ((previousKind ?? null) === (next?.kind ?? null)) {
+    editor.updateShape<TLArrowShape>({ id, type: 'arrow', meta });
+    return;
+  }
+  const typed = next ? typedConnectorOf(editor, { ...arrow, meta }) : null;
+  editor.updateShape<TLArrowShape>({ id, type: 'arrow', meta, props: arrowheadProps(typed?.look ?? null) });
+}
+
+/**
+ * Connects two cards with an arrow bound to both (the keyboard's way to draw one), typed as
+ * `kind` unless it is null; the first card stays selected. Returns the arrow's id.
+ */
+export function connectCards(editor: Editor, fromId: TLShapeId, toId: TLShapeId, kind: ConnectorData | null, author: Author): TLShapeId | null {
+  const a = editor.getShapePageBounds(fromId);
+  const b = editor.getShapePageBounds(toId);
+  if (!a || !b || fromId === toId) return null;
+  const id = createShapeId();
+  const meta: JsonObject = { createdBy: authorName(author), createdById: author.id, createdAt: new Date().toISOString() };
+  if (kind) meta[CONNECTOR_META_KEY] = { kind: kind.kind, fields: kind.fields } as JsonObject;
+  const binding = (terminal: 'start' | 'end', target: TLShapeId) => ({
+    type: 'arrow' as const,
+    fromId: id,
+    toId: target,
+    props: { terminal, normalizedAnchor: { x: 0.5, y: 0.5 }, isExact: false, isPrecise: false, snap: 'none' as const },
+  });
+  editor.markHistoryStoppingPoint('connect cards');
+  editor.run(() => {
+    editor.createShape<TLArrowShape>({
+      id,
+      type: 'arrow',
+      x: a.center.x,
+      y: a.center.y,
+      props: { start: { x: 0, y: 0 }, end: { x: b.center.x - a.center.x, y: b.center.y - a.center.y } },
+      meta,
+    });
+    const typed = kind ? typedConnectorOf(editor, editor.getShape(id) as TLShape) : null;
+    if (typed) editor.updateShape<TLArrowShape>({ id, type: 'arrow', props: arrowheadProps(typed.look) });
+    editor.createBindings([binding('start', fromId), binding('end', toId)]);
+    editor.select(fromId);
+  });
+  return id;
 }
 
 /** Selects the shapes that exist among `ids` and zooms to them (never beyond 100 %). */
@@ -138,10 +184,7 @@ export function selectAndShow(editor: Editor, ids: readonly string[]): void {
   if (boxes.length) editor.zoomToBounds(Box.Common(boxes), { inset: 64, targetZoom: 1, animation: { duration: 320 } });
 }
 
-/** Zooms the camera to a template zone. */
-export function showZone(editor: Editor, zoneId: string): boolean {
-  const bounds = zoneBounds(editor, zoneId);
-  if (!bounds) return false;
-  editor.zoomToBounds(bounds, { inset: 32, animation: { duration: 400 } });
-  return true;
+/** Shows a template zone's step view: its cards at a readable zoom (stepView.ts). */
+export function showZone(editor: Editor, zoneId: string, options?: { animate?: boolean }): boolean {
+  return showStepView(editor, zoneId, options);
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { GAP, overlaps, placeAround, placeInZone, ZONE_HEADER, ZONE_PADDING, type Rect } from './placement';
+import { FRAME_W, GAP, overlaps, placeAround, placeInZone, ZONE_HEADER, ZONE_PADDING, type Rect } from './placement';
 
 const zone: Rect = { x: 1000, y: 500, w: 1000, h: 600 };
 const card = { w: 200, h: 120 };
@@ -15,6 +15,24 @@ describe('placing a new card in a zone', () => {
     expect(second).toEqual({ x: first.x + card.w + GAP, y: first.y });
     const row: Rect[] = [0, 1, 2, 3].map((i) => ({ x: first.x + i * (card.w + GAP), y: first.y, ...card }));
     expect(placeInZone(zone, card, row, row[3])).toEqual({ x: first.x, y: first.y + card.h + GAP });
+  });
+
+  it('keeps rows one frame wide, then goes on in the next frame to the right of a full one', () => {
+    const wideZone: Rect = { x: 0, y: 0, w: 2000, h: ZONE_HEADER + 2 * (card.h + GAP) + ZONE_PADDING };
+    const placed: Rect[] = [];
+    let last: Rect | null = null;
+    for (let i = 0; i < 9; i++) {
+      const at = placeInZone(wideZone, card, placed, last);
+      last = { ...at, ...card };
+      placed.push(last);
+    }
+    const perRow = Math.floor((FRAME_W + GAP) / (card.w + GAP));
+    expect(perRow).toBe(4);
+    // Two rows of four in the first frame...
+    expect(placed.slice(0, 8).every((r) => r.x + r.w <= ZONE_PADDING + FRAME_W)).toBe(true);
+    expect(placed[4]).toMatchObject({ x: ZONE_PADDING, y: ZONE_HEADER + card.h + GAP });
+    // ...then the second frame starts at the top.
+    expect(placed[8]).toMatchObject({ x: ZONE_PADDING + FRAME_W + GAP, y: ZONE_HEADER });
   });
 
   it('leaves a gap after a wider card', () => {

@@ -3,7 +3,9 @@ import { createTLStore, defaultBindingUtils, defaultShapeUtils } from 'tldraw';
 import type { ItemTypeDef } from '../../../exercises/kit/definitions';
 import { createBoardSchema } from '../../../exercises/kit/schema';
 import { itemShapeType } from '../../../exercises/kit/shapes';
-import { createItemShapeUtil } from './ItemShapeUtil';
+import { cardDescription, cardText, createItemShapeUtil } from './ItemShapeUtil';
+import { defaultFields } from '../../../exercises/kit/definitions';
+import { knockItem } from '../../../exercises/many-tables-many-knocks/items';
 import { ZoneShapeUtil } from './ZoneShapeUtil';
 
 /** An item type with one field of every kind (not part of any exercise). */
@@ -57,5 +59,21 @@ describe('an item shape util made from an item type', () => {
     expect(() =>
       schema.validateRecord(null as never, { ...record, props: { ...props, rating: 9 } } as never, 'tests', null),
     ).toThrow();
+  });
+});
+
+describe('what a card says', () => {
+  it('calls a card with nothing filled in empty, by its type', () => {
+    expect(cardText(knockItem, defaultFields(knockItem.fields))).toMatchObject({ title: '', placeholder: 'Empty knock', fields: [] });
+  });
+
+  it('names the missing title field when other fields are filled in, instead of calling the card empty', () => {
+    const t = cardText(knockItem, { ...defaultFields(knockItem.fields), organization: 'Three Rivers Workforce Board' });
+    expect(t.placeholder).toBe('Program: not filled in');
+    expect(t.fields).toEqual([{ key: 'organization', label: 'Organization', value: 'Three Rivers Workforce Board', long: false }]);
+  });
+
+  it('tells screen readers the type and the title', () => {
+    expect(cardDescription(knockItem, { ...defaultFields(knockItem.fields), program: 'Veterans employment' })).toBe('Knock: Veterans employment');
   });
 });

@@ -21,7 +21,8 @@ import './voting.css';
 export function useVoteTab(editor: Editor | null): PanelTab | null {
   const f = useFacilitation();
   const hasRound = useValue('hasVoteRound', () => !!f?.control.currentRound(), [f]);
-  if (!f || !editor || !(f.canControl || hasRound)) return null;
+  // A vote is on the cards of a step: an exercise without steps (the blank board) has no Vote tab.
+  if (!f || !editor || !f.template?.steps.length || !(f.canControl || hasRound)) return null;
   return { id: 'vote', label: 'Vote', content: <VotePanel f={f} editor={editor} /> };
 }
 

@@ -214,7 +214,7 @@ describe('VotingState', () => {
     expect(t.state.add('a', 'A')).toBe(false);
   });
 
-  it('announces a round starting and its reveal, not the state found on opening', async () => {
+  it('announces a reveal seen live, not the state found on opening (a start is the vote notice’s)', async () => {
     const c = fakeControl();
     c.setRound(round({ id: 'old', status: 'revealed', tally: {} }));
     const state = new VotingState(
@@ -223,8 +223,23 @@ describe('VotingState', () => {
     );
     expect(state.announcement.get()).toBeNull();
     c.setRound(round());
-    expect(state.announcement.get()?.text).toBe('Voting started on “Place organizations and people”: 2 dots each.');
+    expect(state.announcement.get()).toBeNull();
     c.setRound(round({ status: 'revealed', tally: { a: 1 } }));
     expect(state.announcement.get()?.text).toBe('Votes revealed.');
+  });
+
+  it('never asks the server for a viewer’s ballot, on a new round or a reconnect', async () => {
+    const c = fakeControl();
+    const { api, calls } = fakeApi();
+    const state = new VotingState({ boardId: 'b', token: 't', role: 'viewer', control: c.control, template, me: () => ({ id: 'me', name: 'Me' }) }, api);
+    c.setRound(round());
+    await Promise.resolve();
+    c.reconnect();
+    await Promise.resolve();
+    expect(calls).toEqual([]);
+    expect(state.error.get()).toBeNull();
+    expect(state.add('a', 'A')).toBe(false);
+    expect(state.error.get()).toBe('Your link lets you watch the vote, not take part.');
+    expect(calls).toEqual([]);
   });
 });

@@ -62,10 +62,9 @@ export class VotingState {
         if ((round?.id ?? null) !== this.currentId) this.switchRound(round);
         else if (round && round.status !== 'open' && this.dirty) this.dirty = false;
         // Announce changes seen live, not the state found on opening the board.
+        // A round starting is announced by the vote notice (VoteNotice.tsx), which says what to do.
         if (synced && seenSync && round) {
-          if (round.id !== last?.id && round.status === 'open') {
-            this.announce(`Voting started on “${this.stepTitle(round.stepId)}”: ${round.perPerson} dots each.`);
-          } else if (round.status === 'revealed' && (round.id !== last?.id || last?.status === 'open')) {
+          if (round.status === 'revealed' && (round.id !== last?.id || last?.status === 'open')) {
             this.announce('Votes revealed.');
           }
         }
@@ -201,7 +200,8 @@ export class VotingState {
         .finally(() => this.settle());
       return;
     }
-    if (this.fetchWanted && round.status === 'open') {
+    // Viewers watch: they have no ballot, and the server would refuse to read one (403).
+    if (this.fetchWanted && round.status === 'open' && this.canVote) {
       this.fetchWanted = false;
       this.inFlight = true;
       this.api
