@@ -10,6 +10,7 @@ const BoardPage = lazyChunk(() => import('./board/BoardPage'), (m) => m.BoardPag
 const HomePage = lazyChunk(() => import('./home/HomePage'), (m) => m.HomePage);
 const CohortPage = lazyChunk(() => import('./cohort/CohortPage'), (m) => m.CohortPage);
 const SnapshotPage = lazyChunk(() => import('./board/history/SnapshotPage'), (m) => m.SnapshotPage);
+const PartnershipPage = lazyChunk(() => import('./partnership/PartnershipPage'), (m) => m.PartnershipPage);
 
 /** The page while its code downloads: the same place and words as the page's own first state. */
 function PageLoading({ text }: { text: string }) {
@@ -57,6 +58,12 @@ export function App() {
       return (
         <Route what="The board history" loading="Opening the snapshot…">
           <SnapshotPage.Component boardId={route.boardId} snapshotId={route.snapshotId} token={route.token} />
+        </Route>
+      );
+    case 'partnership':
+      return (
+        <Route what="The partnership" loading="Opening the partnership…">
+          <PartnershipPage.Component partnershipId={route.partnershipId} token={route.token} />
         </Route>
       );
     default:

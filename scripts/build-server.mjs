@@ -1,6 +1,6 @@
-// Builds the server for `npm start`: server/main.ts (the server) and server/ops/backupCli.ts (the
-// backup command) bundled by esbuild into dist/server/main.cjs and backup.cjs, run with plain
-// `node`. Every dependency is bundled except the native module (better-sqlite3) and ws's optional
+// Builds the server for `npm start`: server/main.ts (the server), server/ops/backupCli.ts (the
+// backup command) and server/exports/exportWorker.ts (the export worker thread) bundled by esbuild
+// into dist/server/main.cjs, backup.cjs and exportWorker.cjs, run with plain `node`. Every dependency is bundled except the native module (better-sqlite3) and ws's optional
 // native helpers, which node loads from node_modules. CommonJS, because on Node 22 and 24 a
 // process started from an ES module idles a few MB larger. Not minified, so stack traces stay
 // readable; a source map is written beside each file (NODE_OPTIONS=--enable-source-maps maps
@@ -14,7 +14,7 @@ import { build } from 'esbuild';
 const root = path.resolve(import.meta.dirname, '..');
 const outDir = path.resolve(root, process.argv[2] ?? 'dist/server');
 
-const SERVER_ENTRIES = { main: 'server/main.ts', backup: 'server/ops/backupCli.ts' };
+const SERVER_ENTRIES = { main: 'server/main.ts', backup: 'server/ops/backupCli.ts', exportWorker: 'server/exports/exportWorker.ts' };
 
 const result = await build({
   absWorkingDir: root,
@@ -27,6 +27,9 @@ const result = await build({
   target: 'node22',
   external: ['better-sqlite3', 'bufferutil', 'utf-8-validate'],
   sourcemap: 'linked',
+  // The sources find the export worker's file from import.meta.url; the bundle finds exportWorker.cjs
+  // beside itself (server/exports/ExportWorkers.ts) and never reaches that line.
+  define: { 'import.meta.url': 'undefined' },
   logLevel: 'warning',
   write: false,
 });

@@ -3,12 +3,25 @@ import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { ServerConfig } from './config';
 import { createHttpApp } from './http/HttpApp';
-import type { Logger } from './log';
+import { DEFAULT_EXPORT_LIMITS, ExportWorkers } from './exports/ExportWorkers';
+import { summarizeRepeats, type Logger } from './log';
 import { Relay } from './relay/Relay';
 import type { Storage } from './storage/Storage';
 import { SqliteStorage } from './storage/SqliteStorage';
 import { Metrics } from './ops/metrics';
 import { routePattern } from './ops/routePattern';
+
+/** Relay log events a client can trigger as often as it likes (written as summaries when repeated). */
+export const CLIENT_CAUSED_EVENTS = [
+  'conn.malformed',
+  'conn.refused',
+  'conn.error',
+  'board.write_refused',
+  'board.lock_refused',
+  'control.write_refused',
+  'presence.dropped',
+  'voter_key.refused',
+] as const;
 
 export interface RunningServer {
   readonly port: number;
@@ -29,10 +42,17 @@ export function openStorage(config: ServerConfig): Storage {
 /** Starts HTTP and WebSocket on one port. */
 export async function startServer(config: ServerConfig, logger: Logger, storage: Storage = openStorage(config)): Promise<RunningServer> {
   const metrics = new Metrics();
-  const relay = new Relay(metrics.meterStorage(storage), config.limits, logger);
+  // Events a client can cause at will are summarised per interval, so no connection floods the log.
+  const relayLogger = summarizeRepeats(logger, CLIENT_CAUSED_EVENTS);
+  const relay = new Relay(metrics.meterStorage(storage), config.limits, relayLogger, { trustProxy: config.trustProxy, voterKeyCaps: config.voterKeyCaps });
   metrics.watchRelay(relay);
+  // Results, exports and cohort zips are built on worker threads, never on the event loop; what
+  // libraries print there comes back as 'console' events, summarised like the relay's.
+  const exportLogger = summarizeRepeats(logger, ['console']);
+  const exports = new ExportWorkers(config.exportLimits ?? DEFAULT_EXPORT_LIMITS, exportLogger);
   let draining = false;
   const app = createHttpApp({
+    exports,
     storage,
     relay,
     logger,
@@ -40,6 +60,8 @@ export async function startServer(config: ServerConfig, logger: Logger, storage:
     clientDir: config.clientDir,
     publicUrl: config.publicUrl,
     autoSnapshotAfterMs: config.autoSnapshotAfterMs,
+    creationLimit: config.creationLimit,
+    trustProxy: config.trustProxy,
     tldrawLicenseKey: config.tldrawLicenseKey,
     metricsToken: config.metricsToken,
     isDraining: () => draining,
@@ -104,6 +126,9 @@ export async function startServer(config: ServerConfig, logger: Logger, storage:
         draining = true;
         server.close();
         await relay.close();
+        await exports.close();
+        relayLogger.flush();
+        exportLogger.flush();
         server.closeAllConnections();
         await storage.close();
         logger.info('server.stop', {});

@@ -1,5 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { DEFAULT_CREATION_LIMIT, type CreationLimit } from './http/rateLimit';
+import { DEFAULT_VOTER_KEY_CAPS } from './voterKeys';
+import { DEFAULT_EXPORT_LIMITS, type ExportLimits } from './exports/ExportWorkers';
+import type { VoterKeyCaps } from './voterKeyStore';
 import type { LogLevel } from './log';
 
 /** Every tunable of the server, with its default. Read once from the environment at start. */
@@ -19,6 +23,25 @@ export interface ServerConfig {
    * default 30 minutes (server/history/HistoryService.ts).
    */
   autoSnapshotAfterMs?: number;
+  /**
+   * Board creations per client address: CREATE_BOARDS_BURST at once (default 60), refilled at
+   * CREATE_BOARDS_PER_HOUR (default 120); a cohort counts as its teams (server/http/rateLimit.ts).
+   */
+  creationLimit?: CreationLimit;
+  /** TRUST_PROXY=1: the client address is the last one of X-Forwarded-For (behind a reverse proxy). */
+  trustProxy?: boolean;
+  /**
+   * Voter keys a board issues at most per link (VOTER_KEYS_PER_LINK, default 150) and per client
+   * address (VOTER_KEYS_PER_ADDRESS, default 60): how many ballots one link or one network can
+   * cast in a vote (server/voterKeys.ts).
+   */
+  voterKeyCaps?: VoterKeyCaps;
+  /**
+   * Results, exports and cohort zips run on EXPORT_WORKERS worker threads (default 1), each job
+   * stopped after EXPORT_TIMEOUT_SECONDS (default 120), at most EXPORT_QUEUE jobs waiting
+   * (default 20; beyond, 503 with Retry-After) (server/exports/ExportWorkers.ts).
+   */
+  exportLimits?: ExportLimits;
   /** LOG_LEVEL: the least severe level written (default info). */
   logLevel?: LogLevel;
   /** SHUTDOWN_TIMEOUT_MS: how long a graceful stop may take before the process exits anyway. */
@@ -45,6 +68,12 @@ export interface RelayLimits {
   unloadGraceMs: number;
   /** The update log of a board is compacted into its snapshot when it grows past this. */
   compactAfterUpdates: number;
+  /** Presence (awareness) client ids one connection may own; further ones are dropped. */
+  maxPresencesPerConnection: number;
+  /** Longest presence state accepted (characters of its JSON); longer states are dropped. */
+  maxPresenceBytes: number;
+  /** A connection's query-awareness is answered at most once per this interval (later ones coalesce). */
+  presenceQueryIntervalMs: number;
 }
 
 export const DEFAULT_LIMITS: RelayLimits = {
@@ -56,6 +85,9 @@ export const DEFAULT_LIMITS: RelayLimits = {
   pingIntervalMs: 30_000,
   unloadGraceMs: 15_000,
   compactAfterUpdates: 500,
+  maxPresencesPerConnection: 4,
+  maxPresenceBytes: 32 * 1024,
+  presenceQueryIntervalMs: 1000,
 };
 
 /** A setting that makes no sense: the server does not start, and says why in one line. */
@@ -117,6 +149,20 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     publicUrl: publicUrl(env.PUBLIC_URL),
     sqliteSynchronous: sync,
     autoSnapshotAfterMs: int(env, 'AUTO_SNAPSHOT_AFTER_MINUTES', 30) * 60_000,
+    creationLimit: {
+      burst: int(env, 'CREATE_BOARDS_BURST', DEFAULT_CREATION_LIMIT.burst),
+      perHour: int(env, 'CREATE_BOARDS_PER_HOUR', DEFAULT_CREATION_LIMIT.perHour),
+    },
+    trustProxy: ['1', 'true', 'yes'].includes((env.TRUST_PROXY ?? '').toLowerCase()),
+    voterKeyCaps: {
+      perLink: int(env, 'VOTER_KEYS_PER_LINK', DEFAULT_VOTER_KEY_CAPS.perLink),
+      perAddress: int(env, 'VOTER_KEYS_PER_ADDRESS', DEFAULT_VOTER_KEY_CAPS.perAddress),
+    },
+    exportLimits: {
+      workers: Math.max(1, int(env, 'EXPORT_WORKERS', DEFAULT_EXPORT_LIMITS.workers)),
+      timeoutMs: Math.max(1, int(env, 'EXPORT_TIMEOUT_SECONDS', DEFAULT_EXPORT_LIMITS.timeoutMs / 1000)) * 1000,
+      maxQueued: int(env, 'EXPORT_QUEUE', DEFAULT_EXPORT_LIMITS.maxQueued),
+    },
     logLevel: logLevel(env.LOG_LEVEL),
     shutdownTimeoutMs: int(env, 'SHUTDOWN_TIMEOUT_MS', DEFAULT_SHUTDOWN_TIMEOUT_MS),
     tldrawLicenseKey: env.TLDRAW_LICENSE_KEY?.trim() || undefined,
@@ -130,6 +176,9 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
       pingIntervalMs: int(env, 'PING_INTERVAL_MS', DEFAULT_LIMITS.pingIntervalMs),
       unloadGraceMs: int(env, 'UNLOAD_GRACE_MS', DEFAULT_LIMITS.unloadGraceMs),
       compactAfterUpdates: int(env, 'COMPACT_AFTER_UPDATES', DEFAULT_LIMITS.compactAfterUpdates),
+      maxPresencesPerConnection: int(env, 'MAX_PRESENCES_PER_CONNECTION', DEFAULT_LIMITS.maxPresencesPerConnection),
+      maxPresenceBytes: int(env, 'MAX_PRESENCE_BYTES', DEFAULT_LIMITS.maxPresenceBytes),
+      presenceQueryIntervalMs: int(env, 'PRESENCE_QUERY_INTERVAL_MS', DEFAULT_LIMITS.presenceQueryIntervalMs),
     },
   };
 }

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { ConfigError, configFromEnv, DEFAULT_SHUTDOWN_TIMEOUT_MS, prepareDataDir, type ServerConfig } from './config';
-import { createLogger } from './log';
+import { createLogger, routeConsoleToLogger, summarizeRepeats } from './log';
 import { openStorage, startServer, type RunningServer } from './Server';
 import type { Storage } from './storage/Storage';
 
@@ -23,6 +23,8 @@ async function main() {
     throw error;
   }
   const logger = createLogger(undefined, config.logLevel);
+  // Libraries print with console.* (tldraw: "Error migrating store"): JSON lines too, repeats summarised.
+  routeConsoleToLogger(summarizeRepeats(logger, ['console']));
   const [major, minor] = process.versions.node.split('.').map(Number);
   if (major < 22 || (major === 22 && minor < 12)) {
     logger.warn('node.unsupported', { node: process.versions.node, supported: '22.12 or later (22 and 24 LTS)' });

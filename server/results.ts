@@ -10,9 +10,11 @@ import type { DocKind } from '../shared/roles';
 import { controlRoomName } from '../shared/control';
 import { boardSchema, getExercise, getItemType } from '../exercises/registry';
 import { extractBoard } from '../exercises/kit/extract';
+import { recordChecker } from '../exercises/kit/recordCheck';
 import { boardNotes, resultNotes } from '../exercises/kit/boardNotes';
 import type { Relay } from './relay/Relay';
 import type { BoardRow, Storage } from './storage/Storage';
+import type { BoardInput, DocInput } from './exports/exportJobs';
 import { HttpError } from './http/HttpError';
 
 /**
@@ -39,14 +41,36 @@ export async function withDocument<T>(relay: Relay, storage: Storage, boardId: s
   }
 }
 
-/** The board's tldraw records, migrated to the current schema when they were written with an older one. */
+/**
+ * The board's tldraw records as a browser would load them: migrated to the current schema when
+ * they were written with an older one, and only those that pass the board schema's validators
+ * (exercises/kit/recordCheck.ts). A record that is not one (junk an older server let a client
+ * store) is skipped, so results and exports never fail on it.
+ */
 export function currentRecords(doc: Y.Doc): TLRecord[] {
-  const raw: Record<string, TLRecord> = {};
-  for (const [id, record] of readRecords(doc)) raw[id] = record;
-  const schema = doc.getMap<unknown>(DOC_SCHEMA).get(DOC_SCHEMA_TLDRAW_KEY);
-  if (!schema) return Object.values(raw);
-  const migrated = boardSchema().migrateStoreSnapshot({ store: raw, schema: schema as never });
-  return Object.values(migrated.type === 'success' ? (migrated.value as Record<string, TLRecord>) : raw);
+  const schema = boardSchema();
+  const stored = doc.getMap<unknown>(DOC_SCHEMA).get(DOC_SCHEMA_TLDRAW_KEY);
+  const checker = recordChecker(schema, stored);
+  const raw = readRecords(doc);
+  if (checker.relation === 'older') {
+    // Store-level migrations (several records at once) run only on the whole snapshot.
+    const store: Record<string, TLRecord> = {};
+    for (const [id, record] of raw) if (checker.check(record).ok) store[id] = record;
+    const migrated = schema.migrateStoreSnapshot({ store, schema: stored as never });
+    if (migrated.type === 'success') {
+      const same = recordChecker(schema, schema.serialize());
+      return Object.values(migrated.value as Record<string, TLRecord>).flatMap((r) => {
+        const v = same.check(r);
+        return v.ok ? [v.record] : [];
+      });
+    }
+  }
+  const out: TLRecord[] = [];
+  for (const record of raw.values()) {
+    const v = checker.check(record);
+    if (v.ok) out.push(v.record);
+  }
+  return out;
 }
 
 export interface ResultsDocument extends BoardResults {
@@ -91,6 +115,24 @@ export function resultsOfDoc(doc: Y.Doc, row: BoardRow, rounds: readonly VoteRou
     notes: resultNotes(boardNotes(doc, exercise)),
     votes: voteResults(rounds, doc, results.items, exercise.template),
   };
+}
+
+/**
+ * A board's document as bytes for an export job (exports/exportJobs.ts): the live room's whole
+ * state when it is open, else what storage holds, not decoded here (the worker does that).
+ */
+export async function docInput(relay: Relay, storage: Storage, boardId: string): Promise<DocInput> {
+  const room = relay.rooms.get(boardId);
+  if (room?.state === 'ready') return { update: Y.encodeStateAsUpdate(room.doc) };
+  const { snapshot, updates } = await storage.loadDoc(boardId, 'board');
+  return { snapshot, updates };
+}
+
+/** Everything an export job needs of one board, read on the main thread. */
+export async function boardInput(relay: Relay, storage: Storage, row: BoardRow): Promise<BoardInput> {
+  const participants = await storage.listParticipants(row.id);
+  const rounds = await readControlRounds(relay, storage, row.id);
+  return { doc: await docInput(relay, storage, row.id), row, participants, rounds };
 }
 
 /** The vote rounds of a board's control document: the live room's when open, else from storage. */

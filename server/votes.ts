@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import type * as Y from 'yjs';
 import { readRecords } from '../shared/boardDoc';
 import { CONTROL_MAP, CONTROL_VOTES, ControlKey, type VoteRound } from '../shared/control';
@@ -10,11 +10,6 @@ import type { Logger } from './log';
 import type { Relay } from './relay/Relay';
 import { SERVER_ORIGIN } from './relay/Room';
 import { withBoardDoc, withDocument } from './results';
-
-/** Where a ballot is kept: a hash of the public voter id and the voter's secret key. */
-export function ballotIdOf(voterId: string, key: string): string {
-  return `b${createHash('sha256').update(`${voterId}\n${key}`).digest('hex').slice(0, 40)}`;
-}
 
 /** Ballots one round takes (beyond it a new voter gets 409 too_many_voters). */
 export const MAX_VOTERS_PER_ROUND = 500;

@@ -11,6 +11,24 @@ const FIELDS: (keyof ActionRow)[] = ['text', 'owner', 'due', 'status', 'priority
 const EDITABLE = new Set<keyof ActionRow>(['text', 'owner', 'due', 'status', 'priorityArea']);
 const MAX_TEXT = 2000;
 
+/** Action ids as addAction makes them (`action:` + hex), with room for other simple ids. */
+export const ACTION_ID_PATTERN = /^[A-Za-z0-9:_-]{1,100}$/;
+
+/** The fields an action's Y.Map holds. */
+export const ACTION_FIELDS: readonly (keyof ActionRow)[] = FIELDS;
+
+/**
+ * What is wrong with writing `value` into the `field` of an action's Y.Map, or null when the
+ * writers of this module could have written it (the relay refuses anything else from a client).
+ */
+export function actionFieldProblem(field: string, value: unknown): string | null {
+  if (!FIELDS.includes(field as keyof ActionRow)) return `"${field.slice(0, 80)}" is not a field of an action`;
+  if (typeof value !== 'string') return `${field} must be text`;
+  if (value.length > MAX_TEXT) return `${field} must be at most ${MAX_TEXT} characters`;
+  if (field === 'status' && !isActionStatus(value)) return `status must be one of ${ACTION_STATUSES.map((s) => s.value).join(', ')}`;
+  return null;
+}
+
 export function actionsMap(doc: Y.Doc): Y.Map<Y.Map<unknown>> {
   return doc.getMap<Y.Map<unknown>>(DOC_ACTIONS);
 }

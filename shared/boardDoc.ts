@@ -33,21 +33,53 @@ export function recordsOf(doc: Y.Doc): YKeyValue<TLRecord> {
 }
 
 /**
+ * Whether an entry of the `records` array is what a writer puts there: `{ key, val }` with the
+ * record as `val` (a plain object whose `id` is the key and whose `typeName` is a string).
+ * Anything else is junk every reader skips and the relay refuses to store.
+ */
+export function isRecordEntry(entry: unknown): entry is { key: string; val: TLRecord } {
+  if (!isPlainObject(entry)) return false;
+  const { key, val } = entry as { key?: unknown; val?: unknown };
+  return typeof key === 'string' && isPlainObject(val) && (val as { id?: unknown }).id === key && typeof (val as { typeName?: unknown }).typeName === 'string';
+}
+
+function isPlainObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/**
  * A snapshot of a board's records by id, read without observing or writing the document. Like
- * YKeyValue, the right-most entry of a key wins.
+ * YKeyValue, the right-most entry of a key wins; entries that are not records are skipped.
  */
 export function readRecords(doc: Y.Doc): Map<string, TLRecord> {
   const out = new Map<string, TLRecord>();
-  for (const entry of doc.getArray<{ key: string; val: TLRecord }>(DOC_RECORDS).toArray()) {
-    if (entry && typeof entry.key === 'string') out.set(entry.key, entry.val);
+  for (const entry of doc.getArray<unknown>(DOC_RECORDS).toArray()) {
+    if (isRecordEntry(entry)) out.set(entry.key, entry.val);
   }
   return out;
 }
 
-export function readBoardMeta(doc: Y.Doc): BoardMeta | null {
+const META_STRINGS = ['id', 'title', 'region', 'sector', 'templateId', 'variant', 'createdAt'] as const;
+const META_NUMBERS = ['templateVersion', 'layoutVersion'] as const;
+
+/**
+ * The board's metadata as the server seeded it, or null when the document has none. Each field
+ * is read only when it has its type (strings as strings, versions as whole numbers), so a value
+ * of the wrong type reads as missing and callers fall back to the board's stored row.
+ */
+export function readBoardMeta(doc: Y.Doc): Partial<BoardMeta> | null {
   const map = doc.getMap<unknown>(DOC_BOARD);
   if (!map.has('id')) return null;
-  return map.toJSON() as BoardMeta;
+  const out: Partial<BoardMeta> = {};
+  for (const key of META_STRINGS) {
+    const v = map.get(key);
+    if (typeof v === 'string') out[key] = v;
+  }
+  for (const key of META_NUMBERS) {
+    const v = map.get(key);
+    if (typeof v === 'number' && Number.isInteger(v) && v >= 0) out[key] = v;
+  }
+  return out;
 }
 
 /**

@@ -11,6 +11,8 @@ export const CloseCodes = {
   Forbidden: { code: 4403, reason: 'Forbidden' },
   BoardNotFound: { code: 4404, reason: 'Board not found' },
   AuthTimeout: { code: 4408, reason: 'Authentication deadline passed' },
+  /** A write that does not fit the document layout was refused whole (server/relay/documentLayout.ts). */
+  ChangeRefused: { code: 4422, reason: 'Change refused: it does not fit the board' },
   /** The link's token was replaced by a new one (POST …/links/:role/rotate); the old link no longer opens the board. */
   LinkReplaced: { code: 4410, reason: 'This link was replaced by a new one' },
   MessageTooBig: { code: 1009, reason: 'Message too big' },
@@ -18,6 +20,8 @@ export const CloseCodes = {
   SlowConsumer: { code: 4509, reason: 'Connection too slow to keep up' },
   LoadFailed: { code: 4500, reason: 'Board could not be loaded' },
   StorageFailed: { code: 4507, reason: 'Board could not be saved' },
+  /** A write extended the content of a Yjs client id another open connection is writing; retried later. */
+  ClientIdInUse: { code: 4512, reason: 'Another connection writes as this client' },
   ServerShuttingDown: { code: 4503, reason: 'Server restarting' },
   PingTimeout: { code: 4504, reason: 'No pong received' },
 } as const satisfies Record<string, { code: number; reason: string }>;

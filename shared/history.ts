@@ -29,7 +29,11 @@ export const SNAPSHOT_BY_MAX = 80;
 /** A board keeps at most this many snapshots; see `pruneOrder` for which go first. */
 export const MAX_SNAPSHOTS_PER_BOARD = 200;
 
-/** Which snapshots make room first when a board has too many: automatic ones, then pre-restore ones, then saved ones. */
+/**
+ * Which snapshots make room first when a board has too many: automatic ones, then pre-restore
+ * ones, then saved ones. The newest pre-restore snapshot (the undo of the last restore) never
+ * makes room (server/history/snapshotStore.ts).
+ */
 export const PRUNE_ORDER: readonly SnapshotKind[] = ['auto', 'pre-restore', 'manual'];
 
 export function isSnapshotKind(v: unknown): v is SnapshotKind {

@@ -24,7 +24,11 @@ export const MessageType = {
   Auth: 2,
   QueryAwareness: 3,
   Ack: 100,
+  VoterKey: 101,
 } as const;
+
+/** The answer to a voter key request. */
+export const VoterKeyStatus = { Issued: 0, Refused: 1 } as const;
 
 /** y-protocols/auth: the only auth message the relay sends. */
 export const AuthMessage = { PermissionDenied: 0 } as const;

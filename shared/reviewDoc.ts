@@ -108,6 +108,30 @@ function readText(value: unknown): StoredText | undefined {
   return meta && typeof v.text === 'string' ? { text: v.text.slice(0, MAX_REVIEW_TEXT), ...meta } : undefined;
 }
 
+/**
+ * What is wrong with writing `value` under `key` of the review map, or null when setReviewAnswer
+ * or setReviewText could have written it (or an earlier app's tick): the relay refuses anything
+ * else from a client.
+ */
+export function reviewValueProblem(key: string, value: unknown): string | null {
+  const at = key.indexOf(SEP);
+  const isText = key.endsWith(TEXT_SUFFIX);
+  const question = key.slice(at + 1, isText ? key.length - TEXT_SUFFIX.length : key.length);
+  if (at < 0 || !STEP_KEY.test(key.slice(0, at)) || !QUESTION_ID.test(question)) return `"${key.slice(0, 80)}" is not a review key`;
+  const v = value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
+  const meta = v && who(v);
+  if (!v || !meta) return 'a review answer is an object with by and at';
+  if (meta.by.length > MAX_REVIEW_BY || meta.at.length > 40) return `a review answer names who wrote it in at most ${MAX_REVIEW_BY} characters`;
+  if (isText) {
+    if (typeof v.text !== 'string' || v.text.length > MAX_REVIEW_TEXT) return `a review answer's text is a string of at most ${MAX_REVIEW_TEXT} characters`;
+    return null;
+  }
+  if ('answer' in v && v.answer !== null && !isReviewAnswerValue(v.answer)) return `a review answer is one of ${REVIEW_ANSWERS.join(', ')} or null`;
+  if ('checked' in v && typeof v.checked !== 'boolean') return 'checked is true or false';
+  if (!('answer' in v) && !('checked' in v)) return 'a review answer has answer (or checked)';
+  return null;
+}
+
 const EMPTY: ReviewAnswer = { answer: null, text: '', by: '', at: '', textBy: '', textAt: '' };
 
 /** Every well-formed answer by step key, then question id. */

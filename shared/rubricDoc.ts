@@ -145,6 +145,23 @@ export function readRubric(doc: Y.Doc): RubricSession[] {
 
 const key = (date: string, dimension: RubricDimensionId, field: string) => [date, dimension, field].join(SEP);
 
+/**
+ * What is wrong with writing `value` under `key` of the rubric map, or null when a writer of this
+ * module could have written it (the relay refuses anything else from a client). Only the flat
+ * form is accepted: the nested form is read, never written any more.
+ */
+export function rubricValueProblem(key: string, value: unknown): string | null {
+  const k = KEY.exec(key);
+  if (!k || !isSessionDate(k[1]) || !isDimension(k[2])) return `"${key.slice(0, 80)}" is not a rubric key`;
+  if (k[3] === 'score') return value === null || isValidScore(value) ? null : 'a rubric score is a whole number from 1 to 10, or null';
+  if (k[3] === 'rationale') {
+    return typeof value === 'string' && value.length <= MAX_RATIONALE ? null : `a rationale is text of at most ${MAX_RATIONALE} characters`;
+  }
+  const problem = evidenceProblem(value);
+  if (problem) return problem;
+  return (value as EvidenceEntry).id === k[4] ? null : 'an evidence entry is kept under its own id';
+}
+
 /** Sets (or clears, with null) a dimension's score for a session. */
 export function setScore(doc: Y.Doc, date: string, dimension: string, score: number | null): void {
   checkDate(date);

@@ -12,9 +12,11 @@ import { CONTROL_VOTES, VOTE_LIMITS, type VoteRound, type VoteRoundStatus } from
 /** Voter ids are the browser's random user id (as in presence): 1..64 of [A-Za-z0-9_-]. */
 export const VOTER_ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
 /**
- * Ballot requests carry the voter's secret key in this header (a random string the browser keeps;
- * never in the URL, which may be logged). The server keeps a ballot under a hash of the public
- * voter id and this key, so knowing someone's voter id is not enough to read or replace their dots.
+ * Ballot requests carry the voter key in this header (never in the URL, which may be logged): the
+ * key the server issued to this browser over the board's socket (message VoterKey,
+ * shared/protocol.ts; server/voterKeys.ts). The server keeps a ballot under a hash of the key, and
+ * counts it only while a connection to the board holds the key, so a ballot needs a real
+ * connection and nobody can read or replace another's dots.
  */
 export const VOTER_KEY_HEADER = 'x-voter-key';
 export const VOTER_KEY_PATTERN = /^[A-Za-z0-9_-]{16,128}$/;

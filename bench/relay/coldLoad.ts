@@ -73,7 +73,8 @@ export function shapeRecord(n: number): TLRecord {
     x: (n % 100) * 120,
     y: Math.floor(n / 100) * 100,
     rotation: 0,
-    index: `a${n}`,
+    // One fractional index for all (ties sort by id); `a${n}` is not one for every n.
+    index: 'a1',
     parentId: 'page:page',
     isLocked: false,
     opacity: 1,
@@ -92,6 +93,8 @@ export function shapeRecord(n: number): TLRecord {
       growY: 0,
       url: '',
       scale: 1,
+      flipX: false,
+      flipY: false,
       labelColor: 'black',
       richText: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: `Item ${n}` }] }] },
     },

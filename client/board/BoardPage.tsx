@@ -221,6 +221,10 @@ const TERMINAL_MESSAGES: Record<number, { title: string; text: string }> = {
     title: 'The connection could not be authorised in time',
     text: 'Reload the page to connect again.',
   },
+  4422: {
+    title: 'The server refused a change from this page',
+    text: 'It did not fit the board, so it was not saved, and this page stopped sending changes. Reload to continue with the board as it is saved; changes made since the last save are lost.',
+  },
   4400: {
     title: 'The server rejected this page',
     text: 'Reload the page to connect again. Edits made since the last save may be lost.',

@@ -3,8 +3,10 @@ import { WebsocketProvider } from 'y-websocket';
 import * as decoding from 'lib0/decoding';
 import * as authProtocol from 'y-protocols/auth';
 import { atom, type Atom } from 'tldraw';
-import { ACK_QUERY_PARAM, MessageType, TOKEN_QUERY_PARAM, WS_PATH_PREFIX } from '../../shared/protocol';
-import { isTerminalClose } from '../../shared/closeCodes';
+import * as encoding from 'lib0/encoding';
+import { ACK_QUERY_PARAM, MessageType, TOKEN_QUERY_PARAM, VoterKeyStatus, WS_PATH_PREFIX } from '../../shared/protocol';
+import { readJson, writeJson } from '../lib/storage';
+import { CloseCodes, isTerminalClose } from '../../shared/closeCodes';
 import { LocalCopy } from './localCopy';
 
 export type ConnectionState = 'connected' | 'connecting' | 'reconnecting' | 'offline';
@@ -34,6 +36,10 @@ export function wsBaseUrl(): string {
   // WS_PATH_PREFIX is '/ws/'; the provider appends '/<room>'.
   return `${proto}://${window.location.host}${WS_PATH_PREFIX.replace(/\/+$/, '')}`;
 }
+
+/** Where this browser keeps the voter key the server gave it for a board. */
+const voterKeyStorageKey = (boardId: string) => `pb.voterKey.${boardId}`;
+const VOTER_KEY_TIMEOUT_MS = 10_000;
 
 /** Failed socket attempts in a row before asking the HTTP API whether the link still works. */
 const FAILURES_BEFORE_PROBE = 3;
@@ -126,6 +132,10 @@ export class BoardConnection {
   private confirmed: Y.Snapshot | null = null;
   private disposed = false;
   private readonly cleanups: (() => void)[] = [];
+  /** The voter key bound to the current socket (see voterKey), and who waits for one. */
+  private voterKeyBound: { socket: number; key: string } | null = null;
+  private voterKeyAskedOn = -1;
+  private voterKeyWaiting: { resolve: (key: string) => void; reject: (error: Error) => void; timer: ReturnType<typeof setTimeout> }[] = [];
 
   /**
    * @param probeAccess Asks the HTTP API whether the link still opens the board. The relay refuses
@@ -166,7 +176,16 @@ export class BoardConnection {
       });
     };
 
-    const onStatus = () => this.recomputeState();
+    this.provider.messageHandlers[MessageType.VoterKey] = (_encoder, decoder) => {
+      const status = decoding.readVarUint(decoder);
+      this.onVoterKey(status === VoterKeyStatus.Issued, decoding.readVarString(decoder));
+    };
+
+    const onStatus = () => {
+      this.recomputeState();
+      // Someone is waiting for the voter key: ask on the new socket.
+      if (this.voterKeyWaiting.length > 0) this.askVoterKey();
+    };
     const onSync = (synced: boolean) => {
       if (synced) {
         this.hasSynced.set(true);
@@ -174,14 +193,20 @@ export class BoardConnection {
       this.recomputeState();
       this.recomputeSave();
     };
+    const onTerminal = (code: number, reason: string) => {
+      this.terminal.set({ code, reason });
+      // The server refused content this doc holds: a reload must start from the server's state,
+      // not from a local copy that would be refused again.
+      if (code === CloseCodes.ChangeRefused.code) void this.local?.discard();
+    };
     const onClosed = (event: { code: number; reason: string }) => {
-      if (isTerminalClose(event.code)) this.terminal.set({ code: event.code, reason: event.reason });
+      if (isTerminalClose(event.code)) onTerminal(event.code, event.reason);
       this.recomputeState();
     };
     const onConnectionClose = (event: CloseEvent | null) => {
       // `closed` is only emitted by y-websocket's default shouldReconnect; be explicit as well.
       if (event && isTerminalClose(event.code)) {
-        this.terminal.set({ code: event.code, reason: event.reason });
+        onTerminal(event.code, event.reason);
       } else if (this.provider.wsUnsuccessfulReconnects >= FAILURES_BEFORE_PROBE) {
         void this.maybeProbe();
       }
@@ -378,6 +403,50 @@ export class BoardConnection {
         super.send(data);
       }
     };
+  }
+
+  /**
+   * This browser's voter key for the board: the server issues it over the board's socket and a
+   * ballot counts only while a connection holds it (server/voterKeys.ts). Asked once per socket,
+   * sending the key this browser got before (so a reload or reconnect keeps its ballot). Rejects
+   * with the server's reason when it gives none (a viewer link, a full link), or after 10 s
+   * without an answer.
+   */
+  voterKey(): Promise<string> {
+    const bound = this.voterKeyBound;
+    if (bound && bound.socket === this.socketGeneration && this.provider.wsconnected) return Promise.resolve(bound.key);
+    return new Promise<string>((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.voterKeyWaiting = this.voterKeyWaiting.filter((w) => w.timer !== timer);
+        reject(new Error('The server did not answer; check the connection and try again.'));
+      }, VOTER_KEY_TIMEOUT_MS);
+      this.voterKeyWaiting.push({ resolve, reject, timer });
+      this.askVoterKey();
+    });
+  }
+
+  private askVoterKey() {
+    const ws = this.provider.ws;
+    if (!ws || ws.readyState !== WebSocket.OPEN || this.voterKeyAskedOn === this.socketGeneration) return;
+    this.voterKeyAskedOn = this.socketGeneration;
+    const e = encoding.createEncoder();
+    encoding.writeVarUint(e, MessageType.VoterKey);
+    encoding.writeVarString(e, readJson<string>(voterKeyStorageKey(this.boardId)) ?? '');
+    ws.send(encoding.toUint8Array(e));
+  }
+
+  private onVoterKey(issued: boolean, text: string) {
+    if (issued) {
+      this.voterKeyBound = { socket: this.socketGeneration, key: text };
+      writeJson(voterKeyStorageKey(this.boardId), text);
+    }
+    const waiting = this.voterKeyWaiting;
+    this.voterKeyWaiting = [];
+    for (const w of waiting) {
+      clearTimeout(w.timer);
+      if (issued) w.resolve(text);
+      else w.reject(new Error(text));
+    }
   }
 
   private recomputeSave() {

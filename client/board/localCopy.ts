@@ -107,6 +107,16 @@ export class LocalCopy {
     return this.lastWritten !== null && this.timer === null && this.writing === 0;
   }
 
+  /**
+   * Deletes this browser's copy of the board (the server refused content it holds: loading it
+   * again would only be refused again), and stops keeping one.
+   */
+  discard(): Promise<void> {
+    const persistence = this.persistence;
+    this.destroy();
+    return persistence ? persistence.clearData().catch(() => {}) : Promise.resolve();
+  }
+
   destroy(): void {
     if (this.destroyed) return;
     this.destroyed = true;

@@ -20,6 +20,7 @@ import { boardDbName, controlDbName } from '../lib/offlineCache';
 import { CloseCodes } from '../../shared/closeCodes';
 import { boardColor, currentTLUser, shownUser, type LocalUser } from '../lib/user';
 import { BoardConnection, type TerminalClose } from './connection';
+import { provideVoterKey } from './facilitation/voting/votesApi';
 import type { LocalCopy } from './localCopy';
 import { bindPresence, countPeople, keepColorDistinct } from './presence';
 import { ALL_SHAPE_UTILS } from './shapes';
@@ -124,6 +125,8 @@ export class BoardSession {
   ) {
     this.role = info.role;
     this.conn = conn ?? openBoardConnection(info.id, token);
+    // Ballots carry the voter key the server gives this connection (facilitation/voting/votesApi.ts).
+    this.cleanups.push(provideVoterKey(info.id, () => this.conn.voterKey()));
     this.control = new ControlConnection(info.id, token, info.role, controlDbName(info.id));
     this.clock = new ServerClock();
     this.readOnly = computed(

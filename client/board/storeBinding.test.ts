@@ -51,3 +51,21 @@ describe('loading a board saved by an older version', () => {
     expect(Y.encodeStateAsUpdate(doc)).toEqual(before);
   });
 });
+
+describe('loading a board holding junk an older server stored', () => {
+  it('leaves out a record the schema refuses, shows the others and keeps the document as it was', () => {
+    const ours = newStore().schema.serialize();
+    const good = fixture.records['shape:employer-quote' as keyof typeof fixture.records];
+    const doc = docFrom(fixture.schema, fixture.records);
+    recordsOf(doc).set('shape:bare', { id: 'shape:bare', typeName: 'shape', type: 'geo', x: 0, y: 0 } as never);
+    const store = newStore();
+    const result = loadDocIntoStore(doc, recordsOf(doc), store, true);
+    expect(result).toMatchObject({ kind: 'ok', upgraded: true, skipped: ['shape:bare'] });
+    expect(store.get('shape:bare' as never)).toBeUndefined();
+    expect(store.get('shape:employer-quote' as never)).toBeDefined();
+    expect(good).toBeDefined();
+    // The junk stays where it was (only the server's restore or repair removes anything).
+    expect(recordsOf(doc).get('shape:bare')).toMatchObject({ type: 'geo' });
+    expect(doc.getMap(DOC_SCHEMA).get(DOC_SCHEMA_TLDRAW_KEY)).toEqual(ours);
+  });
+});

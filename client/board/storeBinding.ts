@@ -6,7 +6,7 @@ import { LOCAL_ORIGIN } from './connection';
 import { compareSchemas, isSerializedSchema, type SchemaRelation } from './schemaCompare';
 
 export type LoadResult =
-  | { kind: 'ok'; relation: SchemaRelation; upgraded: boolean }
+  | { kind: 'ok'; relation: SchemaRelation; upgraded: boolean; skipped?: string[] }
   | { kind: 'newer' }
   | { kind: 'empty' }
   | { kind: 'error'; message: string };
@@ -63,7 +63,19 @@ export function loadDocIntoStore(doc: Y.Doc, kv: KV, store: TLStore, canWrite: b
   const relation = compareSchemas(ours, docSchema);
   if (relation === 'newer') return { kind: 'newer' };
 
-  const migration = store.schema.migrateStoreSnapshot({ store: records, schema: docSchema });
+  let migration = store.schema.migrateStoreSnapshot({ store: records, schema: docSchema });
+  // One record that cannot be migrated (junk an older server stored) fails the whole snapshot:
+  // then each record is migrated on its own, and those that fail are left out.
+  const unmigratable = new Set<string>();
+  if (migration.type === 'error' && migration.reason === 'migration-error') {
+    const each: Record<string, TLRecord> = {};
+    for (const [id, rec] of Object.entries(records)) {
+      const r = store.schema.migratePersistedRecord(rec, docSchema, 'up');
+      if (r.type === 'success') each[id] = r.value;
+      else unmigratable.add(id);
+    }
+    migration = { type: 'success', value: each };
+  }
   if (migration.type === 'error') {
     return migration.reason === 'target-version-too-new' || migration.reason === 'unrecognized-subtype'
       ? { kind: 'newer' }
@@ -71,8 +83,21 @@ export function loadDocIntoStore(doc: Y.Doc, kv: KV, store: TLStore, canWrite: b
   }
   const migrated = migration.value as Record<string, TLRecord>;
 
+  // Every reader skips junk: a record the schema refuses is left out of the canvas (and left in
+  // the document as it is), instead of keeping the whole board from opening.
+  const loadable: Record<string, TLRecord> = {};
+  const skipped = [...unmigratable];
+  for (const [id, rec] of Object.entries(migrated)) {
+    try {
+      loadable[id] = store.schema.validateRecord(store, rec, 'initialize', null);
+    } catch {
+      skipped.push(id);
+    }
+  }
+  if (skipped.length > 0) console.warn(`Left out ${skipped.length} record(s) this app cannot show: ${skipped.slice(0, 5).join(', ')}`);
+
   try {
-    loadSnapshot(store, { document: { store: migrated, schema: ours } });
+    loadSnapshot(store, { document: { store: loadable, schema: ours } });
   } catch (e) {
     return { kind: 'error', message: e instanceof Error ? e.message : String(e) };
   }
@@ -80,17 +105,18 @@ export function loadDocIntoStore(doc: Y.Doc, kv: KV, store: TLStore, canWrite: b
   let upgraded = false;
   if (relation === 'older' && canWrite) {
     doc.transact(() => {
-      for (const [id, rec] of Object.entries(migrated)) {
+      // Only records the schema accepts: the relay refuses a write carrying any other.
+      for (const [id, rec] of Object.entries(loadable)) {
         if (!jsonEqual(kv.get(id), rec)) kv.set(id, rec);
       }
       for (const id of Object.keys(records)) {
-        if (!(id in migrated)) kv.delete(id);
+        if (!(id in migrated) && !unmigratable.has(id)) kv.delete(id);
       }
       doc.getMap<unknown>(DOC_SCHEMA).set(DOC_SCHEMA_TLDRAW_KEY, ours);
     }, LOCAL_ORIGIN);
     upgraded = true;
   }
-  return { kind: 'ok', relation, upgraded };
+  return skipped.length > 0 ? { kind: 'ok', relation, upgraded, skipped } : { kind: 'ok', relation, upgraded };
 }
 
 export interface BindingHooks {

@@ -7,8 +7,10 @@ import { CreateCohortForm, type CreatedCohort as CreatedCohortData } from './Cre
 import { CreatedCohort } from './CreatedCohort';
 import { CreatedLinks } from './CreatedLinks';
 import { RecentLists } from './RecentLists';
+import { CreatePartnershipForm } from '../partnership/CreatePartnershipForm';
+import { RecentPartnerships } from '../partnership/RecentPartnerships';
 
-type Mode = 'board' | 'cohort';
+type Mode = 'board' | 'cohort' | 'partnership';
 
 export function HomePage() {
   const [mode, setMode] = useState<Mode>('board');
@@ -37,12 +39,15 @@ export function HomePage() {
               tabs={[
                 { id: 'board', label: 'A board', testId: 'home-tab-board' },
                 { id: 'cohort', label: 'A cohort of teams', testId: 'home-tab-cohort' },
+                { id: 'partnership', label: 'A partnership', testId: 'home-tab-partnership' },
               ]}
               selected={mode}
               onSelect={setMode}
             />
             <div role="tabpanel" id={ids.panel} aria-labelledby={ids.tab}>
-              {mode === 'board' ? (
+              {mode === 'partnership' ? (
+                <CreatePartnershipForm />
+              ) : mode === 'board' ? (
                 <CreateBoardForm
                   onCreated={(c) => {
                     // Remember the facilitator link right away: losing it means losing control of the board.
@@ -70,6 +75,7 @@ export function HomePage() {
           </div>
         )}
         <RecentLists />
+        <RecentPartnerships />
       </main>
     </div>
   );

@@ -4,6 +4,8 @@ export type Route =
   | { name: 'cohort'; cohortId: string; token: string | null }
   /** Board history: one snapshot of a board, read only (client/board/history/SnapshotPage.tsx). */
   | { name: 'snapshot'; boardId: string; snapshotId: string; token: string | null }
+  /** A partnership's home (client/partnership/PartnershipPage.tsx). */
+  | { name: 'partnership'; partnershipId: string; token: string | null }
   | { name: 'not-found'; path: string };
 
 /** Tiny path router: `/`, `/b/<boardId>?token=<token>`, `/b/<boardId>/history/<snapshotId>?token=<token>` and `/c/<cohortId>?token=<trainer token>`. Navigation is by plain links. */
@@ -44,6 +46,17 @@ export function parseRoute(location: Pick<Location, 'pathname' | 'search'>): Rou
     }
     const token = new URLSearchParams(location.search).get('token');
     return { name: 'cohort', cohortId, token: token?.trim() ? token.trim() : null };
+  }
+  const p = /^\/p\/([^/]+)$/.exec(path);
+  if (p) {
+    let partnershipId: string;
+    try {
+      partnershipId = decodeURIComponent(p[1]);
+    } catch {
+      return { name: 'not-found', path };
+    }
+    const token = new URLSearchParams(location.search).get('token');
+    return { name: 'partnership', partnershipId, token: token?.trim() ? token.trim() : null };
   }
   return { name: 'not-found', path };
 }

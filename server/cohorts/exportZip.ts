@@ -1,12 +1,10 @@
 import { strToU8, zipSync, type Zippable } from 'fflate';
-import { exportFilename, fileSlug } from '../../shared/exportDocument';
-import { exportBoard } from '../exports/buildExport';
+import { exportFilename, fileSlug, type BoardExport } from '../../shared/exportDocument';
 import { csvFiles } from '../exports/csvFiles';
 import { renderExport } from '../exports/formats';
-import type { Relay } from '../relay/Relay';
-import type { Cohort, Storage } from '../storage/Storage';
+import type { Cohort } from '../storage/Storage';
 import { comparisonCsv } from './comparison';
-import { cohortBoardRow, comparisonOf, teamResultsOfExport } from './results';
+import { comparisonOf, teamResultsOfExport } from './results';
 
 /**
  * The folder of a team in the zip: its position (01, 02, …) and a slug of its name. Team names
@@ -42,17 +40,18 @@ const readme = (cohort: Cohort, exportedAt: string, folders: string[]) =>
   ].join('\r\n');
 
 /**
- * GET /api/cohorts/:id/export: every team board's export (the same documents and renderers as
- * GET /api/boards/:id/export), `comparison.csv` built from those same documents, and a README.
+ * GET /api/cohorts/:id/export: every team board's export document (the same documents and
+ * renderers as GET /api/boards/:id/export; `exports` in the cohort's board order), rendered into
+ * one folder per team, `comparison.csv` built from those same documents, and a README. Pure:
+ * it runs on an export worker (server/exports/exportJobs.ts).
  */
-export async function cohortZip(relay: Relay, storage: Storage, cohort: Cohort, now: Date = new Date()): Promise<{ filename: string; body: Uint8Array }> {
+export function buildCohortZip(cohort: Cohort, exports: readonly BoardExport[], now: Date): { filename: string; body: Uint8Array } {
   const mtime = now;
   const files: Zippable = {};
   const teams = [];
   const folders: string[] = [];
-  for (const ref of cohort.boards) {
-    const row = await cohortBoardRow(storage, cohort.id, ref.boardId);
-    const doc = await exportBoard(relay, storage, row, now);
+  for (const [i, ref] of cohort.boards.entries()) {
+    const doc = exports[i];
     const folder = teamFolder(ref.position, ref.team);
     folders.push(folder);
     const text = (format: 'json' | 'html' | 'md') => {

@@ -1,11 +1,7 @@
-import { readActions } from '../../shared/actionPlanDoc';
-import { readRubric } from '../../shared/rubricDoc';
 import { getExercise, getItemType } from '../../exercises/registry';
 import { extractBoard } from '../../exercises/kit/extract';
 import { allItems } from '../exports/reportModel';
 import type { BoardExport } from '../../shared/exportDocument';
-import type { Relay } from '../relay/Relay';
-import { resultsOfDoc, withBoardDoc } from '../results';
 import type { BoardRow, Cohort, Storage } from '../storage/Storage';
 import { buildComparison, numberFigures, type CohortComparison, type Labelled, type TeamResults } from './comparison';
 
@@ -23,27 +19,7 @@ export async function cohortBoardRow(storage: Storage, cohortId: string, boardId
   return row;
 }
 
-/**
- * One team's results, read like GET /api/boards/:id/results reads them (resultsOfDoc on the live
- * room's doc when the board is open, else on its stored state), with its rubric and action plan.
- */
-export async function readTeamResults(relay: Relay, storage: Storage, cohort: Cohort, ref: Cohort['boards'][number]): Promise<TeamResults> {
-  const row = await cohortBoardRow(storage, cohort.id, ref.boardId);
-  return withBoardDoc(relay, storage, ref.boardId, (doc) => {
-    const results = resultsOfDoc(doc, row);
-    return {
-      team: ref.team,
-      boardId: ref.boardId,
-      items: results.items.length,
-      connections: results.connections.length,
-      figures: results.figures,
-      rubric: readRubric(doc),
-      actions: readActions(doc),
-    };
-  });
-}
-
-/** The same, from a board's export document (so the export zip's comparison matches its files). */
+/** One team's results from its board's export document (so the export zip's comparison matches its files). */
 export function teamResultsOfExport(team: string, doc: BoardExport): TeamResults {
   return {
     team,
@@ -64,11 +40,4 @@ export function comparisonOf(cohort: Cohort, teams: readonly TeamResults[]): Coh
     figures: exerciseNumberFigures(cohort.templateId, cohort.variant),
     teams,
   });
-}
-
-/** GET /api/cohorts/:id/comparison: every team board read in turn, compared. */
-export async function cohortComparison(relay: Relay, storage: Storage, cohort: Cohort): Promise<CohortComparison> {
-  const teams: TeamResults[] = [];
-  for (const ref of cohort.boards) teams.push(await readTeamResults(relay, storage, cohort, ref));
-  return comparisonOf(cohort, teams);
 }

@@ -1,14 +1,16 @@
 import type { Logger } from '../log';
 import type { Metrics } from '../ops/metrics';
 import type { Relay } from '../relay/Relay';
-import type { Storage } from '../storage/Storage';
+import type { Cohort, Storage } from '../storage/Storage';
 import { HttpError } from '../http/HttpError';
 import { parseOr400 } from '../http/schemas';
 import { authorizeCohort } from './auth';
 import { broadcast } from './broadcast';
-import { cohortAnswer, createCohort } from './cohorts';
-import { cohortZip } from './exportZip';
-import { cohortComparison } from './results';
+import { cohortAnswer, createCohort, teamNames } from './cohorts';
+import type { ExportWorkers } from '../exports/ExportWorkers';
+import type { BoardInput } from '../exports/exportJobs';
+import { boardInput } from '../results';
+import { cohortBoardRow } from './results';
 import { BroadcastBody, CreateCohortBody } from './schemas';
 import { type LinkServices, parseRole, replaceTeamLink, replaceTrainerLink } from '../links/rotate';
 
@@ -24,6 +26,8 @@ export interface CohortRequest {
   allow(methods: string[]): void;
   /** The JSON body (415 / 413 / 400 as for every endpoint). */
   body(): Promise<unknown>;
+  /** Counts `boards` creations against the client's limit; throws 429 when over it. */
+  chargeBoards(boards: number): void;
   json(status: number, body: unknown): void;
   /** A 200 file download. */
   file(headers: Record<string, string>, body: Uint8Array): void;
@@ -61,10 +65,28 @@ export function createCohortRoutes({
   storage,
   relay,
   logger,
+  exports,
   metrics,
   endCohortStreams,
-}: { storage: Storage; relay: Relay; logger: Logger; metrics?: Metrics; endCohortStreams?: (cohortId: string) => void }) {
+}: {
+  storage: Storage;
+  relay: Relay;
+  logger: Logger;
+  exports: ExportWorkers;
+  metrics?: Metrics;
+  endCohortStreams?: (cohortId: string) => void;
+}) {
   const links: LinkServices = { storage, relay, logger, metrics, endCohortStreams };
+  /** Every team board as bytes, in the cohort's order; the event loop gets a turn between boards. */
+  async function boardInputs(cohort: Cohort): Promise<BoardInput[]> {
+    const inputs: BoardInput[] = [];
+    for (const ref of cohort.boards) {
+      inputs.push(await boardInput(relay, storage, await cohortBoardRow(storage, cohort.id, ref.boardId)));
+      await new Promise((r) => setImmediate(r));
+    }
+    return inputs;
+  }
+
   return async function handle(r: CohortRequest): Promise<void> {
     // Replacing links (server/links/rotate.ts): the trainer link, or a team's link.
     const rotate = ROTATE_PATH.exec(r.pathname);
@@ -83,6 +105,7 @@ export function createCohortRoutes({
     if (r.pathname === COHORTS_PATH) {
       r.allow(['POST']);
       const body = parseOr400(CreateCohortBody, await r.body());
+      r.chargeBoards(teamNames(body).length);
       const created = await createCohort(storage, body, r.origin);
       logger.info('cohort.create', { cohort: created.id, template: body.template, boards: created.boards.length });
       return r.json(201, created);
@@ -116,10 +139,18 @@ export function createCohortRoutes({
         });
         return r.json(200, result);
       }
-      case 'comparison':
-        return r.json(200, await cohortComparison(relay, storage, cohort));
+      case 'comparison': {
+        // Built on an export worker (exports/exportJobs.ts), so a big cohort stalls no connection.
+        const out = await exports.run({ type: 'comparison', cohort, boards: await boardInputs(cohort) });
+        if (out.type !== 'json') throw new Error('unexpected export result');
+        return r.file({ 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' }, Buffer.from(out.text));
+      }
       case 'export': {
-        const build = () => cohortZip(relay, storage, cohort);
+        const build = async () => {
+          const zip = await exports.run({ type: 'cohortZip', cohort, boards: await boardInputs(cohort), now: Date.now() });
+          if (zip.type !== 'zip') throw new Error('unexpected export result');
+          return zip;
+        };
         const zip = metrics ? await metrics.timeExport('cohort-zip', build) : await build();
         return r.file(
           { 'Content-Type': 'application/zip', 'Content-Disposition': `attachment; filename="${zip.filename}"`, 'Cache-Control': 'no-store' },

@@ -13,6 +13,7 @@ import { extractFixture } from '../../exercises/kit/testing';
 import type { Storage } from '../storage/Storage';
 import { SummaryService } from './SummaryService';
 import { createTestCohort } from './testing';
+import { setScore } from '../../shared/rubricDoc';
 
 let server: RunningServer | undefined;
 const clients: TestClient[] = [];
@@ -150,7 +151,7 @@ describe('board summaries', () => {
     const before = Date.now();
     const writer = client(north.id, north.tokens.editor);
     await synced(writer);
-    writer.doc.getMap('board').set('title', 'Renamed');
+    setScore(writer.doc, '2026-05-04', 'industry-engagement', 6);
     await eventually(() => expect(allAcked(writer)).toBe(true));
     const after = Date.now();
     const { lastActivity } = await boardInfo(north.id, north.tokens.viewer);
@@ -176,7 +177,7 @@ describe('board summaries', () => {
     expect((await boardInfo(south.id, south.tokens.viewer)).lastActivity).toBe(southActivity);
     const again = (await summaries(cohort.id, cohort.trainerToken)).body.boards as BoardSummary[];
     expect(again.map((b) => b.lastActivity)).toEqual([lastActivity, southActivity]);
-    expect(again[0].title).toBe('Renamed');
+    expect(again[0].title).toBe(n.title);
   });
 
   it('write the last activity at most once per interval per board, and the latest on unload', async () => {
@@ -201,9 +202,9 @@ describe('board summaries', () => {
     try {
       const writer = client(north.id, north.tokens.editor);
       await synced(writer);
-      const map = writer.doc.getMap('board');
+      const score = (n: number) => setScore(writer.doc, '2026-05-04', 'industry-engagement', n);
       for (let i = 0; i < 6; i++) {
-        map.set('title', `Title ${i}`);
+        score(i + 1);
         await new Promise((r) => setTimeout(r, 40));
       }
       await eventually(() => expect(allAcked(writer)).toBe(true));
@@ -214,10 +215,10 @@ describe('board summaries', () => {
       expect(second > writes[0]).toBe(true);
       // One more write, then the room unloads before the interval is over: written on unload.
       await new Promise((r) => setTimeout(r, 450));
-      map.set('title', 'Last');
+      score(9);
       await eventually(() => expect(allAcked(writer)).toBe(true));
       expect(writes).toHaveLength(3);
-      map.set('title', 'Really last');
+      score(10);
       await eventually(() => expect(allAcked(writer)).toBe(true));
       expect(writes).toHaveLength(3);
       for (const c of clients.splice(0)) c.destroy();

@@ -10,7 +10,7 @@ import type { Logger } from '../log';
 import { RoomUnavailableError, type Relay } from '../relay/Relay';
 import { SERVER_ORIGIN, type Room } from '../relay/Room';
 import { withBoardDoc } from '../results';
-import type { BoardRow, Storage } from '../storage/Storage';
+import type { BoardRow, Storage, StoredDoc } from '../storage/Storage';
 import { docContent, jsonEqual, restoreDocContent } from './restore';
 
 export const DEFAULT_AUTO_SNAPSHOT_AFTER_MS = 30 * 60_000;
@@ -127,19 +127,49 @@ export class HistoryService {
     const source = new Y.Doc();
     try {
       Y.applyUpdate(source, await this.state(board, snapshotId));
-      return await this.serialize(board.id, () =>
-        this.relay.withBoardDoc(board.id, async (doc) => {
-          alignSnapshotSchema(source, doc);
-          const preRestore = await this.storePreRestore(board.id, doc, restored, by);
-          if (doc.isDestroyed) throw new RoomUnavailableError('the board was unloaded during the restore');
-          const summary = restoreDocContent(doc, source, SERVER_ORIGIN, { keepRecord: isUserRecord });
-          this.logger.info('history.restore', { board: board.id, snapshot: restored.id, preRestore: preRestore.id, ...summary, skipped: summary.skipped.length });
-          return { restored, preRestore };
-        }),
-      );
+      return await this.serialize(board.id, async () => {
+        try {
+          return await this.relay.withBoardDoc(board.id, async (doc) => {
+            alignSnapshotSchema(source);
+            const preRestore = await this.storePreRestore(board.id, doc, restored, by);
+            if (doc.isDestroyed) throw new RoomUnavailableError('the board was unloaded during the restore');
+            const summary = restoreDocContent(doc, source, SERVER_ORIGIN, { keepRecord: isUserRecord });
+            this.logger.info('history.restore', { board: board.id, snapshot: restored.id, preRestore: preRestore.id, ...summary, skipped: summary.skipped.length });
+            return { restored, preRestore };
+          });
+        } catch (error) {
+          if (!(error instanceof RoomUnavailableError) || error.reason !== 'load') throw error;
+          return this.restoreUnopenable(board, restored, source, by);
+        }
+      });
     } finally {
       source.destroy();
     }
+  }
+
+  /**
+   * The restore of a board whose document cannot be loaded (a damaged stored state): what can
+   * still be read of it (salvageStoredDoc) is kept as the pre-restore snapshot, the snapshot's
+   * content is written over it as new changes, and the result replaces the stored document
+   * (Relay.rewriteStoredDoc), so the board opens again.
+   */
+  private async restoreUnopenable(board: BoardRow, restored: SnapshotInfo, source: Y.Doc, by: string | null | undefined): Promise<RestoreResult> {
+    alignSnapshotSchema(source);
+    let preRestore: SnapshotInfo | null = null;
+    await this.relay.rewriteStoredDoc(board.id, 'board', async (stored) => {
+      const doc = new Y.Doc();
+      try {
+        const unreadable = salvageStoredDoc(doc, stored);
+        preRestore = this.info('pre-restore', `Before restoring “${restored.name}”`, by);
+        await this.addSnapshot(board.id, preRestore, Y.encodeStateAsUpdate(doc));
+        const summary = restoreDocContent(doc, source, SERVER_ORIGIN, { keepRecord: isUserRecord });
+        this.logger.warn('history.restore', { board: board.id, snapshot: restored.id, preRestore: preRestore.id, unopenable: true, unreadable, ...summary, skipped: summary.skipped.length });
+        return Y.encodeStateAsUpdate(doc);
+      } finally {
+        doc.destroy();
+      }
+    });
+    return { restored, preRestore: preRestore! };
   }
 
   /**
@@ -224,6 +254,22 @@ export class HistoryService {
   }
 }
 
+/**
+ * Applies what storage holds of a document to `doc`, skipping the parts Yjs cannot read (a
+ * damaged snapshot, a damaged update); returns how many were skipped.
+ */
+export function salvageStoredDoc(doc: Y.Doc, stored: StoredDoc): number {
+  let unreadable = 0;
+  for (const part of stored.snapshot ? [stored.snapshot, ...stored.updates] : stored.updates) {
+    try {
+      Y.applyUpdate(doc, part);
+    } catch {
+      unreadable++;
+    }
+  }
+  return unreadable;
+}
+
 function notFound(): HttpError {
   return new HttpError(404, 'snapshot_not_found', 'This board has no such snapshot.');
 }
@@ -234,11 +280,13 @@ function notFound(): HttpError {
  * snapshot's schema replaced, so the restored board never mixes records of two versions. A
  * snapshot that cannot be migrated is refused (409) before anything is written.
  */
-export function alignSnapshotSchema(source: Y.Doc, live: Y.Doc): boolean {
-  const have = source.getMap<unknown>(DOC_SCHEMA).get(DOC_SCHEMA_TLDRAW_KEY);
-  const want = live.getMap<unknown>(DOC_SCHEMA).get(DOC_SCHEMA_TLDRAW_KEY);
-  if (!have || jsonEqual(have, want)) return false;
+export function alignSnapshotSchema(source: Y.Doc): boolean {
   const schema = boardSchema();
+  const have = source.getMap<unknown>(DOC_SCHEMA).get(DOC_SCHEMA_TLDRAW_KEY);
+  // The server's schema, not the live document's: that one may be older (nobody opened the
+  // board since the app was updated) or junk a client once wrote; the restore replaces it.
+  const want = schema.serialize();
+  if (!have || jsonEqual(have, want)) return false;
   const raw: Record<string, TLRecord> = {};
   for (const [id, record] of readRecords(source)) raw[id] = record;
   const migrated = schema.migrateStoreSnapshot({ store: raw, schema: have as never });

@@ -15,6 +15,7 @@ import { allAcked, connectClient, synced, type TestClient } from '../../tests/he
 import { eventually } from '../../tests/helpers/eventually';
 import { writeNote } from '../../tests/helpers/notes';
 import { createTestBoard, sqliteIn, tempDir, type TestBoard } from '../../tests/helpers/server';
+import { geoShape } from '../../tests/helpers/boardContent';
 import { docContent } from './restore';
 import { utcMinute } from './HistoryService';
 
@@ -62,20 +63,7 @@ const stateOf = (b: TestBoard, sid: string) => `/api/boards/${b.id}/snapshots/${
 const restoreOf = (b: TestBoard, sid: string) => `/api/boards/${b.id}/snapshots/${sid}/restore`;
 
 function shape(id: string, text: string, x = 0) {
-  return {
-    id,
-    typeName: 'shape',
-    type: 'geo',
-    x,
-    y: 0,
-    rotation: 0,
-    index: 'a5',
-    parentId: 'page:page',
-    isLocked: false,
-    opacity: 1,
-    meta: {},
-    props: { text },
-  };
+  return geoShape(id, { text, x });
 }
 
 /** Writes as a client would, and waits until the server has stored it. */
@@ -236,7 +224,7 @@ describe('board history API', () => {
 
     const saved = (await call('POST', snapshots(b), b.tokens.facilitator, { name: 'Closed board' })).body.snapshot as SnapshotInfo;
     expect(server.relay.rooms.has(b.id)).toBe(false); // saved from storage, no room loaded
-    expect(readRecords(docOf((await call('GET', stateOf(b, saved.id), b.tokens.viewer)).body)).get('shape:a' as never)).toMatchObject({ props: { text: 'Card A' } });
+    expect(readRecords(docOf((await call('GET', stateOf(b, saved.id), b.tokens.viewer)).body)).get('shape:a' as never)).toMatchObject({ ...shape('shape:a', 'Card A'), isLocked: true });
 
     const again = client(server, b.id, b.tokens.facilitator, { ack: true });
     await synced(again);
@@ -249,7 +237,7 @@ describe('board history API', () => {
     server = await start({ storage: sqliteIn(dir) });
     const reader = client(server, b.id, b.tokens.viewer);
     await synced(reader);
-    expect(readRecords(reader.doc).get('shape:a' as never)).toMatchObject({ x: 0, isLocked: true, props: { text: 'Card A' } });
+    expect(readRecords(reader.doc).get('shape:a' as never)).toMatchObject({ x: 0, isLocked: true, props: shape('shape:a', 'Card A').props });
     expect(readRecords(reader.doc).has('shape:b' as never)).toBe(false);
   });
 
@@ -277,7 +265,7 @@ describe('board history API', () => {
 
     // Another long session that only writes tldraw's per-person `user` record (what opening a
     // board with an editing link does) changes no content: no second snapshot. A real change does.
-    const userRecord = (name: string) => ({ id: 'user:ada', typeName: 'user', name }) as unknown as ReturnType<typeof shape>;
+    const userRecord = (name: string) => ({ id: 'user:ada', typeName: 'user', name, color: '#e03131', imageUrl: '', meta: {} }) as unknown as ReturnType<typeof shape>;
     const b = client(server, long.id, long.tokens.editor, { ack: true });
     await synced(b);
     await write(b, (doc) => put(doc, userRecord('Ada')));
@@ -314,6 +302,25 @@ describe('board history API', () => {
     viewer.destroy();
     await unloaded(viewed);
     expect(await list(viewed)).toEqual([]);
+  });
+
+  it('keeps both "Before restoring" snapshots of two restores made at the 200-snapshot cap', async () => {
+    const storage = new MemoryStorage();
+    server = await start({ storage });
+    const b = await createTestBoard(server);
+    const created = (minute: number) => new Date(Date.UTC(2026, 0, 1, 0, minute)).toISOString();
+    const { snapshot } = await storage.loadDoc(b.id, 'board');
+    for (let i = 0; i < 200; i++) {
+      await storage.addSnapshot(b.id, { id: `saved${String(i).padStart(3, '0')}`, name: `Saved ${i}`, kind: 'manual', createdAt: created(i), createdBy: null }, snapshot!);
+    }
+    const first = await call('POST', restoreOf(b, 'saved000'), b.tokens.facilitator);
+    const second = await call('POST', restoreOf(b, 'saved001'), b.tokens.facilitator);
+    expect([first.status, second.status]).toEqual([200, 200]);
+    const kept = (await call('GET', snapshots(b), b.tokens.viewer)).body.snapshots as SnapshotInfo[];
+    const ids = kept.map((s) => s.id);
+    expect(ids).toContain(first.body.preRestore.id);
+    expect(ids).toContain(second.body.preRestore.id);
+    expect(kept.length).toBeLessThanOrEqual(201);
   });
 
   it('takes no automatic snapshot after a short session', async () => {

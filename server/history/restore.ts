@@ -1,4 +1,5 @@
 import * as Y from 'yjs';
+import { isRecordEntry } from '../../shared/boardDoc';
 import { DOC_ACTIONS, DOC_BOARD, DOC_NOTE_PREFIX, DOC_RECORDS, DOC_REVIEW, DOC_RUBRIC, DOC_SCHEMA } from '../../shared/docLayout';
 
 /**
@@ -79,24 +80,32 @@ export function restoreDocContent(target: Y.Doc, source: Y.Doc, origin: unknown,
   return summary;
 }
 
-/** The records of a `records` array by key (right-most entry wins), with every index each key has. */
-function indexRecords(array: Y.Array<Entry>): { values: Map<string, unknown>; positions: Map<string, number[]> } {
+/**
+ * The records of a `records` array by key (right-most entry wins), with every index each key
+ * has, and the indexes of entries that are not records at all (junk, removed by a restore).
+ */
+function indexRecords(array: Y.Array<Entry>): { values: Map<string, unknown>; positions: Map<string, number[]>; junk: number[] } {
   const values = new Map<string, unknown>();
   const positions = new Map<string, number[]>();
+  const junk: number[] = [];
   array.toArray().forEach((entry, i) => {
-    if (!entry || typeof entry.key !== 'string') return;
+    if (!isRecordEntry(entry)) {
+      junk.push(i);
+      return;
+    }
     values.set(entry.key, entry.val);
     const at = positions.get(entry.key);
     if (at) at.push(i);
     else positions.set(entry.key, [i]);
   });
-  return { values, positions };
+  return { values, positions, junk };
 }
 
 function restoreRecords(target: Y.Array<Entry>, source: Y.Array<Entry>, summary: RestoreSummary, options: RestoreOptions): void {
   const want = indexRecords(source).values;
   const have = indexRecords(target);
-  const remove: number[] = [];
+  const remove: number[] = [...have.junk];
+  summary.recordsDeleted += have.junk.length;
   const push: Entry[] = [];
   for (const [key, value] of have.values) {
     if (!want.has(key)) {

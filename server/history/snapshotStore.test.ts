@@ -93,7 +93,7 @@ describe.each(implementations)('%s snapshots', (_name, make) => {
     await s.close();
   });
 
-  it('keeps at most the cap per board: oldest automatic first, then pre-restore, then saved; the new one always stays', async () => {
+  it('keeps at most the cap per board: oldest automatic first, then pre-restore, then saved; the new one and the newest pre-restore always stay', async () => {
     const { storage: s } = make();
     await s.createBoard(row('b1'), [], state('seed'));
     await s.createBoard(row('b2'), [], state('seed'));
@@ -109,13 +109,18 @@ describe.each(implementations)('%s snapshots', (_name, make) => {
     expect(await s.addSnapshot('b1', m2, state(m2.id), 4)).toEqual([a1.id]);
     const m3 = snap('manual', at(5));
     expect(await s.addSnapshot('b1', m3, state(m3.id), 4)).toEqual([a2.id]);
+    // The one pre-restore snapshot left is the undo of the last restore: it stays, a saved one goes.
     const m4 = snap('manual', at(6));
-    expect(await s.addSnapshot('b1', m4, state(m4.id), 4)).toEqual([p1.id]);
-    // Only saved ones left: the oldest saved one goes.
+    expect(await s.addSnapshot('b1', m4, state(m4.id), 4)).toEqual([m1.id]);
     const a3 = snap('auto', at(7));
-    expect(await s.addSnapshot('b1', a3, state(a3.id), 4)).toEqual([m1.id]);
-    expect((await s.listSnapshots('b1')).map((x) => x.id)).toEqual([a3.id, m4.id, m3.id, m2.id]);
-    expect(storedValue(await s.getSnapshotState('b1', m2.id))).toBe(m2.id);
+    expect(await s.addSnapshot('b1', a3, state(a3.id), 4)).toEqual([m2.id]);
+    // A newer pre-restore snapshot takes over: the older one may go now.
+    const p2 = snap('pre-restore', at(8));
+    expect(await s.addSnapshot('b1', p2, state(p2.id), 4)).toEqual([a3.id]);
+    const m5 = snap('manual', at(9));
+    expect(await s.addSnapshot('b1', m5, state(m5.id), 4)).toEqual([p1.id]);
+    expect((await s.listSnapshots('b1')).map((x) => x.id)).toEqual([m5.id, p2.id, m4.id, m3.id]);
+    expect(storedValue(await s.getSnapshotState('b1', m3.id))).toBe(m3.id);
     // Other boards are untouched.
     expect(await s.listSnapshots('b2')).toHaveLength(1);
     await s.close();
@@ -144,6 +149,16 @@ describe('snapshotsToPrune', () => {
   it('removes nothing up to the cap and never the newest', () => {
     expect(snapshotsToPrune(rows(['auto', 'auto']), 2)).toEqual([]);
     expect(snapshotsToPrune(rows(['manual', 'manual', 'auto']), 2)).toEqual(['s0']);
-    expect(snapshotsToPrune(rows(['auto', 'manual', 'auto', 'pre-restore', 'auto']), 2)).toEqual(['s0', 's2', 's3']);
+    expect(snapshotsToPrune(rows(['auto', 'manual', 'auto', 'pre-restore', 'auto']), 2)).toEqual(['s0', 's2', 's1']);
+  });
+
+  it('never removes the undo of the last restore: two restores at the cap keep both "Before restoring" snapshots', () => {
+    // Four saved ones at the cap; a restore adds s4, the next restore s5.
+    expect(snapshotsToPrune(rows(['manual', 'manual', 'manual', 'manual', 'pre-restore']), 4)).toEqual(['s0']);
+    expect(snapshotsToPrune(rows(['manual', 'manual', 'manual', 'pre-restore', 'pre-restore']), 4)).toEqual(['s0']);
+    // Only the newest earlier one is kept besides the new one; older ones go as usual.
+    expect(snapshotsToPrune(rows(['pre-restore', 'manual', 'pre-restore', 'pre-restore']), 3)).toEqual(['s0']);
+    // Nothing else to remove: the cap is passed by one rather than lose it.
+    expect(snapshotsToPrune(rows(['pre-restore', 'pre-restore']), 1)).toEqual([]);
   });
 });

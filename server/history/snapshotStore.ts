@@ -8,7 +8,9 @@ import { MAX_SNAPSHOTS_PER_BOARD, PRUNE_ORDER, type SnapshotInfo, type SnapshotK
  * Rules:
  *  - A board keeps at most `keepAtMost` snapshots (MAX_SNAPSHOTS_PER_BOARD by default). Adding one
  *    beyond it removes, in the same transaction, the oldest of the others in PRUNE_ORDER: automatic
- *    ones first, then pre-restore ones, then saved ones. The snapshot just added is always kept.
+ *    ones first, then pre-restore ones, then saved ones. The snapshot just added is always kept,
+ *    and so is the newest pre-restore snapshot before it (the undo of the last restore): the cap
+ *    can be passed by one for it.
  *  - Listing is newest first (created_at, then insertion order); it never reads a state.
  */
 
@@ -16,7 +18,11 @@ import { MAX_SNAPSHOTS_PER_BOARD, PRUNE_ORDER, type SnapshotInfo, type SnapshotK
 export function snapshotsToPrune(oldestFirst: readonly { id: string; kind: SnapshotKind }[], keepAtMost: number): string[] {
   let excess = oldestFirst.length - Math.max(1, keepAtMost);
   if (excess <= 0) return [];
-  const candidates = oldestFirst.slice(0, -1);
+  // The newest pre-restore snapshot besides the one just added is kept too: it undoes the last
+  // restore, which the next save (another restore's, say) must not make impossible.
+  const others = oldestFirst.slice(0, -1);
+  const lastPreRestore = others.findLast((row) => row.kind === 'pre-restore');
+  const candidates = others.filter((row) => row !== lastPreRestore);
   const out: string[] = [];
   for (const kind of PRUNE_ORDER) {
     for (const row of candidates) {

@@ -10,19 +10,19 @@ import { authorizeBoard, boardLink, createBoard } from '../boards';
 import { hashToken, newToken } from '../tokens';
 import { hasRole, type Role } from '../../shared/roles';
 import { VOTER_ID_PATTERN, VOTER_KEY_HEADER, VOTER_KEY_PATTERN } from '../../shared/votes';
-import { ballotIdOf } from '../votes';
 import { VoteService } from '../votes';
 import { RoomUnavailableError } from '../relay/Relay';
 import type { Logger } from '../log';
 import type { Storage } from '../storage/Storage';
 import type { Relay } from '../relay/Relay';
-import { readControlRounds, resultsOfDoc, withBoardDoc } from '../results';
-import { exportBoard } from '../exports/buildExport';
-import { renderExport } from '../exports/formats';
+import { boardInput } from '../results';
+import { DEFAULT_EXPORT_LIMITS, ExportWorkers } from '../exports/ExportWorkers';
 import { exportSchemaText } from '../exports/schema';
 import { EXPORT_FORMATS, isExportFormat } from '../../shared/exportDocument';
 import { HttpError } from './HttpError';
 import { cacheControlFor } from './staticFiles';
+import { chargeCreation, DEFAULT_CREATION_LIMIT, RateLimiter, type CreationLimit } from './rateLimit';
+import { clientAddress } from '../clientAddress';
 import { BallotBody, CreateBoardBody, InviteBody, parseOr400, StartVoteBody } from './schemas';
 import { createCohortRoutes, isCohortPath } from '../cohorts/routes';
 import { authorizeCohort } from '../cohorts/auth';
@@ -30,6 +30,7 @@ import { SummaryService } from '../dashboard/SummaryService';
 import { createDashboardRoutes } from '../dashboard/routes';
 import { HistoryService } from '../history/HistoryService';
 import { createHistoryRoutes } from '../history/routes';
+import { createPartnershipRoutes, isPartnershipPath } from '../partnerships/routes';
 import type { Metrics } from '../ops/metrics';
 import { isPagePath, loadIndexPage } from './indexHtml';
 import { type LinkServices, parseRole, replaceBoardLink } from '../links/rotate';
@@ -62,6 +63,12 @@ export interface HttpAppOptions {
   publicUrl?: string;
   /** Board history: the session length after which an unloading board leaves an automatic snapshot. */
   autoSnapshotAfterMs?: number;
+  /** Board creations allowed per client address (POST /api/boards and /api/cohorts). */
+  creationLimit?: CreationLimit;
+  /** Take the client address from X-Forwarded-For (behind a reverse proxy). */
+  trustProxy?: boolean;
+  /** Where results, exports and cohort zips are built (worker threads, off the event loop; default: one worker). */
+  exports?: ExportWorkers;
   /** GET /metrics; without it the endpoint answers 404. */
   metrics?: Metrics;
   /** When set, GET /metrics needs `Authorization: Bearer <metricsToken>`. */
@@ -75,6 +82,9 @@ export interface HttpAppOptions {
 /** The HTTP side: JSON API, health check, and the built client with single-page fallback. */
 export function createHttpApp(options: HttpAppOptions) {
   const { storage, relay, logger, clientDir, publicUrl, autoSnapshotAfterMs, metrics } = options;
+  const exports = options.exports ?? new ExportWorkers(DEFAULT_EXPORT_LIMITS, logger);
+  const creationLimit = options.creationLimit ?? DEFAULT_CREATION_LIMIT;
+  const trustProxy = options.trustProxy ?? false;
   const hasClient = fs.existsSync(path.join(clientDir, 'index.html'));
   // The app's page (index.html with the run-time settings) is answered by sendPage, for its own
   // paths and every app route; sirv serves the files.
@@ -93,8 +103,11 @@ export function createHttpApp(options: HttpAppOptions) {
     : null;
 
   const originOf = (req: IncomingMessage) => publicUrl ?? `http://${req.headers.host ?? 'localhost'}`;
+  // Anonymous creation is limited per client address (a cohort counts as its boards).
+  const creations = new RateLimiter(creationLimit.burst, creationLimit.perHour);
+  const chargeBoards = (req: IncomingMessage, boards: number) => chargeCreation(creations, clientAddress(req, trustProxy), boards);
   const votes = new VoteService(relay, storage, logger);
-  const cohorts = createCohortRoutes({ storage, relay, logger, metrics, endCohortStreams: (id) => dashboard.endStreams(id) });
+  const cohorts = createCohortRoutes({ storage, relay, logger, exports, metrics, endCohortStreams: (id) => dashboard.endStreams(id) });
   const links: LinkServices = { storage, relay, logger, metrics };
   // Cohort dashboard (server/dashboard/): live board summaries and the boards' last activity.
   const summaries = new SummaryService({ relay, storage, logger });
@@ -114,6 +127,12 @@ export function createHttpApp(options: HttpAppOptions) {
   // Board history (server/history/): snapshots, the read-only view's state, restore, automatic snapshots.
   const history = new HistoryService(relay, storage, logger, { autoSnapshotAfterMs });
   const historyRoutes = createHistoryRoutes(history, { authorize, readJson, json, allow });
+  // Partnerships (server/partnerships/): a partnership's meeting boards, rubric over time and action plan.
+  // Replaced links close the sockets opened with the board tokens they derived (relay: LinkReplaced).
+  const partnerships = createPartnershipRoutes(
+    { storage, relay, summaries, logger, closeTokens: (board, hashes) => relay.closeConnectionsOfTokens(board, hashes) },
+    { readJson, json, allow, originOf },
+  );
 
   async function route(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
     const { pathname } = url;
@@ -155,6 +174,7 @@ export function createHttpApp(options: HttpAppOptions) {
     if (pathname === '/api/boards') {
       allow(req, ['POST']);
       const body = parseOr400(CreateBoardBody, await readJson(req));
+      chargeBoards(req, 1);
       const created = await createBoard(storage, body, originOf(req));
       logger.info('board.create', { board: created.id, template: body.template });
       return json(res, 201, created);
@@ -173,8 +193,11 @@ export function createHttpApp(options: HttpAppOptions) {
       const id = decodeURIComponent(resultsMatch[1]);
       if (!isBoardId(id)) throw new HttpError(404, 'board_not_found', 'This board does not exist.');
       const { board } = await authorizeBoard(storage, id, url.searchParams.get('token'));
-      const rounds = await readControlRounds(relay, storage, id);
-      return json(res, 200, await withBoardDoc(relay, storage, id, (doc) => resultsOfDoc(doc, board, rounds)));
+      // Built on an export worker (exports/exportJobs.ts), so a big board stalls no connection.
+      const out = await exports.run({ type: 'results', board: await boardInput(relay, storage, board) });
+      if (out.type !== 'json') throw new Error('unexpected export result');
+      res.writeHead(200, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' });
+      return void res.end(req.method === 'HEAD' ? undefined : out.text);
     }
     const inviteMatch = /^\/api\/boards\/([^/]+)\/invites$/.exec(pathname);
     if (inviteMatch) {
@@ -211,13 +234,16 @@ export function createHttpApp(options: HttpAppOptions) {
       if (!VOTER_ID_PATTERN.test(voterId)) {
         throw new HttpError(400, 'invalid_request', 'voterId must be 1 to 64 letters, digits, "-" or "_"', 'voterId');
       }
-      // The voter id is public (it is the person's presence id); the ballot is the one of that id
-      // AND the secret key only that browser holds, so nobody can read or replace another's dots.
+      // The ballot is the one of the voter key the server issued over this browser's board
+      // socket (server/voterKeys.ts): it counts only while a connection to the board holds it.
       const key = req.headers[VOTER_KEY_HEADER];
       if (typeof key !== 'string' || !VOTER_KEY_PATTERN.test(key)) {
         throw new HttpError(400, 'invalid_request', `The ${VOTER_KEY_HEADER} header must be 16 to 128 letters, digits, "-" or "_"`, 'voterKey');
       }
-      const ballotId = ballotIdOf(voterId, key);
+      const ballotId = relay.voterKeys.ballotIdOf(board.id, key);
+      if (!ballotId) {
+        throw new HttpError(403, 'voter_key_unknown', 'This voting key is not connected to the board: open the board, then vote again.', 'voterKey');
+      }
       if (req.method === 'PUT') {
         const body = parseOr400(BallotBody, await readJson(req));
         return json(res, 200, { itemIds: await votes.putBallot(board, roundId, ballotId, body.itemIds) });
@@ -241,6 +267,7 @@ export function createHttpApp(options: HttpAppOptions) {
         origin: originOf(req),
         allow: (methods) => allow(req, methods),
         body: () => readJson(req),
+        chargeBoards: (boards) => chargeBoards(req, boards),
         json: (status, body) => json(res, status, body),
         file: (headers, body) => {
           res.writeHead(200, headers);
@@ -266,7 +293,11 @@ export function createHttpApp(options: HttpAppOptions) {
         const got = format === null ? 'it is missing' : `got "${format.slice(0, 40)}"`;
         throw new HttpError(400, 'invalid_format', `format must be one of ${EXPORT_FORMATS.join(', ')}; ${got}`, 'format');
       }
-      const build = async () => renderExport(await exportBoard(relay, storage, board), format);
+      const build = async () => {
+        const job = await exports.run({ type: 'export', board: await boardInput(relay, storage, board), format, now: Date.now() });
+        if (job.type !== 'rendered') throw new Error('unexpected export result');
+        return job.rendered;
+      };
       const out = metrics ? await metrics.timeExport(format, build) : await build();
       const headers: Record<string, string> = {
         'Content-Type': out.contentType,
@@ -277,6 +308,7 @@ export function createHttpApp(options: HttpAppOptions) {
       res.writeHead(200, headers);
       return void res.end(req.method === 'HEAD' ? undefined : out.body);
     }
+    if (isPartnershipPath(pathname)) return partnerships.handle(req, res, url);
     if (pathname.startsWith('/api/')) throw new HttpError(404, 'not_found', `No API endpoint ${pathname}.`);
     if (!serveStatic) {
       res.writeHead(503, { 'Content-Type': 'text/plain; charset=utf-8' });
@@ -303,7 +335,10 @@ export function createHttpApp(options: HttpAppOptions) {
     try {
       await route(req, res, url);
     } catch (error) {
-      if (error instanceof HttpError) return json(res, error.status, error.toJSON());
+      if (error instanceof HttpError) {
+        for (const [k, v] of Object.entries(error.headers ?? {})) res.setHeader(k, v);
+        return json(res, error.status, error.toJSON());
+      }
       // A path segment with a malformed percent-encoding names nothing that exists.
       if (error instanceof URIError) return json(res, 404, new HttpError(404, 'not_found', 'Nothing exists at this address.').toJSON());
       if (error instanceof RoomUnavailableError) {

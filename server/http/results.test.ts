@@ -3,7 +3,9 @@ import type { RunningServer } from '../Server';
 import { allAcked, connectClient, synced, type TestClient } from '../../tests/helpers/clients';
 import { eventually } from '../../tests/helpers/eventually';
 import { createTestBoard, startTestServer } from '../../tests/helpers/server';
+import { $createParagraphNode, $createTextNode, $getRoot } from 'lexical';
 import { recordsOf } from '../../shared/boardDoc';
+import { writeNote } from '../../tests/helpers/notes';
 import { manyTablesManyKnocks } from '../../exercises/many-tables-many-knocks';
 import { manyTablesFixture } from '../../exercises/many-tables-many-knocks/fixtures';
 import { extractFixture } from '../../exercises/kit/testing';
@@ -47,9 +49,9 @@ describe('GET /api/boards/:id/results', () => {
     const c = connectClient(server, board.id, board.tokens.editor, { ack: true });
     clients.push(c);
     await synced(c);
-    c.doc.getMap('board').set('title', 'Renamed live');
+    writeNote(c.doc, null, () => $getRoot().append($createParagraphNode().append($createTextNode('Written live'))));
     await eventually(() => expect(allAcked(c)).toBe(true));
-    expect((await results(board.id, board.tokens.viewer)).body.board.title).toBe('Renamed live');
+    expect((await results(board.id, board.tokens.viewer)).body.notes).toMatchObject([{ text: 'Written live' }]);
   });
 
   it('refuses a missing or wrong token with 401 and an unknown board with 404', async () => {

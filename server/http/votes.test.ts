@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../Server';
-import { allAcked, connectClient, synced, type TestClient } from '../../tests/helpers/clients';
+import { allAcked, connectClient, synced, voterKeySocket, type TestClient } from '../../tests/helpers/clients';
 import { eventually } from '../../tests/helpers/eventually';
 import { createTestBoard, sqliteIn, startTestServer, tempDir, type TestBoard } from '../../tests/helpers/server';
 import { recordsOf } from '../../shared/boardDoc';
@@ -18,8 +18,12 @@ import { csvRow } from '../exports/csv';
 
 let server: RunningServer | undefined;
 const clients: TestClient[] = [];
+/** Each voter's key, from the board socket kept open for it (see voterKey). */
+const voters = new Map<string, Awaited<ReturnType<typeof voterKeySocket>> & { url: string }>();
 afterEach(async () => {
   for (const c of clients.splice(0)) c.destroy();
+  for (const v of voters.values()) v.ws.close();
+  voters.clear();
   await server?.close();
   server = undefined;
 });
@@ -29,15 +33,26 @@ const client = (...args: Parameters<typeof connectClient>) => {
   return c;
 };
 
-/** The secret key a voter's browser would send with its ballot requests (one per voter id here). */
-const keyOf = (voter: string) => `secret-key-of-${voter}`.padEnd(16, '-');
+/**
+ * The key the server gave this voter's browser over its board socket (one socket per voter,
+ * kept open, opened again with the same key after a restart). A link that cannot vote gets none:
+ * a well-formed key the server never issued stands in.
+ */
+async function voterKey(boardId: string, voter: string, token: string): Promise<string> {
+  const known = voters.get(voter);
+  if (known?.key && known.url === server!.url && known.ws.readyState === known.ws.OPEN) return known.key;
+  known?.ws.terminate();
+  const fresh = { ...(await voterKeySocket(server!, boardId, token, known?.key ?? '')), url: server!.url };
+  voters.set(voter, fresh);
+  return fresh.key ?? 'not-a-key-the-server-issued';
+}
 
-async function call(method: string, path: string, token: string | null, body?: unknown, voterKey?: string) {
+async function call(method: string, path: string, token: string | null, body?: unknown, voterKeyHeader?: string) {
   const url = `${server!.url}${path}${token === null ? '' : `?token=${token}`}`;
-  const voter = /\/ballots\/([^/?]+)$/.exec(path)?.[1];
+  const ballotOf = /^\/api\/boards\/([^/]+)\/votes\/[^/]+\/ballots\/([^/?]+)$/.exec(path);
   const headers: Record<string, string> = body === undefined ? {} : { 'content-type': 'application/json' };
-  if (voterKey !== undefined) headers['x-voter-key'] = voterKey;
-  else if (voter) headers['x-voter-key'] = keyOf(voter);
+  if (voterKeyHeader !== undefined) headers['x-voter-key'] = voterKeyHeader;
+  else if (ballotOf && token) headers['x-voter-key'] = await voterKey(ballotOf[1], ballotOf[2], token);
   const res = await fetch(url, {
     method,
     headers,
@@ -80,15 +95,21 @@ const ballot = (b: TestBoard, round: string, voter: string) => `/api/boards/${b.
 const roundIn = (c: TestClient, id: string) => c.doc.getMap(CONTROL_VOTES).get(id) as VoteRound | undefined;
 
 describe('votes API', () => {
-  it("keeps each ballot to the browser that holds its key: another key sees and changes nothing", async () => {
+  it("keeps each ballot to the key the server gave that browser: a made-up key is refused, another browser's key is another ballot", async () => {
     server = await startTestServer();
     const { board: b, items } = await boardWithItems();
     const id = (await call('POST', votes(b), b.tokens.facilitator, { stepId: 'map-knocks', perPerson: 3 })).body.round.id as string;
     expect((await call('PUT', ballot(b, id, 'ada'), b.tokens.editor, { itemIds: [items.knock, items.other] })).status).toBe(200);
-    // Ada's voter id is public (presence); without her key it names an empty, separate ballot.
+    // A key the server never issued counts for nothing, whatever voter id it names.
     const thief = 'a-guessed-key-0000';
-    expect((await call('GET', ballot(b, id, 'ada'), b.tokens.editor, undefined, thief)).body).toEqual({ itemIds: [] });
-    expect((await call('PUT', ballot(b, id, 'ada'), b.tokens.editor, { itemIds: [] }, thief)).status).toBe(200);
+    for (const method of ['GET', 'PUT']) {
+      const res = await call(method, ballot(b, id, 'ada'), b.tokens.editor, method === 'PUT' ? { itemIds: [] } : undefined, thief);
+      expect(res.status).toBe(403);
+      expect(res.body.error).toMatchObject({ code: 'voter_key_unknown', field: 'voterKey' });
+    }
+    // Bob's own key names Bob's ballot, even on Ada's voter id.
+    const bob = await voterKey(b.id, 'bob', b.tokens.editor);
+    expect((await call('GET', ballot(b, id, 'ada'), b.tokens.editor, undefined, bob)).body).toEqual({ itemIds: [] });
     expect((await call('GET', ballot(b, id, 'ada'), b.tokens.editor)).body).toEqual({ itemIds: [items.knock, items.other] });
     // No key, or a malformed one: refused.
     for (const key of ['', 'short', 'has spaces in it!!']) {

@@ -10,6 +10,7 @@ import type { Storage } from '../storage/Storage';
 import { connectClient, synced, type TestClient } from '../../tests/helpers/clients';
 import { eventually } from '../../tests/helpers/eventually';
 import { createTestBoard, sqliteIn, startTestServer, tempDir, type TestBoard } from '../../tests/helpers/server';
+import { entries } from '../../tests/helpers/boardContent';
 
 let server: RunningServer | null = null;
 const clients: TestClient[] = [];
@@ -80,8 +81,8 @@ describe('POST /api/boards/:id/links/:role/rotate', () => {
     expect(opened.body.role).toBe('editor');
     const newEditor = connect(board.id, newToken);
     await synced(newEditor);
-    newEditor.doc.getMap('m').set('after', 'rotation');
-    await eventually(() => expect(viewer.doc.getMap('m').get('after')).toBe('rotation'));
+    entries(newEditor.doc).set('after', 'rotation');
+    await eventually(() => expect(entries(viewer.doc).get('after')).toBe('rotation'));
   });
 
   it('replaces the viewer link the same way', async () => {

@@ -9,6 +9,7 @@ import { MemoryStorage } from '../storage/MemoryStorage';
 import { allAcked, connectClient, synced, type TestClient } from '../../tests/helpers/clients';
 import { eventually } from '../../tests/helpers/eventually';
 import { capturingLogger, createTestBoard, startTestServer } from '../../tests/helpers/server';
+import { entries } from '../../tests/helpers/boardContent';
 
 let server: RunningServer | null = null;
 const clients: TestClient[] = [];
@@ -50,7 +51,7 @@ describe('GET /metrics', () => {
     const viewer = connect(board, board.tokens.viewer);
     await synced(editor);
     await synced(viewer);
-    for (let i = 0; i < 12; i++) editor.doc.getMap('m').set(`k${i}`, 'x'.repeat(100));
+    for (let i = 0; i < 12; i++) entries(editor.doc).set(`k${i}`, 'x'.repeat(100));
     await eventually(() => expect(allAcked(editor)).toBe(true));
 
     const after = await scrape(server.url);
@@ -72,7 +73,7 @@ describe('GET /metrics', () => {
     const editor = connect(board, board.tokens.editor);
     await synced(editor);
     for (let i = 0; i < 6; i++) {
-      editor.doc.getMap('m').set(`k${i}`, i);
+      entries(editor.doc).set(`k${i}`, i);
       await eventually(() => expect(allAcked(editor)).toBe(true));
     }
     const m = await scrape(server.url);
@@ -111,7 +112,7 @@ describe('GET /metrics', () => {
     const board = await createTestBoard(server, { title });
     const editor = connect(board, board.tokens.editor);
     await synced(editor);
-    editor.doc.getMap('m').set('a', title);
+    entries(editor.doc).set('a', title);
     await eventually(() => expect(allAcked(editor)).toBe(true));
     for (const token of Object.values(board.tokens)) {
       await fetch(`${server.url}/api/boards/${board.id}/results?token=${token}`);

@@ -16,8 +16,20 @@ let nextId = 1;
 export class Connection {
   readonly id = `c${nextId++}`;
   readonly openedAt = Date.now();
-  /** Awareness client ids this connection has published; removed when it closes. */
+  /** Awareness client ids this connection owns (announced first; see PresenceGate); removed when it closes. */
   readonly awarenessClients = new Set<number>();
+  /** When the last frame arrived (ms since the epoch): a silent connection's presence ids may be taken over. */
+  lastMessageAt = Date.now();
+  /** When a query-awareness was last answered, and the timer of a deferred answer. */
+  lastQueryAnswerAt = 0;
+  queryTimer: NodeJS.Timeout | null = null;
+  /**
+   * The room's update sequence its initial state (sync step 2) covered: updates up to it are
+   * not forwarded to this connection again.
+   */
+  syncedUpTo = 0;
+  /** Bytes of initial-state frames still on their way out: they do not count as a slow consumer. */
+  private initialBytes = 0;
   /** Set when the client wrote something and has not yet been told what is durable. */
   ackOwed = false;
   /** Write frames (sync step 2 and update) received from this client and applied. */
@@ -37,6 +49,8 @@ export class Connection {
     readonly role: Role,
     readonly wantsAck: boolean,
     private readonly limits: RelayLimits,
+    /** Who connected: the sha256 of the link's token and the client's address (for per-link and per-address limits; never logged). */
+    readonly origin: { tokenHash: string; address: string } = { tokenHash: '', address: '' },
   ) {
     this.tokens = limits.messageBurst;
   }
@@ -57,6 +71,7 @@ export class Connection {
   /** Receives a frame: handed to the room when attached, buffered before. */
   receive(data: Uint8Array): void {
     this.messagesIn++;
+    this.lastMessageAt = Date.now();
     if (this.handler) this.handler(data);
     else this.buffered?.push(data);
   }
@@ -72,13 +87,27 @@ export class Connection {
     }
   }
 
-  send(frame: Uint8Array): void {
+  /**
+   * Sends a frame; closes a slow consumer (more than maxBufferedBytes waiting) instead. An
+   * `initial` frame (a document's whole state on joining, which may be larger than that limit
+   * by itself) is exempt while it drains: its bytes are not counted against the limit until
+   * the socket has written them.
+   */
+  send(frame: Uint8Array, options: { initial?: boolean } = {}): void {
     if (this.closed) return;
-    if (this.ws.bufferedAmount > this.limits.maxBufferedBytes) {
+    if (this.ws.bufferedAmount - this.initialBytes > this.limits.maxBufferedBytes) {
       this.close(CloseCodes.SlowConsumer, 500);
       return;
     }
     this.messagesOut++;
+    if (options.initial) {
+      const size = frame.byteLength;
+      this.initialBytes += size;
+      this.ws.send(frame, () => {
+        this.initialBytes -= size;
+      });
+      return;
+    }
     // No per-frame callback: a failing socket reports through its 'error' and 'close' events.
     this.ws.send(frame);
   }
@@ -87,6 +116,7 @@ export class Connection {
   close(close: Close, terminateAfterMs = 5_000): void {
     if (this.closed) return;
     this.closed = true;
+    this.clearTimers();
     try {
       this.ws.close(close.code, close.reason);
     } catch {
@@ -98,6 +128,12 @@ export class Connection {
 
   terminate(): void {
     this.closed = true;
+    this.clearTimers();
     this.ws.terminate();
+  }
+
+  clearTimers(): void {
+    if (this.queryTimer) clearTimeout(this.queryTimer);
+    this.queryTimer = null;
   }
 }

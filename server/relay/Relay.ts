@@ -3,19 +3,30 @@ import type { Duplex } from 'node:stream';
 import type * as Y from 'yjs';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { CloseCodes } from '../../shared/closeCodes';
-import { ACK_QUERY_PARAM, TOKEN_QUERY_PARAM, WS_PATH_PREFIX } from '../../shared/protocol';
+import { ACK_QUERY_PARAM, MessageType, TOKEN_QUERY_PARAM, WS_PATH_PREFIX } from '../../shared/protocol';
+import { clientAddress } from '../clientAddress';
+import { DEFAULT_VOTER_KEY_CAPS, VoterKeys } from '../voterKeys';
+import type { VoterKeyCaps } from '../voterKeyStore';
 import { isBoardId } from '../../shared/ids';
 import type { DocKind, Role } from '../../shared/roles';
 import { CONTROL_DOC_SUFFIX, controlRoomName } from '../../shared/control';
 import type { RelayLimits } from '../config';
 import type { Logger } from '../log';
-import type { Storage } from '../storage/Storage';
+import type { Storage, StoredDoc } from '../storage/Storage';
 import { hashToken } from '../tokens';
 import { Connection } from './Connection';
 import { Room, type RoomHooks } from './Room';
 
 /** Thrown by withControlDoc when the document cannot be used (shutting down, load or store failed). */
-export class RoomUnavailableError extends Error {}
+export class RoomUnavailableError extends Error {
+  constructor(
+    message: string,
+    /** `load`: the document could not be loaded (see rewriteStoredDoc); others are transient. */
+    readonly reason: 'closing' | 'load' | 'store' | 'busy' = 'busy',
+  ) {
+    super(message);
+  }
+}
 
 /**
  * The WebSocket side of the server: authenticates upgrades, owns the rooms, and keeps
@@ -42,6 +53,8 @@ export class Relay {
   /** Counts calls of closeConnectionsOfTokens, so an upgrade checked across one checks again. */
   private replacedLinks = 0;
   private readonly hookSet = new Set<RoomHooks>();
+  /** Rooms being rewritten in storage (rewriteStoredDoc): nobody loads them meanwhile. */
+  private readonly rewriting = new Map<string, Promise<void>>();
   /** Fans every room's events out to the registered hooks (see addRoomHooks). */
   private readonly roomHooks: RoomHooks = {
     onUpdate: (room, origin) => {
@@ -55,11 +68,18 @@ export class Relay {
     },
   };
 
+  /** Voter keys issued over board sockets (server/voterKeys.ts); the HTTP side checks ballots with it. */
+  readonly voterKeys: VoterKeys;
+  private readonly trustProxy: boolean;
+
   constructor(
     private readonly storage: Storage,
     private readonly limits: RelayLimits,
     private readonly logger: Logger,
+    options: { trustProxy?: boolean; voterKeyCaps?: VoterKeyCaps } = {},
   ) {
+    this.trustProxy = options.trustProxy ?? false;
+    this.voterKeys = new VoterKeys(storage, options.voterKeyCaps ?? DEFAULT_VOTER_KEY_CAPS, logger);
     this.wss = new WebSocketServer({ noServer: true, maxPayload: limits.maxPayloadBytes, perMessageDeflate: false });
     this.pingTimer = setInterval(() => this.pingAll(), limits.pingIntervalMs);
     this.pingTimer.unref();
@@ -91,15 +111,17 @@ export class Relay {
     }
     const token = url.searchParams.get(TOKEN_QUERY_PARAM);
     let role: Role | undefined;
+    let tokenHash = '';
     try {
       if (!isBoardId(boardId) || !(await this.storage.getBoard(boardId))) {
         this.logger.info('conn.refused', { board: boardId.slice(0, 32), status: 404 });
         return refuse(socket, 404, 'Not Found');
       }
+      tokenHash = token ? hashToken(token) : '';
       // Checked again when a link was replaced meanwhile, so a replaced token never gets in.
       for (let seen = -1; seen !== this.replacedLinks; ) {
         seen = this.replacedLinks;
-        role = token ? await this.storage.roleForTokenHash(boardId, hashToken(token)) : undefined;
+        role = token ? await this.storage.roleForTokenHash(boardId, tokenHash) : undefined;
       }
     } catch (error) {
       this.logger.error('conn.auth_failed', { board: boardId, error });
@@ -110,7 +132,8 @@ export class Relay {
       return refuse(socket, 401, 'Unauthorized');
     }
     const wantsAck = url.searchParams.get(ACK_QUERY_PARAM) === '1';
-    this.wss.handleUpgrade(req, socket, head, (ws) => this.onConnection(ws, boardId, kind, role, wantsAck, req, hashToken(token!)));
+    const origin = { tokenHash, address: clientAddress(req, this.trustProxy) };
+    this.wss.handleUpgrade(req, socket, head, (ws) => this.onConnection(ws, boardId, kind, role, wantsAck, req, origin));
   }
 
   /**
@@ -133,17 +156,28 @@ export class Relay {
     return closed;
   }
 
-  private onConnection(ws: WebSocket, boardId: string, kind: DocKind, role: Role, wantsAck: boolean, req: IncomingMessage, tokenHash: string): void {
-    const conn = new Connection(ws, boardId, role, wantsAck, this.limits);
+  private onConnection(
+    ws: WebSocket,
+    boardId: string,
+    kind: DocKind,
+    role: Role,
+    wantsAck: boolean,
+    req: IncomingMessage,
+    origin: { tokenHash: string; address: string },
+  ): void {
+    const conn = new Connection(ws, boardId, role, wantsAck, this.limits, origin);
     this.connections.add(conn);
-    this.tokenHashes.set(conn, tokenHash);
+    this.tokenHashes.set(conn, origin.tokenHash);
     this.logger.info('conn.open', { board: boardId, doc: kind, conn: conn.id, role, remote: req.socket.remoteAddress });
     let room: Room | null = null;
     ws.on('message', (data, isBinary) => {
       if (conn.closed) return;
       if (!conn.takeMessageToken()) return conn.close(CloseCodes.RateLimited);
       if (!isBinary) return conn.close(CloseCodes.MalformedMessage);
-      conn.receive(toUint8Array(data));
+      const frame = toUint8Array(data);
+      // Voter keys belong to the board's socket and need no document: answered on the side.
+      if (frame[0] === MessageType.VoterKey && kind === 'board') return void this.voterKeys.request(conn, frame);
+      conn.receive(frame);
     });
     ws.on('pong', () => {
       conn.alive = true;
@@ -153,6 +187,7 @@ export class Relay {
       conn.closed = true;
       this.connections.delete(conn);
       room?.leave(conn);
+      this.voterKeys.release(conn);
       this.logger.info('conn.close', {
         board: boardId,
         conn: conn.id,
@@ -178,6 +213,11 @@ export class Relay {
   async acquire(boardId: string, kind: DocKind = 'board'): Promise<Room> {
     const name = kind === 'control' ? controlRoomName(boardId) : boardId;
     for (;;) {
+      const rewrite = this.rewriting.get(name);
+      if (rewrite) {
+        await rewrite.catch(() => {});
+        continue;
+      }
       const existing = this.rooms.get(name);
       if (!existing) break;
       if (existing.state === 'unloading') {
@@ -223,14 +263,14 @@ export class Relay {
 
   private async withDoc<T>(boardId: string, kind: DocKind, use: (doc: Y.Doc) => T | Promise<T>): Promise<T> {
     for (let attempt = 0; ; attempt++) {
-      if (this.closing) throw new RoomUnavailableError('the server is shutting down');
+      if (this.closing) throw new RoomUnavailableError('the server is shutting down', 'closing');
       const room = await this.acquire(boardId, kind);
       room.hold();
       try {
         try {
           await room.loaded;
         } catch (error) {
-          throw new RoomUnavailableError(`the ${kind} document could not be loaded: ${String(error)}`);
+          throw new RoomUnavailableError(`the ${kind} document could not be loaded: ${String(error)}`, 'load');
         }
         // Unloaded (shutdown) between the load and now: try again with a fresh room.
         if (room.state !== 'ready') {
@@ -239,11 +279,44 @@ export class Relay {
         }
         const result = await use(room.doc);
         await room.flush();
-        if ((room.state as string) === 'failed') throw new RoomUnavailableError(`the ${kind} document could not be stored`);
+        if ((room.state as string) === 'failed') throw new RoomUnavailableError(`the ${kind} document could not be stored`, 'store');
         return result;
       } finally {
         room.release();
       }
+    }
+  }
+
+  /**
+   * For a document whose room cannot load (RoomUnavailableError with reason `load`): replaces
+   * what storage holds with the state `rebuild` makes from it, in one compaction (the stored
+   * snapshot replaced, the update log up to its last entry removed). Meanwhile no room of that
+   * document loads: connections arriving wait, then load the rebuilt state. Refused while the
+   * document is loaded (then it can be changed live, through withBoardDoc).
+   */
+  async rewriteStoredDoc(boardId: string, kind: DocKind, rebuild: (stored: StoredDoc) => Promise<Uint8Array>): Promise<void> {
+    const name = kind === 'control' ? controlRoomName(boardId) : boardId;
+    if (this.closing) throw new RoomUnavailableError('the server is shutting down', 'closing');
+    for (;;) {
+      const other = this.rewriting.get(name);
+      const existing = this.rooms.get(name);
+      if (other) await other.catch(() => {});
+      else if (existing?.state === 'unloading') await existing.unload();
+      else if (existing?.state === 'loading') await existing.loaded.catch(() => {});
+      else if (existing && existing.state !== 'failed') throw new RoomUnavailableError(`the ${kind} document is open`, 'busy');
+      else break;
+    }
+    const work = (async () => {
+      const stored = await this.storage.loadDoc(boardId, kind);
+      const state = await rebuild(stored);
+      await this.storage.compact(boardId, kind, state, stored.lastSeq);
+      this.logger.warn('board.rewritten', { board: boardId, doc: kind, replacedUpdates: stored.updates.length, bytes: state.byteLength });
+    })();
+    this.rewriting.set(name, work);
+    try {
+      await work;
+    } finally {
+      this.rewriting.delete(name);
     }
   }
 

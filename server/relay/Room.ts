@@ -11,10 +11,12 @@ import type { Logger } from '../log';
 import type { Storage } from '../storage/Storage';
 import { ParticipantRecorder } from '../participants';
 import { Connection } from './Connection';
-import { LockGuard } from './LockGuard';
-import { PageGuard } from './PageGuard';
+import { LockGuard, type RefusalKind } from './LockGuard';
 import { ControlGuard } from './ControlGuard';
-import { correctAwarenessRoles } from './awarenessRoles';
+import { PresenceGate, SILENT_OWNER_MS } from './PresenceGate';
+import { describeUpdate, UpdateRefused } from './updateStructure';
+import { boardWriteProblem, controlWriteProblem } from './documentLayout';
+import { repairBoardDoc } from './documentRepair';
 import * as msg from './messages';
 
 export type RoomState = 'loading' | 'ready' | 'failed' | 'unloading' | 'unloaded';
@@ -45,6 +47,15 @@ export interface RoomHooks {
 
 /** The origin of writes the server makes itself (e.g. vote rounds in a control document). */
 export const SERVER_ORIGIN = 'server';
+/** What a participant is told when the LockGuard undid their change. */
+const LOCK_REFUSALS: Record<RefusalKind, string> = {
+  locked: 'Locked: only the facilitator can change, move, delete, lock or unlock it.',
+  permanent: "The board's page and document cannot be removed.",
+  page: 'A board has one page: new pages are not kept.',
+};
+
+/** The origin of the clean-up a room writes when it loads a document stored with junk (documentRepair.ts). */
+export const REPAIR_ORIGIN = 'repair';
 
 /**
  * One live document of a board and its connections: the board document (`kind` 'board', room
@@ -55,19 +66,24 @@ export const SERVER_ORIGIN = 'server';
  * SyncStep2 (what the relay lacks) and sends its own SyncStep1, which the relay answers with
  * SyncStep2. Afterwards every local change travels as an Update.
  *
- * Durability: an update from a client is applied to the document and forwarded to the other
- * connections at once, then appended to storage (batched per tick, one transaction) and only
- * after that commit acknowledged to its sender. An update is "accepted" when that append has
- * committed. Forwarding before the commit is safe: until the acknowledgement arrives the sender
- * keeps the update as unsaved and sends it again after any reconnect, and the receivers hold it
- * too, so a crash in between loses nothing; it keeps storage latency off the fan-out path.
+ * Durability: an update reaches other clients only once it is durable. A client's update is
+ * checked against the document layout (documentLayout.ts: a write that does not fit is refused
+ * whole, before it touches the document, and the connection is closed), applied, and queued;
+ * the updates queued during one turn of the event loop are appended to storage in one
+ * transaction, and only after that commit are they forwarded to the other connections and
+ * acknowledged to their senders. An update is "accepted" when that append has committed. The
+ * state a joining client receives (sync step 2) waits for the same commit when it holds
+ * uncommitted updates. So whatever any client has received survives a crash of the server.
  *
  * Writes from connections that may not write this kind of document (`canWrite`: viewers on the
  * board; viewers and editors on the control document) are dropped before they reach the
- * document and answered with `permission denied`; their awareness still flows, with `user.role`
- * corrected to the connection's role.
+ * document and answered with `permission denied`; their awareness still flows through the
+ * PresenceGate (each connection speaks only for the presence ids it owns, within limits, with
+ * `user.role` corrected to the connection's role). A write may only extend the content of Yjs
+ * client ids that no other open connection is writing, so nobody can take another person's
+ * client id (and with it the clocks their next edits would use).
  *
- * Only the board room has a LockGuard and a PageGuard (one page per board) and records
+ * Only the board room has a LockGuard (which also keeps the board to one page) and records
  * participants; only the control room has a ControlGuard (its vote keys are the server's).
  */
 export class Room {
@@ -77,8 +93,17 @@ export class Room {
   readonly conns = new Set<Connection>();
   /** Resolves when the document is loaded; rejects (once) when loading failed. */
   readonly loaded: Promise<void>;
-  private pending: Uint8Array[] = [];
+  /** Applied updates waiting for their commit, in order, with their origin and sequence number. */
+  private pending: { update: Uint8Array; origin: unknown; seq: number }[] = [];
   private flushScheduled = false;
+  /** Updates applied to the document so far, and how many of them are durable. */
+  private appliedSeq = 0;
+  private committedSeq = 0;
+  /** Sends waiting for the commit of the updates they carry (initial states). */
+  private afterCommit: { seq: number; run: () => void }[] = [];
+  /** Yjs client ids whose content an open connection is writing (see the header). */
+  private readonly writerIds = new Map<number, Connection>();
+  private readonly presence: PresenceGate;
   private writeChain: Promise<void> = Promise.resolve();
   private lastSeq = 0;
   private logLength = 0;
@@ -104,6 +129,7 @@ export class Room {
     this.awareness.setLocalState(null);
     this.name = kind === 'control' ? controlRoomName(boardId) : boardId;
     this.participants = kind === 'board' ? new ParticipantRecorder(boardId, storage, logger) : null;
+    this.presence = new PresenceGate(limits);
     this.loaded = this.load();
     // Observers attach their own handlers; this one only prevents an unhandled rejection.
     this.loaded.catch(() => {});
@@ -126,15 +152,12 @@ export class Room {
       this.doc.on('update', (update: Uint8Array, origin: unknown) => this.onDocUpdate(update, origin));
       // After the update handler, so any clean-up it writes is stored and forwarded like any write.
       if (this.kind === 'board') {
-        new LockGuard(this.doc, (writer, recordIds) => {
+        const repaired = repairBoardDoc(this.doc, REPAIR_ORIGIN);
+        if (repaired) this.logger.warn('board.repaired', { board: this.boardId, ...repaired });
+        new LockGuard(this.doc, (writer, recordIds, kinds) => {
           if (!(writer instanceof Connection)) return;
-          this.logger.info('board.lock_refused', { board: this.boardId, conn: writer.id, records: recordIds.length });
-          writer.send(msg.permissionDenied('Locked: only the facilitator can move, change, delete, lock or unlock it.'));
-        });
-        new PageGuard(this.doc, (writer, recordIds) => {
-          if (!(writer instanceof Connection)) return;
-          this.logger.info('board.page_refused', { board: this.boardId, conn: writer.id, records: recordIds.length });
-          writer.send(msg.permissionDenied('A board has one page: another page and its shapes were removed.'));
+          this.logger.info('board.lock_refused', { board: this.boardId, conn: writer.id, records: recordIds.length, kinds: [...kinds] });
+          for (const kind of kinds) writer.send(msg.permissionDenied(LOCK_REFUSALS[kind]));
         });
       } else {
         new ControlGuard(this.doc, (writer, keys) => {
@@ -171,16 +194,18 @@ export class Room {
     this.conns.add(conn);
     conn.send(msg.syncStep1(this.doc));
     const states = [...this.awareness.getStates().keys()];
-    if (states.length > 0) conn.send(msg.awarenessFrame(this.awareness, states));
-    if (conn.wantsAck && this.pending.length === 0) this.sendAck(conn);
+    if (states.length > 0) conn.send(msg.awarenessFrame(this.awareness, states), { initial: true });
+    if (conn.wantsAck && !this.hasUncommitted()) this.sendAck(conn);
     conn.attach((data) => this.handleMessage(conn, data));
   }
 
   leave(conn: Connection): void {
     if (!this.conns.delete(conn)) return;
-    if (conn.awarenessClients.size > 0) {
-      awarenessProtocol.removeAwarenessStates(this.awareness, [...conn.awarenessClients], null);
-    }
+    conn.clearTimers();
+    for (const [id, writer] of this.writerIds) if (writer === conn) this.writerIds.delete(id);
+    const owned = [...conn.awarenessClients];
+    this.presence.release(conn);
+    if (owned.length > 0) awarenessProtocol.removeAwarenessStates(this.awareness, owned, null);
     if (this.conns.size === 0 && this.holds === 0) this.onEmpty(this);
   }
 
@@ -205,12 +230,16 @@ export class Room {
         case MessageType.Sync:
           this.handleSync(conn, decoder);
           break;
-        case MessageType.Awareness:
-          // A client claims its role in its presence; the role of its link is what counts.
-          awarenessProtocol.applyAwarenessUpdate(this.awareness, correctAwarenessRoles(decoding.readVarUint8Array(decoder), conn.role), conn);
+        case MessageType.Awareness: {
+          const { update, dropped } = this.presence.admit(conn, decoding.readVarUint8Array(decoder));
+          if (dropped.foreign + dropped.tooMany + dropped.tooLarge > 0) {
+            this.logger.warn('presence.dropped', { board: this.boardId, conn: conn.id, ...dropped });
+          }
+          if (update) awarenessProtocol.applyAwarenessUpdate(this.awareness, update, conn);
           break;
+        }
         case MessageType.QueryAwareness:
-          conn.send(msg.awarenessFrame(this.awareness, [...this.awareness.getStates().keys()]));
+          this.answerPresenceQuery(conn);
           break;
         case MessageType.Auth:
           break; // Clients have nothing to say in auth; tolerated for compatibility.
@@ -226,9 +255,16 @@ export class Room {
   private handleSync(conn: Connection, decoder: decoding.Decoder): void {
     const syncType = decoding.readVarUint(decoder);
     switch (syncType) {
-      case syncProtocol.messageYjsSyncStep1:
-        conn.send(msg.syncStep2(this.doc, decoding.readVarUint8Array(decoder)));
+      case syncProtocol.messageYjsSyncStep1: {
+        // The state as it is now, sent once every update it holds is durable.
+        const frame = msg.syncStep2(this.doc, decoding.readVarUint8Array(decoder));
+        const upTo = this.appliedSeq;
+        this.whenCommitted(() => {
+          conn.syncedUpTo = Math.max(conn.syncedUpTo, upTo);
+          conn.send(frame, { initial: true });
+        });
         return;
+      }
       case syncProtocol.messageYjsSyncStep2:
       case syncProtocol.messageYjsUpdate: {
         const update = decoding.readVarUint8Array(decoder);
@@ -240,12 +276,20 @@ export class Room {
           );
           return;
         }
+        const refusal = this.writeProblem(conn, update);
+        if (refusal) {
+          this.logger.warn('board.write_refused', { board: this.boardId, doc: this.kind, conn: conn.id, role: conn.role, problem: refusal.problem });
+          conn.send(msg.permissionDenied(`This change was refused: ${refusal.problem}.`));
+          // Later writes of this client build on the refused one: the connection cannot go on.
+          conn.close(refusal.close);
+          return;
+        }
         Y.applyUpdate(this.doc, update, conn);
         conn.writesReceived++;
         if (conn.wantsAck) {
           conn.ackOwed = true;
           // Nothing new (or nothing waiting): answer at once; otherwise the flush will.
-          if (!this.flushScheduled && this.pending.length === 0) this.sendAck(conn);
+          if (!this.hasUncommitted()) this.sendAck(conn);
         }
         return;
       }
@@ -254,9 +298,64 @@ export class Room {
     }
   }
 
+  /**
+   * Why a client's write must not be applied, or null: it does not fit the document layout, or
+   * it extends the content of a Yjs client id another open connection is writing. A write that
+   * passes claims its client ids for this connection. Throws for bytes that are not an update.
+   */
+  private writeProblem(conn: Connection, update: Uint8Array): { problem: string; close: (typeof CloseCodes)[keyof typeof CloseCodes] } | null {
+    let structure: ReturnType<typeof describeUpdate>;
+    try {
+      structure = describeUpdate(this.doc, update);
+    } catch (error) {
+      if (error instanceof UpdateRefused) return { problem: error.message, close: CloseCodes.ChangeRefused };
+      throw error;
+    }
+    const now = Date.now();
+    for (const id of structure.writers) {
+      const writer = this.writerIds.get(id);
+      // A writer silent for long has probably lost its socket without the server noticing yet
+      // (a browser reconnecting after sleep): its successor may go on. Transient: retried later.
+      if (writer && writer !== conn && !writer.closed && now - writer.lastMessageAt < SILENT_OWNER_MS) {
+        return { problem: 'it writes as another connected person', close: CloseCodes.ClientIdInUse };
+      }
+    }
+    const problem = this.kind === 'board' ? boardWriteProblem(this.doc, structure) : controlWriteProblem(this.doc, structure);
+    if (problem) return { problem, close: CloseCodes.ChangeRefused };
+    for (const id of structure.writers) this.writerIds.set(id, conn);
+    return null;
+  }
+
+  /** Answers a query-awareness at most once per interval per connection; queries in between get one later answer. */
+  private answerPresenceQuery(conn: Connection): void {
+    const answer = () => {
+      conn.lastQueryAnswerAt = Date.now();
+      conn.send(msg.awarenessFrame(this.awareness, [...this.awareness.getStates().keys()]));
+    };
+    const wait = conn.lastQueryAnswerAt + this.limits.presenceQueryIntervalMs - Date.now();
+    if (wait <= 0) {
+      answer();
+      return;
+    }
+    if (conn.queryTimer) return;
+    conn.queryTimer = setTimeout(() => {
+      conn.queryTimer = null;
+      if (!conn.closed && this.conns.has(conn)) answer();
+    }, wait);
+    conn.queryTimer.unref?.();
+  }
+
+  private hasUncommitted(): boolean {
+    return this.committedSeq !== this.appliedSeq;
+  }
+
+  /** Runs `send` once every update applied so far is durable (at once when they are). */
+  private whenCommitted(send: () => void): void {
+    if (this.hasUncommitted()) this.afterCommit.push({ seq: this.appliedSeq, run: send });
+    else send();
+  }
+
   private onDocUpdate(update: Uint8Array, origin: unknown): void {
-    const frame = msg.syncUpdate(update);
-    for (const conn of this.conns) if (conn !== origin) conn.send(frame);
     if (origin instanceof Connection) {
       const now = Date.now();
       this.activity.firstWriteAt ??= now;
@@ -264,27 +363,41 @@ export class Room {
       this.activity.clientWrites++;
     }
     this.callHook('onUpdate', origin);
-    this.pending.push(update);
+    this.pending.push({ update, origin, seq: ++this.appliedSeq });
     if (this.flushScheduled) return;
     this.flushScheduled = true;
+    // Everything applied before the current callback returns (all frames of one socket read)
+    // goes into one transaction, committed right after it: a microtask on the write chain.
     this.writeChain = this.writeChain.then(() => this.flushPending());
   }
 
-  /** Appends the pending updates in one transaction, then acknowledges them. */
+  /** Appends the pending updates in one transaction; after the commit, forwards and acknowledges them. */
   private async flushPending(): Promise<void> {
     this.flushScheduled = false;
     const batch = this.pending;
     this.pending = [];
     if (batch.length === 0 || this.state === 'failed') return;
     try {
-      this.lastSeq = await this.storage.appendUpdates(this.boardId, this.kind, batch);
+      this.lastSeq = await this.storage.appendUpdates(
+        this.boardId,
+        this.kind,
+        batch.map((b) => b.update),
+      );
     } catch (error) {
       this.fail('board.store_failed', error);
       return;
     }
+    this.committedSeq = batch[batch.length - 1].seq;
     this.logLength += batch.length;
-    if (this.pending.length === 0) {
-      for (const conn of this.conns) if (conn.ackOwed) this.sendAck(conn);
+    // Initial states first: their receivers then skip the updates they already hold.
+    while (this.afterCommit.length > 0 && this.afterCommit[0].seq <= this.committedSeq) this.afterCommit.shift()!.run();
+    for (const { update, origin, seq } of batch) {
+      const frame = msg.syncUpdate(update);
+      for (const conn of this.conns) if (conn !== origin && conn.syncedUpTo < seq) conn.send(frame);
+    }
+    if (!this.hasUncommitted()) {
+      let stateVector: Uint8Array | undefined;
+      for (const conn of this.conns) if (conn.ackOwed) this.sendAck(conn, (stateVector ??= Y.encodeStateVector(this.doc)));
     }
     if (this.logLength >= this.limits.compactAfterUpdates) await this.compact();
   }
@@ -293,9 +406,9 @@ export class Room {
    * Only called when nothing applied is waiting for storage, so every write frame received from
    * this connection so far is durable.
    */
-  private sendAck(conn: Connection): void {
+  private sendAck(conn: Connection, stateVector: Uint8Array = Y.encodeStateVector(this.doc)): void {
     conn.ackOwed = false;
-    conn.send(msg.ackFrame(Y.encodeStateVector(this.doc), conn.writesReceived));
+    conn.send(msg.ackFrame(stateVector, conn.writesReceived));
   }
 
   /** Replaces the update log with a snapshot of the document (one storage transaction). */
@@ -323,13 +436,12 @@ export class Room {
   private onAwarenessUpdate(change: AwarenessChange, origin: unknown): void {
     const changed = [...change.added, ...change.updated, ...change.removed];
     if (origin instanceof Connection) {
-      for (const id of [...change.added, ...change.updated]) {
-        origin.awarenessClients.add(id);
-        this.participants?.seen(id, this.awareness.getStates().get(id), origin.role);
-      }
-      for (const id of change.removed) origin.awarenessClients.delete(id);
+      for (const id of [...change.added, ...change.updated]) this.participants?.seen(id, this.awareness.getStates().get(id), origin.role);
     }
-    for (const id of change.removed) this.participants?.gone(id);
+    for (const id of change.removed) {
+      this.presence.removed(id);
+      this.participants?.gone(id);
+    }
     const frame = msg.awarenessFrame(this.awareness, changed);
     for (const conn of this.conns) conn.send(frame);
     this.callHook('onPresence');

@@ -1,6 +1,8 @@
 import type { DocKind, Role } from '../../shared/roles';
 import type { SnapshotInfo } from '../../shared/history';
 import { MemorySnapshots } from '../history/snapshotStore';
+import { MemoryPartnerships } from '../partnerships/store';
+import { MemoryVoterKeys, type AddVoterKey, type VoterKeyCaps, type VoterKeyRow } from '../voterKeyStore';
 import {
   MAX_PARTICIPANTS_PER_BOARD,
   type BallotRow,
@@ -207,6 +209,30 @@ export class MemoryStorage implements Storage {
   }
   // ---- end of board activity ----
 
+  /** Partnerships (server/partnerships/store.ts). */
+  readonly partnerships = new MemoryPartnerships({
+    createBoard: (board, tokens, state) => this.createBoard(board, tokens, state),
+    hasBoard: (id) => this.boards.has(id),
+    addToken: (id, token) => {
+      const e = this.entry(id);
+      if (!e.tokens.some((t) => t.hash === token.hash)) e.tokens.push({ ...token });
+    },
+    removeToken: (id, hash) => {
+      const e = this.boards.get(id);
+      if (e) e.tokens = e.tokens.filter((t) => t.hash !== hash);
+    },
+  });
+  // ---- Voter keys (server/voterKeyStore.ts) ----
+  private voterKeys = new MemoryVoterKeys((boardId) => void this.entry(boardId));
+
+  async addVoterKey(boardId: string, key: VoterKeyRow, caps: VoterKeyCaps): Promise<AddVoterKey> {
+    return this.voterKeys.add(boardId, key, caps);
+  }
+
+  async hasVoterKey(boardId: string, keyHash: string): Promise<boolean> {
+    return this.voterKeys.has(boardId, keyHash);
+  }
+  // ---- end of voter keys ----
   // ---- Replacing links (server/links/) ----
   /** owner id → token hash → when it was replaced. */
   private revoked = new Map<string, Map<string, string>>();

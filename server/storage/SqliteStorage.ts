@@ -2,6 +2,8 @@ import type Database from 'better-sqlite3';
 import { openDatabase } from './sqliteDatabase';
 import type { SnapshotInfo } from '../../shared/history';
 import { SqliteSnapshots } from '../history/snapshotStore';
+import { SqlitePartnerships } from '../partnerships/store';
+import { SqliteVoterKeys, type AddVoterKey, type VoterKeyCaps, type VoterKeyRow } from '../voterKeyStore';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { DocKind, Role } from '../../shared/roles';
@@ -464,6 +466,26 @@ export class SqliteStorage implements Storage {
   }
   // ---- end of board activity ----
 
+  /** Partnerships (server/partnerships/store.ts); their tables are created on first use. */
+  private partnershipStore?: SqlitePartnerships;
+  get partnerships(): SqlitePartnerships {
+    return (this.partnershipStore ??= new SqlitePartnerships(this.db, (b, t, s) => this.createTx(b, t, s)));
+  }
+
+  // ---- Voter keys (server/voterKeyStore.ts) ----
+  private voterKeyStore?: SqliteVoterKeys;
+  private get voterKeys(): SqliteVoterKeys {
+    return (this.voterKeyStore ??= new SqliteVoterKeys(this.db));
+  }
+
+  async addVoterKey(boardId: string, key: VoterKeyRow, caps: VoterKeyCaps): Promise<AddVoterKey> {
+    return this.voterKeys.add(boardId, key, caps);
+  }
+
+  async hasVoterKey(boardId: string, keyHash: string): Promise<boolean> {
+    return this.voterKeys.has(boardId, keyHash);
+  }
+  // ---- end of voter keys ----
   // ---- Replacing links (server/links/) ----
   private linkStatements?: ReturnType<SqliteStorage['prepareLinkStatements']>;
 

@@ -1,5 +1,7 @@
 import type { DocKind, Role } from '../../shared/roles';
 import type { SnapshotInfo } from '../../shared/history';
+import type { PartnershipStore } from '../partnerships/store';
+import type { AddVoterKey, VoterKeyCaps, VoterKeyRow } from '../voterKeyStore';
 
 /** A board's row: what the server knows about a board without loading its document. */
 export interface BoardRow {
@@ -182,6 +184,17 @@ export interface Storage {
   /** Records a client write time (ISO); the stored value never moves back. Rejects for an unknown board. */
   recordBoardActivity(boardId: string, at: string): Promise<void>;
   // ---- end of board activity ----
+  /** Partnerships (server/partnerships/store.ts): a partnership's boards and links. */
+  readonly partnerships: PartnershipStore;
+  // ---- Voter keys (server/voterKeys.ts, server/voterKeyStore.ts): keys the server issued over board sockets ----
+  /**
+   * Records a voter key (hashes only) unless the board has already issued `caps.perLink` keys to
+   * that link or `caps.perAddress` to that address (checked in the same transaction).
+   */
+  addVoterKey(boardId: string, key: VoterKeyRow, caps: VoterKeyCaps): Promise<AddVoterKey>;
+  /** Whether the board issued a key with this hash. */
+  hasVoterKey(boardId: string, keyHash: string): Promise<boolean>;
+  // ---- end of voter keys ----
   // ---- Replacing links (server/links/): a link's token replaced by a new one ----
   /**
    * Replaces every token of `role` on a board by `next`, in one transaction, provided the

@@ -70,10 +70,15 @@ function roundInResults(results: { votes?: unknown }, roundId: string): { rankin
   return (results.votes as { id: string; ranking?: unknown }[] | undefined)?.find((v) => v.id === roundId);
 }
 
-async function putBallot(app: App, boardId: string, roundId: string, voterId: string, token: string, itemIds: string[]) {
+/** The voter key the server gave a page over its board socket (kept in its localStorage). */
+async function voterKeyOf(page: Page, boardId: string): Promise<string> {
+  return page.evaluate((id) => JSON.parse(localStorage.getItem(`pb.voterKey.${id}`) ?? '"none-issued-here"') as string, boardId);
+}
+
+async function putBallot(app: App, boardId: string, roundId: string, voterId: string, token: string, itemIds: string[], key = 'not-a-key-the-server-issued') {
   const res = await fetch(`${app.url}/api/boards/${boardId}/votes/${roundId}/ballots/${voterId}?token=${encodeURIComponent(token)}`, {
     method: 'PUT',
-    headers: { 'content-type': 'application/json', 'x-voter-key': 'a-key-of-this-test-only' },
+    headers: { 'content-type': 'application/json', 'x-voter-key': key },
     body: JSON.stringify({ itemIds }),
   });
   return { status: res.status, body: (await res.json()) as { error?: { code: string } } };
@@ -174,8 +179,11 @@ test('dot voting: limits per person and per card, hidden counts, one shared rank
   const editorToken = tokenOf(board.links.editor);
   const adaId = await ada.evaluate(() => JSON.parse(localStorage.getItem('pb.user') ?? '{}').id as string);
   const boId = await bo.evaluate(() => JSON.parse(localStorage.getItem('pb.user') ?? '{}').id as string);
-  expect((await putBallot(app, board.id, roundId, adaId, editorToken, [ids.alpha, ids.beta, ids.gamma])).body.error?.code).toBe('too_many_votes');
-  expect((await putBallot(app, board.id, roundId, adaId, editorToken, [ids.alpha, ids.alpha])).body.error?.code).toBe('too_many_on_item');
+  const adaKey = await voterKeyOf(ada, board.id);
+  expect((await putBallot(app, board.id, roundId, adaId, editorToken, [ids.alpha, ids.beta, ids.gamma], adaKey)).body.error?.code).toBe('too_many_votes');
+  expect((await putBallot(app, board.id, roundId, adaId, editorToken, [ids.alpha, ids.alpha], adaKey)).body.error?.code).toBe('too_many_on_item');
+  // A key the server did not issue casts nothing.
+  expect((await putBallot(app, board.id, roundId, 'stuffed-1', editorToken, [ids.alpha])).body.error?.code).toBe('voter_key_unknown');
   expect((await putBallot(app, board.id, roundId, 'viewer-1', tokenOf(board.links.viewer), [ids.alpha])).status).toBe(403);
 
   // Reloading brings Ada's dots back from the server.
@@ -221,7 +229,7 @@ test('dot voting: limits per person and per card, hidden counts, one shared rank
   const afterRanking = roundInResults(after, roundId)?.ranking as { itemId: string; votes: number; rank: number }[];
   expect(afterRanking.map((e) => [e.itemId, e.votes, e.rank])).toEqual(expected);
   // Dots can no longer change.
-  expect((await putBallot(app, board.id, roundId, boId, editorToken, [ids.beta])).status).toBe(409);
+  expect((await putBallot(app, board.id, roundId, boId, editorToken, [ids.beta], await voterKeyOf(bo, board.id))).status).toBe(409);
 
   // A ranking entry selects its card and brings it into view.
   await bo.evaluate(() => void (window as any).__board.editor.setCamera({ x: -6000, y: -6000, z: 1 }));

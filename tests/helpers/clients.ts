@@ -3,7 +3,8 @@ import WebSocket from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as decoding from 'lib0/decoding';
 import type { RunningServer } from '../../server/Server';
-import { MessageType } from '../../shared/protocol';
+import * as encoding from 'lib0/encoding';
+import { MessageType, VoterKeyStatus } from '../../shared/protocol';
 import { eventually } from './eventually';
 
 export interface TestClient {
@@ -74,8 +75,12 @@ export function allAcked(client: TestClient): boolean {
 }
 
 /** A bare `ws` socket to send arbitrary frames. */
-export async function rawSocket(server: RunningServer, path: string): Promise<{ ws: WebSocket; closed: Promise<{ code: number; reason: string }>; messages: Buffer[] }> {
-  const ws = new WebSocket(server.url.replace(/^http/, 'ws') + path);
+export async function rawSocket(
+  server: RunningServer,
+  path: string,
+  headers: Record<string, string> = {},
+): Promise<{ ws: WebSocket; closed: Promise<{ code: number; reason: string }>; messages: Buffer[] }> {
+  const ws = new WebSocket(server.url.replace(/^http/, 'ws') + path, { headers });
   const messages: Buffer[] = [];
   ws.on('message', (d) => messages.push(d as Buffer));
   const closed = new Promise<{ code: number; reason: string }>((resolve) =>
@@ -87,4 +92,33 @@ export async function rawSocket(server: RunningServer, path: string): Promise<{ 
     ws.once('unexpected-response', (_req, res) => reject(new Error(`HTTP ${res.statusCode}`)));
   });
   return { ws, closed, messages };
+}
+
+/**
+ * Asks the board for a voter key over a raw socket of its own (sending `previous` to get it back
+ * after a reconnect), as the browser does before voting. The socket stays open: a key counts
+ * for ballots only while a connection holds it. Close it with `ws.close()`.
+ */
+export async function voterKeySocket(
+  server: RunningServer,
+  boardId: string,
+  token: string,
+  previous = '',
+  headers: Record<string, string> = {},
+): Promise<{ ws: WebSocket; key: string | null; refusal: string | null }> {
+  const { ws, messages } = await rawSocket(server, `/ws/${boardId}?token=${token}`, headers);
+  const e = encoding.createEncoder();
+  encoding.writeVarUint(e, MessageType.VoterKey);
+  encoding.writeVarString(e, previous);
+  ws.send(encoding.toUint8Array(e));
+  const answer = await eventually(() => {
+    const m = messages.find((d) => d[0] === MessageType.VoterKey);
+    if (!m) throw new Error('no voter key answer yet');
+    return m;
+  });
+  const d = decoding.createDecoder(new Uint8Array(answer));
+  decoding.readVarUint(d);
+  const status = decoding.readVarUint(d);
+  const text = decoding.readVarString(d);
+  return status === VoterKeyStatus.Issued ? { ws, key: text, refusal: null } : { ws, key: null, refusal: text };
 }

@@ -13,6 +13,8 @@ export interface TestServerOptions {
   limits?: Partial<RelayLimits>;
   logger?: Logger;
   port?: number;
+  /** Other settings (creation limits, trusting a proxy, …). */
+  config?: Partial<ServerConfig>;
 }
 
 /** Starts the real server on a free port (or the given one) with test-friendly limits. */
@@ -24,6 +26,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     clientDir: '/nonexistent',
     sqliteSynchronous: 'NORMAL',
     limits: { ...DEFAULT_LIMITS, unloadGraceMs: 50, ...options.limits },
+    ...options.config,
   };
   return startServer(config, options.logger ?? silentLogger, options.storage ?? new MemoryStorage());
 }

@@ -9,6 +9,7 @@ import { connectClient, synced, type TestClient } from '../helpers/clients';
 import { eventually } from '../helpers/eventually';
 import { buildServer, runToExit, spawnServer, type ServerProcess } from '../helpers/process';
 import { tempDir } from '../helpers/server';
+import { entries } from '../helpers/boardContent';
 
 let build: ReturnType<typeof buildServer>;
 beforeAll(() => {
@@ -61,9 +62,10 @@ describe('npm run backup -- FILE', () => {
     const writer = connectClient({ url: server.url } as RunningServer, board.id, board.editor, { ack: true });
     clients.push(writer);
     await synced(writer);
-    // Each write is one map entry, so key k<i> is the writer's clock i: acknowledged up to clock c
-    // means k0 … k<c-1> are stored. Some weight first, so the copy has pages to read.
-    const items = writer.doc.getMap<string>('items');
+    // Each write is one new record (one item of the records array), so key k<i> is the writer's
+    // clock i: acknowledged up to clock c means k0 … k<c-1> are stored. Some weight first, so the
+    // copy has pages to read.
+    const items = entries(writer.doc);
     let next = 0;
     const write = () => items.set(`k${next++}`, `${next} ${'x'.repeat(400)}`);
     for (let i = 0; i < 1500; i++) write();
@@ -96,10 +98,10 @@ describe('npm run backup -- FILE', () => {
       const reader = connectClient({ url: restored.url } as RunningServer, board.id, board.editor);
       clients.push(reader);
       await synced(reader);
-      const got = reader.doc.getMap<string>('items');
-      const missing = Array.from({ length: ackedBefore }, (_, i) => `k${i}`).filter((k) => !got.has(k));
+      const got = entries(reader.doc).toJSON();
+      const missing = Array.from({ length: ackedBefore }, (_, i) => `k${i}`).filter((k) => !(k in got));
       expect(missing).toEqual([]);
-      expect(got.get('k0')).toBe(`1 ${'x'.repeat(400)}`);
+      expect(got.k0).toBe(`1 ${'x'.repeat(400)}`);
     } finally {
       clearInterval(writing);
     }

@@ -4,6 +4,7 @@ import { allAcked, connectClient, synced } from '../helpers/clients';
 import { eventually } from '../helpers/eventually';
 import { buildServer, spawnServer } from '../helpers/process';
 import { tempDir } from '../helpers/server';
+import { entries } from '../helpers/boardContent';
 
 let build: ReturnType<typeof buildServer>;
 beforeAll(() => {
@@ -29,9 +30,13 @@ describe('the built server (npm run build, run with plain node)', () => {
       const token = new URL(board.links.editor).searchParams.get('token')!;
       const client = connectClient({ url: server.url } as RunningServer, board.id, token, { ack: true });
       await synced(client);
-      client.doc.getMap('m').set('hello', 'world');
+      entries(client.doc).set('hello', 'world');
       await eventually(() => expect(allAcked(client)).toBe(true));
       client.destroy();
+      // Exports run on a worker thread, which the built server finds bundled beside it.
+      const exported = await fetch(`${server.url}/api/boards/${board.id}/export?format=json&token=${token}`);
+      expect(exported.status).toBe(200);
+      expect(((await exported.json()) as { board?: { title?: string } }).board?.title).toBe('Built');
       const schema = await fetch(`${server.url}/api/export-schema.json`);
       expect(((await schema.json()) as { title?: string }).title).toBeTruthy();
       const metrics = await (await fetch(`${server.url}/metrics`)).text();

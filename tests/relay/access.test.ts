@@ -6,6 +6,7 @@ import { eventually } from '../helpers/eventually';
 import { capturingLogger, createTestBoard, startTestServer } from '../helpers/server';
 import * as encoding from 'lib0/encoding';
 import * as syncProtocol from 'y-protocols/sync';
+import { entries } from '../helpers/boardContent';
 
 let server: RunningServer;
 const clients: TestClient[] = [];
@@ -22,15 +23,15 @@ describe('relay access control', () => {
     const editor = connectClient(server, board.id, board.tokens.editor);
     clients.push(viewer, editor);
     await Promise.all([synced(viewer), synced(editor)]);
-    viewer.doc.getMap('m').set('hack', 'viewer wrote this');
+    entries(viewer.doc).set('hack', 'viewer wrote this');
     await eventually(() => expect(viewer.permissionDenied.length).toBeGreaterThan(0));
     // The editor keeps working and never receives the viewer's write.
-    editor.doc.getMap('m').set('ok', 'editor');
-    await eventually(() => expect(viewer.doc.getMap('m').get('ok')).toBe('editor'));
-    expect(editor.doc.getMap('m').get('hack')).toBeUndefined();
+    entries(editor.doc).set('ok', 'editor');
+    await eventually(() => expect(entries(viewer.doc).get('ok')).toBe('editor'));
+    expect(entries(editor.doc).get('hack')).toBeUndefined();
     const room = server.relay.rooms.get(board.id)!;
-    expect(room.doc.getMap('m').get('hack')).toBeUndefined();
-    expect(room.doc.getMap('m').get('ok')).toBe('editor');
+    expect(entries(room.doc).get('hack')).toBeUndefined();
+    expect(entries(room.doc).get('ok')).toBe('editor');
   });
 
   it('drops a hand-made update frame from a viewer socket', async () => {
@@ -38,13 +39,13 @@ describe('relay access control', () => {
     const board = await createTestBoard(server);
     const raw = await rawSocket(server, `/ws/${board.id}?token=${board.tokens.viewer}`);
     const attacker = new Y.Doc();
-    attacker.getMap('m').set('hack', 1);
+    entries(attacker).set('hack', 1);
     const e = encoding.createEncoder();
     encoding.writeVarUint(e, 0);
     syncProtocol.writeUpdate(e, Y.encodeStateAsUpdate(attacker));
     raw.ws.send(encoding.toUint8Array(e));
     await eventually(() => expect(raw.messages.some((m) => m[0] === 2)).toBe(true));
-    expect(server.relay.rooms.get(board.id)!.doc.getMap('m').get('hack')).toBeUndefined();
+    expect(entries(server.relay.rooms.get(board.id)!.doc).get('hack')).toBeUndefined();
     const stored = await server.storage.loadDoc(board.id, 'board');
     expect(stored.updates).toHaveLength(0);
     raw.ws.close();

@@ -10,6 +10,7 @@ import { MessageType } from '../../shared/protocol';
 import { connectClient, rawSocket, synced, type TestClient } from '../helpers/clients';
 import { eventually } from '../helpers/eventually';
 import { createTestBoard, sqliteIn, startTestServer, tempDir } from '../helpers/server';
+import { entries } from '../helpers/boardContent';
 
 let server: RunningServer | undefined;
 const clients: TestClient[] = [];
@@ -90,15 +91,15 @@ describe('control document', () => {
     const viewer = board(server, b.id, b.tokens.viewer);
     const facilitatorControl = control(server, b.id, b.tokens.facilitator);
     await Promise.all([synced(editor), synced(viewer), synced(facilitatorControl)]);
-    editor.doc.getMap('m').set('k', 'board write');
-    await eventually(() => expect(viewer.doc.getMap('m').get('k')).toBe('board write'));
-    viewer.doc.getMap('m').set('v', 'nope');
+    entries(editor.doc).set('k', 'board write');
+    await eventually(() => expect(entries(viewer.doc).get('k')).toBe('board write'));
+    entries(viewer.doc).set('v', 'nope');
     await eventually(() => expect(viewer.permissionDenied).toContain('This link is view-only; changes are not saved.'));
-    expect(editor.doc.getMap('m').get('v')).toBeUndefined();
+    expect(entries(editor.doc).get('v')).toBeUndefined();
     // Each document has its own room and content.
     expect(viewer.doc.getMap('board').get('title')).toBe('Test board');
     expect(facilitatorControl.doc.getMap('board').size).toBe(0);
-    expect(facilitatorControl.doc.getMap('m').size).toBe(0);
+    expect(entries(facilitatorControl.doc).size).toBe(0);
     expect(server.relay.rooms.has(b.id)).toBe(true);
     expect(server.relay.rooms.has(controlRoomName(b.id))).toBe(true);
   });

@@ -7,6 +7,7 @@ import type { DocKind } from '../../shared/roles';
 import { allAcked, connectClient, synced, type TestClient } from '../helpers/clients';
 import { eventually } from '../helpers/eventually';
 import { createTestBoard, sqliteIn, startTestServer, tempDir } from '../helpers/server';
+import { entries } from '../helpers/boardContent';
 
 let server: RunningServer | undefined;
 const clients: TestClient[] = [];
@@ -76,7 +77,7 @@ describe('room lifecycle', () => {
     const board = await createTestBoard(server);
     const a = client(server, board.id, board.tokens.editor, { ack: true });
     await synced(a);
-    a.doc.getMap('m').set('x', 1);
+    entries(a.doc).set('x', 1);
     await eventually(() => expect(allAcked(a)).toBe(true));
     a.destroy();
     await eventually(() => expect(server!.relay.rooms.has(board.id)).toBe(false));
@@ -85,7 +86,7 @@ describe('room lifecycle', () => {
     expect(stored.updates).toHaveLength(0);
     const check = new Y.Doc();
     Y.applyUpdate(check, stored.snapshot!);
-    expect(check.getMap('m').get('x')).toBe(1);
+    expect(entries(check).get('x')).toBe(1);
   });
 
   it('serves a client that reconnects while the room is unloading with the full state', async () => {
@@ -94,7 +95,7 @@ describe('room lifecycle', () => {
     const board = await createTestBoard(server);
     const a = client(server, board.id, board.tokens.editor, { ack: true });
     await synced(a);
-    a.doc.getMap('m').set('before-unload', true);
+    entries(a.doc).set('before-unload', true);
     await eventually(() => expect(allAcked(a)).toBe(true));
     storage.compactDelayMs = 300;
     const oldRoom = server.relay.rooms.get(board.id)!;
@@ -102,13 +103,13 @@ describe('room lifecycle', () => {
     await eventually(() => expect(oldRoom.state).toBe('unloading'));
     const b = client(server, board.id, board.tokens.editor, { ack: true });
     await synced(b);
-    expect(b.doc.getMap('m').get('before-unload')).toBe(true);
+    expect(entries(b.doc).get('before-unload')).toBe(true);
     const newRoom = server.relay.rooms.get(board.id)!;
     expect(newRoom).not.toBe(oldRoom);
     expect(oldRoom.state).toBe('unloaded');
-    b.doc.getMap('m').set('after', true);
+    entries(b.doc).set('after', true);
     await eventually(() => expect(allAcked(b)).toBe(true));
-    expect(newRoom.doc.getMap('m').get('after')).toBe(true);
+    expect(entries(newRoom.doc).get('after')).toBe(true);
   });
 
   it('compacts the update log into a snapshot when it grows, and reloads the same state', async () => {
@@ -119,7 +120,7 @@ describe('room lifecycle', () => {
     const a = client(server, board.id, board.tokens.editor, { ack: true });
     await synced(a);
     for (let i = 0; i < 45; i++) {
-      a.doc.getMap('m').set(`k${i}`, i);
+      entries(a.doc).set(`k${i}`, i);
       await new Promise((r) => setTimeout(r, 2));
     }
     await eventually(() => expect(allAcked(a)).toBe(true));
@@ -128,7 +129,7 @@ describe('room lifecycle', () => {
     const check = new Y.Doc();
     Y.applyUpdate(check, stored.snapshot!);
     for (const u of stored.updates) Y.applyUpdate(check, u);
-    expect(check.getMap('m').size).toBe(45);
+    expect(entries(check).size).toBe(45);
   });
 
   it('flushes and unloads boards that still have clients when the server closes', async () => {
@@ -137,7 +138,7 @@ describe('room lifecycle', () => {
     const board = await createTestBoard(server);
     const a = client(server, board.id, board.tokens.editor, { ack: true });
     await synced(a);
-    a.doc.getMap('m').set('x', 1);
+    entries(a.doc).set('x', 1);
     await eventually(() => expect(allAcked(a)).toBe(true));
     a.provider.shouldConnect = false; // do not reconnect to the closed server
     await server.close();
@@ -154,11 +155,11 @@ describe('room lifecycle', () => {
     const writer = new Y.Doc();
     const updates: Uint8Array[] = [];
     writer.on('update', (u: Uint8Array) => updates.push(u));
-    for (let i = 0; i < 30; i++) writer.getMap('m').set(`k${i}`, i);
+    for (let i = 0; i < 30; i++) entries(writer).set(`k${i}`, i);
     await storage.appendUpdates(board.id, 'board', updates);
     const reader = client(server, board.id, board.tokens.viewer);
     await synced(reader);
-    expect(reader.doc.getMap('m').size).toBe(30);
+    expect(entries(reader.doc).size).toBe(30);
     await eventually(async () => expect((await storage.loadDoc(board.id, 'board')).updates).toHaveLength(0));
     expect(storage.compactions).toBe(1);
   });

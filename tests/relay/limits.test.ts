@@ -9,6 +9,10 @@ import { CloseCodes } from '../../shared/closeCodes';
 import { connectClient, rawSocket, synced, type TestClient } from '../helpers/clients';
 import { eventually } from '../helpers/eventually';
 import { createTestBoard, startTestServer } from '../helpers/server';
+import { changeStoredBoard } from '../../server/cohorts/testing';
+import { MemoryStorage } from '../../server/storage/MemoryStorage';
+import { readRecords, recordsOf } from '../../shared/boardDoc';
+import { entries, geoShape } from '../helpers/boardContent';
 
 let server: RunningServer;
 const clients: TestClient[] = [];
@@ -29,8 +33,8 @@ async function boardWithContent() {
   const writer = connectClient(server, board.id, board.tokens.editor, { ack: true });
   clients.push(writer);
   await synced(writer);
-  writer.doc.getMap('m').set('kept', 'yes');
-  await eventually(() => expect(server.relay.rooms.get(board.id)?.doc.getMap('m').get('kept')).toBe('yes'));
+  entries(writer.doc).set('kept', 'yes');
+  await eventually(() => expect(entries(server.relay.rooms.get(board.id)!.doc).get('kept')).toBe('yes'));
   return { board, writer };
 }
 
@@ -48,11 +52,11 @@ describe('relay limits', () => {
     raw.ws.send(frame);
     const closed = await raw.closed;
     expect(closed.code).toBe(CloseCodes.MalformedMessage.code);
-    writer.doc.getMap('m').set('after', 'still works');
+    entries(writer.doc).set('after', 'still works');
     const late = connectClient(server, board.id, board.tokens.viewer);
     clients.push(late);
     await synced(late);
-    await eventually(() => expect(late.doc.getMap('m').toJSON()).toEqual({ kept: 'yes', after: 'still works' }));
+    await eventually(() => expect(entries(late.doc).toJSON()).toEqual({ kept: 'yes', after: 'still works' }));
   });
 
   it('closes the connection on a text frame', async () => {
@@ -68,12 +72,12 @@ describe('relay limits', () => {
     const { board, writer } = await boardWithContent();
     const raw = await rawSocket(server, `/ws/${board.id}?token=${board.tokens.editor}`);
     const big = new Y.Doc();
-    big.getMap('m').set('huge', 'x'.repeat(200 * 1024));
+    entries(big).set('huge', 'x'.repeat(200 * 1024));
     raw.ws.send(updateFrame(big));
     expect((await raw.closed).code).toBe(1009);
     const room = server.relay.rooms.get(board.id)!;
-    expect(room.doc.getMap('m').get('huge')).toBeUndefined();
-    expect(room.doc.getMap('m').get('kept')).toBe('yes');
+    expect(entries(room.doc).get('huge')).toBeUndefined();
+    expect(entries(room.doc).get('kept')).toBe('yes');
     expect(writer.provider.wsconnected).toBe(true);
   });
 
@@ -113,11 +117,32 @@ describe('relay limits', () => {
     const slow = await rawSocket(server, `/ws/${board.id}?token=${board.tokens.viewer}`);
     // Stop reading: the kernel buffers fill, then the server's own buffer grows.
     (slow.ws as unknown as { _socket: net.Socket })._socket.pause();
-    for (let i = 0; i < 40; i++) writer.doc.getMap('m').set(`blob${i}`, 'y'.repeat(512 * 1024));
+    for (let i = 0; i < 40; i++) entries(writer.doc).set(`blob${i}`, 'y'.repeat(512 * 1024));
     await eventually(() => {
       const room = server.relay.rooms.get(board.id)!;
       expect(room.conns.size).toBe(1);
     }, 10_000);
     expect(writer.provider.wsconnected).toBe(true);
   });
+});
+
+describe('a board larger than the send buffer limit', () => {
+  it('opens for a client that connects once: the first sync is not cut as a slow consumer', async () => {
+    const storage = new MemoryStorage();
+    server = await startTestServer({ storage });
+    const board = await createTestBoard(server);
+    // ~20 MB of records, more than the 16 MB a connection may have waiting to be sent.
+    await changeStoredBoard(storage, board.id, (doc) => {
+      const kv = recordsOf(doc);
+      for (let i = 0; i < 20; i++) kv.set(`shape:big-${i}`, geoShape(`shape:big-${i}`, { meta: { text: `${i}`.padEnd(1024 * 1024, '.') } }) as never);
+    });
+    const reader = connectClient(server, board.id, board.tokens.viewer);
+    clients.push(reader);
+    await synced(reader, 20_000);
+    expect(readRecords(reader.doc).size).toBeGreaterThanOrEqual(22);
+    // Still connected afterwards (presence, acks and updates flow as usual).
+    await new Promise((r) => setTimeout(r, 300));
+    expect(reader.closes).toEqual([]);
+    expect(reader.provider.wsconnected).toBe(true);
+  }, 60_000);
 });

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../server/Server';
-import { DEFAULT_PAGE_ID, recordsOf } from '../../shared/boardDoc';
+import { DEFAULT_PAGE_ID } from '../../shared/boardDoc';
+import { geoShape, recordsView as recordsOf } from '../helpers/boardContent';
 import { allAcked, connectClient, synced, type TestClient } from '../helpers/clients';
 import { eventually } from '../helpers/eventually';
 import { createTestBoard, startTestServer } from '../helpers/server';
@@ -13,7 +14,7 @@ afterEach(async () => {
 });
 
 const page = (id: string) => ({ id, typeName: 'page', name: 'Page 2', index: 'a2', meta: {} }) as never;
-const shape = (id: string, parentId: string) => ({ id, typeName: 'shape', type: 'geo', x: 0, y: 0, parentId, isLocked: false }) as never;
+const shape = (id: string, parentId: string) => geoShape(id, { parentId }) as never;
 
 async function boardWithFacilitatorAndEditor() {
   server = await startTestServer();

@@ -7,6 +7,7 @@ import { MessageType } from '../../shared/protocol';
 import { eventually } from '../helpers/eventually';
 import { spawnServer, type ServerProcess } from '../helpers/process';
 import { tempDir } from '../helpers/server';
+import { entries } from '../helpers/boardContent';
 
 const procs: ServerProcess[] = [];
 const providers: WebsocketProvider[] = [];
@@ -51,7 +52,7 @@ describe('server restart', () => {
     const board = await createBoard(first.url);
     const a = connect(first.port, board.id, board.token);
     await eventually(() => expect(a.provider.synced).toBe(true), 10_000);
-    for (let i = 0; i < 200; i++) a.doc.getMap('m').set(`k${i}`, { i, text: `item ${i}` });
+    for (let i = 0; i < 200; i++) entries(a.doc).set(`k${i}`, { i, text: `item ${i}` });
     await eventually(() => expect(a.isAcked()).toBe(true), 10_000);
     a.provider.destroy();
     if (signal === 'SIGKILL') await first.kill9();
@@ -60,8 +61,8 @@ describe('server restart', () => {
     procs.push(second);
     const b = connect(second.port, board.id, board.token);
     await eventually(() => expect(b.provider.synced).toBe(true), 10_000);
-    expect(b.doc.getMap('m').size).toBe(200);
-    expect(b.doc.getMap('m').get('k199')).toEqual({ i: 199, text: 'item 199' });
+    expect(entries(b.doc).size).toBe(200);
+    expect(entries(b.doc).get('k199')).toEqual({ i: 199, text: 'item 199' });
     expect(b.doc.getMap('board').get('title')).toBe('Durable');
   });
 
@@ -74,13 +75,13 @@ describe('server restart', () => {
     await eventually(() => expect(a.provider.synced).toBe(true), 10_000);
     await first.kill9();
     // Edits made while the server is down stay local and unacknowledged...
-    a.doc.getMap('m').set('while-down', 'kept');
+    entries(a.doc).set('while-down', 'kept');
     expect(a.isAcked()).toBe(false);
     const second = await spawnServer(dataDir, first.port);
     procs.push(second);
     // ...and reach the server when the provider reconnects.
     await eventually(() => expect(a.isAcked()).toBe(true), 15_000);
     const b = connect(second.port, board.id, board.token);
-    await eventually(() => expect(b.doc.getMap('m').get('while-down')).toBe('kept'), 10_000);
+    await eventually(() => expect(entries(b.doc).get('while-down')).toBe('kept'), 10_000);
   });
 });

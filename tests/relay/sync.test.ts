@@ -8,6 +8,7 @@ import { createTestBoard, startTestServer } from '../helpers/server';
 import * as encoding from 'lib0/encoding';
 import * as decoding from 'lib0/decoding';
 import * as syncProtocol from 'y-protocols/sync';
+import { entries, geoShape, recordsView } from '../helpers/boardContent';
 
 let server: RunningServer;
 const clients: TestClient[] = [];
@@ -40,15 +41,13 @@ describe('relay sync', () => {
     const b = client(server, board.id, board.tokens.facilitator);
     await Promise.all([synced(a), synced(b)]);
     for (let i = 0; i < 50; i++) {
-      a.doc.getMap('m').set(`a${i}`, i);
-      b.doc.getMap('m').set(`b${i}`, i);
-      a.doc.getArray('list').push([`a${i}`]);
-      b.doc.getArray('list').push([`b${i}`]);
+      entries(a.doc).set(`a${i}`, i);
+      entries(b.doc).set(`b${i}`, i);
     }
     await eventually(() => {
-      expect(a.doc.getMap('m').size).toBe(100);
-      expect(b.doc.getMap('m').size).toBe(100);
-      expect(a.doc.getArray('list').toJSON()).toEqual(b.doc.getArray('list').toJSON());
+      expect(entries(a.doc).size).toBe(100);
+      expect(entries(b.doc).size).toBe(100);
+      expect(a.doc.getArray('records').toJSON()).toEqual(b.doc.getArray('records').toJSON());
     });
     expect(Y.encodeStateVector(a.doc)).toEqual(Y.encodeStateVector(b.doc));
   });
@@ -58,13 +57,13 @@ describe('relay sync', () => {
     const board = await createTestBoard(server);
     const a = client(server, board.id, board.tokens.editor, { ack: true });
     await synced(a);
-    recordsOf(a.doc).set('shape:one', { id: 'shape:one', typeName: 'shape' } as never);
-    a.doc.getMap('m').set('k', 'v');
+    recordsView(a.doc).set('shape:one', geoShape('shape:one', { text: 'one' }) as never);
+    entries(a.doc).set('k', 'v');
     await eventually(() => expect(allAcked(a)).toBe(true));
     const late = client(server, board.id, board.tokens.viewer);
     await synced(late);
-    expect(recordsOf(late.doc).get('shape:one')).toEqual({ id: 'shape:one', typeName: 'shape' });
-    expect(late.doc.getMap('m').get('k')).toBe('v');
+    expect(recordsView(late.doc).get('shape:one')).toEqual(geoShape('shape:one', { text: 'one' }));
+    expect(entries(late.doc).get('k')).toBe('v');
   });
 
   it('sends edits made while offline when the connection returns', async () => {
@@ -74,14 +73,14 @@ describe('relay sync', () => {
     const b = client(server, board.id, board.tokens.editor);
     await Promise.all([synced(a), synced(b)]);
     a.provider.disconnect();
-    a.doc.getMap('m').set('offline', 'from a');
-    b.doc.getMap('m').set('online', 'from b');
-    await eventually(() => expect(b.doc.getMap('m').get('online')).toBe('from b'));
-    expect(b.doc.getMap('m').get('offline')).toBeUndefined();
+    entries(a.doc).set('offline', 'from a');
+    entries(b.doc).set('online', 'from b');
+    await eventually(() => expect(entries(b.doc).get('online')).toBe('from b'));
+    expect(entries(b.doc).get('offline')).toBeUndefined();
     a.provider.connect();
     await eventually(() => {
-      expect(b.doc.getMap('m').get('offline')).toBe('from a');
-      expect(a.doc.getMap('m').get('online')).toBe('from b');
+      expect(entries(b.doc).get('offline')).toBe('from a');
+      expect(entries(a.doc).get('online')).toBe('from b');
     });
   });
 
@@ -91,14 +90,14 @@ describe('relay sync', () => {
     const a = client(server, board.id, board.tokens.editor, { ack: true });
     await synced(a);
     await eventually(() => expect(allAcked(a)).toBe(true));
-    a.doc.getMap('m').set('x', 1);
+    entries(a.doc).set('x', 1);
     expect(allAcked(a)).toBe(false);
     await eventually(() => expect(allAcked(a)).toBe(true));
     const stored = await server.storage.loadDoc(board.id, 'board');
     const check = new Y.Doc();
     if (stored.snapshot) Y.applyUpdate(check, stored.snapshot);
     for (const u of stored.updates) Y.applyUpdate(check, u);
-    expect(check.getMap('m').get('x')).toBe(1);
+    expect(entries(check).get('x')).toBe(1);
   });
 
   it('counts the durable write frames of a connection in its acks, deletions included', async () => {
@@ -113,9 +112,9 @@ describe('relay sync', () => {
       syncProtocol.writeUpdate(e, u);
       frames.push(encoding.toUint8Array(e));
     });
-    local.getMap('m').set('a', 1);
-    local.getMap('m').set('b', 2);
-    local.getMap('m').delete('a'); // a delete-only update: the state vector does not move
+    entries(local).set('a', 1);
+    entries(local).set('b', 2);
+    entries(local).delete('a'); // a delete-only update: the state vector does not move
     for (const f of frames) raw.ws.send(f);
     const lastAckCount = () => {
       const acks = raw.messages.filter((m) => m[0] === 100).map((m) => {
@@ -128,7 +127,7 @@ describe('relay sync', () => {
     };
     await eventually(() => expect(lastAckCount()).toBe(3));
     const room = server.relay.rooms.get(board.id)!;
-    expect(room.doc.getMap('m').toJSON()).toEqual({ b: 2 });
+    expect(entries(room.doc).toJSON()).toEqual({ b: 2 });
     raw.ws.close();
   });
 });

@@ -2,21 +2,25 @@ import type { VoteRound } from '../../../../shared/control';
 import { TOKEN_QUERY_PARAM } from '../../../../shared/protocol';
 import { VOTER_KEY_HEADER } from '../../../../shared/votes';
 import { request } from '../../../lib/api';
-import { readJson, writeJson } from '../../../lib/storage';
 
-const VOTER_KEY_STORAGE = 'pb.voterKey';
+const voterKeySources = new Map<string, () => Promise<string>>();
 
 /**
- * This browser's secret voter key, sent with every ballot request: the server keeps a ballot
- * under the (public) voter id and this key, so nobody else can read or replace it.
+ * How this browser gets its voter key for a board: the board page registers its connection's
+ * `voterKey()` (the server issues the key over the board's socket; client/board/connection.ts).
+ * Returns the function that removes it.
  */
-export function voterKey(): string {
-  const stored = readJson<string>(VOTER_KEY_STORAGE);
-  if (typeof stored === 'string' && /^[A-Za-z0-9_-]{16,128}$/.test(stored)) return stored;
-  const bytes = crypto.getRandomValues(new Uint8Array(24));
-  const key = Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
-  writeJson(VOTER_KEY_STORAGE, key);
-  return key;
+export function provideVoterKey(boardId: string, source: () => Promise<string>): () => void {
+  voterKeySources.set(boardId, source);
+  return () => {
+    if (voterKeySources.get(boardId) === source) voterKeySources.delete(boardId);
+  };
+}
+
+/** The key sent with every ballot request: the server keeps a ballot under it. */
+function voterKey(boardId: string): Promise<string> {
+  const source = voterKeySources.get(boardId);
+  return source ? source() : Promise.reject(new Error('the board is not open in this tab'));
 }
 
 /**
@@ -55,7 +59,7 @@ export function revealVote(boardId: string, roundId: string, token: string): Pro
 /** `GET .../ballots/:voterId`: this person's dots, one item id per dot. */
 export async function getBallot(boardId: string, roundId: string, voterId: string, token: string): Promise<string[]> {
   const body = await request<{ itemIds?: unknown }>(withToken(ballotPath(boardId, roundId, voterId), token), {
-    headers: { [VOTER_KEY_HEADER]: voterKey() },
+    headers: { [VOTER_KEY_HEADER]: await voterKey(boardId) },
   });
   return itemIdsOf(body);
 }
@@ -64,7 +68,7 @@ export async function getBallot(boardId: string, roundId: string, voterId: strin
 export async function putBallot(boardId: string, roundId: string, voterId: string, token: string, itemIds: readonly string[]): Promise<string[]> {
   const body = await request<{ itemIds?: unknown }>(withToken(ballotPath(boardId, roundId, voterId), token), {
     method: 'PUT',
-    headers: { [VOTER_KEY_HEADER]: voterKey() },
+    headers: { [VOTER_KEY_HEADER]: await voterKey(boardId) },
     body: JSON.stringify({ itemIds }),
   });
   return itemIdsOf(body, itemIds);

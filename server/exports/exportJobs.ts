@@ -1,0 +1,99 @@
+import * as Y from 'yjs';
+import { readActions } from '../../shared/actionPlanDoc';
+import type { VoteRound } from '../../shared/control';
+import type { BoardExport, ExportFormat } from '../../shared/exportDocument';
+import { readRubric } from '../../shared/rubricDoc';
+import { buildCohortZip } from '../cohorts/exportZip';
+import { comparisonOf } from '../cohorts/results';
+import type { TeamResults } from '../cohorts/comparison';
+import { resultsOfDoc } from '../results';
+import type { BoardRow, Cohort, ParticipantRow } from '../storage/Storage';
+import { buildExport } from './buildExport';
+import { renderExport, type RenderedExport } from './formats';
+
+/**
+ * The work behind the results, exports and cohort endpoints, as jobs on plain data: a board's
+ * document travels as bytes (its whole state from a live room, or what storage holds), with the
+ * row, participants and vote rounds the main thread read. A job decodes, extracts and renders,
+ * and answers with text or bytes ready to send. `ExportWorkers` runs jobs on worker threads so
+ * a cohort's zip never stalls the server's event loop; `runExportJob` is also what the worker
+ * calls, and what tests call directly.
+ */
+
+/** A board document as bytes: one Yjs update with its whole state, or a stored snapshot and log. */
+export type DocInput = { update: Uint8Array } | { snapshot: Uint8Array | null; updates: Uint8Array[] };
+
+export interface BoardInput {
+  doc: DocInput;
+  row: BoardRow;
+  participants: ParticipantRow[];
+  /** The vote rounds of the board's control document. */
+  rounds: VoteRound[];
+}
+
+export type ExportJob =
+  | { type: 'results'; board: BoardInput }
+  | { type: 'export'; board: BoardInput; format: ExportFormat; now: number }
+  | { type: 'comparison'; cohort: Cohort; boards: BoardInput[] }
+  | { type: 'cohortZip'; cohort: Cohort; boards: BoardInput[]; now: number };
+
+export type ExportJobResult =
+  | { type: 'json'; text: string }
+  | { type: 'rendered'; rendered: RenderedExport }
+  | { type: 'zip'; filename: string; body: Uint8Array };
+
+/** Builds the document a DocInput describes; the caller destroys it. */
+export function docOf(input: DocInput): Y.Doc {
+  const doc = new Y.Doc();
+  if ('update' in input) Y.applyUpdate(doc, input.update);
+  else {
+    if (input.snapshot) Y.applyUpdate(doc, input.snapshot);
+    for (const u of input.updates) Y.applyUpdate(doc, u);
+  }
+  return doc;
+}
+
+function withDoc<T>(input: DocInput, use: (doc: Y.Doc) => T): T {
+  const doc = docOf(input);
+  try {
+    return use(doc);
+  } finally {
+    doc.destroy();
+  }
+}
+
+function exportOf(board: BoardInput, now: Date): BoardExport {
+  return withDoc(board.doc, (doc) => buildExport(doc, board.row, board.participants, now, board.rounds));
+}
+
+function teamResults(cohort: Cohort, board: BoardInput): TeamResults {
+  const ref = cohort.boards.find((b) => b.boardId === board.row.id);
+  return withDoc(board.doc, (doc) => {
+    const results = resultsOfDoc(doc, board.row);
+    return {
+      team: ref?.team ?? board.row.title,
+      boardId: board.row.id,
+      items: results.items.length,
+      connections: results.connections.length,
+      figures: results.figures,
+      rubric: readRubric(doc),
+      actions: readActions(doc),
+    };
+  });
+}
+
+export function runExportJob(job: ExportJob): ExportJobResult {
+  switch (job.type) {
+    case 'results':
+      return { type: 'json', text: JSON.stringify(withDoc(job.board.doc, (doc) => resultsOfDoc(doc, job.board.row, job.board.rounds))) };
+    case 'export':
+      return { type: 'rendered', rendered: renderExport(exportOf(job.board, new Date(job.now)), job.format) };
+    case 'comparison':
+      return { type: 'json', text: JSON.stringify(comparisonOf(job.cohort, job.boards.map((b) => teamResults(job.cohort, b)))) };
+    case 'cohortZip': {
+      const now = new Date(job.now);
+      const exports = job.boards.map((b) => exportOf(b, now));
+      return { type: 'zip', ...buildCohortZip(job.cohort, exports, now) };
+    }
+  }
+}
