@@ -9,15 +9,17 @@ import { takeBoardInfo } from '../lib/boardInfoEarly';
 import { cacheBoardInfo, cachedBoardInfo, hasLocalCopy } from '../lib/offlineCache';
 import { rememberBoard } from '../lib/recentBoards';
 import { localUser, setUserName, tldrawCurrentUser } from '../lib/user';
-import type { BoardConnection, TerminalClose } from './connection';
-import { BOARD_UI_COMPONENTS } from './actions/BoardContextMenu';
-import { TLDRAW_LICENSE_KEY, watchLicenceGate } from './licence';
-import { BoardWorkspace } from './panels/BoardWorkspace';
-import { ChangesNotice, SinceLastVisitContext } from './changes/ChangesNotice';
-import { BoardSession, openBoardConnection } from './session';
-import { FacilitationContext, type Facilitation } from './facilitation/FacilitationContext';
+import type { BoardConnection, TerminalClose } from './sync/connection';
+import { BOARD_UI_COMPONENTS, ChangesOverCanvas } from './canvasUi';
+import { TLDRAW_LICENSE_KEY, watchLicenceGate } from './shapes/licence';
+import { LicenceMessage } from './shapes/LicenceMessage';
+import { BoardWorkspace } from './workspace/BoardWorkspace';
+import { BOARD_FEATURES } from './features';
+import { SinceLastVisitContext } from './changes/ChangesNotice';
+import { BoardSession, openBoardConnection } from './sync/openBoard';
+import { FacilitationContext, type Facilitation } from './sync/FacilitationContext';
 import { SessionBar } from './facilitation/SessionBar';
-import { FACILITATOR_UI_OVERRIDES, PARTICIPANT_UI_OVERRIDES } from './facilitation/locks';
+import { FACILITATOR_UI_OVERRIDES, PARTICIPANT_UI_OVERRIDES } from './shapes/locks';
 import { BOARD_SHAPE_UTILS, setBoardExercise } from './shapes';
 import { BOARD_TLDRAW_OPTIONS, keepOnBoardPage } from './shapes/onePage';
 import { ExportMenu } from './ExportMenu';
@@ -253,21 +255,6 @@ function TerminalBanner({ close }: { close: TerminalClose }) {
   );
 }
 
-export function LicenceMessage() {
-  return (
-    <div className="licence-message" role="alert" data-testid="licence-message">
-      <h2>This board can’t be shown</h2>
-      <p>
-        The tldraw licence key is missing or invalid for this host ({window.location.hostname}), so the drawing canvas has
-        been switched off. The board’s content is safe on the server.
-      </p>
-      <p>
-        The server’s administrator must set a valid <code>TLDRAW_LICENSE_KEY</code> for this domain (see tldraw.dev/pricing) and
-        restart the server. Local development on <code>http://localhost</code> needs no key.
-      </p>
-    </div>
-  );
-}
 
 function focusEditor(editor: Editor | null) {
   if (!editor) return;
@@ -439,10 +426,11 @@ function BoardScreen({ info, token, takeConnection }: { info: BoardInfo; token: 
           doc={session?.doc ?? null}
           variant={info.variant ?? null}
           templateVersion={info.templateVersion}
+          features={BOARD_FEATURES}
         >
           <main className="board-canvas" ref={canvasRef} aria-label={`Board: ${info.title}`}>
             {session && phase.kind === 'ready' && !newerWhileOpen && !licenceTripped && (
-              <ChangesNotice since={session.sinceLastVisit} editor={editor} />
+              <ChangesOverCanvas since={session.sinceLastVisit} editor={editor} />
             )}
             {body}
           </main>

@@ -3,7 +3,7 @@ import { useValue } from 'tldraw';
 import type { Role } from '../../shared/roles';
 import type { BoardInfo } from '../lib/api';
 import type { LocalUser } from '../lib/user';
-import type { BoardSession } from './session';
+import type { BoardSession } from './sync/openBoard';
 import { PeopleMenu } from './facilitation/PeopleMenu';
 import { HistoryMenu } from './history/HistoryMenu';
 import { LinksMenu } from './links/LinksMenu';

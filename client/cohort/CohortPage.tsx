@@ -1,6 +1,6 @@
 import { useEffect, useId, useMemo, useState } from 'react';
 import { useValue } from 'tldraw';
-import { ServerClock } from '../board/facilitation/serverClock';
+import { ServerClock } from '../board/sync/serverClock';
 import { ErrorPage } from '../components/ErrorPage';
 import { TabList, tabIds } from '../components/Tabs';
 import { ApiError, listTemplates, NetworkError, type TemplateListing } from '../lib/api';

@@ -3,7 +3,7 @@ import { createCohort, type CreateCohortResponse } from '../cohort/cohortApi';
 import { MAX_TEAMS, parseTeamNames } from '../cohort/teamNames';
 import { ApiError, NetworkError } from '../lib/api';
 import { MAX_FIELD_LENGTH } from './CreateBoardForm';
-import { useTemplates } from './useTemplates';
+import { useTemplates } from '../lib/useTemplates';
 import '../cohort/cohort.css';
 
 type FieldName = 'name' | 'template' | 'variant' | 'region' | 'sector' | 'teams';

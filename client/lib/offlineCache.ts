@@ -5,7 +5,7 @@ import { readJson, writeJson } from './storage';
  * The browser's offline copy of boards:
  *  - each opened board's Y.Doc in IndexedDB (`pb-board-<id>`, y-indexeddb, with the snapshot of
  *    what the server has confirmed under the `confirmed` key of its custom store) and its control
- *    document (`pb-control-<id>`); see client/board/localCopy.ts;
+ *    document (`pb-control-<id>`); see client/board/sync/localCopy.ts;
  *  - the board's info from `GET /api/boards/:id` in localStorage (`pb.boardInfo.<id>`), so the
  *    board opens from the local copy when the API cannot be reached. It stores a hash of the
  *    link's token, never the token: the cached info (role included) is only used for the link

@@ -76,7 +76,7 @@ function loadExtraPrefs(): ExtraPrefs {
 export const localUser = atom<LocalUser>('localUser', loadUser());
 /**
  * The colour this person shows on the open board when their own is taken there by someone who
- * came first (board/presenceColors.ts); null: their own colour. Not stored.
+ * came first (board/sync/presenceColors.ts); null: their own colour. Not stored.
  */
 export const boardColor = atom<string | null>('boardColor', null);
 

@@ -1,7 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import { thumbnailDataUrl } from '../../shared/dashboard';
 import { JOURNEY_ORDER, suggestedTemplate, type PartnershipAnswer, type PartnershipBoard } from '../../shared/partnership';
-import { useTemplates } from '../home/useTemplates';
+import { useTemplates } from '../lib/useTemplates';
 import { ApiError, NetworkError } from '../lib/api';
 import { addMeetingBoard, attachBoard } from './partnershipApi';
 

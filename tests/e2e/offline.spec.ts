@@ -98,7 +98,7 @@ async function shellCached(page: Page) {
 }
 
 /**
- * This browser has stored the state of the board the server confirmed (client/board/localCopy.ts),
+ * This browser has stored the state of the board the server confirmed (client/board/sync/localCopy.ts),
  * and no newer one is waiting to be written: with the board saved and quiet, that is its state now.
  */
 async function confirmedStored(page: Page) {

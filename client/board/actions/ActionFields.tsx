@@ -1,6 +1,6 @@
 import type { Ref } from 'react';
 import { ACTION_STATUSES, type ActionRow, type ActionStatus } from '../../../shared/actionPlan';
-import { useTextDraft } from '../panels/FieldControl';
+import { useTextDraft } from '../cards/FieldControl';
 import { useActionPlan } from './ActionPlanContext';
 import { statusLabel } from './actionTable';
 

@@ -2,7 +2,7 @@ import { createContext, useContext } from 'react';
 import type { Editor, TLShapeId } from 'tldraw';
 import { itemShapeType } from '../../../exercises/kit/shapes';
 import { cleanText } from '../../../exercises/kit/text';
-import { selectAndShow } from '../panels/boardActions';
+import { selectAndShow } from '../cards/cardEdits';
 import type { ActionPlanState } from './ActionPlanState';
 import type { Promotion } from './promotion';
 

@@ -1,7 +1,7 @@
 import { useValue, type TLShapeId } from 'tldraw';
 import type { ActionRow } from '../../../shared/actionPlan';
 import { showSource, useActionPlan } from './ActionPlanContext';
-import { itemTitle } from './promotion';
+import { itemTitle } from '../cards/itemText';
 
 /**
  * The board item an action was promoted from: a button that zooms the canvas to it (showing its

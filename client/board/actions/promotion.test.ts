@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { itemShapeType } from '../../../exercises/kit/shapes';
-import { itemTitle, plainTextOfRichText, promotionOf, selectionOffer, type ShapeLike } from './promotion';
+import { plainTextOfRichText } from '../../../shared/richText';
+import { itemTitle, type ShapeLike } from '../cards/itemText';
+import { promotionOf, selectionOffer } from './promotion';
 
 /** tldraw's rich text for plain lines (what toRichText makes). */
 function rich(...lines: string[]) {

@@ -1,8 +1,7 @@
 import { itemTypeOfShape } from '../../../exercises/kit/shapes';
 import { cleanText, shorten } from '../../../exercises/kit/text';
-import { getItemType } from '../../../exercises/registry';
+import { ITEM_TITLE_LENGTH, itemKindLabel, itemText, itemTitle, stringProp, type ShapeLike } from '../cards/itemText';
 import type { NewAction } from '../../../shared/actionPlanDoc';
-import { plainTextOfRichText } from '../../../shared/richText';
 
 /**
  * What a board item becomes when it is promoted to an action. Pure: works on a shape's JSON, so
@@ -13,46 +12,11 @@ import { plainTextOfRichText } from '../../../shared/richText';
  * of the item, and its title at the time, shown once the item is deleted.
  */
 
-/** The part of a shape this module reads. */
-export interface ShapeLike {
-  id: string;
-  type: string;
-  props: object;
-}
-
 export type Promotion = Required<Pick<NewAction, 'text' | 'sourceItemId' | 'sourceTitle'>> &
   Pick<NewAction, 'owner' | 'due' | 'priorityArea'>;
 
 /** Longest action text the document accepts (shared/actionPlanDoc.ts). */
 const MAX_TEXT = 2000;
-const TITLE_LENGTH = 80;
-
-const TEXT_SHAPES: Record<string, string> = { note: 'Sticky note', text: 'Text', geo: 'Shape' };
-/** tldraw rich text as plain text (moved to shared/ for the changes since the last visit). */
-export { plainTextOfRichText };
-
-function str(props: object, key: string): string {
-  const v = (props as Record<string, unknown>)[key];
-  return typeof v === 'string' ? v : '';
-}
-
-/** The item's text as one line ('' when it has none or is not promotable). */
-export function itemText(shape: ShapeLike): string {
-  if (shape.type in TEXT_SHAPES) return cleanText(plainTextOfRichText((shape.props as { richText?: unknown }).richText));
-  const def = getItemType(itemTypeOfShape(shape.type) ?? '');
-  return def ? cleanText(str(shape.props, def.titleField)) : '';
-}
-
-/** What kind of item it is, for people ("Sticky note", "Idea"); null when it cannot be promoted. */
-export function itemKindLabel(shape: ShapeLike): string | null {
-  if (shape.type in TEXT_SHAPES) return TEXT_SHAPES[shape.type];
-  return getItemType(itemTypeOfShape(shape.type) ?? '')?.label ?? null;
-}
-
-/** The title a source link shows for an item: its text, shortened, or its kind when it has none. */
-export function itemTitle(shape: ShapeLike): string {
-  return shorten(itemText(shape), TITLE_LENGTH) || itemKindLabel(shape) || 'Item';
-}
 
 /**
  * The action an item becomes, or null when it cannot be promoted (another kind of shape, or no
@@ -63,11 +27,11 @@ export function promotionOf(shape: ShapeLike): Promotion | null {
   if (itemKindLabel(shape) === null) return null;
   const text = itemText(shape);
   if (!text) return null;
-  const promotion: Promotion = { text: shorten(text, MAX_TEXT), sourceItemId: shape.id, sourceTitle: shorten(text, TITLE_LENGTH) };
+  const promotion: Promotion = { text: shorten(text, MAX_TEXT), sourceItemId: shape.id, sourceTitle: shorten(text, ITEM_TITLE_LENGTH) };
   const itemType = itemTypeOfShape(shape.type);
   if (itemType === 'action') {
-    promotion.owner = cleanText(str(shape.props, 'owner'));
-    promotion.due = cleanText(str(shape.props, 'due'));
+    promotion.owner = cleanText(stringProp(shape.props, 'owner'));
+    promotion.due = cleanText(stringProp(shape.props, 'due'));
   } else if (itemType === 'priority') {
     promotion.priorityArea = shorten(text, MAX_TEXT);
   }

@@ -1,7 +1,6 @@
 import { createContext, useContext, useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { Box, useValue, type Editor, type TLShapeId } from 'tldraw';
 import type { ChangeEntry, Changes } from '../../../shared/changes';
-import { useOptionalActionPlan } from '../actions/ActionPlanContext';
 import type { SinceLastVisit } from './SinceLastVisit';
 import './changes.css';
 
@@ -46,14 +45,13 @@ export function changesSummaryText(c: Changes): string {
 /**
  * "Since your last visit: 3 added, 2 changed, 1 removed", over the top of the canvas, with the
  * entries listed by group. An item that is still there zooms to its card (and selects it); an
- * action opens in the Actions tab. Removed entries are listed with the title they had. Close
+ * action opens in the Actions tab (`showAction`; null where the board has no action plan). Removed entries are listed with the title they had. Close
  * button or Escape dismisses it (and the highlights on the canvas).
  */
-export function ChangesNotice({ since, editor }: { since: SinceLastVisit; editor: Editor | null }) {
+export function ChangesNotice({ since, editor, showAction }: { since: SinceLastVisit; editor: Editor | null; showAction: ((id: string) => void) | null }) {
   const changes = useValue('changes', () => since.changes.get(), [since]);
   const open = useValue('changesOpen', () => since.open.get(), [since]);
   const headingId = useId();
-  const env = useOptionalActionPlan();
   const [announce, setAnnounce] = useState('');
   const ref = useRef<HTMLElement>(null);
 
@@ -86,7 +84,7 @@ export function ChangesNotice({ since, editor }: { since: SinceLastVisit; editor
 
   const go = (entry: ChangeEntry) => {
     if (entry.kind === 'action') {
-      env?.plan.show(entry.id, 'text');
+      showAction?.(entry.id);
       return;
     }
     const notice = ref.current?.getBoundingClientRect();
@@ -102,7 +100,7 @@ export function ChangesNotice({ since, editor }: { since: SinceLastVisit; editor
         </h3>
         <ul>
           {entries.slice(0, MAX_LISTED).map((entry) => {
-            const present = kind !== 'removed' && (entry.kind === 'item' ? editor.getShape(entry.id as never) !== undefined : !!env);
+            const present = kind !== 'removed' && (entry.kind === 'item' ? editor.getShape(entry.id as never) !== undefined : !!showAction);
             const kindLabel = entry.kind === 'action' ? 'Action' : null;
             return (
               <li key={entry.id} data-testid="changes-entry" data-id={entry.id} data-kind={entry.kind} data-change={kind}>

@@ -3,7 +3,7 @@ import { useId, useRef, useState } from 'react';
 import { useValue } from 'tldraw';
 import { BANNER_MAX_LENGTH } from '../../../shared/control';
 import { readJson, writeJson } from '../../lib/storage';
-import type { Facilitation } from './FacilitationContext';
+import type { Facilitation } from '../sync/FacilitationContext';
 import './banner.css';
 
 const DISMISSED_KEY = 'pb.dismissedBanners';

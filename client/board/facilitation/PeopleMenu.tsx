@@ -4,7 +4,7 @@ import type { Awareness } from 'y-protocols/awareness';
 import type { PresenceState } from '../../../shared/docLayout';
 import type { Role } from '../../../shared/roles';
 import { ApiError, createFacilitatorInvite } from '../../lib/api';
-import { useFacilitation } from './FacilitationContext';
+import { useFacilitation } from '../sync/FacilitationContext';
 import './people.css';
 
 export interface Person {

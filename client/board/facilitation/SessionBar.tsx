@@ -4,9 +4,9 @@ import { createUserId, useValue, type Editor } from 'tldraw';
 import { BRING_FRESH_MS } from '../../../shared/control';
 import { addTime, formatRemaining, hasEnded, idleTimer, pause, remainingMs, reset, start, type TimerState } from '../../../shared/timer';
 import { readJson, writeJson } from '../../lib/storage';
-import { showZone, zoneBounds } from '../panels/boardActions';
+import { showZone, zoneBounds } from '../cards/cardEdits';
 import { BannerControl, BoardBanner } from './BoardBanner';
-import { useFacilitation, type Facilitation } from './FacilitationContext';
+import { useFacilitation, type Facilitation } from '../sync/FacilitationContext';
 import { useServerNow } from './useServerNow';
 import './session.css';
 

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { SNAPSHOT_NAME_MAX, type SnapshotInfo } from '../../../shared/history';
 import { ApiError } from '../../lib/api';
-import { useFacilitation } from '../facilitation/FacilitationContext';
+import { useFacilitation } from '../sync/FacilitationContext';
 import { defaultSnapshotName, KIND_LABEL, snapshotDate } from './format';
 import { createSnapshot, listSnapshots, restoreSnapshot, snapshotPageUrl } from './historyApi';
 import './history.css';

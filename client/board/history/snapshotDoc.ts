@@ -2,7 +2,7 @@ import * as Y from 'yjs';
 import { createTLStore, defaultBindingUtils, type TLStore } from 'tldraw';
 import { recordsOf } from '../../../shared/boardDoc';
 import { ALL_SHAPE_UTILS } from '../shapes';
-import { loadDocIntoStore } from '../storeBinding';
+import { loadDocIntoStore } from '../sync/storeBinding';
 
 /**
  * Builds a tldraw store from a snapshot's state through the board page's own loading and

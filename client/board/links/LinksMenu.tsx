@@ -3,7 +3,7 @@ import type { Role } from '../../../shared/roles';
 import { useDismiss } from '../../components/useDismiss';
 import { ApiError, replaceBoardLink } from '../../lib/api';
 import { copyText } from '../../lib/clipboard';
-import { useFacilitation } from '../facilitation/FacilitationContext';
+import { useFacilitation } from '../sync/FacilitationContext';
 import { rememberNewLink } from './newLink';
 import './links.css';
 

@@ -1,6 +1,6 @@
 import { useValue } from 'tldraw';
 import type { ExerciseDef } from '../../../exercises/kit/definitions';
-import type { WorkspaceState } from '../panels/WorkspaceState';
+import type { WorkspaceState } from '../workspace/WorkspaceState';
 
 /**
  * The step the notes follow: the one the steps panel shows. The only place the Notes tab learns

@@ -31,7 +31,7 @@ import * as Y from 'yjs';
  *    provider fills; ours is the board's doc, synced long before the Notes tab opens, so the
  *    plugin would show an empty note until someone typed.
  *  - Nothing is connected, disconnected or bootstrapped: the board's one y-websocket provider
- *    (client/board/session.ts) carries the doc. The `provider` @lexical/yjs wants is only used
+ *    (client/board/sync/openBoard.ts) carries the doc. The `provider` @lexical/yjs wants is only used
  *    for selection awareness, so it gets `createLocalNoteProvider`: a local awareness nobody else
  *    sees (no remote text cursors), which leaves our presence state alone.
  *

@@ -5,10 +5,10 @@ import { proposeEvidence } from '../../../exercises/kit/evidence';
 import { bandOf, RUBRIC_BANDS, type DimensionScore, type EvidenceEntry, type ProposedEvidence, type RubricSession } from '../../../shared/rubric';
 import { isSessionDate, putEvidence, readRubric, removeEvidence, rubricMap, setRationale, setScore } from '../../../shared/rubricDoc';
 import { RUBRIC_GUIDES, type DimensionGuide } from '../../../shared/rubricGuide';
-import { selectAndShow } from '../panels/boardActions';
-import { useTextDraft } from '../panels/FieldControl';
-import type { LiveResults } from '../panels/liveResults';
-import { useWorkspace } from '../panels/WorkspaceState';
+import { selectAndShow } from '../cards/cardEdits';
+import { useTextDraft } from '../cards/FieldControl';
+import type { LiveResults } from '../cards/liveResults';
+import { useWorkspace } from '../workspace/WorkspaceState';
 import { RubricChart } from './RubricChart';
 import {
   acceptedEntry,

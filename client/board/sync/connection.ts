@@ -1,0 +1,491 @@
+import * as Y from 'yjs';
+import { WebsocketProvider } from 'y-websocket';
+import * as decoding from 'lib0/decoding';
+import * as authProtocol from 'y-protocols/auth';
+import { atom, type Atom } from 'tldraw';
+import * as encoding from 'lib0/encoding';
+import { ACK_QUERY_PARAM, MessageType, TOKEN_QUERY_PARAM, VoterKeyStatus, WS_PATH_PREFIX } from '../../../shared/protocol';
+import { readJson, writeJson } from '../../lib/storage';
+import { CloseCodes, isTerminalClose } from '../../../shared/closeCodes';
+import { LocalCopy } from './localCopy';
+
+export type ConnectionState = 'connected' | 'connecting' | 'reconnecting' | 'offline';
+
+export interface SaveState {
+  /** Some local edit has not been confirmed as stored by the server. */
+  unsaved: boolean;
+  /** How many local edits (transactions) are waiting; 0 when unknown but unsaved. */
+  pending: number;
+  /**
+   * Content this browser kept from an earlier visit (the local copy) that the server has not
+   * confirmed yet: edits made offline before the page was closed. Not counted in `pending`.
+   */
+  earlier: boolean;
+}
+
+export interface TerminalClose {
+  code: number;
+  reason: string;
+}
+
+/** Transaction origin of every write this client makes to the doc. */
+export const LOCAL_ORIGIN = Symbol('local');
+
+export function wsBaseUrl(): string {
+  const proto = window.location.protocol === 'https:' ? 'wss' : 'ws';
+  // WS_PATH_PREFIX is '/ws/'; the provider appends '/<room>'.
+  return `${proto}://${window.location.host}${WS_PATH_PREFIX.replace(/\/+$/, '')}`;
+}
+
+/** Where this browser keeps the voter key the server gave it for a board. */
+const voterKeyStorageKey = (boardId: string) => `pb.voterKey.${boardId}`;
+const VOTER_KEY_TIMEOUT_MS = 10_000;
+
+/** Failed socket attempts in a row before asking the HTTP API whether the link still works. */
+const FAILURES_BEFORE_PROBE = 3;
+const PROBE_INTERVAL_MS = 15_000;
+
+interface PendingDelete {
+  /** The socket (generation) whose write frame carries the edit; null while unsent. */
+  socket: number | null;
+  /** Number of that frame among the socket's write frames (1-based). */
+  frame: number;
+  /**
+   * Set for content loaded from the local copy: the update it brought, checked against the
+   * snapshot the server had confirmed (once known). Not an edit of this visit: not counted.
+   */
+  earlier?: { update: Uint8Array | null };
+}
+
+/** A sync step 2 or update frame: the frames that write to the server's document. */
+function isWriteFrame(data: unknown): boolean {
+  const bytes = data instanceof Uint8Array ? data : data instanceof ArrayBuffer ? new Uint8Array(data) : null;
+  return bytes !== null && bytes.length > 1 && bytes[0] === MessageType.Sync && (bytes[1] === 1 || bytes[1] === 2);
+}
+
+function isSyncStep2(data: unknown): boolean {
+  const bytes = data instanceof Uint8Array ? data : data instanceof ArrayBuffer ? new Uint8Array(data) : null;
+  return bytes !== null && bytes.length > 1 && bytes[0] === MessageType.Sync && bytes[1] === 1;
+}
+
+/**
+ * One board's Y.Doc and its WebSocket provider, plus what the UI needs to know about them:
+ * connection state, whether local edits are durably stored, and terminal closes.
+ *
+ * Save tracking. The relay answers connections opened with `ack=1` with message type 100 carrying
+ * its document's state vector once updates are durable. A state vector counts inserted items per
+ * client, so an edit that inserted something is saved once the acked clock of our client reaches
+ * the clock after that edit. Content received from the server is by definition known to it, so
+ * clocks advanced by server-originated transactions count as saved too (this covers the time
+ * before the first ack). Deletions do not move a state vector, so the ack also counts the write
+ * frames the server received on this connection and made durable: a delete-only edit is saved
+ * once that count reaches the frame that carried it. Edits made while disconnected travel in the
+ * first sync step 2 of the next connection (it carries the whole delete set).
+ *
+ * The local copy (IndexedDB, optional). Its content is applied in one transaction whose origin is
+ * the persistence. It is never counted as known to the server just because it is in the doc:
+ * its inserts stay unsaved until an ack's state vector covers them (the state-vector check), and
+ * the load itself is a marker like a pending delete, resolved by the ack of the write frame that
+ * carries it. Both are settled earlier only by the `confirmed` snapshot, a Y snapshot of the doc
+ * that this browser stores whenever everything was acknowledged: its state vector counts as known,
+ * and a load whose update it contains (Y.snapshotContainsUpdate) is not unsaved. So reopening a
+ * fully saved board offline says "saved", and edits made offline before closing the page say
+ * "unsaved" (`earlier`) until the server has them.
+ */
+export class BoardConnection {
+  readonly doc = new Y.Doc();
+  readonly provider: WebsocketProvider;
+  /** The doc's copy in this browser (IndexedDB), when asked for. */
+  readonly local: LocalCopy | null;
+
+  readonly state: Atom<ConnectionState> = atom('connectionState', 'connecting');
+  readonly save: Atom<SaveState> = atom('saveState', { unsaved: false, pending: 0, earlier: false });
+  readonly terminal: Atom<TerminalClose | null> = atom('terminalClose', null);
+  /** Last `permission denied` reason from the server, if any. */
+  readonly permissionDenied: Atom<string | null> = atom('permissionDenied', null);
+  /** True once the first sync with the server has completed. */
+  readonly hasSynced: Atom<boolean> = atom('hasSynced', false);
+
+  /** Clocks the server is known to hold: max of acked state vectors and content it sent us. */
+  private readonly serverKnown = new Map<number, number>();
+  /** Our own clock after each local inserting edit still waiting for an ack (ascending). */
+  private pendingClocks: number[] = [];
+  private pendingDeletes: PendingDelete[] = [];
+  /** Generation of the current socket and the write frames sent on it so far. */
+  private socketGeneration = 0;
+  private writesSent = 0;
+  /** Read-only sessions never edit; the server drops their frames, so nothing is tracked. */
+  private readOnly = false;
+  /** False while the link's role is not known yet (a socket opened before the board's info came
+   * back): nothing is stored as confirmed until then, since viewers store nothing. */
+  private roleKnown = false;
+  /**
+   * The browser's own verdict, read at every state change rather than kept from the start: a
+   * value that changed without an `online`/`offline` event (a browser can settle its network
+   * state after the page's first script ran) is picked up at the next change, e.g. the next
+   * failed connection attempt.
+   */
+  private get online(): boolean {
+    return typeof navigator === 'undefined' || navigator.onLine !== false;
+  }
+  /** The snapshot the server was known to hold at the end of an earlier visit, once read. */
+  private confirmed: Y.Snapshot | null = null;
+  private disposed = false;
+  private readonly cleanups: (() => void)[] = [];
+  /** The voter key bound to the current socket (see voterKey), and who waits for one. */
+  private voterKeyBound: { socket: number; key: string } | null = null;
+  private voterKeyAskedOn = -1;
+  private voterKeyWaiting: { resolve: (key: string) => void; reject: (error: Error) => void; timer: ReturnType<typeof setTimeout> }[] = [];
+
+  /**
+   * @param probeAccess Asks the HTTP API whether the link still opens the board. The relay refuses
+   *   a bad token or unknown board at the WebSocket upgrade, which the browser only reports as a
+   *   failed connection (1006); after a few failures in a row we ask, and treat 401/403/404 as
+   *   terminal instead of retrying forever.
+   * @param localName IndexedDB database that keeps a copy of the doc in this browser (none when
+   *   omitted). Its content is loaded into the doc as soon as it is read, before or after the
+   *   server's.
+   */
+  constructor(
+    readonly boardId: string,
+    token: string,
+    private readonly probeAccess?: () => Promise<TerminalClose | null>,
+    localName?: string,
+  ) {
+    this.provider = new WebsocketProvider(wsBaseUrl(), boardId, this.doc, {
+      params: { [TOKEN_QUERY_PARAM]: token, [ACK_QUERY_PARAM]: '1' },
+      // Each tab talks to the server itself; a cross-tab channel would let a viewer tab relay
+      // edits and would blur what "saved" means.
+      disableBc: true,
+      connect: false,
+      WebSocketPolyfill: this.countingWebSocket(),
+    });
+
+    this.provider.messageHandlers[MessageType.Ack] = (_encoder, decoder) => {
+      const sv = Y.decodeStateVector(decoding.readVarUint8Array(decoder));
+      const writesDurable = decoding.hasContent(decoder) ? decoding.readVarUint(decoder) : 0;
+      this.onAck(sv, writesDurable);
+    };
+
+    // The relay answers every write from a read-only link with `permission denied`, including the
+    // (empty) sync step 2 y-websocket sends on connect. Expected for viewers: only warn otherwise.
+    this.provider.messageHandlers[MessageType.Auth] = (_encoder, decoder) => {
+      authProtocol.readAuthMessage(decoder, this.doc, (_doc, reason) => {
+        this.permissionDenied.set(reason || 'permission denied');
+        if (!this.readOnly) console.warn(`The server refused a change: ${reason}`);
+      });
+    };
+
+    this.provider.messageHandlers[MessageType.VoterKey] = (_encoder, decoder) => {
+      const status = decoding.readVarUint(decoder);
+      this.onVoterKey(status === VoterKeyStatus.Issued, decoding.readVarString(decoder));
+    };
+
+    const onStatus = () => {
+      this.recomputeState();
+      // Someone is waiting for the voter key: ask on the new socket.
+      if (this.voterKeyWaiting.length > 0) this.askVoterKey();
+    };
+    const onSync = (synced: boolean) => {
+      if (synced) {
+        this.hasSynced.set(true);
+      }
+      this.recomputeState();
+      this.recomputeSave();
+    };
+    const onTerminal = (code: number, reason: string) => {
+      this.terminal.set({ code, reason });
+      // The server refused content this doc holds: a reload must start from the server's state,
+      // not from a local copy that would be refused again.
+      if (code === CloseCodes.ChangeRefused.code) void this.local?.discard();
+    };
+    const onClosed = (event: { code: number; reason: string }) => {
+      if (isTerminalClose(event.code)) onTerminal(event.code, event.reason);
+      this.recomputeState();
+    };
+    const onConnectionClose = (event: CloseEvent | null) => {
+      // `closed` is only emitted by y-websocket's default shouldReconnect; be explicit as well.
+      if (event && isTerminalClose(event.code)) {
+        onTerminal(event.code, event.reason);
+      } else if (this.provider.wsUnsuccessfulReconnects >= FAILURES_BEFORE_PROBE) {
+        void this.maybeProbe();
+      }
+      this.recomputeState();
+    };
+    this.provider.on('status', onStatus);
+    this.provider.on('sync', onSync);
+    this.provider.on('closed', onClosed);
+    this.provider.on('connection-close', onConnectionClose);
+    this.cleanups.push(() => {
+      this.provider.off('status', onStatus);
+      this.provider.off('sync', onSync);
+      this.provider.off('closed', onClosed);
+      this.provider.off('connection-close', onConnectionClose);
+    });
+
+    const onAfterTransaction = (tr: Y.Transaction) => this.onTransaction(tr);
+    this.doc.on('afterTransaction', onAfterTransaction);
+    this.cleanups.push(() => this.doc.off('afterTransaction', onAfterTransaction));
+
+    // After our afterTransaction handler, so a load from the local copy is tracked from the start.
+    this.local = localName ? new LocalCopy(localName, this.doc) : null;
+    if (this.local?.persistence) {
+      const persistence = this.local.persistence;
+      const onUpdate = (update: Uint8Array, origin: unknown) => {
+        if (origin !== persistence) return;
+        const marker = this.pendingDeletes.find((p) => p.earlier && p.earlier.update === null);
+        if (marker?.earlier) marker.earlier.update = update;
+        this.checkEarlier();
+      };
+      this.doc.on('update', onUpdate);
+      this.cleanups.push(() => this.doc.off('update', onUpdate));
+      void this.local.confirmed.then((snapshot) => {
+        if (this.disposed || !snapshot) return;
+        this.confirmed = snapshot;
+        // Everything in it had been acknowledged by the server, which loses nothing it accepted.
+        for (const [client, clock] of snapshot.sv) this.markKnown(client, clock);
+        this.checkEarlier();
+      });
+      // Leaving with everything saved: remember it, so the next visit knows its copy is saved.
+      const onPageHide = () => {
+        if (this.roleKnown && !this.readOnly && !this.save.get().unsaved && this.hasSynced.get()) this.local?.writeConfirmed();
+      };
+      window.addEventListener('pagehide', onPageHide);
+      this.cleanups.push(() => window.removeEventListener('pagehide', onPageHide));
+    }
+
+    const onOnline = () => {
+      // Try right away instead of waiting for the backoff timer.
+      if (!this.terminal.get() && !this.provider.wsconnected && !this.disposed) this.provider.connect();
+      this.recomputeState();
+    };
+    const onOffline = () => this.recomputeState();
+    window.addEventListener('online', onOnline);
+    window.addEventListener('offline', onOffline);
+    this.cleanups.push(() => {
+      window.removeEventListener('online', onOnline);
+      window.removeEventListener('offline', onOffline);
+    });
+
+    // Leaving with edits the server does not have loses them. While connected a save takes
+    // milliseconds, so only warn when the connection is down.
+    const onBeforeUnload = (e: BeforeUnloadEvent) => {
+      if (this.save.get().unsaved && this.state.get() !== 'connected') {
+        e.preventDefault();
+        e.returnValue = '';
+      }
+    };
+    window.addEventListener('beforeunload', onBeforeUnload);
+    this.cleanups.push(() => window.removeEventListener('beforeunload', onBeforeUnload));
+
+    this.provider.connect();
+    this.recomputeState();
+  }
+
+  private onTransaction(tr: Y.Transaction) {
+    if (tr.origin === this.provider) {
+      // Content the server sent us: it has it.
+      for (const [client, clock] of tr.afterState) {
+        if (clock !== (tr.beforeState.get(client) ?? 0)) this.markKnown(client, clock);
+      }
+    } else if (this.local?.persistence && tr.origin === this.local.persistence) {
+      // The local copy, loaded: content from earlier visits. Whatever of it the server lacks is
+      // sent in the next write frame (the update right after this event on an open socket, else
+      // the next socket's first step 2). Until that is acknowledged, or the content is shown to
+      // be inside the confirmed snapshot, it is unsaved. Its inserts are also caught by the state
+      // vector check in recomputeSave; the marker covers its deletions.
+      if (this.readOnly) return;
+      let changed = tr.deleteSet.clients.size > 0;
+      for (const [client, clock] of tr.afterState) if (clock !== (tr.beforeState.get(client) ?? 0)) changed = true;
+      if (!changed) return;
+      const open = this.provider.wsconnected && this.provider.ws?.readyState === WebSocket.OPEN;
+      this.pendingDeletes.push({
+        ...(open ? { socket: this.socketGeneration, frame: this.writesSent + 1 } : { socket: null, frame: 0 }),
+        earlier: { update: null },
+      });
+    } else {
+      if (this.readOnly) return;
+      const me = this.doc.clientID;
+      const before = tr.beforeState.get(me) ?? 0;
+      const after = tr.afterState.get(me) ?? 0;
+      if (after > before) {
+        this.pendingClocks.push(after);
+      } else if (tr.deleteSet.clients.size > 0) {
+        // y-websocket sends the update right after this event when its socket is open.
+        const open = this.provider.wsconnected && this.provider.ws?.readyState === WebSocket.OPEN;
+        this.pendingDeletes.push(open ? { socket: this.socketGeneration, frame: this.writesSent + 1 } : { socket: null, frame: 0 });
+      } else {
+        return;
+      }
+    }
+    this.recomputeSave();
+  }
+
+  private probing = false;
+  private lastProbe = 0;
+
+  private async maybeProbe() {
+    if (!this.probeAccess || this.probing || this.disposed || !this.online) return;
+    if (Date.now() - this.lastProbe < PROBE_INTERVAL_MS) return;
+    this.probing = true;
+    this.lastProbe = Date.now();
+    try {
+      const verdict = await this.probeAccess();
+      if (verdict && !this.disposed && !this.provider.wsconnected) {
+        this.provider.disconnect();
+        this.terminal.set(verdict);
+        this.recomputeState();
+      }
+    } catch {
+      // Unreachable API: keep retrying the socket.
+    } finally {
+      this.probing = false;
+    }
+  }
+
+  setReadOnly(readOnly: boolean) {
+    this.readOnly = readOnly;
+    this.roleKnown = true;
+    if (readOnly) {
+      this.pendingClocks = [];
+      this.pendingDeletes = [];
+      this.recomputeSave();
+    }
+  }
+
+  private markKnown(client: number, clock: number) {
+    if (clock > (this.serverKnown.get(client) ?? 0)) this.serverKnown.set(client, clock);
+  }
+
+  /** Drops the local-copy markers whose content the confirmed snapshot holds. */
+  private checkEarlier() {
+    const confirmed = this.confirmed;
+    if (!confirmed) return;
+    const before = this.pendingDeletes.length;
+    this.pendingDeletes = this.pendingDeletes.filter((p) => !(p.earlier?.update && Y.snapshotContainsUpdate(confirmed, p.earlier.update)));
+    if (this.pendingDeletes.length !== before) this.recomputeSave();
+  }
+
+  private onAck(sv: Map<number, number>, writesDurable: number) {
+    for (const [client, clock] of sv) this.markKnown(client, clock);
+    // Acks come from the current socket only (the provider drops frames of old ones).
+    this.pendingDeletes = this.pendingDeletes.filter((p) => p.socket !== this.socketGeneration || p.frame > writesDurable);
+    this.recomputeSave();
+  }
+
+  /**
+   * The WebSocket class the provider uses: the browser's, counting the write frames each socket
+   * sends so acks can be matched to them.
+   */
+  private countingWebSocket(): typeof WebSocket {
+    const connection = this;
+    return class CountingWebSocket extends WebSocket {
+      private readonly generation: number;
+      constructor(url: string | URL, protocols?: string | string[]) {
+        super(url, protocols);
+        this.generation = ++connection.socketGeneration;
+        connection.writesSent = 0;
+      }
+      send(data: string | ArrayBufferLike | Blob | ArrayBufferView): void {
+        if (this.generation === connection.socketGeneration && isWriteFrame(data)) {
+          connection.writesSent++;
+          // The first step 2 on a new socket carries everything the server lacked, every
+          // deletion included: edits still waiting from earlier sockets ride on it.
+          if (isSyncStep2(data)) {
+            for (const p of connection.pendingDeletes) {
+              if (p.socket !== this.generation) {
+                p.socket = this.generation;
+                p.frame = connection.writesSent;
+              }
+            }
+          }
+        }
+        super.send(data);
+      }
+    };
+  }
+
+  /**
+   * This browser's voter key for the board: the server issues it over the board's socket and a
+   * ballot counts only while a connection holds it (server/voterKeys.ts). Asked once per socket,
+   * sending the key this browser got before (so a reload or reconnect keeps its ballot). Rejects
+   * with the server's reason when it gives none (a viewer link, a full link), or after 10 s
+   * without an answer.
+   */
+  voterKey(): Promise<string> {
+    const bound = this.voterKeyBound;
+    if (bound && bound.socket === this.socketGeneration && this.provider.wsconnected) return Promise.resolve(bound.key);
+    return new Promise<string>((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.voterKeyWaiting = this.voterKeyWaiting.filter((w) => w.timer !== timer);
+        reject(new Error('The server did not answer; check the connection and try again.'));
+      }, VOTER_KEY_TIMEOUT_MS);
+      this.voterKeyWaiting.push({ resolve, reject, timer });
+      this.askVoterKey();
+    });
+  }
+
+  private askVoterKey() {
+    const ws = this.provider.ws;
+    if (!ws || ws.readyState !== WebSocket.OPEN || this.voterKeyAskedOn === this.socketGeneration) return;
+    this.voterKeyAskedOn = this.socketGeneration;
+    const e = encoding.createEncoder();
+    encoding.writeVarUint(e, MessageType.VoterKey);
+    encoding.writeVarString(e, readJson<string>(voterKeyStorageKey(this.boardId)) ?? '');
+    ws.send(encoding.toUint8Array(e));
+  }
+
+  private onVoterKey(issued: boolean, text: string) {
+    if (issued) {
+      this.voterKeyBound = { socket: this.socketGeneration, key: text };
+      writeJson(voterKeyStorageKey(this.boardId), text);
+    }
+    const waiting = this.voterKeyWaiting;
+    this.voterKeyWaiting = [];
+    for (const w of waiting) {
+      clearTimeout(w.timer);
+      if (issued) w.resolve(text);
+      else w.reject(new Error(text));
+    }
+  }
+
+  private recomputeSave() {
+    const myKnown = this.serverKnown.get(this.doc.clientID) ?? 0;
+    this.pendingClocks = this.pendingClocks.filter((c) => c > myKnown);
+    let unsaved = this.pendingClocks.length > 0 || this.pendingDeletes.length > 0;
+    if (!unsaved && !this.readOnly) {
+      // Anything in our doc (any client) the server has not acknowledged?
+      for (const [client, clock] of Y.decodeStateVector(Y.encodeStateVector(this.doc))) {
+        if (clock > (this.serverKnown.get(client) ?? 0)) {
+          unsaved = true;
+          break;
+        }
+      }
+    }
+    const earlier = this.pendingDeletes.some((p) => p.earlier);
+    const pending = this.pendingClocks.length + this.pendingDeletes.filter((p) => !p.earlier).length;
+    const prev = this.save.get();
+    if (prev.unsaved !== unsaved || prev.pending !== pending || prev.earlier !== earlier) this.save.set({ unsaved, pending, earlier });
+    // Everything acknowledged: the local copy may say so, for the next visit.
+    if (!unsaved && this.roleKnown && !this.readOnly && this.hasSynced.get()) this.local?.scheduleConfirmed(() => !this.save.get().unsaved && !this.readOnly);
+  }
+
+  private recomputeState() {
+    if (this.disposed) return;
+    let next: ConnectionState;
+    if (!this.online || this.terminal.get()) next = 'offline';
+    else if (this.provider.wsconnected && this.provider.synced) next = 'connected';
+    else next = this.hasSynced.get() ? 'reconnecting' : 'connecting';
+    if (this.state.get() !== next) this.state.set(next);
+  }
+
+  destroy() {
+    if (this.disposed) return;
+    this.disposed = true;
+    for (const c of this.cleanups.splice(0)) c();
+    this.provider.awareness.setLocalState(null);
+    this.provider.destroy();
+    this.local?.destroy();
+    this.doc.destroy();
+  }
+}
