@@ -8,20 +8,9 @@ import { ACK_QUERY_PARAM, MessageType, TOKEN_QUERY_PARAM, VoterKeyStatus, WS_PAT
 import { readJson, writeJson } from '../../lib/storage';
 import { CloseCodes, isTerminalClose } from '../../../shared/closeCodes';
 import { LocalCopy } from './localCopy';
+import { SaveTracker, type SaveState } from './saveTracking';
 
 export type ConnectionState = 'connected' | 'connecting' | 'reconnecting' | 'offline';
-
-export interface SaveState {
-  /** Some local edit has not been confirmed as stored by the server. */
-  unsaved: boolean;
-  /** How many local edits (transactions) are waiting; 0 when unknown but unsaved. */
-  pending: number;
-  /**
-   * Content this browser kept from an earlier visit (the local copy) that the server has not
-   * confirmed yet: edits made offline before the page was closed. Not counted in `pending`.
-   */
-  earlier: boolean;
-}
 
 export interface TerminalClose {
   code: number;
@@ -45,52 +34,13 @@ const VOTER_KEY_TIMEOUT_MS = 10_000;
 const FAILURES_BEFORE_PROBE = 3;
 const PROBE_INTERVAL_MS = 15_000;
 
-interface PendingDelete {
-  /** The socket (generation) whose write frame carries the edit; null while unsent. */
-  socket: number | null;
-  /** Number of that frame among the socket's write frames (1-based). */
-  frame: number;
-  /**
-   * Set for content loaded from the local copy: the update it brought, checked against the
-   * snapshot the server had confirmed (once known). Not an edit of this visit: not counted.
-   */
-  earlier?: { update: Uint8Array | null };
-}
-
-/** A sync step 2 or update frame: the frames that write to the server's document. */
-function isWriteFrame(data: unknown): boolean {
-  const bytes = data instanceof Uint8Array ? data : data instanceof ArrayBuffer ? new Uint8Array(data) : null;
-  return bytes !== null && bytes.length > 1 && bytes[0] === MessageType.Sync && (bytes[1] === 1 || bytes[1] === 2);
-}
-
-function isSyncStep2(data: unknown): boolean {
-  const bytes = data instanceof Uint8Array ? data : data instanceof ArrayBuffer ? new Uint8Array(data) : null;
-  return bytes !== null && bytes.length > 1 && bytes[0] === MessageType.Sync && bytes[1] === 1;
-}
-
 /**
  * One board's Y.Doc and its WebSocket provider, plus what the UI needs to know about them:
  * connection state, whether local edits are durably stored, and terminal closes.
  *
- * Save tracking. The relay answers connections opened with `ack=1` with message type 100 carrying
- * its document's state vector once updates are durable. A state vector counts inserted items per
- * client, so an edit that inserted something is saved once the acked clock of our client reaches
- * the clock after that edit. Content received from the server is by definition known to it, so
- * clocks advanced by server-originated transactions count as saved too (this covers the time
- * before the first ack). Deletions do not move a state vector, so the ack also counts the write
- * frames the server received on this connection and made durable: a delete-only edit is saved
- * once that count reaches the frame that carried it. Edits made while disconnected travel in the
- * first sync step 2 of the next connection (it carries the whole delete set).
- *
- * The local copy (IndexedDB, optional). Its content is applied in one transaction whose origin is
- * the persistence. It is never counted as known to the server just because it is in the doc:
- * its inserts stay unsaved until an ack's state vector covers them (the state-vector check), and
- * the load itself is a marker like a pending delete, resolved by the ack of the write frame that
- * carries it. Both are settled earlier only by the `confirmed` snapshot, a Y snapshot of the doc
- * that this browser stores whenever everything was acknowledged: its state vector counts as known,
- * and a load whose update it contains (Y.snapshotContainsUpdate) is not unsaved. So reopening a
- * fully saved board offline says "saved", and edits made offline before closing the page say
- * "unsaved" (`earlier`) until the server has them.
+ * Save tracking (saveTracking.ts): the relay answers connections opened with `ack=1` with message
+ * type 100 once updates are durable; the socket class handed to the provider counts the write
+ * frames each socket sends, so acks can be matched to them.
  */
 export class BoardConnection {
   readonly doc = new Y.Doc();
@@ -99,22 +49,15 @@ export class BoardConnection {
   readonly local: LocalCopy | null;
 
   readonly state: Atom<ConnectionState> = atom('connectionState', 'connecting');
-  readonly save: Atom<SaveState> = atom('saveState', { unsaved: false, pending: 0, earlier: false });
+  readonly save: Atom<SaveState>;
+  private readonly saves: SaveTracker;
   readonly terminal: Atom<TerminalClose | null> = atom('terminalClose', null);
   /** Last `permission denied` reason from the server, if any. */
   readonly permissionDenied: Atom<string | null> = atom('permissionDenied', null);
   /** True once the first sync with the server has completed. */
   readonly hasSynced: Atom<boolean> = atom('hasSynced', false);
 
-  /** Clocks the server is known to hold: max of acked state vectors and content it sent us. */
-  private readonly serverKnown = new Map<number, number>();
-  /** Our own clock after each local inserting edit still waiting for an ack (ascending). */
-  private pendingClocks: number[] = [];
-  private pendingDeletes: PendingDelete[] = [];
-  /** Generation of the current socket and the write frames sent on it so far. */
-  private socketGeneration = 0;
-  private writesSent = 0;
-  /** Read-only sessions never edit; the server drops their frames, so nothing is tracked. */
+  /** Read-only links never edit: their save state stays "saved". */
   private readOnly = false;
   /** False while the link's role is not known yet (a socket opened before the board's info came
    * back): nothing is stored as confirmed until then, since viewers store nothing. */
@@ -128,8 +71,6 @@ export class BoardConnection {
   private get online(): boolean {
     return typeof navigator === 'undefined' || navigator.onLine !== false;
   }
-  /** The snapshot the server was known to hold at the end of an earlier visit, once read. */
-  private confirmed: Y.Snapshot | null = null;
   private disposed = false;
   private readonly cleanups: (() => void)[] = [];
   /** The voter key bound to the current socket (see voterKey), and who waits for one. */
@@ -152,6 +93,15 @@ export class BoardConnection {
     private readonly probeAccess?: () => Promise<TerminalClose | null>,
     localName?: string,
   ) {
+    this.saves = new SaveTracker(
+      this.doc,
+      () => this.provider.wsconnected && this.provider.ws?.readyState === WebSocket.OPEN,
+      // Everything acknowledged: the local copy may say so, for the next visit.
+      () => {
+        if (this.roleKnown && !this.readOnly && this.hasSynced.get()) this.local?.scheduleConfirmed(() => !this.save.get().unsaved && !this.readOnly);
+      },
+    );
+    this.save = this.saves.save;
     this.provider = new WebsocketProvider(wsBaseUrl(), boardId, this.doc, {
       params: { [TOKEN_QUERY_PARAM]: token, [ACK_QUERY_PARAM]: '1' },
       // Each tab talks to the server itself; a cross-tab channel would let a viewer tab relay
@@ -164,7 +114,7 @@ export class BoardConnection {
     this.provider.messageHandlers[MessageType.Ack] = (_encoder, decoder) => {
       const sv = Y.decodeStateVector(decoding.readVarUint8Array(decoder));
       const writesDurable = decoding.hasContent(decoder) ? decoding.readVarUint(decoder) : 0;
-      this.onAck(sv, writesDurable);
+      this.saves.ack(sv, writesDurable);
     };
 
     // The relay answers every write from a read-only link with `permission denied`, including the
@@ -191,7 +141,7 @@ export class BoardConnection {
         this.hasSynced.set(true);
       }
       this.recomputeState();
-      this.recomputeSave();
+      this.saves.recompute();
     };
     const onTerminal = (code: number, reason: string) => {
       this.terminal.set({ code, reason });
@@ -232,19 +182,12 @@ export class BoardConnection {
     if (this.local?.persistence) {
       const persistence = this.local.persistence;
       const onUpdate = (update: Uint8Array, origin: unknown) => {
-        if (origin !== persistence) return;
-        const marker = this.pendingDeletes.find((p) => p.earlier && p.earlier.update === null);
-        if (marker?.earlier) marker.earlier.update = update;
-        this.checkEarlier();
+        if (origin === persistence) this.saves.localCopyUpdate(update);
       };
       this.doc.on('update', onUpdate);
       this.cleanups.push(() => this.doc.off('update', onUpdate));
       void this.local.confirmed.then((snapshot) => {
-        if (this.disposed || !snapshot) return;
-        this.confirmed = snapshot;
-        // Everything in it had been acknowledged by the server, which loses nothing it accepted.
-        for (const [client, clock] of snapshot.sv) this.markKnown(client, clock);
-        this.checkEarlier();
+        if (!this.disposed && snapshot) this.saves.confirm(snapshot);
       });
       // Leaving with everything saved: remember it, so the next visit knows its copy is saved.
       const onPageHide = () => {
@@ -283,42 +226,9 @@ export class BoardConnection {
   }
 
   private onTransaction(tr: Y.Transaction) {
-    if (tr.origin === this.provider) {
-      // Content the server sent us: it has it.
-      for (const [client, clock] of tr.afterState) {
-        if (clock !== (tr.beforeState.get(client) ?? 0)) this.markKnown(client, clock);
-      }
-    } else if (this.local?.persistence && tr.origin === this.local.persistence) {
-      // The local copy, loaded: content from earlier visits. Whatever of it the server lacks is
-      // sent in the next write frame (the update right after this event on an open socket, else
-      // the next socket's first step 2). Until that is acknowledged, or the content is shown to
-      // be inside the confirmed snapshot, it is unsaved. Its inserts are also caught by the state
-      // vector check in recomputeSave; the marker covers its deletions.
-      if (this.readOnly) return;
-      let changed = tr.deleteSet.clients.size > 0;
-      for (const [client, clock] of tr.afterState) if (clock !== (tr.beforeState.get(client) ?? 0)) changed = true;
-      if (!changed) return;
-      const open = this.provider.wsconnected && this.provider.ws?.readyState === WebSocket.OPEN;
-      this.pendingDeletes.push({
-        ...(open ? { socket: this.socketGeneration, frame: this.writesSent + 1 } : { socket: null, frame: 0 }),
-        earlier: { update: null },
-      });
-    } else {
-      if (this.readOnly) return;
-      const me = this.doc.clientID;
-      const before = tr.beforeState.get(me) ?? 0;
-      const after = tr.afterState.get(me) ?? 0;
-      if (after > before) {
-        this.pendingClocks.push(after);
-      } else if (tr.deleteSet.clients.size > 0) {
-        // y-websocket sends the update right after this event when its socket is open.
-        const open = this.provider.wsconnected && this.provider.ws?.readyState === WebSocket.OPEN;
-        this.pendingDeletes.push(open ? { socket: this.socketGeneration, frame: this.writesSent + 1 } : { socket: null, frame: 0 });
-      } else {
-        return;
-      }
-    }
-    this.recomputeSave();
+    if (tr.origin === this.provider) this.saves.serverContent(tr);
+    else if (this.local?.persistence && tr.origin === this.local.persistence) this.saves.localCopyLoaded(tr);
+    else this.saves.localEdit(tr);
   }
 
   private probing = false;
@@ -346,31 +256,7 @@ export class BoardConnection {
   setReadOnly(readOnly: boolean) {
     this.readOnly = readOnly;
     this.roleKnown = true;
-    if (readOnly) {
-      this.pendingClocks = [];
-      this.pendingDeletes = [];
-      this.recomputeSave();
-    }
-  }
-
-  private markKnown(client: number, clock: number) {
-    if (clock > (this.serverKnown.get(client) ?? 0)) this.serverKnown.set(client, clock);
-  }
-
-  /** Drops the local-copy markers whose content the confirmed snapshot holds. */
-  private checkEarlier() {
-    const confirmed = this.confirmed;
-    if (!confirmed) return;
-    const before = this.pendingDeletes.length;
-    this.pendingDeletes = this.pendingDeletes.filter((p) => !(p.earlier?.update && Y.snapshotContainsUpdate(confirmed, p.earlier.update)));
-    if (this.pendingDeletes.length !== before) this.recomputeSave();
-  }
-
-  private onAck(sv: Map<number, number>, writesDurable: number) {
-    for (const [client, clock] of sv) this.markKnown(client, clock);
-    // Acks come from the current socket only (the provider drops frames of old ones).
-    this.pendingDeletes = this.pendingDeletes.filter((p) => p.socket !== this.socketGeneration || p.frame > writesDurable);
-    this.recomputeSave();
+    this.saves.setReadOnly(readOnly);
   }
 
   /**
@@ -383,23 +269,10 @@ export class BoardConnection {
       private readonly generation: number;
       constructor(url: string | URL, protocols?: string | string[]) {
         super(url, protocols);
-        this.generation = ++connection.socketGeneration;
-        connection.writesSent = 0;
+        this.generation = connection.saves.socketCreated();
       }
       send(data: string | ArrayBufferLike | Blob | ArrayBufferView): void {
-        if (this.generation === connection.socketGeneration && isWriteFrame(data)) {
-          connection.writesSent++;
-          // The first step 2 on a new socket carries everything the server lacked, every
-          // deletion included: edits still waiting from earlier sockets ride on it.
-          if (isSyncStep2(data)) {
-            for (const p of connection.pendingDeletes) {
-              if (p.socket !== this.generation) {
-                p.socket = this.generation;
-                p.frame = connection.writesSent;
-              }
-            }
-          }
-        }
+        connection.saves.frameSent(this.generation, data);
         super.send(data);
       }
     };
@@ -414,7 +287,7 @@ export class BoardConnection {
    */
   voterKey(): Promise<string> {
     const bound = this.voterKeyBound;
-    if (bound && bound.socket === this.socketGeneration && this.provider.wsconnected) return Promise.resolve(bound.key);
+    if (bound && bound.socket === this.saves.socketGeneration && this.provider.wsconnected) return Promise.resolve(bound.key);
     return new Promise<string>((resolve, reject) => {
       const timer = setTimeout(() => {
         this.voterKeyWaiting = this.voterKeyWaiting.filter((w) => w.timer !== timer);
@@ -427,8 +300,8 @@ export class BoardConnection {
 
   private askVoterKey() {
     const ws = this.provider.ws;
-    if (!ws || ws.readyState !== WebSocket.OPEN || this.voterKeyAskedOn === this.socketGeneration) return;
-    this.voterKeyAskedOn = this.socketGeneration;
+    if (!ws || ws.readyState !== WebSocket.OPEN || this.voterKeyAskedOn === this.saves.socketGeneration) return;
+    this.voterKeyAskedOn = this.saves.socketGeneration;
     const e = encoding.createEncoder();
     encoding.writeVarUint(e, MessageType.VoterKey);
     encoding.writeVarString(e, readJson<string>(voterKeyStorageKey(this.boardId)) ?? '');
@@ -437,7 +310,7 @@ export class BoardConnection {
 
   private onVoterKey(issued: boolean, text: string) {
     if (issued) {
-      this.voterKeyBound = { socket: this.socketGeneration, key: text };
+      this.voterKeyBound = { socket: this.saves.socketGeneration, key: text };
       writeJson(voterKeyStorageKey(this.boardId), text);
     }
     const waiting = this.voterKeyWaiting;
@@ -447,27 +320,6 @@ export class BoardConnection {
       if (issued) w.resolve(text);
       else w.reject(new Error(text));
     }
-  }
-
-  private recomputeSave() {
-    const myKnown = this.serverKnown.get(this.doc.clientID) ?? 0;
-    this.pendingClocks = this.pendingClocks.filter((c) => c > myKnown);
-    let unsaved = this.pendingClocks.length > 0 || this.pendingDeletes.length > 0;
-    if (!unsaved && !this.readOnly) {
-      // Anything in our doc (any client) the server has not acknowledged?
-      for (const [client, clock] of Y.decodeStateVector(Y.encodeStateVector(this.doc))) {
-        if (clock > (this.serverKnown.get(client) ?? 0)) {
-          unsaved = true;
-          break;
-        }
-      }
-    }
-    const earlier = this.pendingDeletes.some((p) => p.earlier);
-    const pending = this.pendingClocks.length + this.pendingDeletes.filter((p) => !p.earlier).length;
-    const prev = this.save.get();
-    if (prev.unsaved !== unsaved || prev.pending !== pending || prev.earlier !== earlier) this.save.set({ unsaved, pending, earlier });
-    // Everything acknowledged: the local copy may say so, for the next visit.
-    if (!unsaved && this.roleKnown && !this.readOnly && this.hasSynced.get()) this.local?.scheduleConfirmed(() => !this.save.get().unsaved && !this.readOnly);
   }
 
   private recomputeState() {
