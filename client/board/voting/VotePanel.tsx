@@ -1,16 +1,17 @@
-import { useEffect, useId, useMemo, useState, type FormEvent, type ReactNode } from 'react';
+import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useValue, type Editor, type TLShapeId } from 'tldraw';
 import type { VoteRound } from '../../../shared/control';
-import { VOTE_LIMITS } from '../../../shared/control';
-import { ApiError, NetworkError } from '../../lib/api';
+import { ApiError } from '../../lib/api';
 import { itemKindLabel, itemTitle } from '../cards/itemText';
 import { selectAndShow } from '../cards/cardEdits';
 import type { Facilitation } from '../sync/FacilitationContext';
-import { ranking, REMOVED_ITEM_TITLE } from '../../../shared/votes';
-import { addRefusal, countDots, dotsLeft, plural, validateStartForm, type StartFormErrors } from './ballot';
-import { isVotableShape, votableItems, type PlacedShape, type VotableItem, type VotableSet } from './votableItems';
+import { addRefusal, countDots, dotsLeft, plural } from './ballot';
+import type { VotableItem } from './votableItems';
 import { votingFor, type VotingState } from './VotingState';
-import { revealVote, startVote } from './votesApi';
+import { revealVote } from './votesApi';
+import { StartForm } from './VoteStartForm';
+import { RevealedRound } from './RevealedRound';
+import { apiMessage, BadgeToggle, Dots, StepHeading, useVotable } from './voteParts';
 import './voting.css';
 
 /** The Vote tab's content: start form, the open round with my dots, or the revealed ranking. */
@@ -55,55 +56,7 @@ function useDelayed(value: boolean, ms: number): boolean {
   return value && late;
 }
 
-/** Shapes of the current page with their page bounds, for `votableItems`. */
-function placedShapes(editor: Editor): PlacedShape[] {
-  const out: PlacedShape[] = [];
-  for (const s of editor.getCurrentPageShapes()) {
-    if (s.type !== 'pb-zone' && !isVotableShape(s)) continue;
-    const b = editor.getShapePageBounds(s);
-    if (b) out.push({ id: s.id, type: s.type, props: s.props, x: b.x, y: b.y, w: b.w, h: b.h });
-  }
-  return out;
-}
 
-/** The votable items of a step, recomputed as the board changes (a re-render only when the list does). */
-function useVotable(editor: Editor, f: Facilitation, stepId: string): VotableSet {
-  const key = useValue('votableItems', () => JSON.stringify(votableItems(placedShapes(editor), f.template, stepId)), [editor, f, stepId]);
-  return useMemo(() => JSON.parse(key) as VotableSet, [key]);
-}
-
-function StepHeading({ f, round }: { f: Facilitation; round: VoteRound }) {
-  const step = f.template?.steps.find((s) => s.id === round.stepId);
-  const index = f.template?.steps.findIndex((s) => s.id === round.stepId) ?? -1;
-  return (
-    <div className="vote-head">
-      <h2>
-        <span className="vote-kicker">{round.status === 'open' ? 'Dot vote' : 'Vote results'}</span>
-        {index >= 0 ? `${index + 1}. ` : ''}
-        {step?.title ?? 'A step no longer in this exercise'}
-      </h2>
-      {step?.prompt && (
-        <details className="vote-prompt">
-          <summary>What the step asked</summary>
-          <p>{step.prompt}</p>
-        </details>
-      )}
-    </div>
-  );
-}
-
-function Dots({ n, className = '' }: { n: number; className?: string }) {
-  if (n <= 0) return null;
-  return (
-    <span className={`vote-dots ${className}`} aria-hidden="true">
-      {Array.from({ length: Math.min(n, 10) }, (_, i) => (
-        // biome-ignore lint/suspicious/noArrayIndexKey: identical dots.
-        <span key={i} className="vote-dot" />
-      ))}
-      {n > 10 && <span className="vote-dots-more">+{n - 10}</span>}
-    </span>
-  );
-}
 
 function OpenRound({ f, editor, voting, round }: { f: Facilitation; editor: Editor; voting: VotingState; round: VoteRound }) {
   const mine = useValue('myDots', () => voting.mine.get(), [voting]);
@@ -235,22 +188,7 @@ function OpenRound({ f, editor, voting, round }: { f: Facilitation; editor: Edit
   );
 }
 
-function BadgeToggle({ voting }: { voting: VotingState }) {
-  const show = useValue('voteBadges', () => voting.showBadges.get(), [voting]);
-  const id = useId();
-  return (
-    <div className="vote-badge-toggle insp-check">
-      <input id={id} type="checkbox" checked={show} onChange={(e) => voting.showBadges.set(e.target.checked)} />
-      <label htmlFor={id}>Show dots on the cards</label>
-    </div>
-  );
-}
 
-function apiMessage(e: unknown): string {
-  if (e instanceof NetworkError) return 'The server could not be reached. Check the connection and try again.';
-  if (e instanceof ApiError) return e.message;
-  return e instanceof Error ? e.message : String(e);
-}
 
 function RevealButton({ f, round }: { f: Facilitation; round: VoteRound }) {
   const [busy, setBusy] = useState(false);
@@ -279,199 +217,5 @@ function RevealButton({ f, round }: { f: Facilitation; round: VoteRound }) {
         </p>
       )}
     </div>
-  );
-}
-
-/** Titles of the items of a tally, from the board (null for a removed item); re-rendered only when they change. */
-function useTitles(editor: Editor, ids: readonly string[]): Record<string, string | null> {
-  const key = useValue(
-    'voteTitles',
-    () => {
-      const out: Record<string, string | null> = {};
-      for (const id of ids) {
-        const shape = editor.getShape(id as TLShapeId);
-        out[id] = shape ? itemTitle(shape) : null;
-      }
-      return JSON.stringify(out);
-    },
-    [editor, ids.join('\n')],
-  );
-  return useMemo(() => JSON.parse(key) as Record<string, string | null>, [key]);
-}
-
-function RevealedRound({ f, editor, voting, round }: { f: Facilitation; editor: Editor; voting: VotingState; round: VoteRound }) {
-  const tally = round.tally ?? {};
-  const ids = useMemo(() => Object.keys(tally).sort(), [tally]);
-  const titles = useTitles(editor, ids);
-  const titleOf = (id: string) => titles[id] ?? 'Removed card';
-  // The same order as the server's results and exports (removed items sort by its placeholder).
-  const ranked = useMemo(() => {
-    const known: Record<string, string> = {};
-    for (const [id, title] of Object.entries(titles)) known[id] = title ?? REMOVED_ITEM_TITLE;
-    return ranking(tally, known);
-  }, [tally, titles]);
-  const max = ranked[0]?.votes ?? 0;
-  const total = ranked.reduce((sum, r) => sum + r.votes, 0);
-  const { items } = useVotable(editor, f, round.stepId);
-  const unvoted = items.filter((i) => !(tally[i.id] > 0)).length;
-
-  return (
-    <section className="vote-section" aria-label="Vote results">
-      <StepHeading f={f} round={round} />
-      <p className="hint">
-        {round.voters === 1 ? '1 person' : `${round.voters} people`} placed {plural(total, 'dot')}
-        {round.perItem !== null ? ` (${round.perPerson} each, at most ${round.perItem} per card)` : ` (${round.perPerson} each)`}.
-      </p>
-      {ranked.length === 0 ? (
-        <p className="hint" data-testid="vote-ranking-empty">
-          No dots were placed in this round.
-        </p>
-      ) : (
-        <ol className="vote-ranking" data-testid="vote-ranking" aria-label="Ranking">
-          {ranked.map((r) => {
-            const tied = ranked.filter((o) => o.rank === r.rank).length > 1;
-            return (
-              <li key={r.itemId} data-testid="vote-rank-row" data-item-id={r.itemId} data-votes={r.votes} data-rank={r.rank} className="vote-rank-row">
-                <button
-                  type="button"
-                  className="vote-rank-button"
-                  disabled={titles[r.itemId] === null}
-                  onClick={() => selectAndShow(editor, [r.itemId])}
-                  aria-label={`${tied ? 'Tied ' : ''}rank ${r.rank}: ${titleOf(r.itemId)}, ${plural(r.votes, 'dot')}${titles[r.itemId] === null ? '' : '. Show on the board'}`}
-                >
-                  <span className="vote-rank" aria-hidden="true">
-                    {r.rank}
-                    {tied ? '=' : ''}
-                  </span>
-                  <span className="vote-rank-main" aria-hidden="true">
-                    <span className="vote-rank-title">{titleOf(r.itemId)}</span>
-                    <span className="vote-bar">
-                      <span className="vote-bar-fill" style={{ width: `${max ? (r.votes / max) * 100 : 0}%` }} />
-                    </span>
-                  </span>
-                  <span className="vote-rank-count" aria-hidden="true">
-                    {r.votes}
-                  </span>
-                </button>
-              </li>
-            );
-          })}
-        </ol>
-      )}
-      {unvoted > 0 && <p className="hint">{unvoted === 1 ? '1 card of the step got no dots.' : `${unvoted} cards of the step got no dots.`}</p>}
-      <BadgeToggle voting={voting} />
-    </section>
-  );
-}
-
-function StartForm({ f, again }: { f: Facilitation; again: boolean }) {
-  const steps = f.template?.steps ?? [];
-  const sessionStep = useValue('sessionStep', () => f.control.step.get()?.stepId ?? null, [f]);
-  const defaultStep = steps.some((s) => s.id === sessionStep) ? (sessionStep as string) : (steps[0]?.id ?? '');
-  /** null: follows the step the session is on. */
-  const [stepChoice, setStepChoice] = useState<string | null>(null);
-  const [perPerson, setPerPerson] = useState('3');
-  const [perItem, setPerItem] = useState('');
-  const [errors, setErrors] = useState<StartFormErrors>({});
-  const [formError, setFormError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const id = useId();
-  const stepId = stepChoice ?? defaultStep;
-
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    const checked = validateStartForm({ stepId, perPerson, perItem }, steps.map((s) => s.id));
-    if (!checked.ok) {
-      setErrors(checked.errors);
-      setFormError(null);
-      const first = (['stepId', 'perPerson', 'perItem'] as const).find((k) => checked.errors[k]);
-      if (first) document.getElementById(`${id}-${first}`)?.focus();
-      return;
-    }
-    setErrors({});
-    setFormError(null);
-    setBusy(true);
-    try {
-      await startVote(f.boardId, f.token, { ...checked.value, by: f.me().name.slice(0, 60) });
-    } catch (err) {
-      if (err instanceof ApiError && err.field && ['stepId', 'perPerson', 'perItem'].includes(err.field)) {
-        setErrors({ [err.field]: err.message });
-      } else if (err instanceof ApiError && err.code === 'vote_in_progress') {
-        setFormError('A vote is already open on this board: reveal it before starting another.');
-      } else {
-        setFormError(`The vote could not be started: ${apiMessage(err)}`);
-      }
-    } finally {
-      setBusy(false);
-    }
-  };
-
-  const fieldProps = (key: keyof StartFormErrors) => ({
-    id: `${id}-${key}`,
-    'aria-invalid': errors[key] ? true : undefined,
-    'aria-describedby': errors[key] ? `${id}-${key}-error` : undefined,
-  });
-  const fieldError = (key: keyof StartFormErrors) =>
-    errors[key] ? (
-      <p className="field-error" id={`${id}-${key}-error`}>
-        {errors[key]}
-      </p>
-    ) : null;
-
-  return (
-    <form className="vote-start" onSubmit={(e) => void submit(e)} noValidate aria-labelledby={`${id}-heading`} data-testid="vote-start-form">
-      <h2 id={`${id}-heading`}>{again ? 'Start another dot vote' : 'Start a dot vote'}</h2>
-      <p className="hint">Each person places dots on the cards of one step; counts stay hidden until you reveal them.</p>
-      <div className="insp-field">
-        <label htmlFor={`${id}-stepId`}>Step</label>
-        <select {...fieldProps('stepId')} value={stepId} onChange={(e) => setStepChoice(e.target.value)}>
-          {steps.map((s, i) => (
-            <option key={s.id} value={s.id}>
-              {i + 1}. {s.title}
-            </option>
-          ))}
-        </select>
-        {fieldError('stepId')}
-      </div>
-      <div className="vote-start-numbers">
-        <div className="insp-field">
-          <label htmlFor={`${id}-perPerson`}>Dots per person</label>
-          <input
-            {...fieldProps('perPerson')}
-            type="number"
-            inputMode="numeric"
-            min={1}
-            max={VOTE_LIMITS.maxPerPerson}
-            step={1}
-            value={perPerson}
-            onChange={(e) => setPerPerson(e.target.value)}
-          />
-          {fieldError('perPerson')}
-        </div>
-        <div className="insp-field">
-          <label htmlFor={`${id}-perItem`}>Max per card</label>
-          <input
-            {...fieldProps('perItem')}
-            type="number"
-            inputMode="numeric"
-            min={1}
-            max={VOTE_LIMITS.maxPerPerson}
-            step={1}
-            placeholder="No limit"
-            value={perItem}
-            onChange={(e) => setPerItem(e.target.value)}
-          />
-          {fieldError('perItem')}
-        </div>
-      </div>
-      {formError && (
-        <p className="form-error" role="alert">
-          {formError}
-        </p>
-      )}
-      <button type="submit" className="button primary" data-testid="vote-start" disabled={busy}>
-        {busy ? 'Starting…' : 'Start the vote'}
-      </button>
-    </form>
   );
 }
