@@ -1,9 +1,7 @@
-import { useId, useRef, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { createCohort, type CreateCohortResponse } from '../cohort/cohortApi';
 import { MAX_TEAMS, parseTeamNames } from '../cohort/teamNames';
-import { ApiError, NetworkError } from '../lib/api';
-import { MAX_FIELD_LENGTH } from './CreateBoardForm';
-import { useTemplates } from '../lib/useTemplates';
+import { describedBy, FieldError, MAX_FIELD_LENGTH, submitError, TemplateFields, TextField, useFormFields, useTemplateChoice } from './formFields';
 import '../cohort/cohort.css';
 
 type FieldName = 'name' | 'template' | 'variant' | 'region' | 'sector' | 'teams';
@@ -28,30 +26,19 @@ function fieldOf(field: string | undefined): FieldName | null {
  * one per line, or only counted (the server then names them Team 1, Team 2, …).
  */
 export function CreateCohortForm({ onCreated }: { onCreated(created: CreatedCohort): void }) {
-  const { state: templates, reload } = useTemplates();
   const [values, setValues] = useState({ name: '', region: '', sector: '', teams: '', count: '3' });
-  const [templateId, setTemplateId] = useState('');
-  const [variantId, setVariantId] = useState('');
   const [teamMode, setTeamMode] = useState<'names' | 'count'>('names');
-  const [errors, setErrors] = useState<FieldErrors>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [submitting, setSubmitting] = useState(false);
-  const p = useId();
-  const refs = useRef<Partial<Record<FieldName, HTMLElement | null>>>({});
+  const { form, base: p, showErrors, clearError } = useFormFields(FIELD_ORDER, 'cohort-');
 
-  const list = templates.kind === 'ok' ? templates.templates : [];
   // A cohort runs an exercise: the first one is the default, not the blank board.
-  const chosenId = list.some((t) => t.id === templateId) ? templateId : ((list.find((t) => t.id !== 'blank') ?? list[0])?.id ?? '');
-  const template = list.find((t) => t.id === chosenId);
-  const variants = template?.variants ?? [];
-  const variant = variants.some((v) => v.id === variantId) ? variantId : (variants[0]?.id ?? '');
+  const { templates, templateId: chosenId, template, variant, fields } = useTemplateChoice((list) => list.find((t) => t.id !== 'blank') ?? list[0], clearError);
 
-  const fid = (n: FieldName) => `${p}-${n}`;
-  const eid = (n: FieldName) => `${p}-${n}-error`;
+  const fid = form.id;
   const set = (n: keyof typeof values, v: string) => {
     setValues((prev) => ({ ...prev, [n]: v }));
-    const f: FieldName = n === 'count' ? 'teams' : n;
-    if (errors[f]) setErrors((prev) => ({ ...prev, [f]: undefined }));
+    clearError(n === 'count' ? 'teams' : n);
   };
 
   const validate = (): { errs: FieldErrors; teams: string[]; count: number } => {
@@ -76,18 +63,13 @@ export function CreateCohortForm({ onCreated }: { onCreated(created: CreatedCoho
     return { errs, teams, count };
   };
 
-  const focusFirst = (errs: FieldErrors) => {
-    const first = FIELD_ORDER.find((n) => errs[n]);
-    if (first) refs.current[first]?.focus();
-  };
-
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     if (submitting) return;
     setFormError(null);
     const { errs, teams, count } = validate();
-    setErrors(errs);
-    if (Object.keys(errs).length > 0) return focusFirst(errs);
+    showErrors(errs);
+    if (Object.keys(errs).length > 0) return;
     setSubmitting(true);
     try {
       const name = values.name.trim();
@@ -103,52 +85,16 @@ export function CreateCohortForm({ onCreated }: { onCreated(created: CreatedCoho
       });
       onCreated({ res, name, templateTitle: template?.title ?? chosenId });
     } catch (err) {
-      const field = err instanceof ApiError ? fieldOf(err.field) : null;
-      if (err instanceof ApiError && field) {
-        const fieldErrs = { [field]: err.message };
-        setErrors(fieldErrs);
-        focusFirst(fieldErrs);
-      } else if (err instanceof NetworkError) {
-        setFormError('The server could not be reached. Check your connection and try again.');
-      } else {
-        setFormError(err instanceof Error ? err.message : String(err));
-      }
+      const refused = submitError(err, fieldOf);
+      if ('field' in refused) showErrors(refused.field);
+      else setFormError(refused.form);
     } finally {
       setSubmitting(false);
     }
   };
 
-  const describedBy = (n: FieldName, hint?: string) => [hint, errors[n] ? eid(n) : null].filter(Boolean).join(' ') || undefined;
-  const error = (n: FieldName) =>
-    errors[n] ? (
-      <p id={eid(n)} className="field-error" data-testid={`cohort-error-${n}`}>
-        {errors[n]}
-      </p>
-    ) : null;
   const textField = (n: 'name' | 'region' | 'sector', label: string, hint: string) => (
-    <div className="field">
-      <label htmlFor={fid(n)}>{label}</label>
-      <input
-        id={fid(n)}
-        ref={(el) => {
-          refs.current[n] = el;
-        }}
-        type="text"
-        name={n}
-        data-testid={`cohort-field-${n}`}
-        autoComplete="off"
-        maxLength={MAX_FIELD_LENGTH}
-        required={n === 'name'}
-        value={values[n]}
-        aria-invalid={errors[n] ? true : undefined}
-        aria-describedby={describedBy(n, `${fid(n)}-hint`)}
-        onChange={(e) => set(n, e.target.value)}
-      />
-      <p id={`${fid(n)}-hint`} className="hint">
-        {hint}
-      </p>
-      {error(n)}
-    </div>
+    <TextField form={form} name={n} label={label} hint={hint} required={n === 'name'} value={values[n]} onChange={(v) => set(n, v)} />
   );
 
   return (
@@ -159,75 +105,7 @@ export function CreateCohortForm({ onCreated }: { onCreated(created: CreatedCoho
       </p>
       {textField('name', 'Cohort name', 'For example “Spring academy, group B”. The boards are titled with it and the team.')}
 
-      <div className="field">
-        <label htmlFor={fid('template')}>Exercise</label>
-        {templates.kind === 'error' ? (
-          <div className="inline-error" role="alert">
-            <span>Templates could not be loaded: {templates.message}</span>{' '}
-            <button type="button" className="button small secondary" onClick={reload}>
-              Retry
-            </button>
-          </div>
-        ) : (
-          <select
-            id={fid('template')}
-            ref={(el) => {
-              refs.current.template = el;
-            }}
-            name="template"
-            data-testid="cohort-field-template"
-            disabled={templates.kind === 'loading'}
-            value={chosenId}
-            aria-invalid={errors.template ? true : undefined}
-            aria-describedby={describedBy('template', template?.purpose ? `${fid('template')}-purpose` : undefined)}
-            onChange={(e) => {
-              setTemplateId(e.target.value);
-              if (errors.template) setErrors((prev) => ({ ...prev, template: undefined }));
-            }}
-          >
-            {templates.kind === 'loading' && <option value="">Loading templates…</option>}
-            {list.map((t) => (
-              <option key={t.id} value={t.id}>
-                {t.title}
-              </option>
-            ))}
-          </select>
-        )}
-        {template?.purpose && (
-          <p id={`${fid('template')}-purpose`} className="hint">
-            {template.purpose}
-          </p>
-        )}
-        {error('template')}
-      </div>
-
-      {variants.length > 0 && (
-        <div className="field">
-          <label htmlFor={fid('variant')}>Variant</label>
-          <select
-            id={fid('variant')}
-            ref={(el) => {
-              refs.current.variant = el;
-            }}
-            name="variant"
-            data-testid="cohort-field-variant"
-            value={variant}
-            aria-invalid={errors.variant ? true : undefined}
-            aria-describedby={describedBy('variant')}
-            onChange={(e) => {
-              setVariantId(e.target.value);
-              if (errors.variant) setErrors((prev) => ({ ...prev, variant: undefined }));
-            }}
-          >
-            {variants.map((v) => (
-              <option key={v.id} value={v.id}>
-                {v.title}
-              </option>
-            ))}
-          </select>
-          {error('variant')}
-        </div>
-      )}
+      <TemplateFields form={form} label="Exercise" {...fields} />
 
       <div className="field-row">
         {textField('region', 'Region (optional)', 'Written on every team’s board; left empty, each board’s region is its team’s name.')}
@@ -253,16 +131,14 @@ export function CreateCohortForm({ onCreated }: { onCreated(created: CreatedCoho
             </label>
             <textarea
               id={fid('teams')}
-              ref={(el) => {
-                refs.current.teams = el;
-              }}
+              ref={form.ref('teams')}
               name="teams"
               data-testid="cohort-field-teams"
               rows={5}
               value={values.teams}
               placeholder={'North Valley\nRiver Bend\nCoastal'}
-              aria-invalid={errors.teams ? true : undefined}
-              aria-describedby={describedBy('teams', `${fid('teams')}-hint`)}
+              aria-invalid={form.errors.teams ? true : undefined}
+              aria-describedby={describedBy(form, 'teams', `${fid('teams')}-hint`)}
               onChange={(e) => set('teams', e.target.value)}
             />
             <p id={`${fid('teams')}-hint`} className="hint">
@@ -276,9 +152,7 @@ export function CreateCohortForm({ onCreated }: { onCreated(created: CreatedCoho
             </label>
             <input
               id={fid('teams')}
-              ref={(el) => {
-                refs.current.teams = el;
-              }}
+              ref={form.ref('teams')}
               type="number"
               name="count"
               data-testid="cohort-field-count"
@@ -287,8 +161,8 @@ export function CreateCohortForm({ onCreated }: { onCreated(created: CreatedCoho
               step={1}
               inputMode="numeric"
               value={values.count}
-              aria-invalid={errors.teams ? true : undefined}
-              aria-describedby={describedBy('teams', `${fid('teams')}-hint`)}
+              aria-invalid={form.errors.teams ? true : undefined}
+              aria-describedby={describedBy(form, 'teams', `${fid('teams')}-hint`)}
               onChange={(e) => set('count', e.target.value)}
             />
             <p id={`${fid('teams')}-hint`} className="hint">
@@ -296,7 +170,7 @@ export function CreateCohortForm({ onCreated }: { onCreated(created: CreatedCoho
             </p>
           </>
         )}
-        {error('teams')}
+        <FieldError form={form} name="teams" />
       </fieldset>
 
       {formError && (
