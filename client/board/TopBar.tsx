@@ -21,7 +21,7 @@ const STATE_LABEL = {
   offline: 'Offline',
 } as const;
 
-export function ConnectionIndicator({ session }: { session: BoardSession }) {
+function ConnectionIndicator({ session }: { session: BoardSession }) {
   const state = useValue('connState', () => session.conn.state.get(), [session]);
   const save = useValue('saveState', () => session.conn.save.get(), [session]);
   const readOnly = useValue('readOnly', () => session.readOnly.get(), [session]);

@@ -41,7 +41,7 @@ function PromoteMenuGroup({ env }: { env: ActionPlanEnv }) {
 }
 
 /** tldraw's context menu with "Promote to action" (or "Show in action plan") first. */
-export function BoardContextMenu(props: TLUiContextMenuProps) {
+function BoardContextMenu(props: TLUiContextMenuProps) {
   const env = useOptionalActionPlan();
   return (
     <DefaultContextMenu {...props}>
@@ -69,7 +69,7 @@ export const BOARD_UI_COMPONENTS: TLComponents = {
  * Everything drawn in tldraw's `OnTheCanvas` slot (one component, since the slot takes one): the
  * dot-voting badges and the "since your last visit" outlines.
  */
-export function BoardCanvasOverlays() {
+function BoardCanvasOverlays() {
   return (
     <>
       <ChangeHighlights />

@@ -15,7 +15,7 @@ export function exportUrl(boardId: string, token: string, format: ExportFormat):
 }
 
 /** The file name of a Content-Disposition header (`filename="…"`), or null. */
-export function filenameOf(disposition: string | null): string | null {
+function filenameOf(disposition: string | null): string | null {
   const m = disposition ? /filename="([^"]+)"/.exec(disposition) : null;
   return m ? m[1] : null;
 }
@@ -35,7 +35,7 @@ async function fetchExport(boardId: string, token: string, format: ExportFormat)
 }
 
 /** Saves a Blob under a file name through a temporary link. */
-export function saveBlob(blob: Blob, filename: string): void {
+function saveBlob(blob: Blob, filename: string): void {
   const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
   a.href = url;
@@ -124,7 +124,7 @@ export async function downloadImage(editor: Editor, format: ImageFormat, title: 
  * handler attributes, no javascript: links. tldraw already escapes the text it draws; this is a
  * second line of defence (the report's own policy also forbids scripts).
  */
-export function sanitiseSvg(svgMarkup: string): string {
+function sanitiseSvg(svgMarkup: string): string {
   const doc = new DOMParser().parseFromString(svgMarkup, 'image/svg+xml');
   if (doc.getElementsByTagName('parsererror').length > 0) throw new Error('The board image could not be read.');
   for (const el of Array.from(doc.querySelectorAll('script, iframe, object, embed'))) el.remove();

@@ -13,7 +13,7 @@ const COMPRESSIBLE = /\.(js|mjs|css|html|svg|json|txt|xml|webmanifest)$/;
 const MIN_BYTES = 1024;
 
 /** Whether the build writes `.br` and `.gz` copies of `fileName` of `size` bytes. */
-export function isPrecompressed(fileName: string, size: number): boolean {
+function isPrecompressed(fileName: string, size: number): boolean {
   return COMPRESSIBLE.test(fileName) && size >= MIN_BYTES;
 }
 

@@ -6,7 +6,7 @@ import { readJson, writeJson } from '../lib/storage';
  * list, it is kept in this browser only: the server never lists cohorts, and the trainer link is
  * the only way back to a cohort's dashboard.
  */
-export const RECENT_COHORTS_KEY = 'pb.recentCohorts';
+const RECENT_COHORTS_KEY = 'pb.recentCohorts';
 const MAX_RECENT = 50;
 
 export interface RecentCohort {

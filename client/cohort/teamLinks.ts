@@ -13,7 +13,7 @@ export interface CohortLinksData {
 }
 
 /** What stands in for a link the board's facilitator replaced. */
-export const REPLACED_LINK_TEXT = 'replaced by the board’s facilitator; make a new one on the dashboard';
+const REPLACED_LINK_TEXT = 'replaced by the board’s facilitator; make a new one on the dashboard';
 
 export const LINK_ROLES: readonly { key: keyof BoardLinks; label: string }[] = [
   { key: 'facilitator', label: 'Facilitator' },

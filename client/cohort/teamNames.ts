@@ -1,6 +1,6 @@
 /** The server's limits (server/cohorts/schemas.ts COHORT_LIMITS). */
 export const MAX_TEAMS = 40;
-export const MAX_TEAM_NAME_LENGTH = 60;
+const MAX_TEAM_NAME_LENGTH = 60;
 
 /** The teams typed one per line: trimmed, blank lines dropped; or why they cannot be used. */
 export function parseTeamNames(text: string): { teams: string[]; error: string | null } {

@@ -26,7 +26,7 @@ export function lazyChunk<M, P = any>(load: () => Promise<M>, pick: (m: M) => Co
 }
 
 /** What shows while a chunk loads: a status line in the space the content will take. */
-export function ChunkLoading({ label, className = '' }: { label: string; className?: string }) {
+function ChunkLoading({ label, className = '' }: { label: string; className?: string }) {
   return (
     <div className={`chunk-loading ${className}`} role="status" aria-live="polite" data-testid="chunk-loading">
       <span className="chunk-spinner" aria-hidden="true" />

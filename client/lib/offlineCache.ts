@@ -13,7 +13,7 @@ import { readJson, writeJson } from './storage';
  * The home page calls clearBoardCache when a board is forgotten.
  */
 
-export const BOARD_INFO_PREFIX = 'pb.boardInfo.';
+const BOARD_INFO_PREFIX = 'pb.boardInfo.';
 /** What a person has seen of a board, for "since your last visit" (board/changes/seenStorage.ts). */
 export const SEEN_PREFIX = 'pb.seen.';
 

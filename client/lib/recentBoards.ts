@@ -3,7 +3,7 @@ import type { Role } from '../../shared/roles';
 import { readJson, writeJson } from './storage';
 
 /** The boards this browser has opened. The server never lists boards, so this is the only list. */
-export const RECENT_BOARDS_KEY = 'pb.recentBoards';
+const RECENT_BOARDS_KEY = 'pb.recentBoards';
 const MAX_RECENT = 50;
 
 export interface RecentBoard {

@@ -15,7 +15,7 @@ import { readJson, writeJson } from './storage';
  * under `pb.user`. The same id is used for tldraw's current user (so presence records, "follow"
  * and attribution all agree) and in the awareness state.
  */
-export const USER_KEY = 'pb.user';
+const USER_KEY = 'pb.user';
 /** tldraw's own preferences (dark mode, snapping...), kept apart from the identity above. */
 const PREFS_KEY = 'pb.tldrawPrefs';
 
@@ -93,9 +93,6 @@ window.addEventListener('storage', (e) => {
   if (e.key === PREFS_KEY) extraPrefs.set(loadExtraPrefs());
 });
 
-export function hasName(): boolean {
-  return localUser.get().name.trim().length > 0;
-}
 
 export function setUserName(name: string): void {
   const trimmed = name.trim().slice(0, MAX_NAME_LENGTH);
@@ -105,11 +102,6 @@ export function setUserName(name: string): void {
   localUser.set(next);
 }
 
-export function setUserColor(color: string): void {
-  const next = { ...localUser.get(), color };
-  writeJson(USER_KEY, next);
-  localUser.set(next);
-}
 
 /** tldraw's view of the user: our identity plus its own UI preferences. */
 const userPreferences = computed<TLUserPreferences>('userPreferences', () => {

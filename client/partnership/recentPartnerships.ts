@@ -4,7 +4,7 @@ import { readJson, writeJson } from '../lib/storage';
  * The partnerships this browser has opened, newest first, with the link it opened them with (the
  * lead link when created here). Kept in this browser only: the server never lists partnerships.
  */
-export const RECENT_PARTNERSHIPS_KEY = 'pb.recentPartnerships';
+const RECENT_PARTNERSHIPS_KEY = 'pb.recentPartnerships';
 const MAX_RECENT = 50;
 
 export interface RecentPartnership {

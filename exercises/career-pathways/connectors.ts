@@ -1,13 +1,13 @@
 import type { ConnectorKindDef, FieldOption } from '../kit/definitions';
 
-export const LINK_KINDS: FieldOption[] = [
+const LINK_KINDS: FieldOption[] = [
   { value: 'credits', label: 'Credits transfer' },
   { value: 'agreement', label: 'Formal agreement' },
   { value: 'referral', label: 'Referral only' },
 ];
 
 /** People completing one program can move on to the next. */
-export const leadsToConnector: ConnectorKindDef = {
+const leadsToConnector: ConnectorKindDef = {
   kind: 'leads-to',
   label: 'Leads to',
   description: 'Draw from a program to the next one people can move on to, across institutions too.',
@@ -17,7 +17,7 @@ export const leadsToConnector: ConnectorKindDef = {
 };
 
 /** A program prepares people for an industry need. */
-export const answersConnector: ConnectorKindDef = {
+const answersConnector: ConnectorKindDef = {
   kind: 'answers',
   label: 'Answers',
   description: 'Draw from a program to the industry need it prepares people for.',

@@ -74,7 +74,7 @@ function upstream(g: PathwayGraph, start: Iterable<string>): Set<string> {
 }
 
 /** Programs that answer a need, or lead step by step to one that does. */
-export function industryLinked(g: PathwayGraph): Set<string> {
+function industryLinked(g: PathwayGraph): Set<string> {
   return upstream(g, g.programs.filter((p) => g.answers.has(p.id)).map((p) => p.id));
 }
 

@@ -1,7 +1,7 @@
 import type { FieldOption, ItemTypeDef } from '../kit/definitions';
 
 /** An occupation or skill the sector needs, as the partnership's employers describe it. */
-export const industryNeedItem: ItemTypeDef = {
+const industryNeedItem: ItemTypeDef = {
   type: 'industry-need',
   label: 'Industry need',
   description: 'An occupation or skill the sector’s employers need, with how many openings and who said so.',
@@ -17,7 +17,7 @@ export const industryNeedItem: ItemTypeDef = {
 };
 
 /** A career pathway program at one institution. */
-export const pathwayProgramItem: ItemTypeDef = {
+const pathwayProgramItem: ItemTypeDef = {
   type: 'pathway-program',
   label: 'Pathway program',
   description: 'A program at one institution: the credential it leads to, whether it stacks into the next one, the support around it, and where people can start.',
@@ -47,13 +47,13 @@ export const INSTITUTION_TYPES: FieldOption[] = [
   { value: 'employer', label: 'Employer' },
 ];
 
-export const OPENNESS: FieldOption[] = [
+const OPENNESS: FieldOption[] = [
   { value: 'closed', label: 'Closed system' },
   { value: 'open', label: 'Open and connected' },
 ];
 
 /** An education or training institution, marked closed or open and connected. */
-export const institutionItem: ItemTypeDef = {
+const institutionItem: ItemTypeDef = {
   type: 'institution',
   label: 'Institution',
   description: 'An education or training organization: does it run its programs as a closed system, or open and connected to the others?',

@@ -1,7 +1,7 @@
 import type { ConnectorKindDef } from '../kit/definitions';
 
 /** A decision that changes a table or a knock brought in from the Many Tables map. */
-export const addressesConnector: ConnectorKindDef = {
+const addressesConnector: ConnectorKindDef = {
   kind: 'addresses',
   label: 'Addresses',
   description: 'Draw from a decision to the table or knock it changes.',

@@ -39,7 +39,7 @@ export function decisionCategory(d: ResultItem): string {
 const isAnswered = (a: ResultItem) => !!a.fields.question && (text(a.fields.answer) !== '' || !!a.fields.status);
 
 /** The question ids some answer card answers. */
-export function answeredQuestions(answers: readonly ResultItem[]): Set<string> {
+function answeredQuestions(answers: readonly ResultItem[]): Set<string> {
   return new Set(answers.filter(isAnswered).map((a) => String(a.fields.question)));
 }
 

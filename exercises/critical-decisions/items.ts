@@ -40,7 +40,7 @@ export const ANSWER_STATUS: FieldOption[] = [
 ];
 
 /** The team's answer to one of the manual's questions. */
-export const coordinationAnswerItem: ItemTypeDef = {
+const coordinationAnswerItem: ItemTypeDef = {
   type: 'coordination-answer',
   label: 'Answer',
   description: 'The team’s answer to one of the questions on coordinating business outreach, and whether it is in place today.',
@@ -56,7 +56,7 @@ export const coordinationAnswerItem: ItemTypeDef = {
 };
 
 /** A decision the partners take, with who carries it. */
-export const coordinationDecisionItem: ItemTypeDef = {
+const coordinationDecisionItem: ItemTypeDef = {
   type: 'coordination-decision',
   label: 'Decision',
   description: 'A decision about coordinating outreach: what, who owns it, by when, and whether every partner agreed.',

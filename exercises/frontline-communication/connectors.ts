@@ -10,7 +10,7 @@ export const CHANNELS: FieldOption[] = [
 ];
 
 /** Information passing from one audience to another. */
-export const flowConnector: ConnectorKindDef = {
+const flowConnector: ConnectorKindDef = {
   kind: 'flow',
   label: 'Flow',
   description: 'How information gets from one audience to the next: the channel, how often, and who makes it happen.',
@@ -29,7 +29,7 @@ export const ROLE_RELATIONS: FieldOption[] = [
 ];
 
 /** Two frontline roles that overlap or connect. */
-export const roleLinkConnector: ConnectorKindDef = {
+const roleLinkConnector: ConnectorKindDef = {
   kind: 'role-link',
   label: 'Overlap or connection',
   description: 'Two frontline roles that serve the same people or do the same work (overlap), or that refer to and work with each other (connect).',

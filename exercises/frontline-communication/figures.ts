@@ -32,7 +32,7 @@ const filled = (v: unknown): boolean => typeof v === 'string' && v.trim() !== ''
 const cmp = compareText;
 
 /** The layer an audience counts in: its lane, else its field ('' when neither). */
-export function audienceLayer(item: ResultItem): string {
+function audienceLayer(item: ResultItem): string {
   if (item.type !== 'audience') return '';
   const lane = item.zoneId ? LAYER_OF_ZONE.get(item.zoneId) : undefined;
   if (lane) return lane;

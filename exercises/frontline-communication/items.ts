@@ -10,7 +10,7 @@ export const LAYERS: FieldOption[] = [
 ];
 
 /** Someone who works directly with jobseekers or students. */
-export const frontlineRoleItem: ItemTypeDef = {
+const frontlineRoleItem: ItemTypeDef = {
   type: 'frontline-role',
   label: 'Frontline role',
   description: 'A job that serves jobseekers or students directly: who holds it, whom it serves, what it does.',
@@ -27,7 +27,7 @@ export const frontlineRoleItem: ItemTypeDef = {
 };
 
 /** A group that should receive (or pass on) industry information. */
-export const audienceItem: ItemTypeDef = {
+const audienceItem: ItemTypeDef = {
   type: 'audience',
   label: 'Audience',
   description: 'A group information has to reach, placed in the lane of its layer.',
@@ -49,7 +49,7 @@ export const audienceItem: ItemTypeDef = {
 };
 
 /** One way industry sector information can drive frontline service (the "ten ways"). */
-export const sectorInfoUseItem: ItemTypeDef = {
+const sectorInfoUseItem: ItemTypeDef = {
   type: 'sector-info-use',
   label: 'Way to use sector information',
   description: 'One way what the partnership learns from employers can drive frontline service: what, how it shows up, why it matters, who uses it.',

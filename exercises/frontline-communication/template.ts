@@ -2,7 +2,7 @@ import type { ExerciseTemplate } from '../../shared/template';
 import { LAYERS } from './items';
 
 /** Zone id of the lane of a layer (`program-staff` → `layer-program-staff`). */
-export function layerZoneId(layer: string): string {
+function layerZoneId(layer: string): string {
   return `layer-${layer}`;
 }
 

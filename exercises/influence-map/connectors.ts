@@ -1,13 +1,13 @@
 import type { ConnectorKindDef, FieldOption } from '../kit/definitions';
 
-export const TASK_FORCE_ROLES: FieldOption[] = [
+const TASK_FORCE_ROLES: FieldOption[] = [
   { value: 'member', label: 'Member' },
   { value: 'chair', label: 'Chair' },
   { value: 'facilitator', label: 'Facilitator' },
 ];
 
 /** One stakeholder can bring another to the table. */
-export const influenceConnector: ConnectorKindDef = {
+const influenceConnector: ConnectorKindDef = {
   kind: 'influence',
   label: 'Can bring in',
   description: 'Draw from the person who has the relationship to the person they can bring in.',
@@ -17,7 +17,7 @@ export const influenceConnector: ConnectorKindDef = {
 };
 
 /** A stakeholder serves on a priority area's task force. */
-export const memberConnector: ConnectorKindDef = {
+const memberConnector: ConnectorKindDef = {
   kind: 'member',
   label: 'Task force member',
   description: 'Draw from a stakeholder to the priority area whose task force they serve on.',

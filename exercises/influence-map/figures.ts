@@ -46,7 +46,7 @@ const QUADRANT_NAME: Record<QuadrantId, string> = {
 };
 export const PRIORITY_RANGE = { min: 3, max: 5 } as const;
 /** The checks of the tipping-the-scales table, by column: each "No" is a gap in a task force. */
-export const TIPPING_CHECKS = ['Industry champion', 'Industry majority', 'Facilitating support partner', 'Relevant support partners', 'Success measure', 'Quick win in 60 days'] as const;
+const TIPPING_CHECKS = ['Industry champion', 'Industry majority', 'Facilitating support partner', 'Relevant support partners', 'Success measure', 'Quick win in 60 days'] as const;
 
 const text = cleanText;
 const cmp = compareText;

@@ -19,7 +19,7 @@ export const INDUSTRY_CATEGORIES: ReadonlySet<string> = new Set(['industry-champ
 export const SUPPORT_CATEGORIES: ReadonlySet<string> = new Set(['convener', 'core-support']);
 
 /** A person whose influence and commitment matter for getting the priorities done. */
-export const stakeholderItem: ItemTypeDef = {
+const stakeholderItem: ItemTypeDef = {
   type: 'stakeholder',
   label: 'Stakeholder',
   description: 'A person who can move a priority forward: how much sway they have and how committed they are.',
@@ -47,7 +47,7 @@ export const stakeholderItem: ItemTypeDef = {
 };
 
 /** A priority area the partnership chose, worked by its own task force. */
-export const priorityItem: ItemTypeDef = {
+const priorityItem: ItemTypeDef = {
   type: 'priority',
   label: 'Priority area',
   description: 'A priority area and the task force working it: the outcome it wants, how it will know it succeeded, and a first quick win.',

@@ -5,7 +5,7 @@ import type { ExerciseTemplate } from '../../shared/template';
  * to the right. Influence 4-5 belongs in the top row, 1-2 in the bottom row; commitment 4-5 on
  * the right, 1-2 (or unknown) on the left; a 3 fits either side.
  */
-export const QUADRANTS = {
+const QUADRANTS = {
   'win-over': { highInfluence: true, highCommitment: false },
   drivers: { highInfluence: true, highCommitment: true },
   'keep-informed': { highInfluence: false, highCommitment: false },

@@ -1,13 +1,13 @@
 import type { ConnectorKindDef } from '../kit/definitions';
 
-export const HANDOFF_QUALITY = [
+const HANDOFF_QUALITY = [
   { value: 'smooth', label: 'Smooth' },
   { value: 'bumpy', label: 'Bumpy' },
   { value: 'broken', label: 'Broken' },
 ];
 
 /** A handoff from one journey step to the next, within a program or across programs. */
-export const handoffConnector: ConnectorKindDef = {
+const handoffConnector: ConnectorKindDef = {
   kind: 'handoff',
   label: 'Handoff',
   description: 'The person or business moves from one step to the next; draw it across lanes when another program takes over.',

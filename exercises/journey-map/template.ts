@@ -2,7 +2,7 @@ import type { ExerciseTemplate } from '../../shared/template';
 import { JOURNEY_STAGES } from '../common/items';
 
 /** Zone id of the column of a journey stage (`engagement` → `stage-engagement`). */
-export function stageZoneId(stage: string): string {
+function stageZoneId(stage: string): string {
   return `stage-${stage}`;
 }
 

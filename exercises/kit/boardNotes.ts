@@ -22,7 +22,7 @@ export function reviewPhaseOf(exercise: ExerciseDef, stepId: string | null): Rev
 }
 
 /** A question's answer as results carry it. */
-export function reviewAnswerOf(phaseId: string, question: { id: string; text: string }, a: ReviewAnswer | undefined): ResultReviewAnswer {
+function reviewAnswerOf(phaseId: string, question: { id: string; text: string }, a: ReviewAnswer | undefined): ResultReviewAnswer {
   const out: ResultReviewAnswer = {
     questionId: question.id,
     phaseId,

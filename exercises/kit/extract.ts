@@ -246,7 +246,7 @@ export function extractBoard(records: Iterable<unknown>, options: ExtractOptions
   return { results, board };
 }
 
-export function groupBy<T, K>(list: readonly T[], key: (t: T) => K): Map<K, T[]> {
+function groupBy<T, K>(list: readonly T[], key: (t: T) => K): Map<K, T[]> {
   const out = new Map<K, T[]>();
   for (const t of list) {
     const k = key(t);

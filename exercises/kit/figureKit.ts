@@ -1,4 +1,4 @@
-import type { FigureStatus, NumberFigure, ResultConnection, ResultItem } from '../../shared/results';
+import type { NumberFigure, ResultConnection, ResultItem } from '../../shared/results';
 import type { ExtractedBoard } from './extract';
 import { compareText } from './text';
 
@@ -17,10 +17,6 @@ export function byTitle<T extends ResultItem>(items: readonly T[]): T[] {
 
 export const yesNo = (b: boolean): 'Yes' | 'No' => (b ? 'Yes' : 'No');
 
-/** 'warn' (or `whenAny`) when the list has entries, else 'ok'. */
-export function statusOf(entries: readonly unknown[], whenAny: FigureStatus = 'warn'): FigureStatus {
-  return entries.length ? whenAny : 'ok';
-}
 
 /**
  * A connection's two items when it is complete, joins two different items, and they are of the

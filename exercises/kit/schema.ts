@@ -16,7 +16,7 @@ export function collectItemTypes(exercises: readonly ExerciseDef[]): ItemTypeDef
 }
 
 /** Schema entries of our custom shapes, in the form createTLSchema takes. */
-export function customShapeSchemas(itemTypes: readonly ItemTypeDef[]) {
+function customShapeSchemas(itemTypes: readonly ItemTypeDef[]) {
   const shapes: Record<string, { props: Record<string, unknown>; migrations: unknown }> = {
     [ZONE_SHAPE_TYPE]: { props: zonePropsValidators, migrations: zoneMigrations },
   };

@@ -7,7 +7,7 @@ import type { FieldDef, ItemTypeDef } from './definitions';
  * (schema for seeding, extraction) and by the client (shape utils).
  */
 export const ZONE_SHAPE_TYPE = 'pb-zone';
-export const ITEM_SHAPE_PREFIX = 'pb-item-';
+const ITEM_SHAPE_PREFIX = 'pb-item-';
 /** Key in an arrow's `meta` that makes it a typed connector: `{ kind, fields }`. */
 export const CONNECTOR_META_KEY = 'pb';
 
@@ -60,7 +60,7 @@ export function itemMigrations(def: ItemTypeDef): TLPropsMigrations {
   return def.migrations ?? createShapePropsMigrationSequence({ sequence: [] });
 }
 
-export const CARD_COLORS = [
+const CARD_COLORS = [
   'black', 'grey', 'light-violet', 'violet', 'blue', 'light-blue', 'yellow', 'orange', 'green', 'light-green', 'light-red', 'red',
 ] as const;
 

@@ -1,7 +1,7 @@
 import type { ConnectorKindDef } from '../kit/definitions';
 
 /** A requirement is what it takes to seize an opportunity. */
-export const neededForConnector: ConnectorKindDef = {
+const neededForConnector: ConnectorKindDef = {
   kind: 'needed-for',
   label: 'Needed for',
   description: 'Draw from a requirement to the opportunity it would help seize.',
@@ -11,7 +11,7 @@ export const neededForConnector: ConnectorKindDef = {
 };
 
 /** A champion commits to a priority or one of its requirements. */
-export const commitsToConnector: ConnectorKindDef = {
+const commitsToConnector: ConnectorKindDef = {
   kind: 'commits-to',
   label: 'Commits to',
   description: 'Draw from a champion to the shared priority, or the requirement, they commit to.',

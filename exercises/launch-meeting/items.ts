@@ -1,7 +1,7 @@
 import type { FieldOption, ItemTypeDef } from '../kit/definitions';
 
 /** An opportunity for the sector to grow, as employers name it. */
-export const opportunityItem: ItemTypeDef = {
+const opportunityItem: ItemTypeDef = {
   type: 'opportunity',
   label: 'Opportunity',
   description: 'An opportunity for the sector to grow, in the employers’ words; tick it once they choose it as a shared priority.',
@@ -32,7 +32,7 @@ export const REQUIREMENT_KINDS: FieldOption[] = [
 ];
 
 /** What it takes to seize an opportunity. */
-export const requirementItem: ItemTypeDef = {
+const requirementItem: ItemTypeDef = {
   type: 'requirement',
   label: 'What it takes',
   description: 'What it would take to seize an opportunity; mark the ones the employers rank highest as priority requirements.',
@@ -48,7 +48,7 @@ export const requirementItem: ItemTypeDef = {
 };
 
 /** An employer who steps forward for a priority. */
-export const championItem: ItemTypeDef = {
+const championItem: ItemTypeDef = {
   type: 'champion',
   label: 'Champion',
   description: 'An employer who steps forward for a priority and commits to a next step after the meeting.',
@@ -65,7 +65,7 @@ export const championItem: ItemTypeDef = {
 };
 
 /** The meeting as it happened: who came, and what was sent afterwards. */
-export const launchRecordItem: ItemTypeDef = {
+const launchRecordItem: ItemTypeDef = {
   type: 'launch-record',
   label: 'Meeting record',
   description: 'Who came to the launch, whether the support partners debriefed, and when the summary went to the businesses.',

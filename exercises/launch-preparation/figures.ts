@@ -26,7 +26,7 @@ import { cleanText, shorten } from '../kit/text';
 const text = cleanText;
 const rating = (v: unknown): number | null => (typeof v === 'number' ? v : null);
 const DAY = 86_400_000;
-export const LEAD_DAYS = 21;
+const LEAD_DAYS = 21;
 
 function convenerChoice(candidates: ResultItem[]): TableFigure {
   const chosen = candidates.filter((c) => c.fields.decision === 'lead' || c.fields.decision === 'co');

@@ -1,13 +1,13 @@
 import type { FieldOption, ItemTypeDef } from '../kit/definitions';
 
-export const CONVENER_DECISION: FieldOption[] = [
+const CONVENER_DECISION: FieldOption[] = [
   { value: 'lead', label: 'Lead convener' },
   { value: 'co', label: 'Co-convener' },
   { value: 'not-chosen', label: 'Not chosen' },
 ];
 
 /** An organization that could convene the partnership, rated on the manual's three questions. */
-export const convenerCandidateItem: ItemTypeDef = {
+const convenerCandidateItem: ItemTypeDef = {
   type: 'convener-candidate',
   label: 'Convener candidate',
   description: 'An organization that could convene the partnership: its credibility with the companies, the staff it can give, and whether it can set its own agenda aside.',
@@ -40,7 +40,7 @@ export const convenerCandidateItem: ItemTypeDef = {
 };
 
 /** A partner that will support the partnership, and how. */
-export const supportPartnerItem: ItemTypeDef = {
+const supportPartnerItem: ItemTypeDef = {
   type: 'support-partner',
   label: 'Support partner',
   description: 'A partner in a support role: it listens at meetings with employers and acts once the priorities are set.',
@@ -61,14 +61,14 @@ export const supportPartnerItem: ItemTypeDef = {
   ],
 };
 
-export const INVITATION_STATUS: FieldOption[] = [
+const INVITATION_STATUS: FieldOption[] = [
   { value: 'invited', label: 'Invited' },
   { value: 'confirmed', label: 'Confirmed' },
   { value: 'declined', label: 'Declined' },
 ];
 
 /** A chief executive of a company in the sector: who knows them and their part in the launch. */
-export const ceoItem: ItemTypeDef = {
+const ceoItem: ItemTypeDef = {
   type: 'ceo',
   label: 'CEO',
   description: 'A company leader to invite: sub-sector, who on the team knows them, whether they could chair or sign the invitation, who reaches out, and where the invitation stands.',
@@ -96,7 +96,7 @@ export const ceoItem: ItemTypeDef = {
 };
 
 /** The launch meeting: when, where, and how the invitation went out. */
-export const launchPlanItem: ItemTypeDef = {
+const launchPlanItem: ItemTypeDef = {
   type: 'launch-plan',
   label: 'Launch meeting',
   description: 'The launch meeting: date, time and place (ideally a company’s site), who signs the invitation, when it goes out and the follow-up calls.',

@@ -1,7 +1,7 @@
 import type { ConnectorKindDef } from '../kit/definitions';
 
 /** What two tables have in common. */
-export const TABLE_OVERLAP_ASPECTS = [
+const TABLE_OVERLAP_ASPECTS = [
   { value: 'same-businesses', label: 'Same businesses' },
   { value: 'same-purpose', label: 'Same purpose' },
   { value: 'both', label: 'Both' },

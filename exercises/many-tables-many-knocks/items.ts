@@ -16,7 +16,7 @@ export const CONVENER_TYPES: FieldOption[] = [
 ];
 
 /** Why an organization contacts a business. */
-export const KNOCK_PURPOSES: FieldOption[] = [
+const KNOCK_PURPOSES: FieldOption[] = [
   { value: 'business-services', label: 'Business services' },
   { value: 'job-development', label: 'Job development' },
   { value: 'funding-ask', label: 'Sponsorship or funding ask' },
@@ -80,7 +80,7 @@ export const knockItem: ItemTypeDef = {
   ],
 };
 
-export const GAP_KINDS: FieldOption[] = [
+const GAP_KINDS: FieldOption[] = [
   { value: 'tables', label: 'Tables: nobody brings them together' },
   { value: 'knocks', label: 'Knocks: nobody reaches out to them' },
 ];

@@ -48,7 +48,7 @@ export const EMPLOYER_QUESTIONS: CheckQuestion[] = [
 ];
 
 /** How the team (or a task team) answers the five checks of moving from ideas to action. */
-export const ideasToActionItem: ItemTypeDef = {
+const ideasToActionItem: ItemTypeDef = {
   type: 'ideas-to-action',
   label: 'Ideas to action',
   description: 'The five checks of moving from ideas to action, each answered yes, no or not yet.',
@@ -67,7 +67,7 @@ export const MOMENTUM_NEEDS: FieldOption[] = [
 ];
 
 /** What is needed where a check is answered no or not yet. */
-export const momentumNeedItem: ItemTypeDef = {
+const momentumNeedItem: ItemTypeDef = {
   type: 'momentum-need',
   label: 'What is needed',
   description: 'Where a check is no or not yet: what would help the partnership move from ideas to action, and who takes it on.',
@@ -95,7 +95,7 @@ function roleCard(type: string, label: string, description: string, color: ItemT
   };
 }
 
-export const convenerCheckItem = roleCard(
+const convenerCheckItem = roleCard(
   'convener-check',
   'Convener answers',
   'One convener’s answers to the sustainability questions for conveners.',
@@ -103,7 +103,7 @@ export const convenerCheckItem = roleCard(
   'Organization',
   CONVENER_QUESTIONS,
 );
-export const supportTeamCheckItem = roleCard(
+const supportTeamCheckItem = roleCard(
   'support-team-check',
   'Support partner answers',
   'One support partner’s answers to the sustainability questions for the sector support team.',
@@ -111,7 +111,7 @@ export const supportTeamCheckItem = roleCard(
   'Organization or program',
   SUPPORT_TEAM_QUESTIONS,
 );
-export const employerCheckItem = roleCard(
+const employerCheckItem = roleCard(
   'employer-check',
   'Employer answers',
   'One employer’s answers to the sustainability questions for employers.',

@@ -1,7 +1,7 @@
 import type { ConnectorKindDef } from '../kit/definitions';
 
 /** What a partner knows about a sector, tied to the sector's card. */
-export const insightAboutConnector: ConnectorKindDef = {
+const insightAboutConnector: ConnectorKindDef = {
   kind: 'insight-about',
   label: 'About',
   description: 'Draw from a piece of on-the-ground knowledge to the candidate sector it is about.',
@@ -11,7 +11,7 @@ export const insightAboutConnector: ConnectorKindDef = {
 };
 
 /** A sub-segment belongs to a candidate sector. */
-export const segmentOfConnector: ConnectorKindDef = {
+const segmentOfConnector: ConnectorKindDef = {
   kind: 'segment-of',
   label: 'Part of',
   description: 'Draw from a sub-segment to the sector it is part of.',

@@ -24,7 +24,7 @@ const text = cleanText;
 const ORDER_LABEL = new Map(SECTOR_ORDER.map((o) => [o.value, o.label]));
 const BASIS_LABEL = new Map(FOOTPRINT_BASIS.map((o) => [o.value, o.label.toLowerCase()]));
 const SIZE_LABEL = new Map(FOOTPRINT_SIZE.map((o) => [o.value, o.label.toLowerCase()]));
-export const SIGNAL_COUNT = 5;
+const SIGNAL_COUNT = 5;
 
 export interface ScoredCandidate {
   item: ResultItem;

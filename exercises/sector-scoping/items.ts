@@ -1,18 +1,18 @@
 import type { FieldOption, ItemTypeDef } from '../kit/definitions';
 
-export const WAGE_LEVELS: FieldOption[] = [
+const WAGE_LEVELS: FieldOption[] = [
   { value: 'above', label: 'Above the regional average' },
   { value: 'near', label: 'Near the average' },
   { value: 'below', label: 'Below the average' },
 ];
 
-export const JOB_TRENDS: FieldOption[] = [
+const JOB_TRENDS: FieldOption[] = [
   { value: 'growing', label: 'Growing' },
   { value: 'steady', label: 'Steady' },
   { value: 'shrinking', label: 'Shrinking' },
 ];
 
-export const CONCENTRATION: FieldOption[] = [
+const CONCENTRATION: FieldOption[] = [
   { value: 'above-both', label: 'Higher than state and nation' },
   { value: 'above-one', label: 'Higher than state or nation' },
   { value: 'not-above', label: 'Not higher' },
@@ -26,7 +26,7 @@ export const SECTOR_ORDER: FieldOption[] = [
 ];
 
 /** A sector the team considers targeting, with the labour market data the manual asks for. */
-export const candidateSectorItem: ItemTypeDef = {
+const candidateSectorItem: ItemTypeDef = {
   type: 'candidate-sector',
   label: 'Candidate sector',
   description: 'A sector the team might target, with its jobs, wages, trend, concentration and how many partners already reach out to it.',
@@ -64,13 +64,13 @@ export const candidateSectorItem: ItemTypeDef = {
   ],
 };
 
-export const INSIGHT_LEANING: FieldOption[] = [
+const INSIGHT_LEANING: FieldOption[] = [
   { value: 'reason', label: 'A reason to target it' },
   { value: 'caution', label: 'A reason for caution' },
 ];
 
 /** Something a partner knows first-hand about a sector, beyond the data. */
-export const sectorInsightItem: ItemTypeDef = {
+const sectorInsightItem: ItemTypeDef = {
   type: 'sector-insight',
   label: 'Local knowledge',
   description: 'What a partner knows first-hand, on the ground, about a sector: hiring, expansions, layoffs, skills gaps, employers keen to work together.',
@@ -85,14 +85,14 @@ export const sectorInsightItem: ItemTypeDef = {
   ],
 };
 
-export const SEGMENT_SCOPE: FieldOption[] = [
+const SEGMENT_SCOPE: FieldOption[] = [
   { value: 'in', label: 'In' },
   { value: 'margin', label: 'At the margin' },
   { value: 'out', label: 'Left out' },
 ];
 
 /** A part of a sector the working definition keeps in, leaves out, or is unsure about. */
-export const sectorSegmentItem: ItemTypeDef = {
+const sectorSegmentItem: ItemTypeDef = {
   type: 'sector-segment',
   label: 'Sub-segment',
   description: 'A part of the sector, with example companies or codes, marked in, at the margin or left out of the working definition.',
@@ -125,7 +125,7 @@ export const FOOTPRINT_SIZE: FieldOption[] = [
 ];
 
 /** The geographic area the partnership covers. */
-export const footprintItem: ItemTypeDef = {
+const footprintItem: ItemTypeDef = {
   type: 'footprint',
   label: 'Footprint',
   description: 'The area the partnership covers: what it is drawn around, and whether it follows the industry rather than official boundaries.',

@@ -20,7 +20,7 @@ const text = cleanText;
 /** Short category names for table rows (the side panel is narrow). */
 const SHORT: Record<string, string> = { business: 'Business and industry', jobseekers: 'Jobseekers and students', public: 'Public programs' };
 const CELL = new Map(METRIC_CATEGORIES.flatMap((c) => METRIC_KINDS.map((k) => [cellZoneId(c.value, k.value), { category: c.value, kind: k.value }] as const)));
-export const DETAILS = [
+const DETAILS = [
   ['baseline', 'baseline'],
   ['target', 'target'],
   ['dataSource', 'data source'],
@@ -32,7 +32,7 @@ export function placeOf(metric: ResultItem): { category: string; kind: string } 
   return CELL.get(metric.zoneId ?? '') ?? { category: String(metric.fields.category ?? ''), kind: String(metric.fields.kind ?? '') };
 }
 
-export const missingDetails = (m: ResultItem): string[] => DETAILS.filter(([key]) => !text(m.fields[key])).map(([, label]) => label);
+const missingDetails = (m: ResultItem): string[] => DETAILS.filter(([key]) => !text(m.fields[key])).map(([, label]) => label);
 export const isComplete = (m: ResultItem): boolean => missingDetails(m).length === 0;
 
 function metricsGrid(metrics: ResultItem[]): TableFigure {

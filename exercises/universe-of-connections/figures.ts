@@ -33,10 +33,10 @@ const CATEGORY_ROWS = ORG_CATEGORIES.filter((c) => c.value !== 'chamber').map((c
  * The manual advises one convening organization or a pair of co-conveners: the figure warns when
  * none is named and when more than two organizations hold a convener or co-convener role.
  */
-export const MAX_CONVENERS = 2;
+const MAX_CONVENERS = 2;
 
 /** How many nodes `most-connected` lists. */
-export const TOP_CONNECTED = 5;
+const TOP_CONNECTED = 5;
 
 const label = (options: { value: string; label: string }[], value: string) => options.find((o) => o.value === value)?.label ?? value;
 

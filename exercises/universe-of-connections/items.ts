@@ -22,7 +22,7 @@ export const RINGS: FieldOption[] = [
   { value: 'industry', label: 'Industry' },
 ];
 
-export const ORG_ROLES: FieldOption[] = [
+const ORG_ROLES: FieldOption[] = [
   { value: 'convener', label: 'Convener' },
   { value: 'co-convener', label: 'Co-convener' },
   { value: 'support-partner', label: 'Support partner' },

@@ -3,7 +3,7 @@ import { displayValue, type FieldDef } from '../../../exercises/kit/definitions'
 import type { FieldValue } from '../../../shared/results';
 
 /** Typing is written to the board after this pause; blur and unmount write at once. */
-export const TYPING_DEBOUNCE_MS = 200;
+const TYPING_DEBOUNCE_MS = 200;
 
 /**
  * A text draft that follows the stored value while nothing is pending, and writes the typed

@@ -9,7 +9,7 @@ export type LiveResults =
   | { kind: 'error'; message: string };
 
 /** Results are recomputed at most this often while people edit. */
-export const RESULTS_INTERVAL_MS = 250;
+const RESULTS_INTERVAL_MS = 250;
 
 export interface LiveResultsOptions {
   variant?: string | null;
@@ -17,7 +17,7 @@ export interface LiveResultsOptions {
 }
 
 /** Runs the exercise's extraction over the editor's document records (the same rules as the server). */
-export function computeResults(editor: Editor, exercise: ExerciseDef, options: LiveResultsOptions): LiveResults {
+function computeResults(editor: Editor, exercise: ExerciseDef, options: LiveResultsOptions): LiveResults {
   try {
     const records = editor.store.allRecords().filter((r) => r.typeName === 'shape' || r.typeName === 'binding');
     const { results, board } = extractBoard(records, {

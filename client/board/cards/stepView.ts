@@ -63,7 +63,7 @@ export function stepCamera(zone: Rect, items: readonly Rect[], screen: { w: numb
 }
 
 /** Page rects of the shapes whose centre lies in `zone` (cards, notes, drawings; not zones or arrows). */
-export function shapesInZone(editor: Editor, zone: Box): Rect[] {
+function shapesInZone(editor: Editor, zone: Box): Rect[] {
   const out: Rect[] = [];
   for (const shape of editor.getCurrentPageShapes()) {
     if (shape.type === ZONE_SHAPE_TYPE || shape.type === 'arrow') continue;

@@ -34,7 +34,7 @@ function showBesideNotice(editor: Editor, id: string, coverPx: number): boolean 
   return true;
 }
 
-export function changesSummaryText(c: Changes): string {
+function changesSummaryText(c: Changes): string {
   const parts: string[] = [];
   if (c.added.length) parts.push(`${c.added.length} added`);
   if (c.changed.length) parts.push(`${c.changed.length} changed`);

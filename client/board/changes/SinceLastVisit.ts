@@ -4,7 +4,7 @@ import { boardContentOf, changesSince, noChanges, summarize, type ChangeVocabula
 import { readSeen, writeSeen, type KeyValueStorage } from './seenStorage';
 
 /** How often what the person has seen is saved while the board is open. */
-export const SEEN_SAVE_INTERVAL_MS = 30_000;
+const SEEN_SAVE_INTERVAL_MS = 30_000;
 
 export type HighlightKind = 'added' | 'changed';
 

@@ -25,7 +25,7 @@ const ROLE_ORDER: Record<Role, number> = { facilitator: 0, editor: 1, viewer: 2 
  * highest role wins). The role is the one the server checked for the connection (the relay
  * corrects any other claim), so the list can be trusted to say who facilitates.
  */
-export function peopleOf(awareness: Awareness): Person[] {
+function peopleOf(awareness: Awareness): Person[] {
   const byId = new Map<string, Person>();
   for (const state of awareness.getStates().values()) {
     const s = state as Partial<PresenceState> | null;

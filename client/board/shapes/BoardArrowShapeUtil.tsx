@@ -11,7 +11,7 @@ import {
 import { typedConnectorOf, type TypedConnector } from './connectorKinds';
 
 /** Canvas size of a connector's label text (readable at the zoom a step opens at). */
-export const CONNECTOR_LABEL_PX = 14;
+const CONNECTOR_LABEL_PX = 14;
 /** A typed connector's line is a little heavier than a free arrow's. */
 const TYPED_STROKE_WIDTH = 2.5;
 

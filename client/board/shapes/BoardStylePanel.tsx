@@ -6,7 +6,7 @@ import { typedConnectorOf } from './connectorKinds';
  * a shape whose look the panel changes. Cards, zones and typed connectors (whose look is their
  * kind's) have no styles, so selecting them, or nothing, leaves the canvas free.
  */
-export function stylePanelWanted(editor: Editor): boolean {
+function stylePanelWanted(editor: Editor): boolean {
   if (editor.getIsReadonly()) return false;
   if (editor.root.getCurrent()?.shapeType) return true;
   if (!editor.isIn('select')) return false;

@@ -6,8 +6,8 @@ import { paletteOf } from './cardColors';
 import type { ItemShape, ItemShapeType } from './shapeTypes';
 
 /** Smallest size a card can be resized to: the header and one line of title stay readable. */
-export const MIN_CARD_W = 140;
-export const MIN_CARD_H = 72;
+const MIN_CARD_W = 140;
+const MIN_CARD_H = 72;
 
 /**
  * Card text sizes in canvas units (shapes.css uses the same): the smallest text on a card is

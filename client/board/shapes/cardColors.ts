@@ -11,7 +11,7 @@ export interface CardPalette {
   border: string;
 }
 
-export const CARD_PALETTES: Record<CardColor, CardPalette> = {
+const CARD_PALETTES: Record<CardColor, CardPalette> = {
   black: { header: '#2b2f36', headerText: '#ffffff', tint: '#f1f2f4', border: '#9aa0a9' },
   grey: { header: '#d9dde3', headerText: '#1d2433', tint: '#f4f5f7', border: '#b9bfc8' },
   'light-violet': { header: '#e4d7fb', headerText: '#3b1f73', tint: '#f8f4fe', border: '#c9b3f2' },

@@ -21,7 +21,7 @@ export const TLDRAW_LICENSE_KEY: string | undefined = licenceKey(
  * (no/invalid key, or a key for another host, on https away from localhost) or `expired`. It then
  * renders, in place of the whole editor, a hidden marker: `<div data-testid="tl-license-expired">`.
  */
-export const LICENCE_GATE_SELECTOR = '[data-testid="tl-license-expired"]';
+const LICENCE_GATE_SELECTOR = '[data-testid="tl-license-expired"]';
 const FAILING_STATES = new Set(['unlicensed-production', 'expired']);
 /** tldraw's LICENSE_TIMEOUT is 5000 ms; allow some slack before trusting the fallback signals. */
 const GATE_DELAY_MS = 6500;
@@ -92,10 +92,3 @@ export function watchLicenceGate(
   };
 }
 
-/** Whether the current page is one where tldraw enforces the licence (mirrors its own rule). */
-export function isLicenceEnforcedHere(): boolean {
-  const { protocol, hostname } = window.location;
-  if (protocol !== 'https:') return false;
-  const host = hostname.toLowerCase().replace(/^\[|\]$/g, '');
-  return !(host === 'localhost' || host === '::1' || /^127(?:\.\d{1,3}){3}$/.test(host) || host.endsWith('.localhost'));
-}

@@ -161,17 +161,17 @@ const isObj = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 
 const isNum = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
 const isStr = (v: unknown): v is string => typeof v === 'string';
 
-export function parseStep(v: unknown): SessionStep | null {
+function parseStep(v: unknown): SessionStep | null {
   if (!isObj(v) || !isStr(v.stepId) || !isNum(v.index)) return null;
   return { stepId: v.stepId, index: v.index, changedAt: isNum(v.changedAt) ? v.changedAt : 0, by: isStr(v.by) ? v.by : '' };
 }
 
-export function parseFollow(v: unknown): FollowState | null {
+function parseFollow(v: unknown): FollowState | null {
   if (!isObj(v) || !isStr(v.leaderId) || !isNum(v.since)) return null;
   return { leaderId: v.leaderId, leaderName: isStr(v.leaderName) ? v.leaderName : '', since: v.since };
 }
 
-export function parseBring(v: unknown): BringRequest | null {
+function parseBring(v: unknown): BringRequest | null {
   if (!isObj(v) || !isStr(v.id) || !isStr(v.leaderId) || !isNum(v.at) || !isObj(v.bounds)) return null;
   const b = v.bounds;
   if (!isNum(b.x) || !isNum(b.y) || !isNum(b.w) || !isNum(b.h) || b.w <= 0 || b.h <= 0) return null;
@@ -180,7 +180,7 @@ export function parseBring(v: unknown): BringRequest | null {
   return bring;
 }
 
-export function parseBanner(v: unknown): Banner | null {
+function parseBanner(v: unknown): Banner | null {
   if (!isObj(v) || !isStr(v.id) || !isStr(v.text) || !v.text.trim()) return null;
   return { id: v.id, text: v.text, at: isNum(v.at) ? v.at : 0, by: isStr(v.by) ? v.by : '' };
 }

@@ -19,9 +19,9 @@ import './panels.css';
 const PANELS_KEY = 'pb.panels';
 
 /** Below this window width the side panels float over the canvas, one at a time. */
-export const FLOAT_BELOW_PX = 1200;
+const FLOAT_BELOW_PX = 1200;
 /** Right panel width: default for a window width, and the bounds of dragging it. */
-export const RIGHT_MIN_W = 280;
+const RIGHT_MIN_W = 280;
 function defaultRightWidth(windowWidth: number): number {
   return Math.round(Math.min(460, Math.max(300, windowWidth * 0.22)));
 }
@@ -30,7 +30,7 @@ function defaultRightWidth(windowWidth: number): number {
  * wide screen 45 %, so a ten-column results table fits while the canvas stays wider than a
  * laptop's.
  */
-export function rightMaxWidth(windowWidth: number, floating: boolean): number {
+function rightMaxWidth(windowWidth: number, floating: boolean): number {
   const share = windowWidth >= 1600 ? 0.45 : 0.4;
   const max = floating ? windowWidth * share : windowWidth * share - 40;
   return Math.max(RIGHT_MIN_W, Math.round(Math.min(900, max)));
