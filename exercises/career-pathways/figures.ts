@@ -1,6 +1,6 @@
 import type { Figure, FigureStatus, ListFigure, NumberFigure, ResultItem, TableFigure } from '../../shared/results';
 import type { ExtractedBoard } from '../kit/extract';
-import { byTitle, endsOf, unfinishedConnectors, yesNo } from '../kit/figureKit';
+import { byTitle, endsOf, statusOf, unfinishedConnectors, yesNo } from '../kit/figureKit';
 import { cleanText, compareText } from '../kit/text';
 import { INSTITUTION_TYPES } from './items';
 
@@ -86,7 +86,7 @@ function noIndustryLink(g: PathwayGraph): ListFigure {
     kind: 'list',
     label: 'Programs with no industry link',
     help: 'Programs that neither answer an industry need nor lead, step by step, to a program that does: either a link is missing on the board, or the program is not built on what employers need.',
-    status: entries.length ? 'warn' : 'ok',
+    status: statusOf(entries),
     entries,
     empty: 'Every program leads to an industry need.',
   };
@@ -101,7 +101,7 @@ function deadEnds(g: PathwayGraph): ListFigure {
     kind: 'list',
     label: 'Dead ends',
     help: 'Programs that lead neither to a next program nor straight to a job: people finish them with nowhere to go.',
-    status: entries.length ? 'warn' : 'ok',
+    status: statusOf(entries),
     entries,
     empty: 'Every program leads on, or to a job.',
   };
@@ -126,7 +126,7 @@ function missingOnRamps(board: ExtractedBoard, g: PathwayGraph): ListFigure {
     kind: 'list',
     label: 'Missing on-ramps',
     help: 'Industry needs that someone starting out cannot reach: no program prepares for them, or none of the programs leading to them takes beginners.',
-    status: entries.length ? 'warn' : 'ok',
+    status: statusOf(entries),
     entries,
     empty: 'Every need has a way in for beginners.',
   };

@@ -1,6 +1,6 @@
 import type { Figure, FigureStatus, ListFigure, NumberFigure, ResultItem, TableFigure } from '../../shared/results';
 import type { ExtractedBoard } from '../kit/extract';
-import { byTitle, endsOf, unfinishedConnectors } from '../kit/figureKit';
+import { byTitle, endsOf, statusOf, unfinishedConnectors } from '../kit/figureKit';
 import { cleanText, shorten } from '../kit/text';
 import { knockName } from '../many-tables-many-knocks/figures';
 import { ANSWER_STATUS, categoryOfQuestion, COORDINATION_QUESTIONS, DECISION_CATEGORIES } from './items';
@@ -77,7 +77,7 @@ function openQuestions(answers: ResultItem[]): ListFigure {
     kind: 'list',
     label: 'Questions not answered yet',
     help: 'The manual’s questions no Answer card takes up yet.',
-    status: entries.length ? 'info' : 'ok',
+    status: statusOf(entries, 'info'),
     entries,
     empty: 'Every question has an answer.',
   };
@@ -133,7 +133,7 @@ function decisionsWithoutOwner(decisions: ResultItem[]): NumberFigure {
     label: 'Decisions without an owner',
     help: 'A decision nobody owns rarely changes anything: name who carries it.',
     value: ownerless.length,
-    status: ownerless.length ? 'warn' : 'ok',
+    status: statusOf(ownerless),
     itemIds: ownerless.map((d) => d.id),
   };
 }

@@ -5,6 +5,7 @@ import { CHANNELS } from './connectors';
 import { LAYERS } from './items';
 import { rolesPerOrganization, roleOverlaps, tenWays, waysToFinish } from './roleFigures';
 import { LAYER_OF_ZONE } from './template';
+import { statusOf } from '../kit/figureKit';
 
 /**
  * Derived figures of the frontline communication exercise.
@@ -144,7 +145,7 @@ function brokenChain(audiences: ResultItem[], layerOf: Map<string, string>, r: F
     kind: 'list',
     label: 'Broken chain',
     help: 'Layers no finished flow reaches, or a partnership that sends nothing: information stops there.',
-    status: chain.length ? 'warn' : 'ok',
+    status: statusOf(chain),
     entries: chain,
     empty: 'Information flows from the partnership all the way to jobseekers and students.',
   };
@@ -168,7 +169,7 @@ function audiencesWithoutOwner(ordered: ResultItem[], layerOf: Map<string, strin
     kind: 'list',
     label: 'Audiences without an owner or cadence',
     help: 'Audiences none of whose flows names who is responsible, or how often it happens.',
-    status: entries.length ? 'warn' : 'ok',
+    status: statusOf(entries),
     entries,
     empty: 'Every audience has an owned, scheduled flow.',
   };
@@ -202,7 +203,7 @@ function layerMismatch(ordered: ResultItem[], layerOf: Map<string, string>): Lis
     kind: 'list',
     label: 'Layer field differs from lane',
     help: 'Audiences placed in one lane but marked with another layer; the lane is what counts.',
-    status: entries.length ? 'info' : 'ok',
+    status: statusOf(entries, 'info'),
     entries,
     empty: 'Every audience sits in the lane of its layer.',
   };

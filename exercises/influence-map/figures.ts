@@ -3,6 +3,7 @@ import { cleanText, compareText } from '../kit/text';
 import type { Figure, FigureStatus, ListFigure, NumberFigure, ResultItem, TableFigure } from '../../shared/results';
 import { INDUSTRY_CATEGORIES, ROLE_CATEGORIES, SUPPORT_CATEGORIES } from './items';
 import { quadrantOf, type QuadrantId } from './template';
+import { statusOf } from '../kit/figureKit';
 
 /**
  * Derived figures of the influence map and the tipping-the-scales assessment.
@@ -142,7 +143,7 @@ function winOverFigure(board: ExtractedBoard, winOver: ResultItem[], links: Link
     kind: 'list',
     label: 'High influence, low commitment: win them over',
     help: 'People with influence 4 or 5 whose commitment is 1, 2 or unknown, with whoever on the map can bring them in.',
-    status: entries.length ? 'warn' : 'ok',
+    status: statusOf(entries),
     entries,
     empty: 'Nobody with high influence lacks commitment.',
   };
@@ -274,7 +275,7 @@ function placementMismatch(stakeholdersByName: ResultItem[]): ListFigure {
     kind: 'list',
     label: 'Ratings that contradict the quadrant',
     help: 'Cards whose influence or commitment rating points to another quadrant; the ratings are what the figures use.',
-    status: entries.length ? 'info' : 'ok',
+    status: statusOf(entries, 'info'),
     entries,
     empty: 'Every rated card sits in a matching quadrant.',
   };

@@ -3,6 +3,7 @@ import { cleanText, compareText, shorten } from '../kit/text';
 import type { Figure, FigureStatus, ListFigure, NumberFigure, TableFigure } from '../../shared/results';
 import { FIXED_STAGES, NO_PROGRAM, readJourney, STAGE_LABEL, type Journey, type Program } from './journey';
 import { STAGE_OF_ZONE } from './template';
+import { statusOf } from '../kit/figureKit';
 
 export { effectiveStage, journeyVariant } from './journey';
 
@@ -28,7 +29,6 @@ export { effectiveStage, journeyVariant } from './journey';
 const QUALITY_ORDER = ['smooth', 'bumpy', 'broken', ''];
 const text = cleanText;
 const cmp = compareText;
-const listStatus = (entries: readonly unknown[], whenAny: FigureStatus): FigureStatus => (entries.length ? whenAny : 'ok');
 
 function stepsTable(j: Journey): TableFigure {
   const rows = j.programList.map((p) => {
@@ -96,7 +96,7 @@ function variantMarks(j: Journey): ListFigure[] {
         kind: 'list',
         label: 'Redundant steps',
         help: 'Steps marked as repeating what another program already does with the same business: candidates for coordination.',
-        status: listStatus(entries, 'warn'),
+        status: statusOf(entries, 'warn'),
         entries,
         empty: 'No step is marked as a redundancy.',
       },
@@ -109,7 +109,7 @@ function variantMarks(j: Journey): ListFigure[] {
       kind: 'list',
       label: 'Missed connections',
       help: 'Steps where a jobseeker or student should have been connected to another program or service and was not.',
-      status: listStatus(missed, 'warn'),
+      status: statusOf(missed, 'warn'),
       entries: missed,
       empty: 'No step is marked as a missed connection.',
     },
@@ -133,7 +133,7 @@ function weakAndStrongPoints(j: Journey): ListFigure[] {
       kind: 'list',
       label: 'Weak points',
       help: `Steps the team marked as weak in the journey of ${j.who}.`,
-      status: listStatus(weak, 'warn'),
+      status: statusOf(weak, 'warn'),
       entries: weak,
       empty: 'No step is marked as a weak point.',
     },
@@ -186,7 +186,7 @@ function noFollowThrough(j: Journey): ListFigure {
     kind: 'list',
     label: 'Programs with no follow-through',
     help: `Programs whose lane has no step at the follow-through stage: nobody checks back with ${j.who}.`,
-    status: listStatus(entries, 'warn'),
+    status: statusOf(entries, 'warn'),
     entries,
     empty: 'Every program has a follow-through step.',
   };
@@ -208,7 +208,7 @@ function stageMismatch(j: Journey): ListFigure {
     kind: 'list',
     label: 'Stage field differs from column',
     help: 'Steps placed in one stage column but marked with another stage; the column is what counts.',
-    status: listStatus(entries, 'info'),
+    status: statusOf(entries, 'info'),
     entries,
     empty: 'Every step sits in the column of its stage.',
   };

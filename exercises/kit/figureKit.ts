@@ -1,4 +1,4 @@
-import type { NumberFigure, ResultConnection, ResultItem } from '../../shared/results';
+import type { FigureStatus, NumberFigure, ResultConnection, ResultItem } from '../../shared/results';
 import type { ExtractedBoard } from './extract';
 import { compareText } from './text';
 
@@ -16,6 +16,11 @@ export function byTitle<T extends ResultItem>(items: readonly T[]): T[] {
 }
 
 export const yesNo = (b: boolean): 'Yes' | 'No' => (b ? 'Yes' : 'No');
+
+/** 'warn' (or `whenAny`) when the list has entries, else 'ok'. */
+export function statusOf(entries: readonly unknown[], whenAny: FigureStatus = 'warn'): FigureStatus {
+  return entries.length ? whenAny : 'ok';
+}
 
 
 /**

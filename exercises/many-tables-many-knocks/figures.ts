@@ -2,6 +2,7 @@ import type { ExtractedBoard } from '../kit/extract';
 import type { FieldValue, Figure, FigureStatus, ListFigure, ResultConnection, ResultItem, TableFigure } from '../../shared/results';
 import { CONVENER_TYPES } from './items';
 import { knockName, nameKey, splitBusinesses } from './names';
+import { statusOf } from '../kit/figureKit';
 
 /**
  * Derived figures of Many Tables, Many Knocks. Every figure counts items of its type wherever
@@ -112,7 +113,7 @@ function redundantBusinesses(knocks: ResultItem[]): TableFigure {
     label: 'Businesses contacted by more than one knock',
     help: 'Businesses (or segments) named on two or more knocks: the same employers are being approached separately.',
     kind: 'table',
-    status: repeated.length ? 'warn' : 'ok',
+    status: statusOf(repeated),
     columns: ['Business', 'Knocks', 'Organizations'],
     rows: repeated.map(([key, g]) => ({ key, cells: [g.display, g.ids.length, g.orgs.size], status: 'warn' as FigureStatus, itemIds: g.ids })),
   };
@@ -294,17 +295,46 @@ function ideasByOutcome(ideas: ResultItem[]): TableFigure {
   };
 }
 
-export function figures(board: ExtractedBoard): Figure[] {
-  const tables = board.ofType('table');
-  const knocks = board.ofType('knock');
-  const ideas = board.ofType('idea');
-  const actions = board.ofType('action');
-  const pairs = knockPairs(board);
-
+function feasibleIdeas(ideas: readonly ResultItem[]): Figure {
   const feasible = ideas.filter((i) => i.fields.feasible === true).map((i) => i.id);
-  const ownerless = actions.filter((a) => !text(a.fields.owner)).map((a) => a.id);
+  return {
+    id: 'feasible-ideas',
+    label: 'Feasible ideas',
+    help: 'Ideas the team judges doable with what the region has today: the makings of the real alternative.',
+    kind: 'number',
+    status: feasible.length ? 'ok' : 'info',
+    value: feasible.length,
+    itemIds: feasible,
+  };
+}
 
-  // Connectors of this exercise that do not link two items of the right type.
+function actionCount(actions: readonly ResultItem[]): Figure {
+  return {
+    id: 'actions',
+    label: 'Actions',
+    help: 'First steps the team committed to; promote each to the action plan.',
+    kind: 'number',
+    status: actions.length ? 'ok' : 'info',
+    value: actions.length,
+    itemIds: actions.map((a) => a.id),
+  };
+}
+
+function actionsWithoutOwner(actions: readonly ResultItem[]): Figure {
+  const ownerless = actions.filter((a) => !text(a.fields.owner)).map((a) => a.id);
+  return {
+    id: 'actions-without-owner',
+    label: 'Actions without an owner',
+    help: 'An action nobody has taken on rarely happens: name who is committed.',
+    kind: 'number',
+    status: statusOf(ownerless),
+    value: ownerless.length,
+    itemIds: ownerless,
+  };
+}
+
+/** Connectors of this exercise that do not link two items of the right type. */
+function unfinishedConnectors(board: ExtractedBoard): Figure {
   const unfinished: string[] = [];
   const unfinishedEnds = new Set<string>();
   for (const [kind, type] of [['overlaps', 'table'], ['knock-overlap', 'knock']] as const) {
@@ -314,9 +344,24 @@ export function figures(board: ExtractedBoard): Figure[] {
       for (const end of [c.fromId, c.toId]) if (end) unfinishedEnds.add(end);
     }
   }
+  return {
+    id: 'unfinished-connectors',
+    label: 'Unfinished connectors',
+    help: 'Overlap connectors with a loose end, or that do not join two tables or two knocks: they are left out of the figures above.',
+    kind: 'number',
+    status: statusOf(unfinished),
+    value: unfinished.length,
+    itemIds: [...unfinishedEnds],
+  };
+}
 
+export function figures(board: ExtractedBoard): Figure[] {
+  const knocks = board.ofType('knock');
+  const ideas = board.ofType('idea');
+  const actions = board.ofType('action');
+  const pairs = knockPairs(board);
   return [
-    tablesPerConvenerType(tables),
+    tablesPerConvenerType(board.ofType('table')),
     tableOverlaps(board),
     gaps(board.ofType('gap')),
     knocksPerOrganization(knocks),
@@ -325,41 +370,9 @@ export function figures(board: ExtractedBoard): Figure[] {
     fatigueRisks(pairs),
     knockGaps(board.ofType('gap')),
     ideasByOutcome(ideas),
-    {
-      id: 'feasible-ideas',
-      label: 'Feasible ideas',
-      help: 'Ideas the team judges doable with what the region has today: the makings of the real alternative.',
-      kind: 'number',
-      status: feasible.length ? 'ok' : 'info',
-      value: feasible.length,
-      itemIds: feasible,
-    },
-    {
-      id: 'actions',
-      label: 'Actions',
-      help: 'First steps the team committed to; promote each to the action plan.',
-      kind: 'number',
-      status: actions.length ? 'ok' : 'info',
-      value: actions.length,
-      itemIds: actions.map((a) => a.id),
-    },
-    {
-      id: 'actions-without-owner',
-      label: 'Actions without an owner',
-      help: 'An action nobody has taken on rarely happens: name who is committed.',
-      kind: 'number',
-      status: ownerless.length ? 'warn' : 'ok',
-      value: ownerless.length,
-      itemIds: ownerless,
-    },
-    {
-      id: 'unfinished-connectors',
-      label: 'Unfinished connectors',
-      help: 'Overlap connectors with a loose end, or that do not join two tables or two knocks: they are left out of the figures above.',
-      kind: 'number',
-      status: unfinished.length ? 'warn' : 'ok',
-      value: unfinished.length,
-      itemIds: [...unfinishedEnds],
-    },
+    feasibleIdeas(ideas),
+    actionCount(actions),
+    actionsWithoutOwner(actions),
+    unfinishedConnectors(board),
   ];
 }

@@ -1,6 +1,6 @@
 import type { Figure, FigureStatus, ListFigure, ResultItem, TableFigure } from '../../shared/results';
 import type { ExtractedBoard } from '../kit/extract';
-import { byTitle, endsOf, unfinishedConnectors } from '../kit/figureKit';
+import { byTitle, endsOf, statusOf, unfinishedConnectors } from '../kit/figureKit';
 import { cleanText } from '../kit/text';
 import { FOOTPRINT_BASIS, FOOTPRINT_SIZE, JURISDICTIONAL_BASES, SECTOR_ORDER } from './items';
 
@@ -133,7 +133,7 @@ function dataGaps(scored: ScoredCandidate[]): ListFigure {
     kind: 'list',
     label: 'Gaps in the data',
     help: 'What each candidate still lacks: a figure from the data, its source, or anything a partner knows first-hand.',
-    status: entries.length ? 'warn' : 'ok',
+    status: statusOf(entries),
     entries,
     empty: 'Every candidate has its data, a source and first-hand knowledge.',
   };

@@ -1,6 +1,6 @@
 import type { Figure, FigureStatus, ListFigure, NumberFigure, ResultItem, TableFigure } from '../../shared/results';
 import type { ExtractedBoard } from '../kit/extract';
-import { byTitle } from '../kit/figureKit';
+import { byTitle, statusOf } from '../kit/figureKit';
 import { cleanText, compareText } from '../kit/text';
 import { METRIC_CATEGORIES, METRIC_KINDS } from './items';
 import { cellZoneId } from './template';
@@ -67,7 +67,7 @@ function incompleteMetrics(metrics: ResultItem[]): ListFigure {
     kind: 'list',
     label: 'Metrics still missing details',
     help: 'A metric can only be reported once it has a baseline, a target, a data source and an owner.',
-    status: entries.length ? 'warn' : 'ok',
+    status: statusOf(entries),
     entries,
     empty: 'Every metric has its baseline, target, source and owner.',
   };

@@ -1,6 +1,7 @@
 import type { ExtractedBoard } from '../kit/extract';
 import type { FieldValue, Figure, FigureStatus, ListFigure, NumberFigure, ResultItem, TableFigure } from '../../shared/results';
 import { ORG_CATEGORIES, RINGS } from './items';
+import { statusOf } from '../kit/figureKit';
 
 /**
  * Derived figures of the Universe of Connections. Items count wherever they sit on the board.
@@ -148,7 +149,7 @@ function isolatedOrganizations(orgs: ResultItem[], degree: (id: string) => numbe
     label: 'Isolated organizations',
     help: 'Organizations with no connection to anyone on the board: a partner nobody works with yet, or a link not drawn.',
     kind: 'list',
-    status: isolated.length ? 'warn' : 'ok',
+    status: statusOf(isolated),
     entries: isolated.map((o) => {
       const ring = text(o.fields.ring);
       return { text: ring ? `${o.title} (${label(RINGS, ring)})` : o.title, status: 'warn' as FigureStatus, itemIds: [o.id] };
@@ -192,7 +193,7 @@ function missingCoreCategories(orgs: ResultItem[]): ListFigure {
     label: 'Missing from the core team',
     help: 'Key kinds of partner (workforce development, K-12, colleges, adult education, economic development or chambers) with no organization in the core support team; any already on the board are named. Labor, community groups and others are welcome but not required.',
     kind: 'list',
-    status: missing.length ? 'warn' : 'ok',
+    status: statusOf(missing),
     entries: missing,
     empty: 'Every key category has an organization on the core team.',
   };
@@ -252,7 +253,7 @@ function unfinishedConnectors(l: Links): NumberFigure {
     label: 'Unfinished connectors',
     help: 'Connections with a loose end, or not joining two organizations or people: they are left out of the figures above.',
     kind: 'number',
-    status: l.unfinished.length ? 'warn' : 'ok',
+    status: statusOf(l.unfinished),
     value: l.unfinished.length,
     itemIds: [...l.unfinishedEnds],
   };
