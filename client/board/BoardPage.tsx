@@ -16,7 +16,7 @@ import { LicenceMessage } from './shapes/LicenceMessage';
 import { BoardWorkspace } from './workspace/BoardWorkspace';
 import { BOARD_FEATURES } from './features';
 import { SinceLastVisitContext } from './changes/ChangesNotice';
-import { BoardSession, openBoardConnection } from './sync/openBoard';
+import { OpenBoard, openBoardConnection } from './sync/openBoard';
 import { FacilitationContext, type Facilitation } from './sync/FacilitationContext';
 import { SessionBar } from './facilitation/SessionBar';
 import { FACILITATOR_UI_OVERRIDES, PARTICIPANT_UI_OVERRIDES } from './shapes/locks';
@@ -56,7 +56,7 @@ export function BoardPage({ boardId, token }: { boardId: string; token: string |
   const [attempt, setAttempt] = useState(0);
   /**
    * The board's socket and local copy, opened at once: they do not wait for the board's info
-   * (the session built once the info is in takes them over). Closed when the link turns out not
+   * (the open board built once the info is in takes them over). Closed when the link turns out not
    * to open the board.
    */
   const early = useRef<BoardConnection | null>(null);
@@ -204,13 +204,13 @@ function focusEditor(editor: Editor | null) {
   editor.focus();
 }
 
-/** What a session depends on: fresher info that changes none of it (a new title) keeps the session. */
-function sessionKey(info: BoardInfo): string {
+/** What an open board depends on: fresher info that changes none of it (a new title) keeps it open. */
+function openBoardKey(info: BoardInfo): string {
   return JSON.stringify([info.id, info.role, info.templateId, info.templateVersion, info.variant ?? null]);
 }
 
 function BoardScreen({ info, token, takeConnection }: { info: BoardInfo; token: string; takeConnection: () => BoardConnection | null }) {
-  const [session, setSession] = useState<BoardSession | null>(null);
+  const [openBoard, setOpenBoard] = useState<OpenBoard | null>(null);
   const user = useValue('localUser', () => localUser.get(), []);
   const [askName, setAskName] = useState(() => !localUser.get().name.trim());
   const [licenceTripped, setLicenceTripped] = useState(false);
@@ -220,16 +220,16 @@ function BoardScreen({ info, token, takeConnection }: { info: BoardInfo; token: 
   const [editor, setEditor] = useState<Editor | null>(null);
   const exercise = getExercise(info.templateId);
 
-  const key = sessionKey(info);
+  const key = openBoardKey(info);
   const infoRef = useRef(info);
   infoRef.current = info;
-  // biome-ignore lint/correctness/useExhaustiveDependencies: `key` stands for the info the session uses.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `key` stands for the info the open board uses.
   useEffect(() => {
-    const s = new BoardSession(infoRef.current, token, takeConnection());
-    setSession(s);
+    const s = new OpenBoard(infoRef.current, token, takeConnection());
+    setOpenBoard(s);
     return () => {
       s.destroy();
-      setSession(null);
+      setOpenBoard(null);
     };
   }, [key, token, takeConnection]);
 
@@ -237,27 +237,27 @@ function BoardScreen({ info, token, takeConnection }: { info: BoardInfo; token: 
     document.title = `${info.title} · Partnership boards`;
   }, [info.title]);
 
-  const phase = useValue('phase', () => session?.phase.get() ?? { kind: 'connecting' as const }, [session]);
-  const connState = useValue('connState', () => session?.conn.state.get() ?? 'connecting', [session]);
-  const terminal = useValue('terminal', () => session?.conn.terminal.get() ?? null, [session]);
-  const newerWhileOpen = useValue('newerWhileOpen', () => session?.newerWhileOpen.get() ?? false, [session]);
-  const readOnly = useValue('readOnly', () => session?.readOnly.get() ?? true, [session]);
+  const phase = useValue('phase', () => openBoard?.phase.get() ?? { kind: 'connecting' as const }, [openBoard]);
+  const connState = useValue('connState', () => openBoard?.conn.state.get() ?? 'connecting', [openBoard]);
+  const terminal = useValue('terminal', () => openBoard?.conn.terminal.get() ?? null, [openBoard]);
+  const newerWhileOpen = useValue('newerWhileOpen', () => openBoard?.newerWhileOpen.get() ?? false, [openBoard]);
+  const readOnly = useValue('readOnly', () => openBoard?.readOnly.get() ?? true, [openBoard]);
   const facilitation = useMemo<Facilitation | null>(
     () =>
-      session
+      openBoard
         ? {
             boardId: info.id,
             token,
             role: info.role,
-            canControl: session.control.canControl,
-            control: session.control,
-            clock: session.clock,
-            awareness: session.provider.awareness,
+            canControl: openBoard.control.canControl,
+            control: openBoard.control,
+            clock: openBoard.clock,
+            awareness: openBoard.provider.awareness,
             template: exercise?.template ?? null,
             me: () => ({ id: localUser.get().id, name: localUser.get().name.trim() || 'Anonymous' }),
           }
         : null,
-    [session, info, token, exercise],
+    [openBoard, info, token, exercise],
   );
 
   useEffect(() => {
@@ -279,7 +279,7 @@ function BoardScreen({ info, token, takeConnection }: { info: BoardInfo; token: 
       setEditor(editor);
       setBoardExercise(editor, exercise);
       const stayOnPage = keepOnBoardPage(editor);
-      const detach = session?.attachEditor(editor);
+      const detach = openBoard?.attachEditor(editor);
       return () => {
         detach?.();
         stayOnPage();
@@ -287,11 +287,11 @@ function BoardScreen({ info, token, takeConnection }: { info: BoardInfo; token: 
         setEditor((current) => (current === editor ? null : current));
       };
     },
-    [session, exercise],
+    [openBoard, exercise],
   );
 
   let body: ReactNode;
-  if (!session || phase.kind === 'connecting') {
+  if (!openBoard || phase.kind === 'connecting') {
     body = (
       <div className="board-status" role="status" data-testid="board-loading">
         <p>{connState === 'offline' ? 'You are offline. The board will load when the connection is back.' : 'Connecting to the board…'}</p>
@@ -329,10 +329,10 @@ function BoardScreen({ info, token, takeConnection }: { info: BoardInfo; token: 
     );
   } else if (licenceTripped) {
     body = <LicenceMessage />;
-  } else if (session.store) {
+  } else if (openBoard.store) {
     body = (
       <Tldraw
-        store={session.store}
+        store={openBoard.store}
         assetUrls={assetUrls}
         licenseKey={TLDRAW_LICENSE_KEY}
         user={tldrawCurrentUser}
@@ -349,11 +349,11 @@ function BoardScreen({ info, token, takeConnection }: { info: BoardInfo; token: 
 
   return (
     <FacilitationContext.Provider value={facilitation}>
-      <SinceLastVisitContext.Provider value={session?.sinceLastVisit ?? null}>
+      <SinceLastVisitContext.Provider value={openBoard?.sinceLastVisit ?? null}>
       <div className="board-layout">
         <TopBar
           info={info}
-          session={session}
+          openBoard={openBoard}
           user={user}
           onChangeName={() => setAskName(true)}
           exportMenu={<ExportMenu info={info} token={token} editor={phase.kind === 'ready' && !licenceTripped ? editor : null} />}
@@ -365,14 +365,14 @@ function BoardScreen({ info, token, takeConnection }: { info: BoardInfo; token: 
           editor={phase.kind === 'ready' && !newerWhileOpen && !licenceTripped ? editor : null}
           exercise={exercise}
           readOnly={readOnly}
-          doc={session?.doc ?? null}
+          doc={openBoard?.doc ?? null}
           variant={info.variant ?? null}
           templateVersion={info.templateVersion}
           features={BOARD_FEATURES}
         >
           <main className="board-canvas" ref={canvasRef} aria-label={`Board: ${info.title}`}>
-            {session && phase.kind === 'ready' && !newerWhileOpen && !licenceTripped && (
-              <ChangesOverCanvas since={session.sinceLastVisit} editor={editor} />
+            {openBoard && phase.kind === 'ready' && !newerWhileOpen && !licenceTripped && (
+              <ChangesOverCanvas since={openBoard.sinceLastVisit} editor={editor} />
             )}
             {body}
           </main>

@@ -3,7 +3,7 @@ import { useValue } from 'tldraw';
 import type { Role } from '../../shared/roles';
 import type { BoardInfo } from '../lib/api';
 import type { LocalUser } from '../lib/user';
-import type { BoardSession } from './sync/openBoard';
+import type { OpenBoard } from './sync/openBoard';
 import { PeopleMenu } from './facilitation/PeopleMenu';
 import { HistoryMenu } from './history/HistoryMenu';
 import { LinksMenu } from './links/LinksMenu';
@@ -21,12 +21,12 @@ const STATE_LABEL = {
   offline: 'Offline',
 } as const;
 
-function ConnectionIndicator({ session }: { session: BoardSession }) {
-  const state = useValue('connState', () => session.conn.state.get(), [session]);
-  const save = useValue('saveState', () => session.conn.save.get(), [session]);
-  const readOnly = useValue('readOnly', () => session.readOnly.get(), [session]);
-  const source = useValue('boardSource', () => session.source.get(), [session]);
-  const kept = useValue('localCopy', () => session.conn.local?.state.get() === 'loaded', [session]);
+function ConnectionIndicator({ openBoard }: { openBoard: OpenBoard }) {
+  const state = useValue('connState', () => openBoard.conn.state.get(), [openBoard]);
+  const save = useValue('saveState', () => openBoard.conn.save.get(), [openBoard]);
+  const readOnly = useValue('readOnly', () => openBoard.readOnly.get(), [openBoard]);
+  const source = useValue('boardSource', () => openBoard.source.get(), [openBoard]);
+  const kept = useValue('localCopy', () => openBoard.conn.local?.state.get() === 'loaded', [openBoard]);
   const showSave = !readOnly || save.unsaved;
   const count = `${save.pending} unsaved change${save.pending === 1 ? '' : 's'}`;
   const saveLabel = !save.unsaved
@@ -90,15 +90,15 @@ function ConnectionIndicator({ session }: { session: BoardSession }) {
 
 export interface TopBarProps {
   info: BoardInfo;
-  session: BoardSession | null;
+  openBoard: OpenBoard | null;
   user: LocalUser;
   onChangeName(): void;
   /** The board's Export menu (ExportMenu), shown beside the people count. */
   exportMenu?: ReactNode;
 }
 
-export function TopBar({ info, session, user, onChangeName, exportMenu }: TopBarProps) {
-  const people = useValue('people', () => session?.people.get() ?? 0, [session]);
+export function TopBar({ info, openBoard, user, onChangeName, exportMenu }: TopBarProps) {
+  const people = useValue('people', () => openBoard?.people.get() ?? 0, [openBoard]);
   const subtitle = [info.region, info.sector].filter(Boolean).join(' · ');
   return (
     <header className="topbar">
@@ -118,7 +118,7 @@ export function TopBar({ info, session, user, onChangeName, exportMenu }: TopBar
         {ROLE_LABEL[info.role]}
       </span>
       <div className="topbar-spacer" />
-      {session && <ConnectionIndicator session={session} />}
+      {openBoard && <ConnectionIndicator openBoard={openBoard} />}
       <PeopleMenu count={people} />
       <LinksMenu />
       <HistoryMenu />

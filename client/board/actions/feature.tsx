@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { lazyChunk } from '../../components/LazyChunk';
 import { localUser } from '../../lib/user';
-import type { BoardFeature } from '../workspace/features';
+import type { BoardFeature } from '../workspace/boardFeature';
 import { lazyTab } from '../workspace/lazyTab';
 import { ActionPlanContext, useOptionalActionPlan, type ActionPlanEnv } from './ActionPlanContext';
 import { ActionPlanState } from './ActionPlanState';

@@ -4,7 +4,7 @@ import type { Figure, FigureStatus, ListFigure, NumberFigure, TableFigure } from
 import { paletteOf } from '../shapes/cardColors';
 import { selectAndShow } from '../cards/cardEdits';
 import type { LiveResults } from '../cards/liveResults';
-import { WIDEN_PANEL_EVENT } from '../workspace/features';
+import { WIDEN_PANEL_EVENT } from '../workspace/boardFeature';
 import { useWorkspace } from '../workspace/WorkspaceState';
 
 /** Stable React keys for entries that may repeat (same text twice gets `text#2`). */

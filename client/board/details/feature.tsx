@@ -1,4 +1,4 @@
-import type { BoardFeature } from '../workspace/features';
+import type { BoardFeature } from '../workspace/boardFeature';
 import { FiguresPanel } from './FiguresPanel';
 import { Inspector } from './Inspector';
 

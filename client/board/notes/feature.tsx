@@ -1,5 +1,5 @@
 import { lazyChunk } from '../../components/LazyChunk';
-import type { BoardFeature } from '../workspace/features';
+import type { BoardFeature } from '../workspace/boardFeature';
 import { lazyTab } from '../workspace/lazyTab';
 import { useCurrentStepId } from './currentStep';
 

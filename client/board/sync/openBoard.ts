@@ -51,7 +51,7 @@ export function openBoardConnection(boardId: string, token: string): BoardConnec
   return new BoardConnection(boardId, token, () => probeAccess(boardId, token), boardDbName(boardId));
 }
 
-export type SessionPhase =
+export type OpenBoardPhase =
   | { kind: 'connecting' }
   | { kind: 'ready' }
   /** The board was written by a newer version of the app: nothing is shown or written. */
@@ -89,14 +89,14 @@ declare global {
  * doc once the first sync is done, and presence. Created when the board page mounts, destroyed when
  * it unmounts.
  */
-export class BoardSession {
+export class OpenBoard {
   readonly conn: BoardConnection;
   /** The board's control document: step, timer, follow, votes (written by facilitators only). */
   readonly control: ControlConnection;
   /** This browser's estimate of the server's clock (session times are server times). */
   readonly clock: ServerClock;
   readonly role: Role;
-  readonly phase: Atom<SessionPhase> = atom('sessionPhase', { kind: 'connecting' });
+  readonly phase: Atom<OpenBoardPhase> = atom('openBoardPhase', { kind: 'connecting' });
   readonly people: Atom<number> = atom('people', 0);
   /** Set when the doc's schema became newer while open: the board turns read-only. */
   readonly newerWhileOpen: Atom<boolean> = atom('newerWhileOpen', false);
@@ -116,7 +116,7 @@ export class BoardSession {
 
   /**
    * @param conn The board's connection when it was opened before the info came back (see
-   *   `openBoardConnection`); it becomes this session's, and is destroyed with it.
+   *   `openBoardConnection`); it becomes this open board's, and is destroyed with it.
    */
   constructor(
     readonly info: BoardInfo,

@@ -1,7 +1,7 @@
 import { useValue } from 'tldraw';
 import { lazyChunk } from '../../components/LazyChunk';
 import { useFacilitation } from '../sync/FacilitationContext';
-import type { BoardFeature } from '../workspace/features';
+import type { BoardFeature } from '../workspace/boardFeature';
 import { lazyTab } from '../workspace/lazyTab';
 import { VoteNotice } from './VoteNotice';
 

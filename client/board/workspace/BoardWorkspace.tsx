@@ -8,7 +8,7 @@ import { showZone, zoneBounds } from '../cards/cardEdits';
 import { LiveResultsSource } from '../cards/liveResults';
 import { zoneGuides, type ZoneGuide } from '../shapes/zoneGuide';
 import { ConnectorLegend } from './ConnectorLegend';
-import { WIDEN_PANEL_EVENT, type BoardFeature, type FeatureEnv } from './features';
+import { WIDEN_PANEL_EVENT, type BoardFeature, type FeatureEnv } from './boardFeature';
 import { PalettePanel } from './PalettePanel';
 import { PanelTabList, PanelTabPanels, type PanelTab } from './PanelTabs';
 import { SidePanel } from './SidePanel';
@@ -103,7 +103,7 @@ export interface BoardWorkspaceProps {
 
 /**
  * The canvas with the exercise around it: palette and steps on the left; on the right, the tabs
- * the features contribute (see features.ts). Both sides collapse. Blank boards get no left panel.
+ * the features contribute (see boardFeature.ts). Both sides collapse. Blank boards get no left panel.
  */
 export function BoardWorkspace({ editor, exercise, readOnly, doc = null, variant = null, templateVersion, features, children }: BoardWorkspaceProps) {
   const [panels, toggle, resizeRight] = usePanels();
