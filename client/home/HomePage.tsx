@@ -8,7 +8,7 @@ import { CreatedCohort } from './CreatedCohort';
 import { CreatedLinks } from './CreatedLinks';
 import { RecentLists } from './RecentLists';
 import { CreatePartnershipForm } from '../partnership/CreatePartnershipForm';
-import { RecentPartnerships } from '../partnership/RecentPartnerships';
+import { RecentPartnershipList } from '../partnership/RecentPartnershipList';
 
 type Mode = 'board' | 'cohort' | 'partnership';
 
@@ -75,7 +75,7 @@ export function HomePage() {
           </div>
         )}
         <RecentLists />
-        <RecentPartnerships />
+        <RecentPartnershipList />
       </main>
     </div>
   );

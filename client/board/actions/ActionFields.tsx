@@ -2,7 +2,7 @@ import type { Ref } from 'react';
 import { ACTION_STATUSES, type ActionRow, type ActionStatus } from '../../../shared/actionPlan';
 import { useTextDraft } from '../cards/FieldControl';
 import { useActionPlan } from './ActionPlanContext';
-import { statusLabel } from './actionTable';
+import { statusLabel } from './actionRows';
 
 /** The free-text fields of an action. */
 export type TextField = 'text' | 'owner' | 'due' | 'priorityArea';

@@ -3,7 +3,7 @@ import { useValue } from 'tldraw';
 import { ACTION_STATUSES, type ActionStatus } from '../../../shared/actionPlan';
 import { localUser } from '../../lib/user';
 import { priorityNames, promote, useActionPlan } from './ActionPlanContext';
-import { isFiltered, NO_FILTER, ownersOf, summaryOf, type OwnerFilter } from './actionTable';
+import { isFiltered, NO_FILTER, ownersOf, summaryOf, type OwnerFilter } from './actionRows';
 import { ActionTable, type TableVariant } from './ActionTable';
 import { selectionOffer } from './promotion';
 

@@ -3,7 +3,7 @@ import { useValue } from 'tldraw';
 import type { ActionRow } from '../../../shared/actionPlan';
 import { useActionPlan } from './ActionPlanContext';
 import { ActionTextInput, FIELD_LABELS, StatusBadge, StatusSelect } from './ActionFields';
-import { nextSort, type ActionSort, type ActionSortKey } from './actionTable';
+import { nextSort, type ActionSort, type ActionSortKey } from './actionRows';
 import { SourceLink } from './SourceLink';
 
 export type TableVariant = 'compact' | 'full';

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { forgetPartnership, recentPartnerships } from './recentPartnerships';
 
 /** The home page's list of the partnerships this browser has opened. */
-export function RecentPartnerships() {
+export function RecentPartnershipList() {
   const [list, setList] = useState(recentPartnerships);
   if (list.length === 0) return null;
   return (

@@ -11,7 +11,7 @@ import {
   summaryOf,
   visibleActions,
   type ActionSort,
-} from './actionTable';
+} from './actionRows';
 
 let n = 0;
 /** A row in the plan's own order: each call is created a minute after the previous one. */
