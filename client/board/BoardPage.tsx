@@ -24,7 +24,7 @@ import { BOARD_SHAPE_UTILS, setBoardExercise } from './shapes';
 import { BOARD_TLDRAW_OPTIONS, keepOnBoardPage } from './shapes/onePage';
 import { ExportMenu } from './ExportMenu';
 import { TopBar } from './TopBar';
-import { NewLinkNotice } from './links/NewLinkNotice';
+import { NewLinkNotice } from '../components/NewLinkNotice';
 import { LINK_REPLACED, TerminalBanner } from './TerminalBanner';
 
 /** Every tldraw asset (fonts, icons, translations, embed icons) bundled and served by us. */

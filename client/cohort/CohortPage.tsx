@@ -1,13 +1,13 @@
 import { useEffect, useId, useMemo, useState } from 'react';
 import { useValue } from 'tldraw';
-import { ServerClock } from '../board/sync/serverClock';
+import { ServerClock } from '../lib/serverClock';
 import { ErrorPage } from '../components/ErrorPage';
 import { TabList, tabIds } from '../components/Tabs';
 import { ApiError, listTemplates, NetworkError, type TemplateListing } from '../lib/api';
 import { readJson, writeJson } from '../lib/storage';
 import { BroadcastPanel } from './BroadcastPanel';
-import { NewLinkNotice } from '../board/links/NewLinkNotice';
-import { rememberNewLink } from '../board/links/newLink';
+import { NewLinkNotice } from '../components/NewLinkNotice';
+import { rememberNewLink } from '../lib/newLink';
 import { CohortLinks, type LinkReplacing } from './CohortLinks';
 import { getCohort, replaceTeamLink, replaceTrainerLink, type CohortInfo } from './cohortApi';
 import { ComparisonView } from './ComparisonView';

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useValue } from 'tldraw';
-import type { ServerClock } from '../sync/serverClock';
+import type { ServerClock } from '../../lib/serverClock';
 
 /** The server's time, re-rendered every `intervalMs` while `active` (a ticking clock for timers). */
 export function useServerNow(clock: ServerClock | null, active: boolean, intervalMs = 250): number {

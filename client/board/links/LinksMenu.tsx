@@ -4,7 +4,7 @@ import { useDismiss } from '../../components/useDismiss';
 import { ApiError, replaceBoardLink } from '../../lib/api';
 import { copyText } from '../../lib/clipboard';
 import { useFacilitation } from '../sync/FacilitationContext';
-import { rememberNewLink } from './newLink';
+import { rememberNewLink } from '../../lib/newLink';
 import './links.css';
 
 const ROLE_ROWS: { role: Role; title: string; what: string; warning: string }[] = [

@@ -3,7 +3,7 @@ import type { Awareness } from 'y-protocols/awareness';
 import type { ExerciseTemplate } from '../../../shared/template';
 import type { Role } from '../../../shared/roles';
 import type { ControlConnection } from './ControlConnection';
-import type { ServerClock } from './serverClock';
+import type { ServerClock } from '../../lib/serverClock';
 
 /**
  * What the session features (steps, timer, follow, voting, people) need, for every component

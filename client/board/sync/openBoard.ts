@@ -30,7 +30,7 @@ import { ControlConnection } from './ControlConnection';
 import { SinceLastVisit } from '../changes/SinceLastVisit';
 import { changeVocabulary } from '../../../exercises/kit/changeVocabulary';
 import { getExercise, getItemType } from '../../../exercises/registry';
-import { ServerClock } from './serverClock';
+import { ServerClock } from '../../lib/serverClock';
 
 /** Maps the API's verdict on the link to the close code the relay would have sent. */
 export async function probeAccess(boardId: string, token: string): Promise<TerminalClose | null> {

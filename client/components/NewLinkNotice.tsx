@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
-import { copyText } from '../../lib/clipboard';
-import { forgetNewLink, hasNewLink } from './newLink';
-import './links.css';
+import { copyText } from '../lib/clipboard';
+import { forgetNewLink, hasNewLink } from '../lib/newLink';
+import './newLinkNotice.css';
 
 /**
  * Shown once after this person replaced their own link (the facilitator link in LinksMenu, the

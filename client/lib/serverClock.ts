@@ -1,5 +1,5 @@
 import { atom, type Atom } from 'tldraw';
-import { estimateOffset, type ClockEstimate, type ClockSample } from '../../../shared/clock';
+import { estimateOffset, type ClockEstimate, type ClockSample } from '../../shared/clock';
 
 const FIRST_SAMPLES = 4;
 const RESAMPLE_MS = 60_000;
