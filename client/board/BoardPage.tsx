@@ -22,7 +22,7 @@ import { SessionBar } from './facilitation/SessionBar';
 import { FACILITATOR_UI_OVERRIDES, PARTICIPANT_UI_OVERRIDES } from './shapes/locks';
 import { BOARD_SHAPE_UTILS, setBoardExercise } from './shapes';
 import { BOARD_TLDRAW_OPTIONS, keepOnBoardPage } from './shapes/onePage';
-import { ExportMenu } from './ExportMenu';
+import { ExportMenu } from './exports/ExportMenu';
 import { TopBar } from './TopBar';
 import { NewLinkNotice } from '../components/NewLinkNotice';
 import { LINK_REPLACED, TerminalBanner } from './TerminalBanner';

@@ -1,8 +1,8 @@
 import { Box, type Editor, type TLShape, type TLShapeId } from 'tldraw';
-import { exportFilename, fileSlug, insertBoardImage, type ExportFormat } from '../../shared/exportDocument';
-import type { ExerciseDef } from '../../exercises/kit/definitions';
-import { ApiError, NetworkError } from '../lib/api';
-import { zoneBounds } from './cards/cardEdits';
+import { exportFilename, fileSlug, insertBoardImage, type ExportFormat } from '../../../shared/exportDocument';
+import type { ExerciseDef } from '../../../exercises/kit/definitions';
+import { ApiError, NetworkError } from '../../lib/api';
+import { zoneBounds } from '../cards/cardEdits';
 
 /**
  * What the board's Export menu does. Server exports are fetched (the token travels in the query

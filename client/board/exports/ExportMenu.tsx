@@ -1,8 +1,8 @@
 import { useEffect, useId, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { createPortal } from 'react-dom';
 import type { Editor } from 'tldraw';
-import { getExercise } from '../../exercises/registry';
-import type { BoardInfo } from '../lib/api';
+import { getExercise } from '../../../exercises/registry';
+import type { BoardInfo } from '../../lib/api';
 import { downloadExport, downloadImage, exportErrorMessage, openReport, zoneInView } from './exports';
 import './exports.css';
 
