@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import type { ServerConfig } from './config';
 import { createHttpApp } from './http/HttpApp';
 import { DEFAULT_EXPORT_LIMITS, ExportWorkers } from './exports/ExportWorkers';
-import { summarizeRepeats, type Logger } from './log';
+import { summarizeRepeats, type Logger } from './runtime/log';
 import { Relay } from './relay/Relay';
 import type { Storage } from './storage/Storage';
 import { SqliteStorage } from './storage/SqliteStorage';

@@ -1,10 +1,10 @@
 import path from 'node:path';
-import { prepareBoard } from '../../server/boards';
+import { prepareBoard } from '../../server/boards/boards';
 import { newKeySalt, sealingKey, sealTokens } from '../../server/cohorts/sealing';
 import { boardState, busyBoardRecords } from '../../server/dashboard/testing';
 import { SqliteStorage } from '../../server/storage/SqliteStorage';
 import type { NewCohort } from '../../server/storage/Storage';
-import { hashToken, newBoardId, newToken } from '../../server/tokens';
+import { hashToken, newBoardId, newToken } from '../../server/runtime/tokens';
 import type { Role } from '../../shared/roles';
 
 export interface SeededCohort {

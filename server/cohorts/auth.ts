@@ -1,6 +1,6 @@
 import { HttpError } from '../http/HttpError';
 import type { Cohort, Storage } from '../storage/Storage';
-import { hashToken } from '../tokens';
+import { hashToken } from '../runtime/tokens';
 
 /** Cohort ids have the board id format: 16 url-safe characters (96 random bits). */
 export const COHORT_ID_PATTERN = /^[A-Za-z0-9_-]{16}$/;

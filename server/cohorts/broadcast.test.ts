@@ -7,7 +7,7 @@ import { capturingLogger, sqliteIn, startTestServer, tempDir } from '../../tests
 import { CONTROL_MAP, ControlKey, controlRoomName } from '../../shared/control';
 import { getTemplate } from '../../exercises/registry';
 import { RoomUnavailableError } from '../relay/Relay';
-import { withDocument } from '../results';
+import { withDocument } from '../exports/boardResults';
 import { applyBroadcast } from './broadcast';
 import { api, createTestCohort } from './testing';
 

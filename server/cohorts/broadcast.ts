@@ -5,7 +5,7 @@ import { idleTimer, parseTimer, pause, reset, start, type TimerState } from '../
 import type { TemplateStep } from '../../shared/template';
 import { getTemplate } from '../../exercises/registry';
 import { HttpError } from '../http/HttpError';
-import type { Logger } from '../log';
+import type { Logger } from '../runtime/log';
 import type { Relay } from '../relay/Relay';
 import { SERVER_ORIGIN } from '../relay/Room';
 import type { Cohort } from '../storage/Storage';

@@ -1,9 +1,9 @@
 import { ROLES, type Role } from '../../shared/roles';
 import { getTemplate } from '../../exercises/registry';
-import { boardLinks, prepareBoard } from '../boards';
+import { boardLinks, prepareBoard } from '../boards/boards';
 import { HttpError } from '../http/HttpError';
 import type { Cohort, NewCohort, Storage } from '../storage/Storage';
-import { hashToken, newBoardId, newToken } from '../tokens';
+import { hashToken, newBoardId, newToken } from '../runtime/tokens';
 import type { CreateCohortBody } from './schemas';
 import { newKeySalt, openTokens, sealingKey, sealTokens } from './sealing';
 

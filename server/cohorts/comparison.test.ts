@@ -7,9 +7,9 @@ import { manyTablesFixture } from '../../exercises/many-tables-many-knocks/fixtu
 import { journeyMap } from '../../exercises/journey-map';
 import { addRubricAndActions, boardDoc, boardRow } from '../exports/testing';
 import { BOM } from '../exports/csv';
-import { resultsOfDoc } from '../results';
+import { resultsOfDoc } from '../exports/boardResults';
 import { buildComparison, comparisonCsv, type TeamResults } from './comparison';
-import { exerciseNumberFigures } from './results';
+import { exerciseNumberFigures } from './cohortResults';
 
 /** A team's results read from a board doc the way readTeamResults reads a stored board. */
 function teamOf(team: string, records: readonly Record<string, unknown>[], withRubric: boolean, id: string): TeamResults {

@@ -4,7 +4,7 @@ import { csvFiles } from '../exports/csvFiles';
 import { renderExport } from '../exports/formats';
 import type { Cohort } from '../storage/Storage';
 import { comparisonCsv } from './comparison';
-import { comparisonOf, teamResultsOfExport } from './results';
+import { comparisonOf, teamResultsOfExport } from './cohortResults';
 
 /**
  * The folder of a team in the zip: its position (01, 02, …) and a slug of its name. Team names

@@ -1,4 +1,4 @@
-import type { Logger } from '../log';
+import type { Logger } from '../runtime/log';
 import type { Metrics } from '../ops/metrics';
 import type { Relay } from '../relay/Relay';
 import type { Cohort, Storage } from '../storage/Storage';
@@ -9,8 +9,8 @@ import { broadcast } from './broadcast';
 import { cohortAnswer, createCohort, teamNames } from './cohorts';
 import type { ExportWorkers } from '../exports/ExportWorkers';
 import type { BoardInput } from '../exports/exportJobs';
-import { boardInput } from '../results';
-import { cohortBoardRow } from './results';
+import { boardInput } from '../exports/boardResults';
+import { cohortBoardRow } from './cohortResults';
 import { BroadcastBody, CreateCohortBody } from './schemas';
 import { type LinkServices, parseRole, replaceTeamLink, replaceTrainerLink } from '../links/rotate';
 

@@ -3,7 +3,7 @@ import type { BoardSummary } from '../../shared/dashboard';
 import { controlRoomName } from '../../shared/control';
 import type { DocKind } from '../../shared/roles';
 import { getExercise, getItemType } from '../../exercises/registry';
-import type { Logger } from '../log';
+import type { Logger } from '../runtime/log';
 import { Connection } from '../relay/Connection';
 import type { Relay } from '../relay/Relay';
 import type { Room } from '../relay/Room';

@@ -5,7 +5,7 @@ import type { RunningServer } from '../Server';
 import { allAcked, connectClient, synced, type TestClient } from '../../tests/helpers/clients';
 import { eventually } from '../../tests/helpers/eventually';
 import { createTestBoard, startTestServer } from '../../tests/helpers/server';
-import { silentLogger } from '../log';
+import { silentLogger } from '../runtime/log';
 import { recordsOf } from '../../shared/boardDoc';
 import { CONTROL_MAP, ControlKey, controlRoomName } from '../../shared/control';
 import type { BoardSummary } from '../../shared/dashboard';

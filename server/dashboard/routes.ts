@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { DashboardEvent, type BoardSummary } from '../../shared/dashboard';
 import { HttpError } from '../http/HttpError';
-import type { Logger } from '../log';
+import type { Logger } from '../runtime/log';
 import type { BoardSummaryCore, SummaryService } from './SummaryService';
 
 /** The part of a cohort the dashboard needs (storage.getCohort's answer). */

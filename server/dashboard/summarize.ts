@@ -7,7 +7,7 @@ import type { ExerciseTemplate } from '../../shared/template';
 import { parseTimer, type TimerState } from '../../shared/timer';
 import type { ExerciseDef, ItemTypeDef } from '../../exercises/kit/definitions';
 import { CONNECTOR_META_KEY, itemTypeOfShape, ZONE_SHAPE_TYPE } from '../../exercises/kit/shapes';
-import { participantFromAwareness } from '../participants';
+import { participantFromAwareness } from '../participants/ParticipantRecorder';
 import { renderThumbnail, type ThumbRect } from './thumbnail';
 
 /**

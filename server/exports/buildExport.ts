@@ -21,7 +21,7 @@ import type { FieldDef, ItemTypeDef } from '../../exercises/kit/definitions';
 import { getExercise, getItemType } from '../../exercises/registry';
 import { boardNotes } from '../../exercises/kit/boardNotes';
 import type { Relay } from '../relay/Relay';
-import { readControlRounds, resultsOfDoc, withBoardDoc } from '../results';
+import { readControlRounds, resultsOfDoc, withBoardDoc } from './boardResults';
 import type { VoteRound } from '../../shared/control';
 import type { BoardRow, ParticipantRow, Storage } from '../storage/Storage';
 

@@ -16,7 +16,7 @@ import { allAcked, connectClient, synced, type TestClient } from '../../tests/he
 import { eventually } from '../../tests/helpers/eventually';
 import { createTestBoard, startTestServer } from '../../tests/helpers/server';
 import type { RunningServer } from '../Server';
-import { resultsOfDoc } from '../results';
+import { resultsOfDoc } from './boardResults';
 import { buildExport } from './buildExport';
 import { csvFiles, csvZip } from './csvFiles';
 import { renderHtml } from './html';

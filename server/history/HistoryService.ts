@@ -6,10 +6,10 @@ import { DOC_RECORDS, DOC_SCHEMA, DOC_SCHEMA_TLDRAW_KEY } from '../../shared/doc
 import type { SnapshotInfo, SnapshotKind } from '../../shared/history';
 import { boardSchema } from '../../exercises/registry';
 import { HttpError } from '../http/HttpError';
-import type { Logger } from '../log';
+import type { Logger } from '../runtime/log';
 import { RoomUnavailableError, type Relay } from '../relay/Relay';
 import { SERVER_ORIGIN, type Room } from '../relay/Room';
-import { withBoardDoc } from '../results';
+import { withBoardDoc } from '../exports/boardResults';
 import type { BoardRow, Storage, StoredDoc } from '../storage/Storage';
 import { docContent, jsonEqual, restoreDocContent } from './restore';
 

@@ -6,8 +6,9 @@ import { addAction, readActions, updateAction } from '../../shared/actionPlanDoc
 import { readRubric, setScore } from '../../shared/rubricDoc';
 import { readNote } from '../../shared/notes';
 import type { SnapshotInfo } from '../../shared/history';
-import { DEFAULT_LIMITS, type ServerConfig } from '../config';
-import { silentLogger } from '../log';
+import type { ServerConfig } from '../config';
+import { DEFAULT_LIMITS } from '../relay/limits';
+import { silentLogger } from '../runtime/log';
 import { startServer, type RunningServer } from '../Server';
 import { MemoryStorage } from '../storage/MemoryStorage';
 import type { Storage } from '../storage/Storage';

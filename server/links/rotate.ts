@@ -1,13 +1,13 @@
 import { ROLES, type Role } from '../../shared/roles';
-import { boardLink } from '../boards';
+import { boardLink } from '../boards/boards';
 import { cohortLink } from '../cohorts/cohorts';
 import { newKeySalt, openTokens, sealingKey, sealTokens } from '../cohorts/sealing';
 import { HttpError } from '../http/HttpError';
-import type { Logger } from '../log';
+import type { Logger } from '../runtime/log';
 import type { Metrics } from '../ops/metrics';
 import type { Relay } from '../relay/Relay';
 import type { Cohort, Storage } from '../storage/Storage';
-import { hashToken, newToken } from '../tokens';
+import { hashToken, newToken } from '../runtime/tokens';
 
 /**
  * Replacing a link ("Make a new link"): a new random token for a role, and the old one refused

@@ -10,7 +10,7 @@ import type { ExerciseDef } from '../../exercises/kit/definitions';
 import { reviewPhase } from '../../exercises/kit/review';
 import type { SummaryService } from '../dashboard/SummaryService';
 import type { Relay } from '../relay/Relay';
-import { withBoardDoc } from '../results';
+import { withBoardDoc } from '../exports/boardResults';
 import type { Storage } from '../storage/Storage';
 import { boardLinksFor, partnershipLinks, type PartnershipAccess } from './partnerships';
 

@@ -1,10 +1,10 @@
 import { hasRole, ROLES, type Role } from '../../shared/roles';
 import type { MemberRole, PartnershipRole } from '../../shared/partnership';
 import { isSessionDate } from '../../shared/rubricDoc';
-import { prepareBoard, boardLink } from '../boards';
+import { prepareBoard, boardLink } from '../boards/boards';
 import { HttpError } from '../http/HttpError';
 import type { Storage } from '../storage/Storage';
-import { hashToken, newBoardId, newToken } from '../tokens';
+import { hashToken, newBoardId, newToken } from '../runtime/tokens';
 import type { AttachBoardBody, CreatePartnershipBody, NewMeetingBoardBody } from './schemas';
 import { boardTokenOf, newKeySalt, openMemberToken, sealMemberToken } from './secrets';
 import { BoardInPartnershipError, type LinkToken, type Partnership } from './store';

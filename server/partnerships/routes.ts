@@ -3,7 +3,7 @@ import { PartnershipEvent, type PartnershipRole } from '../../shared/partnership
 import type { SummaryService } from '../dashboard/SummaryService';
 import { HttpError } from '../http/HttpError';
 import { parseOr400 } from '../http/schemas';
-import type { Logger } from '../log';
+import type { Logger } from '../runtime/log';
 import type { Relay } from '../relay/Relay';
 import type { Storage } from '../storage/Storage';
 import { editAction, newAction, scoreSession } from './edits';

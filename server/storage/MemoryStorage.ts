@@ -2,7 +2,7 @@ import type { DocKind, Role } from '../../shared/roles';
 import type { SnapshotInfo } from '../../shared/history';
 import { MemorySnapshots } from '../history/snapshotStore';
 import { MemoryPartnerships } from '../partnerships/store';
-import { MemoryVoterKeys, type AddVoterKey, type VoterKeyCaps, type VoterKeyRow } from '../voterKeyStore';
+import { MemoryVoterKeys, type AddVoterKey, type VoterKeyCaps, type VoterKeyRow } from './voterKeyStore';
 import {
   MAX_PARTICIPANTS_PER_BOARD,
   type BallotRow,

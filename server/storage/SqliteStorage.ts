@@ -3,7 +3,7 @@ import { openDatabase } from './sqliteDatabase';
 import type { SnapshotInfo } from '../../shared/history';
 import { SqliteSnapshots } from '../history/snapshotStore';
 import { SqlitePartnerships } from '../partnerships/store';
-import { SqliteVoterKeys, type AddVoterKey, type VoterKeyCaps, type VoterKeyRow } from '../voterKeyStore';
+import { SqliteVoterKeys, type AddVoterKey, type VoterKeyCaps, type VoterKeyRow } from './voterKeyStore';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { DocKind, Role } from '../../shared/roles';

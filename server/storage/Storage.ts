@@ -1,7 +1,7 @@
 import type { DocKind, Role } from '../../shared/roles';
 import type { SnapshotInfo } from '../../shared/history';
 import type { PartnershipStore } from '../partnerships/store';
-import type { AddVoterKey, VoterKeyCaps, VoterKeyRow } from '../voterKeyStore';
+import type { AddVoterKey, VoterKeyCaps, VoterKeyRow } from './voterKeyStore';
 
 /** A board's row: what the server knows about a board without loading its document. */
 export interface BoardRow {

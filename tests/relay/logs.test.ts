@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import type { RunningServer } from '../../server/Server';
 import { SqliteStorage } from '../../server/storage/SqliteStorage';
-import { prepareBoard } from '../../server/boards';
+import { prepareBoard } from '../../server/boards/boards';
 import { recordsOf } from '../../shared/boardDoc';
 import { boardSchema } from '../../exercises/registry';
 import { geoShape } from '../helpers/boardContent';

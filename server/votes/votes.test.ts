@@ -9,7 +9,7 @@ import { FixtureBuilder } from '../../exercises/kit/fixtureBuilder';
 import { zoneShapeId } from '../../exercises/kit/seed';
 import { manyTablesManyKnocks } from '../../exercises/many-tables-many-knocks';
 import { getItemType } from '../../exercises/registry';
-import { withDocument } from '../results';
+import { withDocument } from '../exports/boardResults';
 import { readRounds } from '../../shared/votes';
 import { strFromU8, unzipSync } from 'fflate';
 import { schemaErrors } from '../exports/testing';

@@ -1,12 +1,12 @@
 import * as Y from 'yjs';
-import { seedBoardDoc } from '../shared/boardDoc';
-import { ROLES, type Role } from '../shared/roles';
-import { boardSchema, getExercise } from '../exercises/registry';
-import { exerciseRecords } from '../exercises/kit/seed';
-import { HttpError } from './http/HttpError';
-import type { CreateBoardBody } from './http/schemas';
-import type { BoardRow, Storage, TokenRow } from './storage/Storage';
-import { hashToken, newBoardId, newToken } from './tokens';
+import { seedBoardDoc } from '../../shared/boardDoc';
+import { ROLES, type Role } from '../../shared/roles';
+import { boardSchema, getExercise } from '../../exercises/registry';
+import { exerciseRecords } from '../../exercises/kit/seed';
+import { HttpError } from '../http/HttpError';
+import type { CreateBoardBody } from '../http/schemas';
+import type { BoardRow, Storage, TokenRow } from '../storage/Storage';
+import { hashToken, newBoardId, newToken } from '../runtime/tokens';
 
 export interface CreatedBoard {
   id: string;

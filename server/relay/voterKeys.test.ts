@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
-import { MessageType, VoterKeyStatus } from '../shared/protocol';
-import { silentLogger } from './log';
-import type { Connection } from './relay/Connection';
-import { MemoryStorage } from './storage/MemoryStorage';
-import { prepareBoard } from './boards';
+import { MessageType, VoterKeyStatus } from '../../shared/protocol';
+import { silentLogger } from '../runtime/log';
+import type { Connection } from './Connection';
+import { MemoryStorage } from '../storage/MemoryStorage';
+import { prepareBoard } from '../boards/boards';
 import { VOTER_KEY_GRACE_MS, VoterKeys } from './voterKeys';
 
 /** A stand-in for a board connection: what VoterKeys reads, and the frames it is sent. */

@@ -1,19 +1,19 @@
 import { randomBytes } from 'node:crypto';
 import type * as Y from 'yjs';
-import { readRecords } from '../shared/boardDoc';
-import { CONTROL_MAP, CONTROL_VOTES, ControlKey, type VoteRound } from '../shared/control';
-import { parseVoteRound, readRounds, tally, validateBallot } from '../shared/votes';
-import { getTemplate } from '../exercises/registry';
-import { ZONE_SHAPE_TYPE } from '../exercises/kit/shapes';
-import { HttpError } from './http/HttpError';
-import type { Logger } from './log';
-import type { Relay } from './relay/Relay';
-import { SERVER_ORIGIN } from './relay/Room';
-import { withBoardDoc, withDocument } from './results';
+import { readRecords } from '../../shared/boardDoc';
+import { CONTROL_MAP, CONTROL_VOTES, ControlKey, type VoteRound } from '../../shared/control';
+import { parseVoteRound, readRounds, tally, validateBallot } from '../../shared/votes';
+import { getTemplate } from '../../exercises/registry';
+import { ZONE_SHAPE_TYPE } from '../../exercises/kit/shapes';
+import { HttpError } from '../http/HttpError';
+import type { Logger } from '../runtime/log';
+import type { Relay } from '../relay/Relay';
+import { SERVER_ORIGIN } from '../relay/Room';
+import { withBoardDoc, withDocument } from '../exports/boardResults';
 
 /** Ballots one round takes (beyond it a new voter gets 409 too_many_voters). */
 export const MAX_VOTERS_PER_ROUND = 500;
-import type { BoardRow, Storage } from './storage/Storage';
+import type { BoardRow, Storage } from '../storage/Storage';
 
 /** Round ids: 72 random bits, base64url (12 characters). */
 export const ROUND_ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { silentLogger } from './log';
-import { MAX_PARTICIPANT_NAME, ParticipantRecorder, participantFromAwareness } from './participants';
-import { MemoryStorage } from './storage/MemoryStorage';
-import type { Storage } from './storage/Storage';
+import { silentLogger } from '../runtime/log';
+import { MAX_PARTICIPANT_NAME, ParticipantRecorder, participantFromAwareness } from './ParticipantRecorder';
+import { MemoryStorage } from '../storage/MemoryStorage';
+import type { Storage } from '../storage/Storage';
 
 const user = (u: Record<string, unknown>) => ({ user: { id: 'abc123', name: 'Maria', color: '#FF802B', role: 'editor', ...u }, presence: { cursor: { x: 1, y: 1 } } });
 

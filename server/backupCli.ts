@@ -5,8 +5,8 @@
  * 2 on a usage error.
  */
 import path from 'node:path';
-import { dataDirFromEnv } from '../config';
-import { backupStore } from './backup';
+import { dataDirFromEnv } from './config';
+import { backupStore } from './ops/backup';
 
 const USAGE = 'usage: npm run backup -- FILE   (copies DATA_DIR/boards.sqlite to FILE while the server runs)';
 

@@ -1,21 +1,21 @@
 import * as Y from 'yjs';
 import type { TLRecord } from '@tldraw/tlschema';
-import { readBoardMeta, readRecords } from '../shared/boardDoc';
-import { DOC_SCHEMA, DOC_SCHEMA_TLDRAW_KEY } from '../shared/docLayout';
-import type { BoardResults, ResultNote, ResultVoteRound } from '../shared/results';
-import type { VoteRound } from '../shared/control';
+import { readBoardMeta, readRecords } from '../../shared/boardDoc';
+import { DOC_SCHEMA, DOC_SCHEMA_TLDRAW_KEY } from '../../shared/docLayout';
+import type { BoardResults, ResultNote, ResultVoteRound } from '../../shared/results';
+import type { VoteRound } from '../../shared/control';
 import { voteResults } from './voteResults';
-import { readRounds } from '../shared/votes';
-import type { DocKind } from '../shared/roles';
-import { controlRoomName } from '../shared/control';
-import { boardSchema, getExercise, getItemType } from '../exercises/registry';
-import { extractBoard } from '../exercises/kit/extract';
-import { recordChecker } from '../exercises/kit/recordCheck';
-import { boardNotes, resultNotes } from '../exercises/kit/boardNotes';
-import type { Relay } from './relay/Relay';
-import type { BoardRow, Storage } from './storage/Storage';
-import type { BoardInput, DocInput } from './exports/exportJobs';
-import { HttpError } from './http/HttpError';
+import { readRounds } from '../../shared/votes';
+import type { DocKind } from '../../shared/roles';
+import { controlRoomName } from '../../shared/control';
+import { boardSchema, getExercise, getItemType } from '../../exercises/registry';
+import { extractBoard } from '../../exercises/kit/extract';
+import { recordChecker } from '../../exercises/kit/recordCheck';
+import { boardNotes, resultNotes } from '../../exercises/kit/boardNotes';
+import type { Relay } from '../relay/Relay';
+import type { BoardRow, Storage } from '../storage/Storage';
+import type { BoardInput, DocInput } from './exportJobs';
+import { HttpError } from '../http/HttpError';
 
 /**
  * Reads a board's document for a one-off computation: the live room's doc when the board is

@@ -1,6 +1,6 @@
-import { ROLES, type Role } from '../shared/roles';
-import type { Logger } from './log';
-import type { Storage } from './storage/Storage';
+import { ROLES, type Role } from '../../shared/roles';
+import type { Logger } from '../runtime/log';
+import type { Storage } from '../storage/Storage';
 
 /**
  * Who was seen on a board, for the exports' "participants seen". The relay hands every awareness

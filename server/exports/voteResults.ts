@@ -1,11 +1,11 @@
 import type * as Y from 'yjs';
-import { readRecords } from '../shared/boardDoc';
-import type { VoteRound } from '../shared/control';
-import type { ResultItem, ResultVoteRound } from '../shared/results';
-import type { ExerciseTemplate } from '../shared/template';
-import { plainTextOfRichText } from '../shared/richText';
-import { ranking } from '../shared/votes';
-import { cleanText, shorten } from '../exercises/kit/text';
+import { readRecords } from '../../shared/boardDoc';
+import type { VoteRound } from '../../shared/control';
+import type { ResultItem, ResultVoteRound } from '../../shared/results';
+import type { ExerciseTemplate } from '../../shared/template';
+import { plainTextOfRichText } from '../../shared/richText';
+import { ranking } from '../../shared/votes';
+import { cleanText, shorten } from '../../exercises/kit/text';
 
 /** Titles of ranked shapes that are not typed cards: their text, or what kind of shape they are. */
 const SHAPE_LABELS: Record<string, string> = { note: 'Sticky note', text: 'Text', geo: 'Shape', frame: 'Frame', image: 'Image', draw: 'Drawing' };

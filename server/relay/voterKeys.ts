@@ -1,12 +1,12 @@
 import { createHash, randomBytes } from 'node:crypto';
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
-import { MessageType, VoterKeyStatus } from '../shared/protocol';
-import { canWrite } from '../shared/roles';
-import type { Logger } from './log';
-import type { Connection } from './relay/Connection';
-import type { Storage } from './storage/Storage';
-import type { VoterKeyCaps } from './voterKeyStore';
+import { MessageType, VoterKeyStatus } from '../../shared/protocol';
+import { canWrite } from '../../shared/roles';
+import type { Logger } from '../runtime/log';
+import type { Connection } from './Connection';
+import type { Storage } from '../storage/Storage';
+import type { VoterKeyCaps } from '../storage/voterKeyStore';
 
 /** How long a key stays usable for ballots after its last connection closed (a reload, a network hiccup). */
 export const VOTER_KEY_GRACE_MS = 60_000;
