@@ -4,7 +4,7 @@ import { ROLES, type Role } from '../../shared/roles';
 import { boardSchema, getExercise } from '../../exercises/registry';
 import { exerciseRecords } from '../../exercises/kit/seed';
 import { HttpError } from '../http/HttpError';
-import type { CreateBoardBody } from '../http/schemas';
+import type { CreateBoardBody } from './schemas';
 import type { BoardRow, Storage, TokenRow } from '../storage/Storage';
 import { hashToken, newBoardId, newToken } from '../runtime/tokens';
 

@@ -69,7 +69,7 @@ export class HistoryService {
     this.removeHooks = relay.addRoomHooks({ beforeUnload: (room) => this.sessionEnded(room) });
   }
 
-  dispose(): void {
+  close(): void {
     this.removeHooks();
   }
 

@@ -1,7 +1,7 @@
 import http from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../Server';
-import { createHttpApp } from '../http/HttpApp';
+import { createApp } from '../Server';
 import { silentLogger } from '../runtime/log';
 import { Relay } from '../relay/Relay';
 import { DEFAULT_LIMITS } from '../relay/limits';
@@ -132,8 +132,8 @@ describe('GET /metrics', () => {
     const { Metrics } = await import('./metrics');
     const metrics = new Metrics();
     const relay = new Relay(storage, DEFAULT_LIMITS, silentLogger);
-    const app = createHttpApp({ storage, relay, logger: silentLogger, clientDir: '/nonexistent', metrics, metricsToken: 'scrape-secret-1234' });
-    const httpServer = http.createServer((req, res) => void app(req, res));
+    const app = createApp({ storage, relay, logger: silentLogger, clientDir: '/nonexistent', metrics, metricsToken: 'scrape-secret-1234' });
+    const httpServer = http.createServer((req, res) => void app.handle(req, res));
     await new Promise<void>((r) => httpServer.listen(0, '127.0.0.1', () => r()));
     const url = `http://127.0.0.1:${(httpServer.address() as { port: number }).port}`;
     try {
@@ -201,8 +201,8 @@ describe('GET /readyz', () => {
     const storage = new MemoryStorage();
     let draining = false;
     const relay = new Relay(storage, DEFAULT_LIMITS, silentLogger);
-    const app = createHttpApp({ storage, relay, logger: silentLogger, clientDir: '/nonexistent', isDraining: () => draining });
-    const httpServer = http.createServer((req, res) => void app(req, res));
+    const app = createApp({ storage, relay, logger: silentLogger, clientDir: '/nonexistent', isDraining: () => draining });
+    const httpServer = http.createServer((req, res) => void app.handle(req, res));
     await new Promise<void>((r) => httpServer.listen(0, '127.0.0.1', () => r()));
     const url = `http://127.0.0.1:${(httpServer.address() as { port: number }).port}`;
     try {

@@ -91,6 +91,11 @@ export class Relay {
     return () => this.hookSet.delete(hooks);
   }
 
+  /** How many observers are registered (addRoomHooks); none once every service has closed. */
+  get roomHookCount(): number {
+    return this.hookSet.size;
+  }
+
   /** Handles an HTTP upgrade: refuses it with an HTTP status unless the board and token are valid. */
   async handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> {
     socket.on('error', () => socket.destroy());

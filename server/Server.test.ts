@@ -1,0 +1,24 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { Relay } from './relay/Relay';
+import { DEFAULT_LIMITS } from './relay/limits';
+import { silentLogger } from './runtime/log';
+import { createApp } from './Server';
+import { MemoryStorage } from './storage/MemoryStorage';
+
+let relay: Relay | undefined;
+afterEach(async () => {
+  await relay?.close();
+  relay = undefined;
+});
+
+describe('the composition root', () => {
+  it('closes every service it built: none keeps observing the relay', async () => {
+    relay = new Relay(new MemoryStorage(), DEFAULT_LIMITS, silentLogger);
+    expect(relay.roomHookCount).toBe(0);
+    const app = createApp({ storage: new MemoryStorage(), relay, logger: silentLogger, clientDir: '/nonexistent' });
+    // The dashboard's summaries, board history and the partnerships' live pages observe rooms.
+    expect(relay.roomHookCount).toBe(3);
+    await app.close();
+    expect(relay.roomHookCount).toBe(0);
+  });
+});

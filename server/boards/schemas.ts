@@ -1,0 +1,18 @@
+import { z } from 'zod';
+
+const text = (max: number) => z.string().trim().max(max, `must be at most ${max} characters`);
+
+/** POST /api/boards */
+export const CreateBoardBody = z.strictObject({
+  template: z.string().min(1, 'is required'),
+  title: text(120).min(1, 'is required'),
+  region: text(120).min(1, 'is required'),
+  sector: text(120).default(''),
+  variant: z.string().min(1).max(60).optional(),
+});
+export type CreateBoardBody = z.infer<typeof CreateBoardBody>;
+
+/** POST /api/boards/:id/invites */
+export const InviteBody = z.strictObject({
+  name: text(80).optional(),
+});
