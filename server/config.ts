@@ -3,7 +3,7 @@ import path from 'node:path';
 import { DEFAULT_CREATION_LIMIT, type CreationLimit } from './http/rateLimit';
 import { DEFAULT_VOTER_KEY_CAPS } from './relay/voterKeys';
 import { DEFAULT_EXPORT_LIMITS, type ExportLimits } from './exports/ExportWorkers';
-import type { VoterKeyCaps } from './storage/voterKeyStore';
+import type { VoterKeyCaps } from './relay/voterKeyStore';
 import type { LogLevel } from './runtime/log';
 import { DEFAULT_LIMITS, type RelayLimits } from './relay/limits';
 

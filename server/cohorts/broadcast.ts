@@ -8,7 +8,7 @@ import { HttpError } from '../http/HttpError';
 import type { Logger } from '../runtime/log';
 import type { Relay } from '../relay/Relay';
 import { SERVER_ORIGIN } from '../relay/Room';
-import type { Cohort } from '../storage/Storage';
+import type { Cohort } from './cohortStore';
 import type { BroadcastBody } from './schemas';
 
 const MINUTE = 60_000;

@@ -2,7 +2,8 @@ import { getExercise, getItemType } from '../../exercises/registry';
 import { extractBoard } from '../../exercises/kit/extract';
 import { allItems } from '../exports/reportModel';
 import type { BoardExport } from '../../shared/exportDocument';
-import type { BoardRow, Cohort, Storage } from '../storage/Storage';
+import type { BoardRow, Storage } from '../storage/Storage';
+import type { Cohort } from './cohortStore';
 import { buildComparison, numberFigures, type CohortComparison, type Labelled, type TeamResults } from './comparison';
 
 /** The number figures an exercise computes (those of an empty board of the template and variant). */

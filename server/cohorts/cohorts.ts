@@ -2,10 +2,12 @@ import { ROLES, type Role } from '../../shared/roles';
 import { getTemplate } from '../../exercises/registry';
 import { boardLinks, prepareBoard } from '../boards/boards';
 import { HttpError } from '../http/HttpError';
-import type { Cohort, NewCohort, Storage } from '../storage/Storage';
+import type { Storage } from '../storage/Storage';
+import type { Cohort, NewCohort } from './cohortStore';
 import { hashToken, newBoardId, newToken } from '../runtime/tokens';
 import type { CreateCohortBody } from './schemas';
 import { newKeySalt, openTokens, sealingKey, sealTokens } from './sealing';
+import { cohortStore } from './cohortStore';
 
 export interface CohortBoardAnswer {
   team: string;
@@ -87,7 +89,7 @@ export async function createCohort(storage: Storage, body: CreateCohortBody, ori
     })),
   };
   key.fill(0);
-  await storage.createCohort(cohort);
+  await storage.feature(cohortStore).create(cohort);
   return {
     id,
     links: { trainer: cohortLink(origin, id, trainerToken) },
@@ -101,7 +103,7 @@ export async function createCohort(storage: Storage, body: CreateCohortBody, ori
  * link whose token is no longer the board's (replaced by its facilitator) is null.
  */
 export async function cohortAnswer(storage: Storage, cohort: Cohort, trainerToken: string, origin: string): Promise<CohortAnswer> {
-  const secrets = await storage.getCohortSecrets(cohort.id);
+  const secrets = await storage.feature(cohortStore).secrets(cohort.id);
   if (!secrets) throw new Error(`cohort ${cohort.id} has no secrets`);
   const sealed = new Map(secrets.boards.map((b) => [b.boardId, b.sealedTokens]));
   const key = sealingKey(trainerToken, secrets.keySalt);

@@ -2,7 +2,7 @@ import { strToU8, zipSync, type Zippable } from 'fflate';
 import { exportFilename, fileSlug, type BoardExport } from '../../shared/exportDocument';
 import { csvFiles } from '../exports/csvFiles';
 import { renderExport } from '../exports/formats';
-import type { Cohort } from '../storage/Storage';
+import type { Cohort } from './cohortStore';
 import { comparisonCsv } from './comparison';
 import { comparisonOf, teamResultsOfExport } from './cohortResults';
 

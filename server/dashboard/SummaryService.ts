@@ -9,6 +9,7 @@ import type { Relay } from '../relay/Relay';
 import type { Room } from '../relay/Room';
 import type { BoardRow, Storage } from '../storage/Storage';
 import { boardPart, controlPart, presentPeople, type BoardPart, type ControlPart, type PresenceEntry } from './summarize';
+import { activityStore } from './activityStore';
 
 /** A board's summary without the cohort's team name (added per cohort by the caller). */
 export type BoardSummaryCore = Omit<BoardSummary, 'team'>;
@@ -435,7 +436,7 @@ export class SummaryService {
   private async activityMs(boardId: string): Promise<number | null> {
     const a = this.activityOf(boardId);
     if (a.stored === undefined) {
-      const iso = await this.storage.getBoardActivity(boardId);
+      const iso = await this.storage.feature(activityStore).get(boardId);
       const ms = iso ? Date.parse(iso) : Number.NaN;
       a.stored = Number.isFinite(ms) ? ms : null;
     }
@@ -469,7 +470,7 @@ export class SummaryService {
     a.persisted = at;
     a.lastPersistAt = this.now();
     try {
-      await this.storage.recordBoardActivity(boardId, new Date(at).toISOString());
+      await this.storage.feature(activityStore).record(boardId, new Date(at).toISOString());
     } catch (error) {
       a.persisted = null;
       this.logger.warn('dashboard.activity_store_failed', { board: boardId, error });

@@ -16,6 +16,7 @@ import type { Relay } from '../relay/Relay';
 import type { BoardRow, Storage } from '../storage/Storage';
 import type { BoardInput, DocInput } from './exportJobs';
 import { HttpError } from '../http/HttpError';
+import { participantStore } from '../participants/participantStore';
 
 /**
  * Reads a board's document for a one-off computation: the live room's doc when the board is
@@ -130,7 +131,7 @@ export async function docInput(relay: Relay, storage: Storage, boardId: string):
 
 /** Everything an export job needs of one board, read on the main thread. */
 export async function boardInput(relay: Relay, storage: Storage, row: BoardRow): Promise<BoardInput> {
-  const participants = await storage.listParticipants(row.id);
+  const participants = await storage.feature(participantStore).list(row.id);
   const rounds = await readControlRounds(relay, storage, row.id);
   return { doc: await docInput(relay, storage, row.id), row, participants, rounds };
 }

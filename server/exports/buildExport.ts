@@ -23,7 +23,9 @@ import { boardNotes } from '../../exercises/kit/boardNotes';
 import type { Relay } from '../relay/Relay';
 import { readControlRounds, resultsOfDoc, withBoardDoc } from './boardResults';
 import type { VoteRound } from '../../shared/control';
-import type { BoardRow, ParticipantRow, Storage } from '../storage/Storage';
+import type { BoardRow, Storage } from '../storage/Storage';
+import type { ParticipantRow } from '../participants/participantStore';
+import { participantStore } from '../participants/participantStore';
 
 
 function fieldDefOut(f: FieldDef): ExportFieldDef {
@@ -192,7 +194,7 @@ export function buildExport(
  * without opening a room. `row` comes from the caller's authorisation check.
  */
 export async function exportBoard(relay: Relay, storage: Storage, row: BoardRow, now: Date = new Date()): Promise<BoardExport> {
-  const participants = await storage.listParticipants(row.id);
+  const participants = await storage.feature(participantStore).list(row.id);
   const rounds = await readControlRounds(relay, storage, row.id);
   return withBoardDoc(relay, storage, row.id, (doc) => buildExport(doc, row, participants, now, rounds));
 }

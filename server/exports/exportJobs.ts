@@ -7,7 +7,9 @@ import { buildCohortZip } from '../cohorts/exportZip';
 import { comparisonOf } from '../cohorts/cohortResults';
 import type { TeamResults } from '../cohorts/comparison';
 import { resultsOfDoc } from './boardResults';
-import type { BoardRow, Cohort, ParticipantRow } from '../storage/Storage';
+import type { BoardRow } from '../storage/Storage';
+import type { Cohort } from '../cohorts/cohortStore';
+import type { ParticipantRow } from '../participants/participantStore';
 import { buildExport } from './buildExport';
 import { renderExport, type RenderedExport } from './formats';
 

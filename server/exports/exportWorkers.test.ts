@@ -9,6 +9,7 @@ import { addRecords, changeStoredBoard, createTestCohort, type CreatedTestCohort
 import { silentLogger } from '../runtime/log';
 import { ExportWorkers } from './ExportWorkers';
 import type { ExportJob } from './exportJobs';
+import { cohortStore } from '../cohorts/cohortStore';
 
 /** Results, exports and cohort zips are built on worker threads: the server keeps answering meanwhile. */
 
@@ -103,7 +104,7 @@ async function slowJob(): Promise<ExportJob> {
   const { boardInput } = await import('./boardResults');
   const row = (await server!.storage.getBoard(c.boards[0].id))!;
   const board = await boardInput(server!.relay, server!.storage, row);
-  const cohort = (await server!.storage.getCohort(c.id))!;
+  const cohort = (await server!.storage.feature(cohortStore).get(c.id))!;
   return { type: 'cohortZip', cohort: { ...cohort, boards: Array(12).fill(cohort.boards[0]) }, boards: Array(12).fill(board), now: Date.now() };
 }
 

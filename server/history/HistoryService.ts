@@ -12,6 +12,7 @@ import { SERVER_ORIGIN, type Room } from '../relay/Room';
 import { withBoardDoc } from '../exports/boardResults';
 import type { BoardRow, Storage, StoredDoc } from '../storage/Storage';
 import { docContent, jsonEqual, restoreDocContent } from './restore';
+import { snapshotStore } from './snapshotStore';
 
 export const DEFAULT_AUTO_SNAPSHOT_AFTER_MS = 30 * 60_000;
 
@@ -89,19 +90,19 @@ export class HistoryService {
   }
 
   list(board: BoardRow): Promise<SnapshotInfo[]> {
-    return this.storage.listSnapshots(board.id);
+    return this.storage.feature(snapshotStore).list(board.id);
   }
 
   /** A snapshot's metadata; 404 when the board has no such snapshot. */
   async get(board: BoardRow, snapshotId: string): Promise<SnapshotInfo> {
-    const info = await this.storage.getSnapshot(board.id, snapshotId);
+    const info = await this.storage.feature(snapshotStore).get(board.id, snapshotId);
     if (!info) throw notFound();
     return info;
   }
 
   /** A snapshot's state (a Yjs update of the whole board document); 404 when unknown. */
   async state(board: BoardRow, snapshotId: string): Promise<Uint8Array> {
-    const state = await this.storage.getSnapshotState(board.id, snapshotId);
+    const state = await this.storage.feature(snapshotStore).state(board.id, snapshotId);
     if (!state) throw notFound();
     return state;
   }
@@ -184,13 +185,13 @@ export class HistoryService {
       const info = this.info('pre-restore', `Before restoring “${restored.name}”`, by);
       await this.addSnapshot(boardId, info, Y.encodeStateAsUpdate(doc));
       if (doc.isDestroyed || Y.equalSnapshots(seen, Y.snapshot(doc))) return info;
-      await this.storage.deleteSnapshot(boardId, info.id);
+      await this.storage.feature(snapshotStore).delete(boardId, info.id);
       if (attempt >= 4) throw new HttpError(409, 'board_busy', 'The board is changing too fast to restore right now; try again.');
     }
   }
 
   private async addSnapshot(boardId: string, info: SnapshotInfo, state: Uint8Array): Promise<void> {
-    const pruned = await this.storage.addSnapshot(boardId, info, state);
+    const pruned = await this.storage.feature(snapshotStore).add(boardId, info, state);
     if (pruned.length > 0) this.logger.info('history.pruned', { board: boardId, snapshots: pruned.length });
   }
 
@@ -214,8 +215,8 @@ export class HistoryService {
    * session in which nobody changed anything leaves no automatic snapshot.
    */
   private async sameAsLatest(boardId: string, state: Uint8Array): Promise<boolean> {
-    const [latest] = await this.storage.listSnapshots(boardId);
-    const latestState = latest ? await this.storage.getSnapshotState(boardId, latest.id) : undefined;
+    const [latest] = await this.storage.feature(snapshotStore).list(boardId);
+    const latestState = latest ? await this.storage.feature(snapshotStore).state(boardId, latest.id) : undefined;
     if (!latestState) return false;
     const contentOf = (update: Uint8Array) => {
       const doc = new Y.Doc();

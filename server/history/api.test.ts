@@ -19,6 +19,7 @@ import { createTestBoard, sqliteIn, tempDir, type TestBoard } from '../../tests/
 import { geoShape } from '../../tests/helpers/boardContent';
 import { docContent } from './restore';
 import { utcMinute } from './HistoryService';
+import { snapshotStore } from './snapshotStore';
 
 let server: RunningServer | undefined;
 const clients: TestClient[] = [];
@@ -312,7 +313,7 @@ describe('board history API', () => {
     const created = (minute: number) => new Date(Date.UTC(2026, 0, 1, 0, minute)).toISOString();
     const { snapshot } = await storage.loadDoc(b.id, 'board');
     for (let i = 0; i < 200; i++) {
-      await storage.addSnapshot(b.id, { id: `saved${String(i).padStart(3, '0')}`, name: `Saved ${i}`, kind: 'manual', createdAt: created(i), createdBy: null }, snapshot!);
+      await storage.feature(snapshotStore).add(b.id, { id: `saved${String(i).padStart(3, '0')}`, name: `Saved ${i}`, kind: 'manual', createdAt: created(i), createdBy: null }, snapshot!);
     }
     const first = await call('POST', restoreOf(b, 'saved000'), b.tokens.facilitator);
     const second = await call('POST', restoreOf(b, 'saved001'), b.tokens.facilitator);

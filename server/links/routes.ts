@@ -1,6 +1,6 @@
 import type { BoardAccess } from '../boards/routes';
 import { type AnyRoute, route } from '../http/router';
-import type { Cohort } from '../storage/Storage';
+import type { Cohort } from '../cohorts/cohortStore';
 import { type LinkServices, parseRole, replaceBoardLink, replaceTeamLink, replaceTrainerLink } from './rotate';
 
 /**

@@ -3,6 +3,7 @@ import { silentLogger } from '../runtime/log';
 import { MAX_PARTICIPANT_NAME, ParticipantRecorder, participantFromAwareness } from './ParticipantRecorder';
 import { MemoryStorage } from '../storage/MemoryStorage';
 import type { Storage } from '../storage/Storage';
+import { participantStore } from './participantStore';
 
 const user = (u: Record<string, unknown>) => ({ user: { id: 'abc123', name: 'Maria', color: '#FF802B', role: 'editor', ...u }, presence: { cursor: { x: 1, y: 1 } } });
 
@@ -39,8 +40,9 @@ describe('participantFromAwareness', () => {
 function countingStorage() {
   const storage = new MemoryStorage();
   const calls: { name: string; role: string; at: string }[] = [];
-  const record = storage.recordParticipant.bind(storage);
-  storage.recordParticipant = (boardId, p, at) => {
+  const participants = storage.feature(participantStore);
+  const record = participants.record.bind(participants);
+  participants.record = (boardId, p, at) => {
     calls.push({ name: p.name, role: p.role, at });
     return record(boardId, p, at);
   };
@@ -84,7 +86,7 @@ describe('ParticipantRecorder', () => {
     rec.gone(3); // never seen
     expect(calls.map((c) => c.name)).toEqual(['Maria', 'Lee', 'Maria']);
     await new Promise((r) => setTimeout(r, 0));
-    expect(await storage.listParticipants('b1')).toEqual([
+    expect(await storage.feature(participantStore).list('b1')).toEqual([
       { userId: 'abc123', name: 'Maria', role: 'editor', firstSeen: '2026-04-20T09:00:00.000Z', lastSeen: '2026-04-20T09:00:05.000Z' },
       { userId: 'other9', name: 'Lee', role: 'viewer', firstSeen: '2026-04-20T09:00:00.000Z', lastSeen: '2026-04-20T09:00:00.000Z' },
     ]);

@@ -1,6 +1,7 @@
 import { ROLES, type Role } from '../../shared/roles';
 import type { Logger } from '../runtime/log';
 import type { Storage } from '../storage/Storage';
+import { participantStore } from './participantStore';
 
 /**
  * Who was seen on a board, for the exports' "participants seen". The relay hands every awareness
@@ -79,7 +80,7 @@ export class ParticipantRecorder {
 
   private write(p: SeenParticipant, at: number): void {
     const { userId, name, role } = p;
-    this.storage.recordParticipant(this.boardId, { userId, name, role }, new Date(at).toISOString()).catch((error: unknown) => {
+    this.storage.feature(participantStore).record(this.boardId, { userId, name, role }, new Date(at).toISOString()).catch((error: unknown) => {
       this.logger.warn('participant.store_failed', { board: this.boardId, error });
     });
   }

@@ -13,6 +13,7 @@ import type { Relay } from '../relay/Relay';
 import { withBoardDoc } from '../exports/boardResults';
 import type { Storage } from '../storage/Storage';
 import { boardLinksFor, partnershipLinks, type PartnershipAccess } from './partnerships';
+import { participantStore } from '../participants/participantStore';
 
 /** How many of the questions a board's after-action review asks have an answer (choice or text). */
 export function reviewStatus(doc: Y.Doc, exercise: ExerciseDef): ReviewStatus {
@@ -46,7 +47,7 @@ export async function readBoardPart(relay: Relay, storage: Storage, summaries: S
   const row = await storage.getBoard(boardId);
   if (!row) return null;
   const exercise = getExercise(row.templateId);
-  const [summary, participants] = await Promise.all([summaries.summary(boardId), storage.listParticipants(boardId)]);
+  const [summary, participants] = await Promise.all([summaries.summary(boardId), storage.feature(participantStore).list(boardId)]);
   const read = await withBoardDoc(relay, storage, boardId, (doc) => {
     const rubric: PartnershipRubricEntry[] = [];
     for (const session of readRubric(doc)) {

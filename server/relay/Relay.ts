@@ -6,7 +6,7 @@ import { CloseCodes } from '../../shared/closeCodes';
 import { ACK_QUERY_PARAM, MessageType, TOKEN_QUERY_PARAM, WS_PATH_PREFIX } from '../../shared/protocol';
 import { clientAddress } from '../runtime/clientAddress';
 import { DEFAULT_VOTER_KEY_CAPS, VoterKeys } from './voterKeys';
-import type { VoterKeyCaps } from '../storage/voterKeyStore';
+import type { VoterKeyCaps } from './voterKeyStore';
 import { isBoardId } from '../../shared/ids';
 import type { DocKind, Role } from '../../shared/roles';
 import { CONTROL_DOC_SUFFIX, controlRoomName } from '../../shared/control';

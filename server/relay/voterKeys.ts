@@ -6,7 +6,8 @@ import { canWrite } from '../../shared/roles';
 import type { Logger } from '../runtime/log';
 import type { Connection } from './Connection';
 import type { Storage } from '../storage/Storage';
-import type { VoterKeyCaps } from '../storage/voterKeyStore';
+import type { VoterKeyCaps } from './voterKeyStore';
+import { voterKeyStore } from './voterKeyStore';
 
 /** How long a key stays usable for ballots after its last connection closed (a reload, a network hiccup). */
 export const VOTER_KEY_GRACE_MS = 60_000;
@@ -66,12 +67,12 @@ export class VoterKeys {
     if (!canWrite(conn.role, 'board')) return { ok: false, reason: 'This link can watch votes, not take part.' };
     const mine = this.keyOf.get(conn);
     if (mine) return { ok: true, key: mine };
-    if (previous && previous.length <= 128 && (await this.storage.hasVoterKey(conn.boardId, sha256(previous)))) {
+    if (previous && previous.length <= 128 && (await this.storage.feature(voterKeyStore).has(conn.boardId, sha256(previous)))) {
       this.hold(conn, previous);
       return { ok: true, key: previous };
     }
     const key = randomBytes(24).toString('base64url');
-    const added = await this.storage.addVoterKey(
+    const added = await this.storage.feature(voterKeyStore).add(
       conn.boardId,
       { keyHash: sha256(key), linkHash: conn.origin.tokenHash, addressHash: sha256(`${conn.boardId}\n${conn.origin.address}`), issuedAt: new Date(this.now()).toISOString() },
       this.caps,

@@ -14,6 +14,7 @@ import { withBoardDoc, withDocument } from '../exports/boardResults';
 /** Ballots one round takes (beyond it a new voter gets 409 too_many_voters). */
 export const MAX_VOTERS_PER_ROUND = 500;
 import type { BoardRow, Storage } from '../storage/Storage';
+import { ballotStore } from './ballotStore';
 
 /** Round ids: 72 random bits, base64url (12 characters). */
 export const ROUND_ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
@@ -112,7 +113,7 @@ export class VoteService {
   /** A voter's dots (empty when none); 404 for an unknown round. */
   async ballot(board: BoardRow, roundId: string, voterId: string): Promise<string[]> {
     await this.readRound(board.id, roundId);
-    return (await this.storage.getBallot(board.id, roundId, voterId))?.itemIds ?? [];
+    return (await this.storage.feature(ballotStore).get(board.id, roundId, voterId))?.itemIds ?? [];
   }
 
   /**
@@ -130,13 +131,13 @@ export class VoteService {
         if (code === 'vote_closed') throw new HttpError(409, code, message);
         throw new HttpError(400, code, message, 'itemIds');
       }
-      if (itemIds.length > 0 && !(await this.storage.getBallot(board.id, roundId, voterId))) {
-        const ballots = await this.storage.listBallots(board.id, roundId);
+      if (itemIds.length > 0 && !(await this.storage.feature(ballotStore).get(board.id, roundId, voterId))) {
+        const ballots = await this.storage.feature(ballotStore).list(board.id, roundId);
         if (ballots.length >= MAX_VOTERS_PER_ROUND) {
           throw new HttpError(409, 'too_many_voters', `A vote takes at most ${MAX_VOTERS_PER_ROUND} voters.`);
         }
       }
-      const voters = await this.storage.putBallot(board.id, roundId, voterId, itemIds, new Date(this.now()).toISOString());
+      const voters = await this.storage.feature(ballotStore).put(board.id, roundId, voterId, itemIds, new Date(this.now()).toISOString());
       if (voters !== round.voters) {
         await this.relay.withControlDoc(board.id, (doc) => {
           const current = roundIn(doc, roundId);
@@ -151,7 +152,7 @@ export class VoteService {
   reveal(board: BoardRow, roundId: string): Promise<VoteRound> {
     return this.serialize(board.id, async () => {
       await this.readRound(board.id, roundId);
-      const ballots = await this.storage.listBallots(board.id, roundId);
+      const ballots = await this.storage.feature(ballotStore).list(board.id, roundId);
       return this.relay.withControlDoc(board.id, (doc) => {
         const round = roundIn(doc, roundId);
         if (round.status !== 'open') throw new HttpError(409, 'vote_already_revealed', 'This vote has been revealed already.');

@@ -1,8 +1,9 @@
 import type Database from 'better-sqlite3';
+import type { FeatureStore } from '../storage/Storage';
 
 /**
- * Where issued voter keys are kept (server/voterKeys.ts), for both storage implementations
- * (SqliteStorage and MemoryStorage delegate here, so the rules live in one place). Only hashes
+ * Where issued voter keys are kept (relay/voterKeys.ts), on either storage implementation
+ * (the rules live here once). Only hashes
  * are stored: of the key, of the link's token (already how tokens are stored) and of the
  * client's address.
  *
@@ -30,23 +31,28 @@ function verdict(byLink: number, byAddress: number, caps: VoterKeyCaps): AddVote
   return 'added';
 }
 
-export const VOTER_KEY_TABLES = `
-CREATE TABLE IF NOT EXISTS voter_keys (
-  key_hash TEXT PRIMARY KEY,
-  board_id TEXT NOT NULL REFERENCES boards(id),
-  link_hash TEXT NOT NULL,
-  address_hash TEXT NOT NULL,
-  issued_at TEXT NOT NULL
-);
-CREATE INDEX IF NOT EXISTS voter_keys_by_link ON voter_keys (board_id, link_hash);
-CREATE INDEX IF NOT EXISTS voter_keys_by_address ON voter_keys (board_id, address_hash);
-`;
+/** Voter keys issued over board sockets (table `voter_keys`). */
+export interface VoterKeyStore {
+  add(boardId: string, key: VoterKeyRow, caps: VoterKeyCaps): Promise<AddVoterKey>;
+  has(boardId: string, keyHash: string): Promise<boolean>;
+}
 
-export class SqliteVoterKeys {
+export const voterKeyStore: FeatureStore<VoterKeyStore> = {
+  name: 'voterKeys',
+  sqlite({ db }) {
+    const keys = new SqliteVoterKeys(db);
+    return { add: async (boardId, key, caps) => keys.add(boardId, key, caps), has: async (boardId, hash) => keys.has(boardId, hash) };
+  },
+  memory(boards) {
+    const keys = new MemoryVoterKeys((boardId) => boards.assertBoard(boardId));
+    return { add: async (boardId, key, caps) => keys.add(boardId, key, caps), has: async (boardId, hash) => keys.has(boardId, hash) };
+  },
+};
+
+class SqliteVoterKeys {
   private readonly stmts;
 
   constructor(private readonly db: Database.Database) {
-    db.exec(VOTER_KEY_TABLES);
     this.stmts = {
       byLink: db.prepare('SELECT COUNT(*) AS n FROM voter_keys WHERE board_id = ? AND link_hash = ?'),
       byAddress: db.prepare('SELECT COUNT(*) AS n FROM voter_keys WHERE board_id = ? AND address_hash = ?'),
@@ -70,7 +76,7 @@ export class SqliteVoterKeys {
   }
 }
 
-export class MemoryVoterKeys {
+class MemoryVoterKeys {
   private readonly keys = new Map<string, VoterKeyRow & { boardId: string }>();
 
   constructor(private readonly assertBoard: (boardId: string) => void) {}
