@@ -111,7 +111,7 @@ export async function broadcast(relay: Relay, cohort: Cohort, body: BroadcastBod
   if (body.banner !== undefined) {
     plan.banner = body.banner === null ? null : { id: randomBytes(9).toString('base64url'), text: body.banner, at: now, by: TRAINER_NAME };
   }
-  const outcomes = await Promise.allSettled(cohort.boards.map((b) => relay.withControlDoc(b.boardId, (doc) => applyBroadcast(doc, plan, steps))));
+  const outcomes = await Promise.allSettled(cohort.boards.map((b) => relay.editControlDoc(b.boardId, (doc) => applyBroadcast(doc, plan, steps))));
   const failed: string[] = [];
   outcomes.forEach((o, i) => {
     if (o.status === 'rejected') {

@@ -1,10 +1,8 @@
-import * as Y from 'yjs';
 import type { BoardSummary } from '../../shared/dashboard';
-import { controlRoomName } from '../../shared/control';
 import type { DocKind } from '../../shared/roles';
 import { getExercise, getItemType } from '../../exercises/registry';
 import type { Logger } from '../runtime/log';
-import { Connection } from '../relay/Connection';
+import { isClientWrite } from '../relay/clientWrite';
 import type { Relay } from '../relay/Relay';
 import type { Room } from '../relay/Room';
 import type { BoardRow, Storage } from '../storage/Storage';
@@ -250,7 +248,7 @@ export class SummaryService {
     if (entry.boardDirty || !entry.board) {
       const drawThumbnail = fresh || !entry.board || now >= entry.thumbnailNextAt;
       entry.boardDirty = false;
-      const part = await this.withDoc(boardId, 'board', (doc) =>
+      const part = await this.relay.readDoc(boardId, 'board', (doc) =>
         boardPart(doc, row.title, { exercise, itemType: getItemType, thumbnail: drawThumbnail }),
       );
       entry.thumbnailPending = !drawThumbnail;
@@ -265,7 +263,7 @@ export class SummaryService {
     }
     if (entry.controlDirty || !entry.control) {
       entry.controlDirty = false;
-      entry.control = await this.withDoc(boardId, 'control', (doc) => controlPart(doc, exercise?.template));
+      entry.control = await this.relay.readDoc(boardId, 'control', (doc) => controlPart(doc, exercise?.template));
     }
     const activity = await this.activityMs(boardId);
     const present = this.present(boardId);
@@ -300,25 +298,6 @@ export class SummaryService {
       }
     }
     return summary;
-  }
-
-  /** Runs `use` on the live room's document when it is loaded, else on one decoded from storage. */
-  private async withDoc<T>(boardId: string, kind: DocKind, use: (doc: Y.Doc) => T): Promise<T> {
-    const room = this.relay.rooms.get(kind === 'control' ? controlRoomName(boardId) : boardId);
-    // An unloading room's document is whole until its unload hooks have run (storage may still
-    // lack its last writes meanwhile).
-    if (room && (room.state === 'ready' || (room.state === 'unloading' && !room.doc.isDestroyed))) return use(room.doc);
-    const stored = await this.storage.loadDoc(boardId, kind);
-    const doc = new Y.Doc();
-    try {
-      Y.transact(doc, () => {
-        if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot);
-        for (const u of stored.updates) Y.applyUpdate(doc, u);
-      });
-      return use(doc);
-    } finally {
-      doc.destroy();
-    }
   }
 
   /** People on the board now: the board room's awareness, each with its connection's role. */
@@ -380,7 +359,7 @@ export class SummaryService {
 
   private onUpdate(room: Room, origin: unknown): void {
     this.markDirty(room.boardId, room.kind);
-    if (origin instanceof Connection) this.noteWrite(room);
+    if (isClientWrite(origin)) this.noteWrite(room);
   }
 
   /**

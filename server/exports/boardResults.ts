@@ -6,8 +6,6 @@ import type { BoardResults, ResultNote, ResultVoteRound } from '../../shared/res
 import type { VoteRound } from '../../shared/control';
 import { voteResults } from './voteResults';
 import { readRounds } from '../../shared/votes';
-import type { DocKind } from '../../shared/roles';
-import { controlRoomName } from '../../shared/control';
 import { boardSchema, getExercise, getItemType } from '../../exercises/registry';
 import { extractBoard } from '../../exercises/kit/extract';
 import { recordChecker } from '../../exercises/kit/recordCheck';
@@ -17,30 +15,6 @@ import type { BoardRow, Storage } from '../storage/Storage';
 import type { BoardInput, DocInput } from './exportJobs';
 import { HttpError } from '../http/HttpError';
 import { participantStore } from '../participants/participantStore';
-
-/**
- * Reads a board's document for a one-off computation: the live room's doc when the board is
- * open (it holds every accepted update), otherwise a throwaway doc loaded from storage (no room
- * is created, so a board nobody has open stays unloaded).
- */
-export async function withBoardDoc<T>(relay: Relay, storage: Storage, boardId: string, use: (doc: Y.Doc) => T): Promise<T> {
-  return withDocument(relay, storage, boardId, 'board', use);
-}
-
-/** Like withBoardDoc, for either of a board's documents (a control document never written reads empty). */
-export async function withDocument<T>(relay: Relay, storage: Storage, boardId: string, kind: DocKind, use: (doc: Y.Doc) => T): Promise<T> {
-  const room = relay.rooms.get(kind === 'control' ? controlRoomName(boardId) : boardId);
-  if (room?.state === 'ready') return use(room.doc);
-  const stored = await storage.loadDoc(boardId, kind);
-  const doc = new Y.Doc();
-  try {
-    if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot);
-    for (const u of stored.updates) Y.applyUpdate(doc, u);
-    return use(doc);
-  } finally {
-    doc.destroy();
-  }
-}
 
 /**
  * The board's tldraw records as a browser would load them: migrated to the current schema when
@@ -123,8 +97,8 @@ export function resultsOfDoc(doc: Y.Doc, row: BoardRow, rounds: readonly VoteRou
  * state when it is open, else what storage holds, not decoded here (the worker does that).
  */
 export async function docInput(relay: Relay, storage: Storage, boardId: string): Promise<DocInput> {
-  const room = relay.rooms.get(boardId);
-  if (room?.state === 'ready') return { update: Y.encodeStateAsUpdate(room.doc) };
+  const live = relay.liveDoc(boardId);
+  if (live) return { update: Y.encodeStateAsUpdate(live) };
   const { snapshot, updates } = await storage.loadDoc(boardId, 'board');
   return { snapshot, updates };
 }
@@ -132,11 +106,6 @@ export async function docInput(relay: Relay, storage: Storage, boardId: string):
 /** Everything an export job needs of one board, read on the main thread. */
 export async function boardInput(relay: Relay, storage: Storage, row: BoardRow): Promise<BoardInput> {
   const participants = await storage.feature(participantStore).list(row.id);
-  const rounds = await readControlRounds(relay, storage, row.id);
+  const rounds = await relay.readDoc(row.id, 'control', readRounds);
   return { doc: await docInput(relay, storage, row.id), row, participants, rounds };
-}
-
-/** The vote rounds of a board's control document: the live room's when open, else from storage. */
-export function readControlRounds(relay: Relay, storage: Storage, boardId: string): Promise<VoteRound[]> {
-  return withDocument(relay, storage, boardId, 'control', readRounds);
 }

@@ -21,7 +21,8 @@ import type { FieldDef, ItemTypeDef } from '../../exercises/kit/definitions';
 import { getExercise, getItemType } from '../../exercises/registry';
 import { boardNotes } from '../../exercises/kit/boardNotes';
 import type { Relay } from '../relay/Relay';
-import { readControlRounds, resultsOfDoc, withBoardDoc } from './boardResults';
+import { resultsOfDoc } from './boardResults';
+import { readRounds } from '../../shared/votes';
 import type { VoteRound } from '../../shared/control';
 import type { BoardRow, Storage } from '../storage/Storage';
 import type { ParticipantRow } from '../participants/participantStore';
@@ -69,7 +70,7 @@ export function buildExport(
   row: BoardRow,
   participants: readonly ParticipantRow[],
   now: Date = new Date(),
-  /** The vote rounds of the board's control document (readControlRounds). */
+  /** The vote rounds of the board's control document (shared/votes.ts readRounds). */
   rounds: readonly VoteRound[] = [],
 ): BoardExport {
   const results = resultsOfDoc(doc, row, rounds);
@@ -195,6 +196,6 @@ export function buildExport(
  */
 export async function exportBoard(relay: Relay, storage: Storage, row: BoardRow, now: Date = new Date()): Promise<BoardExport> {
   const participants = await storage.feature(participantStore).list(row.id);
-  const rounds = await readControlRounds(relay, storage, row.id);
-  return withBoardDoc(relay, storage, row.id, (doc) => buildExport(doc, row, participants, now, rounds));
+  const rounds = await relay.readDoc(row.id, 'control', readRounds);
+  return relay.readDoc(row.id, 'board', (doc) => buildExport(doc, row, participants, now, rounds));
 }

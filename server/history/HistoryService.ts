@@ -9,7 +9,6 @@ import { HttpError } from '../http/HttpError';
 import type { Logger } from '../runtime/log';
 import { RoomUnavailableError, type Relay } from '../relay/Relay';
 import { SERVER_ORIGIN, type Room } from '../relay/Room';
-import { withBoardDoc } from '../exports/boardResults';
 import type { BoardRow, Storage, StoredDoc } from '../storage/Storage';
 import { docContent, jsonEqual, restoreDocContent } from './restore';
 import { snapshotStore } from './snapshotStore';
@@ -46,7 +45,7 @@ const isUserRecord = (_id: string, value: unknown) => (value as { typeName?: unk
 /**
  * Board history on the server: named snapshots of a board's document, listed and served from
  * storage, taken from the live room when the board is open, and restored into the live room as
- * new changes (server/history/restore.ts) through `Relay.withBoardDoc`, so connected people see
+ * new changes (server/history/restore.ts) through `Relay.editBoardDoc`, so connected people see
  * the board change at once. Also takes the automatic snapshot when a working session ends
  * (a `beforeUnload` room hook).
  *
@@ -130,7 +129,7 @@ export class HistoryService {
       Y.applyUpdate(source, await this.state(board, snapshotId));
       return await this.serialize(board.id, async () => {
         try {
-          return await this.relay.withBoardDoc(board.id, async (doc) => {
+          return await this.relay.editBoardDoc(board.id, async (doc) => {
             alignSnapshotSchema(source);
             const preRestore = await this.storePreRestore(board.id, doc, restored, by);
             if (doc.isDestroyed) throw new RoomUnavailableError('the board was unloaded during the restore');
@@ -206,7 +205,7 @@ export class HistoryService {
         room.release();
       }
     }
-    return withBoardDoc(this.relay, this.storage, boardId, (doc) => Y.encodeStateAsUpdate(doc));
+    return this.relay.readDoc(boardId, 'board', (doc) => Y.encodeStateAsUpdate(doc));
   }
 
   /**

@@ -10,7 +10,6 @@ import type { ExerciseDef } from '../../exercises/kit/definitions';
 import { reviewPhase } from '../../exercises/kit/review';
 import type { SummaryService } from '../dashboard/SummaryService';
 import type { Relay } from '../relay/Relay';
-import { withBoardDoc } from '../exports/boardResults';
 import type { Storage } from '../storage/Storage';
 import { boardLinksFor, partnershipLinks, type PartnershipAccess } from './partnerships';
 import { participantStore } from '../participants/participantStore';
@@ -48,7 +47,7 @@ export async function readBoardPart(relay: Relay, storage: Storage, summaries: S
   if (!row) return null;
   const exercise = getExercise(row.templateId);
   const [summary, participants] = await Promise.all([summaries.summary(boardId), storage.feature(participantStore).list(boardId)]);
-  const read = await withBoardDoc(relay, storage, boardId, (doc) => {
+  const read = await relay.readDoc(boardId, 'board', (doc) => {
     const rubric: PartnershipRubricEntry[] = [];
     for (const session of readRubric(doc)) {
       for (const dimension of RUBRIC_DIMENSION_IDS) {

@@ -1,10 +1,9 @@
 import type * as Y from 'yjs';
 import { CONTROL_MAP, CONTROL_VOTES, ControlKey } from '../../shared/control';
+import { isClientWrite } from './clientWrite';
 
 export const CONTROL_GUARD_ORIGIN = 'control-guard';
 
-/** The origin of a write: a connection (anything with a role) is a client; others are the server. */
-const isClientWrite = (origin: unknown): boolean => !!origin && typeof origin === 'object' && 'role' in origin;
 
 /**
  * Keeps the server's own parts of a control document (shared/control.ts) the server's: the

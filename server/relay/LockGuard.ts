@@ -5,8 +5,9 @@ import { TLDOCUMENT_ID } from '@tldraw/tlschema';
 import { DEFAULT_PAGE_ID, recordsOf } from '../../shared/boardDoc';
 import { DOC_SCHEMA, DOC_SCHEMA_TLDRAW_KEY } from '../../shared/docLayout';
 import { isSerializedSchema } from '../../shared/schemaRelation';
-import { hasRole, type Role } from '../../shared/roles';
+import { hasRole } from '../../shared/roles';
 import { boardSchema } from '../../exercises/registry';
+import { type ClientWriter, isClientWrite } from './clientWrite';
 
 interface Change {
   action: 'add' | 'update' | 'delete';
@@ -14,10 +15,8 @@ interface Change {
   newValue?: unknown;
 }
 
-/** The origin of a write: anything with a role (a connection) is checked; others are trusted. */
-interface Writer {
-  role: Role;
-}
+/** The origin of a client write (a connection); writes of any other origin are trusted. */
+type Writer = ClientWriter;
 
 export const LOCK_GUARD_ORIGIN = 'lock-guard';
 
@@ -77,8 +76,8 @@ export class LockGuard {
   }
 
   private check(changes: Map<string, Change>, tr: Y.Transaction): void {
-    const writer = tr.origin as Writer | null;
-    if (!writer || typeof writer !== 'object' || !('role' in writer)) return;
+    const writer = tr.origin;
+    if (!isClientWrite(writer)) return;
     const facilitator = hasRole(writer.role, 'facilitator');
     const upgradeFrom = this.upgradeFrom();
     const restore = new Map<string, unknown>();

@@ -1,6 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
-import type * as Y from 'yjs';
+import * as Y from 'yjs';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { CloseCodes } from '../../shared/closeCodes';
 import { ACK_QUERY_PARAM, MessageType, TOKEN_QUERY_PARAM, WS_PATH_PREFIX } from '../../shared/protocol';
@@ -17,7 +17,7 @@ import { hashToken } from '../runtime/tokens';
 import { Connection } from './Connection';
 import { Room, type RoomHooks } from './Room';
 
-/** Thrown by withControlDoc when the document cannot be used (shutting down, load or store failed). */
+/** Thrown by editControlDoc and editBoardDoc when the document cannot be used (shutting down, load or store failed). */
 export class RoomUnavailableError extends Error {
   constructor(
     message: string,
@@ -36,7 +36,7 @@ export class RoomUnavailableError extends Error {
  * the board id in `rooms`) and its control document (`/ws/<id>/control`, keyed `<id>/control`).
  *
  * Room lifecycle: a room is created (and starts loading) by the first connection to a document,
- * or by the server itself when it writes to a control document nobody has open (withControlDoc).
+ * or by the server itself when it writes to a document nobody has open (editControlDoc).
  * Every later connection awaits the same load. When the last connection leaves, the room is
  * unloaded after a grace period: flushed, compacted, then removed. A connection that arrives
  * while a room is unloading waits for the unload to finish and then gets a freshly loaded room,
@@ -242,31 +242,63 @@ export class Relay {
   }
 
   /**
-   * Runs `use` on the live control document of a board, for the server's own writes (vote
-   * rounds): the room is acquired (loaded from storage when nobody has it open) and held, so it
-   * cannot unload meanwhile; `use` runs synchronously once the room is ready, its writes are
+   * The live document of one of a board's documents, when its room has it: loaded, or unloading
+   * with its document still whole (its unload hooks have not run yet); otherwise null.
+   */
+  liveDoc(boardId: string, kind: DocKind = 'board'): Y.Doc | null {
+    const room = this.rooms.get(kind === 'control' ? controlRoomName(boardId) : boardId);
+    if (room && (room.state === 'ready' || (room.state === 'unloading' && !room.doc.isDestroyed))) return room.doc;
+    return null;
+  }
+
+  /**
+   * Reads one of a board's documents, live or stored: `use` runs on the live document when its
+   * room has it (it holds every accepted update), otherwise on a throwaway document decoded from
+   * storage (no room is made, so a board nobody has open stays unloaded; a control document never
+   * written reads empty). `use` must not keep the document nor write to it.
+   */
+  async readDoc<T>(boardId: string, kind: DocKind, use: (doc: Y.Doc) => T): Promise<T> {
+    const live = this.liveDoc(boardId, kind);
+    if (live) return use(live);
+    const stored = await this.storage.loadDoc(boardId, kind);
+    const doc = new Y.Doc();
+    try {
+      Y.transact(doc, () => {
+        if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot);
+        for (const u of stored.updates) Y.applyUpdate(doc, u);
+      });
+      return use(doc);
+    } finally {
+      doc.destroy();
+    }
+  }
+
+  /**
+   * Writes to the live control document of a board, for the server's own writes (vote rounds,
+   * broadcasts): the room is acquired (loaded from storage when nobody has it open) and held, so
+   * it cannot unload meanwhile; `use` runs synchronously once the room is ready, its writes are
    * forwarded to every connection like any update (origin SERVER_ORIGIN), and the promise
    * resolves after they are stored. A room nobody is connected to unloads after the grace period
    * as usual. Rejects with RoomUnavailableError when the server is shutting down or the
    * document cannot be loaded or stored.
    */
-  async withControlDoc<T>(boardId: string, use: (doc: Y.Doc) => T): Promise<T> {
-    return this.withDoc(boardId, 'control', use);
+  async editControlDoc<T>(boardId: string, use: (doc: Y.Doc) => T): Promise<T> {
+    return this.editDoc(boardId, 'control', use);
   }
 
   /**
-   * Like withControlDoc, for the board document itself (board history restores it): the room
+   * Like editControlDoc, for the board document itself (board history restores it): the room
    * is loaded if needed and held until `use` settles, its writes (made with origin
-   * SERVER_ORIGIN; the LockGuard trusts writes whose origin is not a connection) are forwarded
+   * SERVER_ORIGIN; the guards let through every write that is not a client's) are forwarded
    * to every connection and stored before the promise resolves. `use` may be async: the room
    * stays held across its awaits, but a server shutdown still unloads it, so after an await
    * check `doc.isDestroyed` before writing.
    */
-  async withBoardDoc<T>(boardId: string, use: (doc: Y.Doc) => T | Promise<T>): Promise<T> {
-    return this.withDoc(boardId, 'board', use);
+  async editBoardDoc<T>(boardId: string, use: (doc: Y.Doc) => T | Promise<T>): Promise<T> {
+    return this.editDoc(boardId, 'board', use);
   }
 
-  private async withDoc<T>(boardId: string, kind: DocKind, use: (doc: Y.Doc) => T | Promise<T>): Promise<T> {
+  private async editDoc<T>(boardId: string, kind: DocKind, use: (doc: Y.Doc) => T | Promise<T>): Promise<T> {
     for (let attempt = 0; ; attempt++) {
       if (this.closing) throw new RoomUnavailableError('the server is shutting down', 'closing');
       const room = await this.acquire(boardId, kind);
@@ -297,7 +329,7 @@ export class Relay {
    * what storage holds with the state `rebuild` makes from it, in one compaction (the stored
    * snapshot replaced, the update log up to its last entry removed). Meanwhile no room of that
    * document loads: connections arriving wait, then load the rebuilt state. Refused while the
-   * document is loaded (then it can be changed live, through withBoardDoc).
+   * document is loaded (then it can be changed live, through editBoardDoc).
    */
   async rewriteStoredDoc(boardId: string, kind: DocKind, rebuild: (stored: StoredDoc) => Promise<Uint8Array>): Promise<void> {
     const name = kind === 'control' ? controlRoomName(boardId) : boardId;

@@ -18,6 +18,7 @@ import { describeUpdate, UpdateRefused } from './updateStructure';
 import { boardWriteProblem, controlWriteProblem } from './documentLayout';
 import { repairBoardDoc } from './documentRepair';
 import * as msg from './messages';
+import { isClientWrite } from './clientWrite';
 
 export type RoomState = 'loading' | 'ready' | 'failed' | 'unloading' | 'unloaded';
 
@@ -111,7 +112,7 @@ export class Room {
   private unloadPromise: Promise<void> | null = null;
   /** Remembers who was seen here (name and role only, throttled) for the exports; board rooms only. */
   private readonly participants: ParticipantRecorder | null;
-  /** Server-side users of the room (Relay.withControlDoc); a held room is not unloaded. */
+  /** Server-side users of the room (Relay.editControlDoc); a held room is not unloaded. */
   holds = 0;
   /** The key of this room in the relay: the board id, or `<id>/control`. */
   readonly name: string;
@@ -209,7 +210,7 @@ export class Room {
     if (this.conns.size === 0 && this.holds === 0) this.onEmpty(this);
   }
 
-  /** Keeps the room loaded while the server uses it (see Relay.withControlDoc). */
+  /** Keeps the room loaded while the server uses it (see Relay.editControlDoc). */
   hold(): void {
     this.holds++;
     this.cancelUnload();
@@ -356,7 +357,7 @@ export class Room {
   }
 
   private onDocUpdate(update: Uint8Array, origin: unknown): void {
-    if (origin instanceof Connection) {
+    if (isClientWrite(origin)) {
       const now = Date.now();
       this.activity.firstWriteAt ??= now;
       this.activity.lastWriteAt = now;

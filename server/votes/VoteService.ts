@@ -9,7 +9,6 @@ import { HttpError } from '../http/HttpError';
 import type { Logger } from '../runtime/log';
 import type { Relay } from '../relay/Relay';
 import { SERVER_ORIGIN } from '../relay/Room';
-import { withBoardDoc, withDocument } from '../exports/boardResults';
 
 /** Ballots one round takes (beyond it a new voter gets 409 too_many_voters). */
 export const MAX_VOTERS_PER_ROUND = 500;
@@ -88,7 +87,7 @@ export class VoteService {
       throw new HttpError(400, 'unknown_step', `stepId "${input.stepId.slice(0, 80)}" is not a step of this board's exercise`, 'stepId');
     }
     return this.serialize(board.id, () =>
-      this.relay.withControlDoc(board.id, (doc) => {
+      this.relay.editControlDoc(board.id, (doc) => {
         const open = readRounds(doc).find((r) => r.status === 'open');
         if (open) throw new HttpError(409, 'vote_in_progress', 'A vote is already open; reveal it before starting another.');
         const round: VoteRound = {
@@ -124,7 +123,7 @@ export class VoteService {
   putBallot(board: BoardRow, roundId: string, voterId: string, itemIds: string[]): Promise<string[]> {
     return this.serialize(board.id, async () => {
       const round = await this.readRound(board.id, roundId);
-      const known = await withBoardDoc(this.relay, this.storage, board.id, votableItemIds);
+      const known = await this.relay.readDoc(board.id, 'board', votableItemIds);
       const check = validateBallot(round, itemIds, known);
       if (!check.ok) {
         const { code, message } = check.error;
@@ -139,7 +138,7 @@ export class VoteService {
       }
       const voters = await this.storage.feature(ballotStore).put(board.id, roundId, voterId, itemIds, new Date(this.now()).toISOString());
       if (voters !== round.voters) {
-        await this.relay.withControlDoc(board.id, (doc) => {
+        await this.relay.editControlDoc(board.id, (doc) => {
           const current = roundIn(doc, roundId);
           if (current.voters !== voters) writeRound(doc, { ...current, voters });
         });
@@ -153,7 +152,7 @@ export class VoteService {
     return this.serialize(board.id, async () => {
       await this.readRound(board.id, roundId);
       const ballots = await this.storage.feature(ballotStore).list(board.id, roundId);
-      return this.relay.withControlDoc(board.id, (doc) => {
+      return this.relay.editControlDoc(board.id, (doc) => {
         const round = roundIn(doc, roundId);
         if (round.status !== 'open') throw new HttpError(409, 'vote_already_revealed', 'This vote has been revealed already.');
         const revealed: VoteRound = {
@@ -172,10 +171,10 @@ export class VoteService {
 
   /**
    * A round as the control document holds it: the live room's doc when it is open, otherwise
-   * read from storage without loading a room (withDocument); 404 when unknown.
+   * read from storage without loading a room (Relay.readDoc); 404 when unknown.
    */
   private async readRound(boardId: string, roundId: string): Promise<VoteRound> {
     if (!ROUND_ID_PATTERN.test(roundId)) throw new HttpError(404, 'round_not_found', 'This vote round does not exist.');
-    return withDocument(this.relay, this.storage, boardId, 'control', (doc) => roundIn(doc, roundId));
+    return this.relay.readDoc(boardId, 'control', (doc) => roundIn(doc, roundId));
   }
 }

@@ -9,7 +9,6 @@ import { FixtureBuilder } from '../../exercises/kit/fixtureBuilder';
 import { zoneShapeId } from '../../exercises/kit/seed';
 import { manyTablesManyKnocks } from '../../exercises/many-tables-many-knocks';
 import { getItemType } from '../../exercises/registry';
-import { withDocument } from '../exports/boardResults';
 import { readRounds } from '../../shared/votes';
 import { strFromU8, unzipSync } from 'fflate';
 import { schemaErrors } from '../exports/testing';
@@ -244,7 +243,7 @@ describe('votes API', () => {
       await new Promise((r) => setTimeout(r, i % 3 === 0 ? 15 : 0));
     }
     await Promise.all(puts);
-    const stored = await withDocument(server.relay, server.storage, b.id, 'control', (doc) => readRounds(doc));
+    const stored = await server.relay.readDoc(b.id, 'control', (doc) => readRounds(doc));
     expect(stored).toMatchObject([{ id, voters: 12, tally: null }]);
     const revealed = await call('POST', `${votes(b)}/${id}/reveal`, b.tokens.facilitator);
     expect(revealed.body.round).toMatchObject({ voters: 12, tally: { [items.knock]: 6, [items.sticky]: 6 } });
