@@ -1,6 +1,7 @@
 import * as Y from 'yjs';
 import { ACTION_STATUSES, type ActionRow, type ActionStatus } from './actionPlan';
 import { DOC_ACTIONS } from './docLayout';
+import { randomBytes } from './webPlatform';
 
 /**
  * Reading and writing the action plan in a board's Y.Doc. Each action is its own Y.Map, so
@@ -127,6 +128,6 @@ export function removeAction(doc: Y.Doc, id: string): void {
 
 function newActionId(): string {
   const bytes = new Uint8Array(9);
-  crypto.getRandomValues(bytes);
+  randomBytes(bytes);
   return `action:${Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('')}`;
 }

@@ -1,5 +1,6 @@
 import * as Y from 'yjs';
 import { noteName } from './docLayout';
+import { type ParsedUrl, parseUrl } from './webPlatform';
 
 /**
  * The team's notes (one Lexical document per step, stored with @lexical/yjs in a top-level
@@ -62,9 +63,9 @@ export function safeLinkUrl(url: unknown): string | null {
   const trimmed = url.trim();
   // Line breaks, tabs and other control characters have no place in an address.
   if (trimmed === '' || trimmed.length > 2000 || [...trimmed].some((c) => c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f)) return null;
-  let parsed: URL;
+  let parsed: ParsedUrl;
   try {
-    parsed = new URL(trimmed);
+    parsed = parseUrl(trimmed);
   } catch {
     return null;
   }

@@ -1,3 +1,4 @@
+import type { TemplateListing } from './api/boards';
 /**
  * What an exercise template is: the board a team starts from. Templates are versioned; a board
  * remembers the template id and version it was created from.
@@ -54,7 +55,7 @@ export interface ExerciseTemplate {
 }
 
 /** The public listing of a template (GET /api/templates). */
-export function describeTemplate(t: ExerciseTemplate) {
+export function describeTemplate(t: ExerciseTemplate): TemplateListing {
   return {
     id: t.id,
     title: t.title,

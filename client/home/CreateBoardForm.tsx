@@ -1,7 +1,7 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { FIELD_MAX_LENGTH } from '../../shared/api/limits';
 import { ApiError, createBoard, listTemplates, NetworkError, type CreateBoardResponse, type TemplateListing } from '../lib/api';
 
-export const MAX_FIELD_LENGTH = 120;
 
 type FieldName = 'title' | 'region' | 'sector' | 'template' | 'variant';
 type FieldErrors = Partial<Record<FieldName, string>>;
@@ -66,7 +66,7 @@ export function CreateBoardForm({ onCreated }: { onCreated(created: CreatedBoard
     for (const f of TEXT_FIELDS) {
       const v = values[f.name].trim();
       if (!v) errs[f.name] = `${f.label} is required.`;
-      else if (v.length > MAX_FIELD_LENGTH) errs[f.name] = `${f.label} must be at most ${MAX_FIELD_LENGTH} characters.`;
+      else if (v.length > FIELD_MAX_LENGTH) errs[f.name] = `${f.label} must be at most ${FIELD_MAX_LENGTH} characters.`;
     }
     if (!templateId) errs.template = 'Choose a template.';
     if (variants.length > 0 && !variant) errs.variant = 'Choose a variant.';
@@ -137,7 +137,7 @@ export function CreateBoardForm({ onCreated }: { onCreated(created: CreatedBoard
               data-testid={`field-${f.name}`}
               type="text"
               required
-              maxLength={MAX_FIELD_LENGTH}
+              maxLength={FIELD_MAX_LENGTH}
               autoComplete="off"
               value={values[f.name]}
               aria-invalid={errors[f.name] ? true : undefined}

@@ -2,7 +2,7 @@ import { useId, useRef, useState, type FormEvent } from 'react';
 import { createCohort, type CreateCohortResponse } from '../cohort/cohortApi';
 import { MAX_TEAMS, parseTeamNames } from '../cohort/teamNames';
 import { ApiError, NetworkError } from '../lib/api';
-import { MAX_FIELD_LENGTH } from './CreateBoardForm';
+import { FIELD_MAX_LENGTH } from '../../shared/api/limits';
 import { useTemplates } from './useTemplates';
 import '../cohort/cohort.css';
 
@@ -58,9 +58,9 @@ export function CreateCohortForm({ onCreated }: { onCreated(created: CreatedCoho
     const errs: FieldErrors = {};
     const name = values.name.trim();
     if (!name) errs.name = 'Cohort name is required.';
-    else if (name.length > MAX_FIELD_LENGTH) errs.name = `Cohort name must be at most ${MAX_FIELD_LENGTH} characters.`;
+    else if (name.length > FIELD_MAX_LENGTH) errs.name = `Cohort name must be at most ${FIELD_MAX_LENGTH} characters.`;
     for (const [n, label] of [['region', 'Region'], ['sector', 'Target sector']] as const) {
-      if (values[n].trim().length > MAX_FIELD_LENGTH) errs[n] = `${label} must be at most ${MAX_FIELD_LENGTH} characters.`;
+      if (values[n].trim().length > FIELD_MAX_LENGTH) errs[n] = `${label} must be at most ${FIELD_MAX_LENGTH} characters.`;
     }
     if (!chosenId) errs.template = 'Choose a template.';
     let teams: string[] = [];
@@ -137,7 +137,7 @@ export function CreateCohortForm({ onCreated }: { onCreated(created: CreatedCoho
         name={n}
         data-testid={`cohort-field-${n}`}
         autoComplete="off"
-        maxLength={MAX_FIELD_LENGTH}
+        maxLength={FIELD_MAX_LENGTH}
         required={n === 'name'}
         value={values[n]}
         aria-invalid={errors[n] ? true : undefined}

@@ -3,15 +3,11 @@ import { seedBoardDoc } from '../../shared/boardDoc';
 import { ROLES, type Role } from '../../shared/roles';
 import { boardSchema, getExercise } from '../../exercises/registry';
 import { exerciseRecords } from '../../exercises/kit/seed';
+import type { CreateBoardResponse } from '../../shared/api/boards';
 import { HttpError } from '../http/HttpError';
 import type { CreateBoardBody } from './schemas';
 import type { BoardRow, Storage, TokenRow } from '../storage/Storage';
 import { hashToken, newBoardId, newToken } from '../runtime/tokens';
-
-export interface CreatedBoard {
-  id: string;
-  links: Record<Role, string>;
-}
 
 export function boardLink(origin: string, id: string, token: string): string {
   return `${origin}/b/${id}?token=${token}`;
@@ -72,7 +68,7 @@ export function boardLinks(origin: string, id: string, tokens: Record<Role, stri
  * Creates a board from a template: its row, one token per role (only hashes are stored) and its
  * seeded document, in one storage call. The plain tokens exist only in the returned links.
  */
-export async function createBoard(storage: Storage, body: CreateBoardBody, origin: string): Promise<CreatedBoard> {
+export async function createBoard(storage: Storage, body: CreateBoardBody, origin: string): Promise<CreateBoardResponse> {
   const { row, tokens, tokenRows, state } = prepareBoard(body);
   await storage.createBoard(row, tokenRows, state);
   return { id: row.id, links: boardLinks(origin, row.id, tokens) };

@@ -10,6 +10,7 @@ import type { Relay } from '../relay/Relay';
 import { SERVER_ORIGIN } from '../relay/Room';
 import type { Cohort } from './cohortStore';
 import type { BroadcastBody } from './schemas';
+import type { BroadcastResponse } from '../../shared/api/cohorts';
 
 const MINUTE = 60_000;
 /** The timer of a step that has none, as the session bar shows it (its default is 5 minutes). */
@@ -18,13 +19,6 @@ const DEFAULT_MINUTES = 5;
 export const TRAINER_NAME = 'Trainer';
 /** The leader id of a trainer's bring request (no browser has it, so every view moves). */
 export const TRAINER_LEADER_ID = 'trainer';
-
-export interface BroadcastResult {
-  /** Boards written. */
-  boards: number;
-  /** Boards whose write failed (their control document could not be loaded or stored). */
-  failed: string[];
-}
 
 /** One broadcast, resolved once for every board (same times, same banner id). */
 interface Plan {
@@ -88,7 +82,7 @@ function stepIdOf(value: unknown): string | null {
  * board that fails is reported in `failed` and the others are written. 400 (`field: "step"`) for
  * a step that is not in the cohort's template, before anything is written.
  */
-export async function broadcast(relay: Relay, cohort: Cohort, body: BroadcastBody, logger: Logger, now = Date.now()): Promise<BroadcastResult> {
+export async function broadcast(relay: Relay, cohort: Cohort, body: BroadcastBody, logger: Logger, now = Date.now()): Promise<BroadcastResponse> {
   const steps = getTemplate(cohort.templateId)?.steps ?? [];
   const plan: Plan = { now };
   if (body.step !== undefined) {

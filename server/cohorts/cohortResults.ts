@@ -4,7 +4,8 @@ import { allItems } from '../exports/reportModel';
 import type { BoardExport } from '../../shared/exportDocument';
 import type { BoardRow, Storage } from '../storage/Storage';
 import type { Cohort } from './cohortStore';
-import { buildComparison, numberFigures, type CohortComparison, type Labelled, type TeamResults } from './comparison';
+import { buildComparison, numberFigures, type TeamResults } from './comparison';
+import type { CohortComparison, Labelled } from '../../shared/api/cohorts';
 
 /** The number figures an exercise computes (those of an empty board of the template and variant). */
 export function exerciseNumberFigures(templateId: string, variant: string | null): Labelled[] {

@@ -6,7 +6,7 @@ import { manyTablesManyKnocks } from '../../exercises/many-tables-many-knocks';
 import { manyTablesFixture } from '../../exercises/many-tables-many-knocks/fixtures';
 import { journeyMap } from '../../exercises/journey-map';
 import { addRubricAndActions, boardDoc, boardRow } from '../exports/testing';
-import { BOM } from '../exports/csv';
+import { BOM } from '../../shared/api/csv';
 import { resultsOfDoc } from '../exports/boardResults';
 import { buildComparison, comparisonCsv, type TeamResults } from './comparison';
 import { exerciseNumberFigures } from './cohortResults';

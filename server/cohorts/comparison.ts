@@ -2,7 +2,8 @@ import { ACTION_STATUSES } from '../../shared/actionPlan';
 import type { Figure } from '../../shared/results';
 import { RUBRIC_DIMENSION_IDS } from '../../shared/rubric';
 import { RUBRIC_GUIDE } from '../../shared/rubricGuide';
-import { csvFile, type CsvCell } from '../exports/csv';
+import { csvFile, type CsvCell } from '../../shared/api/csv';
+import type { CohortComparison, Labelled, TeamComparison } from '../../shared/api/cohorts';
 
 /**
  * The comparison of a cohort's teams: a few numbers per team side by side (typed items,
@@ -10,10 +11,6 @@ import { csvFile, type CsvCell } from '../exports/csv';
  * Pure: built from what each board's results, rubric and action plan say.
  */
 
-export interface Labelled {
-  id: string;
-  label: string;
-}
 
 /** What the comparison needs of one team's board (from resultsOfDoc + readRubric + readActions, or an export). */
 export interface TeamResults {
@@ -26,31 +23,6 @@ export interface TeamResults {
   /** Rubric sessions, oldest first (as readRubric and the export list them). */
   rubric: readonly { date: string; scores: Partial<Record<string, { score: number | null }>> }[];
   actions: readonly { status: string }[];
-}
-
-export interface TeamComparison {
-  team: string;
-  boardId: string;
-  items: number;
-  connections: number;
-  /** Figure id → its value on this board, null when the board does not have it. */
-  figures: Record<string, number | null>;
-  /** The latest session's scores (null when not scored); date null when the team has no session. */
-  rubric: { date: string | null; scores: Record<string, number | null> };
-  /** Status → number of actions (every status listed, 0 included). */
-  actions: Record<string, number>;
-}
-
-export interface CohortComparison {
-  cohort: { id: string; name: string };
-  template: { id: string; title: string };
-  /** The exercise's number figures, in the exercise's order (then any other a board has). */
-  figures: Labelled[];
-  /** The rubric's dimensions. */
-  dimensions: Labelled[];
-  /** The action statuses. */
-  statuses: Labelled[];
-  teams: TeamComparison[];
 }
 
 export const RUBRIC_DIMENSIONS: Labelled[] = RUBRIC_DIMENSION_IDS.map((id) => ({ id, label: RUBRIC_GUIDE[id].title }));

@@ -9,7 +9,7 @@ import { setScore } from '../../shared/rubricDoc';
 import { addAction } from '../../shared/actionPlanDoc';
 import { manyTablesFixture } from '../../exercises/many-tables-many-knocks/fixtures';
 import { addRubricAndActions, schemaErrors } from '../exports/testing';
-import { BOM, csvCell } from '../exports/csv';
+import { BOM, csvCell } from '../../shared/api/csv';
 import { teamFolder } from './exportZip';
 import { addRecords, api, changeStoredBoard, createTestCohort, type CreatedTestCohort } from './testing';
 

@@ -21,7 +21,7 @@ import { momentumFixture } from '../../exercises/momentum-and-sustaining/fixture
 import { successMetricsFixture } from '../../exercises/success-metrics/fixtures';
 import { careerPathwaysFixture } from '../../exercises/career-pathways/fixtures';
 import { ACTION_COLUMNS, CONNECTION_COLUMNS, FIGURE_COLUMNS, ITEM_COLUMNS, RUBRIC_COLUMNS } from './csvFiles';
-import { csvCell } from './csv';
+import { csvCell } from '../../shared/api/csv';
 import { addRubricAndActions, schemaErrors, withoutExportedAt } from './testing';
 import { participantStore } from '../participants/participantStore';
 

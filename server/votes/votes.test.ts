@@ -13,7 +13,7 @@ import { readRounds } from '../../shared/votes';
 import { strFromU8, unzipSync } from 'fflate';
 import { schemaErrors } from '../exports/testing';
 import { VOTE_COLUMNS } from '../exports/csvFiles';
-import { csvRow } from '../exports/csv';
+import { csvRow } from '../../shared/api/csv';
 
 let server: RunningServer | undefined;
 const clients: TestClient[] = [];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BOM, csvCell, csvFile, neutraliseFormula } from './csv';
+import { BOM, csvCell, csvFile, neutraliseFormula } from '../../shared/api/csv';
 import { linkRows, linksCsv, linksFileName, linksText, TRAINER_ROW_TEAM } from './teamLinks';
 
 const links = (n: string) => ({ facilitator: `https://b.example/b/${n}?token=f`, editor: `https://b.example/b/${n}?token=e`, viewer: `https://b.example/b/${n}?token=v` });
