@@ -1,5 +1,5 @@
 import type { ActionRow } from './actionPlan';
-import type { NoteBlock } from './notes';
+import type { NoteBlock } from './doc/notes';
 import type { FieldValue, Figure, ResultConnection, ResultReviewAnswer, ResultVoteRound } from './results';
 import type { EvidenceEntry, RubricBandId, RubricDimensionId } from './rubric';
 import type { Role } from './roles';

@@ -3,11 +3,11 @@
  *
  * A ballot is one person's dots in a round: a list of item ids, one per dot (an id repeated =
  * several dots on that item). Ballots are held by the server only; the control document
- * (shared/control.ts) shows a round's status and how many people voted, and its tally once the
+ * (shared/doc/control.ts) shows a round's status and how many people voted, and its tally once the
  * facilitator reveals it.
  */
 import type * as Y from 'yjs';
-import { CONTROL_VOTES, VOTE_LIMITS, type VoteRound, type VoteRoundStatus } from './control';
+import { CONTROL_VOTES, VOTE_LIMITS, type VoteRound, type VoteRoundStatus } from './doc/control';
 
 /** Voter ids are the browser's random user id (as in presence): 1..64 of [A-Za-z0-9_-]. */
 export const VOTER_ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;

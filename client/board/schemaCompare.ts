@@ -1,2 +1,2 @@
-/** The schema comparison is shared with the server (shared/schemaRelation.ts). */
-export { compareSchemas, isSerializedSchema, type SchemaRelation } from '../../shared/schemaRelation';
+/** The schema comparison is shared with the server (shared/doc/schemaRelation.ts). */
+export { compareSchemas, isSerializedSchema, type SchemaRelation } from '../../shared/doc/schemaRelation';

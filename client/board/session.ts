@@ -13,7 +13,7 @@ import {
   type TLStore,
 } from 'tldraw';
 import type { WebsocketProvider } from 'y-websocket';
-import { recordsOf } from '../../shared/boardDoc';
+import { recordsOf } from '../../shared/doc/boardDoc';
 import { canWriteDocument, type Role } from '../../shared/roles';
 import { ApiError, getBoard, type BoardInfo } from '../lib/api';
 import { boardDbName, controlDbName } from '../lib/offlineCache';

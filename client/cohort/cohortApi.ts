@@ -1,9 +1,9 @@
-import type { BoardSummary } from '../../shared/dashboard';
+import type { BoardSummary } from '../../shared/api/dashboard';
 import type { Role } from '../../shared/roles';
 import { parseTimer } from '../../shared/timer';
 import { request } from '../lib/api';
 
-export type { BoardSummary, PresentPerson } from '../../shared/dashboard';
+export type { BoardSummary, PresentPerson } from '../../shared/api/dashboard';
 
 /** The cohort API (`/api/cohorts`), as the trainer's pages use it. Every call but create needs the trainer token. */
 

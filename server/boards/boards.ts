@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import { seedBoardDoc } from '../../shared/boardDoc';
+import { seedBoardDoc } from '../../shared/doc/boardDoc';
 import { ROLES, type Role } from '../../shared/roles';
 import { boardSchema, getExercise } from '../../exercises/registry';
 import { exerciseRecords } from '../../exercises/kit/seed';

@@ -4,7 +4,7 @@ import type { RunningServer } from '../Server';
 import { connectClient, synced, type TestClient } from '../../tests/helpers/clients';
 import { eventually } from '../../tests/helpers/eventually';
 import { capturingLogger, sqliteIn, startTestServer, tempDir } from '../../tests/helpers/server';
-import { CONTROL_MAP, ControlKey, controlRoomName } from '../../shared/control';
+import { CONTROL_MAP, ControlKey, controlRoomName } from '../../shared/doc/control';
 import { getTemplate } from '../../exercises/registry';
 import { RoomUnavailableError } from '../relay/Relay';
 import { applyBroadcast } from './broadcast';

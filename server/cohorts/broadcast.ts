@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type * as Y from 'yjs';
-import { CONTROL_MAP, ControlKey, type Banner, type BringRequest, type SessionStep } from '../../shared/control';
+import { CONTROL_MAP, ControlKey, type Banner, type BringRequest, type SessionStep } from '../../shared/doc/control';
 import { idleTimer, parseTimer, pause, reset, start, type TimerState } from '../../shared/timer';
 import type { TemplateStep } from '../../shared/template';
 import { getTemplate } from '../../exercises/registry';
@@ -31,7 +31,7 @@ interface Plan {
 }
 
 /**
- * Writes what a broadcast sets into one board's control document (shared/control.ts layouts, as
+ * Writes what a broadcast sets into one board's control document (shared/doc/control.ts layouts, as
  * the facilitator's session bar writes them), in one transaction:
  *  - step: the SessionStep, and the timer reset to idle at the step's minutes; on a board whose
  *    facilitators keep "Take everyone there" on (`takeEveryone` not false), also a bring request

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { readActions } from '../../shared/actionPlanDoc';
-import { readRubric } from '../../shared/rubricDoc';
+import { readActions } from '../../shared/doc/actionPlanDoc';
+import { readRubric } from '../../shared/doc/rubricDoc';
 import type { Figure } from '../../shared/results';
 import { manyTablesManyKnocks } from '../../exercises/many-tables-many-knocks';
 import { manyTablesFixture } from '../../exercises/many-tables-many-knocks/fixtures';

@@ -5,8 +5,8 @@ import { allAcked, connectClient, synced, type TestClient } from '../../tests/he
 import { eventually } from '../../tests/helpers/eventually';
 import { sqliteIn, startTestServer, tempDir } from '../../tests/helpers/server';
 import { EXPORT_CSV_FILES } from '../../shared/exportDocument';
-import { setScore } from '../../shared/rubricDoc';
-import { addAction } from '../../shared/actionPlanDoc';
+import { setScore } from '../../shared/doc/rubricDoc';
+import { addAction } from '../../shared/doc/actionPlanDoc';
 import { manyTablesFixture } from '../../exercises/many-tables-many-knocks/fixtures';
 import { addRubricAndActions, schemaErrors } from '../exports/testing';
 import { BOM, csvCell } from '../../shared/api/csv';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { BANNER_MAX_LENGTH } from '../../shared/control';
+import { BANNER_MAX_LENGTH } from '../../shared/doc/control';
 import { COHORT_LIMITS, FIELD_MAX_LENGTH } from '../../shared/api/limits';
 
 /** Limits of a cohort (POST /api/cohorts). */

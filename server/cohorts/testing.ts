@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
 import type { RunningServer } from '../Server';
-import { recordsOf } from '../../shared/boardDoc';
+import { recordsOf } from '../../shared/doc/boardDoc';
 import type { Storage } from '../storage/Storage';
 
 /** Test helpers for the cohort endpoints. */

@@ -1,4 +1,4 @@
-import type { BoardSummary } from '../../shared/dashboard';
+import type { BoardSummary } from '../../shared/api/dashboard';
 import type { DocKind } from '../../shared/roles';
 import { getExercise, getItemType } from '../../exercises/registry';
 import type { Logger } from '../runtime/log';
@@ -73,7 +73,7 @@ export interface SummarySubscription {
 }
 
 /**
- * Live summaries of boards for the cohort dashboard (shared/dashboard.ts).
+ * Live summaries of boards for the cohort dashboard (shared/api/dashboard.ts).
  *
  * Where a summary comes from: the board's live rooms when loaded (board room: records and
  * presence; control room: step, timer, banner), otherwise its stored documents, decoded once

@@ -6,9 +6,9 @@ import { allAcked, connectClient, synced, type TestClient } from '../../tests/he
 import { eventually } from '../../tests/helpers/eventually';
 import { createTestBoard, startTestServer } from '../../tests/helpers/server';
 import { silentLogger } from '../runtime/log';
-import { recordsOf } from '../../shared/boardDoc';
-import { CONTROL_MAP, ControlKey, controlRoomName } from '../../shared/control';
-import type { BoardSummary } from '../../shared/dashboard';
+import { recordsOf } from '../../shared/doc/boardDoc';
+import { CONTROL_MAP, ControlKey, controlRoomName } from '../../shared/doc/control';
+import type { BoardSummary } from '../../shared/api/dashboard';
 import { getItemType } from '../../exercises/registry';
 import { FixtureBuilder } from '../../exercises/kit/fixtureBuilder';
 import { manyTablesManyKnocks } from '../../exercises/many-tables-many-knocks';

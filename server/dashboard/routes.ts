@@ -1,4 +1,4 @@
-import { DashboardEvent, type BoardSummary } from '../../shared/dashboard';
+import { DashboardEvent, type BoardSummary } from '../../shared/api/dashboard';
 import { HttpError } from '../http/HttpError';
 import { type RequestContext, route } from '../http/router';
 import type { Logger } from '../runtime/log';

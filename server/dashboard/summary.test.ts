@@ -4,16 +4,16 @@ import { allAcked, connectClient, synced, type TestClient } from '../../tests/he
 import { eventually } from '../../tests/helpers/eventually';
 import { sqliteIn, startTestServer, tempDir } from '../../tests/helpers/server';
 import { silentLogger } from '../runtime/log';
-import { recordsOf } from '../../shared/boardDoc';
-import { CONTROL_MAP, ControlKey, controlRoomName } from '../../shared/control';
-import type { BoardSummary } from '../../shared/dashboard';
+import { recordsOf } from '../../shared/doc/boardDoc';
+import { CONTROL_MAP, ControlKey, controlRoomName } from '../../shared/doc/control';
+import type { BoardSummary } from '../../shared/api/dashboard';
 import { manyTablesManyKnocks } from '../../exercises/many-tables-many-knocks';
 import { manyTablesFixture } from '../../exercises/many-tables-many-knocks/fixtures';
 import { extractFixture } from '../../exercises/kit/testing';
 import type { FeatureStore, Storage } from '../storage/Storage';
 import { SummaryService } from './SummaryService';
 import { createTestCohort } from './testing';
-import { setScore } from '../../shared/rubricDoc';
+import { setScore } from '../../shared/doc/rubricDoc';
 import { type ActivityStore, activityStore } from './activityStore';
 
 let server: RunningServer | undefined;

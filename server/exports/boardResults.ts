@@ -1,9 +1,9 @@
 import * as Y from 'yjs';
 import type { TLRecord } from '@tldraw/tlschema';
-import { readBoardMeta, readRecords } from '../../shared/boardDoc';
-import { DOC_SCHEMA, DOC_SCHEMA_TLDRAW_KEY } from '../../shared/docLayout';
+import { readBoardMeta, readRecords } from '../../shared/doc/boardDoc';
+import { DOC_SCHEMA, DOC_SCHEMA_TLDRAW_KEY } from '../../shared/doc/docLayout';
 import type { BoardResults, ResultNote, ResultVoteRound } from '../../shared/results';
-import type { VoteRound } from '../../shared/control';
+import type { VoteRound } from '../../shared/doc/control';
 import { voteResults } from './voteResults';
 import { readRounds } from '../../shared/votes';
 import { boardSchema, getExercise, getItemType } from '../../exercises/registry';

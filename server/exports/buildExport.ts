@@ -1,7 +1,7 @@
 import type * as Y from 'yjs';
 import { ACTION_STATUSES } from '../../shared/actionPlan';
-import { readActions } from '../../shared/actionPlanDoc';
-import { readRecords } from '../../shared/boardDoc';
+import { readActions } from '../../shared/doc/actionPlanDoc';
+import { readRecords } from '../../shared/doc/boardDoc';
 import {
   EXPORT_VERSION,
   type BoardExport,
@@ -15,7 +15,7 @@ import {
 } from '../../shared/exportDocument';
 import type { ResultItem } from '../../shared/results';
 import { bandOf, RUBRIC_BANDS, RUBRIC_DIMENSION_IDS, type DimensionScore, type RubricDimensionId } from '../../shared/rubric';
-import { readRubric } from '../../shared/rubricDoc';
+import { readRubric } from '../../shared/doc/rubricDoc';
 import { BAND_DESCRIPTIONS, RUBRIC_GUIDE } from '../../shared/rubricGuide';
 import type { FieldDef, ItemTypeDef } from '../../exercises/kit/definitions';
 import { getExercise, getItemType } from '../../exercises/registry';
@@ -23,7 +23,7 @@ import { boardNotes } from '../../exercises/kit/boardNotes';
 import type { Relay } from '../relay/Relay';
 import { resultsOfDoc } from './boardResults';
 import { readRounds } from '../../shared/votes';
-import type { VoteRound } from '../../shared/control';
+import type { VoteRound } from '../../shared/doc/control';
 import type { BoardRow, Storage } from '../storage/Storage';
 import type { ParticipantRow } from '../participants/participantStore';
 import { participantStore } from '../participants/participantStore';

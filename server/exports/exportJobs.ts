@@ -1,8 +1,8 @@
 import * as Y from 'yjs';
-import { readActions } from '../../shared/actionPlanDoc';
-import type { VoteRound } from '../../shared/control';
+import { readActions } from '../../shared/doc/actionPlanDoc';
+import type { VoteRound } from '../../shared/doc/control';
 import type { BoardExport, ExportFormat } from '../../shared/exportDocument';
-import { readRubric } from '../../shared/rubricDoc';
+import { readRubric } from '../../shared/doc/rubricDoc';
 import { buildCohortZip } from '../cohorts/exportZip';
 import { comparisonOf } from '../cohorts/cohortResults';
 import type { TeamResults } from '../cohorts/comparison';

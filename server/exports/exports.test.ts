@@ -5,7 +5,7 @@ import type { RunningServer } from '../Server';
 import { allAcked, connectClient, synced, type TestClient } from '../../tests/helpers/clients';
 import { eventually } from '../../tests/helpers/eventually';
 import { capturingLogger, createTestBoard, startTestServer, type TestBoard } from '../../tests/helpers/server';
-import { recordsOf } from '../../shared/boardDoc';
+import { recordsOf } from '../../shared/doc/boardDoc';
 import { getTemplate } from '../../exercises/registry';
 import { EXPORT_CSV_FILES, type BoardExport } from '../../shared/exportDocument';
 import { frontlineFixture } from '../../exercises/frontline-communication/fixtures';

@@ -5,7 +5,7 @@ import { $createListItemNode, $createListNode } from '@lexical/list';
 import { $createLinkNode } from '@lexical/link';
 import { $createParagraphNode, $createTextNode, $getRoot } from 'lexical';
 import type * as Y from 'yjs';
-import { reviewMap, setReviewAnswer, setReviewText } from '../../shared/reviewDoc';
+import { reviewMap, setReviewAnswer, setReviewText } from '../../shared/doc/reviewDoc';
 import { blank } from '../../exercises/blank';
 import { manyTablesManyKnocks } from '../../exercises/many-tables-many-knocks';
 import { manyTablesFixture } from '../../exercises/many-tables-many-knocks/fixtures';

@@ -4,7 +4,7 @@ import { allAcked, connectClient, synced, type TestClient } from '../../tests/he
 import { eventually } from '../../tests/helpers/eventually';
 import { createTestBoard, startTestServer } from '../../tests/helpers/server';
 import { $createParagraphNode, $createTextNode, $getRoot } from 'lexical';
-import { recordsOf } from '../../shared/boardDoc';
+import { recordsOf } from '../../shared/doc/boardDoc';
 import { writeNote } from '../../tests/helpers/notes';
 import { manyTablesManyKnocks } from '../../exercises/many-tables-many-knocks';
 import { manyTablesFixture } from '../../exercises/many-tables-many-knocks/fixtures';

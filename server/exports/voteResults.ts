@@ -1,9 +1,9 @@
 import type * as Y from 'yjs';
-import { readRecords } from '../../shared/boardDoc';
-import type { VoteRound } from '../../shared/control';
+import { readRecords } from '../../shared/doc/boardDoc';
+import type { VoteRound } from '../../shared/doc/control';
 import type { ResultItem, ResultVoteRound } from '../../shared/results';
 import type { ExerciseTemplate } from '../../shared/template';
-import { plainTextOfRichText } from '../../shared/richText';
+import { plainTextOfRichText } from '../../shared/doc/richText';
 import { ranking } from '../../shared/votes';
 import { cleanText, shorten } from '../../exercises/kit/text';
 

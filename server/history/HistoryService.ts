@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import * as Y from 'yjs';
 import type { TLRecord } from '@tldraw/tlschema';
-import { readRecords } from '../../shared/boardDoc';
-import { DOC_RECORDS, DOC_SCHEMA, DOC_SCHEMA_TLDRAW_KEY } from '../../shared/docLayout';
-import type { SnapshotInfo, SnapshotKind } from '../../shared/history';
+import { readRecords } from '../../shared/doc/boardDoc';
+import { DOC_RECORDS, DOC_SCHEMA, DOC_SCHEMA_TLDRAW_KEY } from '../../shared/doc/docLayout';
+import type { SnapshotInfo, SnapshotKind } from '../../shared/api/history';
 import { boardSchema } from '../../exercises/registry';
 import { HttpError } from '../http/HttpError';
 import type { Logger } from '../runtime/log';

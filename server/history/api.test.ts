@@ -1,11 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { $createParagraphNode, $createTextNode, $getRoot } from 'lexical';
-import { readRecords, recordsOf } from '../../shared/boardDoc';
-import { addAction, readActions, updateAction } from '../../shared/actionPlanDoc';
-import { readRubric, setScore } from '../../shared/rubricDoc';
-import { readNote } from '../../shared/notes';
-import type { SnapshotInfo } from '../../shared/history';
+import { readRecords, recordsOf } from '../../shared/doc/boardDoc';
+import { addAction, readActions, updateAction } from '../../shared/doc/actionPlanDoc';
+import { readRubric, setScore } from '../../shared/doc/rubricDoc';
+import { readNote } from '../../shared/doc/notes';
+import type { SnapshotInfo } from '../../shared/api/history';
 import type { ServerConfig } from '../config';
 import { DEFAULT_LIMITS } from '../relay/limits';
 import { silentLogger } from '../runtime/log';

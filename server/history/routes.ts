@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { SNAPSHOT_BY_MAX, SNAPSHOT_ID_PATTERN, SNAPSHOT_NAME_MAX } from '../../shared/history';
+import { SNAPSHOT_BY_MAX, SNAPSHOT_ID_PATTERN, SNAPSHOT_NAME_MAX } from '../../shared/api/history';
 import { HttpError } from '../http/HttpError';
 import { parseOr400 } from '../http/schemas';
 import type { BoardAccess } from '../boards/routes';

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import path from 'node:path';
 import { openDatabase } from '../storage/sqliteDatabase';
 import * as Y from 'yjs';
-import type { SnapshotInfo, SnapshotKind } from '../../shared/history';
+import type { SnapshotInfo, SnapshotKind } from '../../shared/api/history';
 import { MemoryStorage } from '../storage/MemoryStorage';
 import { SCHEMA_VERSION, SqliteStorage } from '../storage/SqliteStorage';
 import type { BoardRow, Storage } from '../storage/Storage';

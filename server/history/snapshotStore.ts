@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { FeatureStore } from '../storage/Storage';
-import { MAX_SNAPSHOTS_PER_BOARD, PRUNE_ORDER, type SnapshotInfo, type SnapshotKind } from '../../shared/history';
+import { MAX_SNAPSHOTS_PER_BOARD, PRUNE_ORDER, type SnapshotInfo, type SnapshotKind } from '../../shared/api/history';
 
 /**
  * Where board snapshots are kept, on either storage implementation (the rules live here once).

@@ -1,6 +1,6 @@
 import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { recordsOf } from '../../shared/boardDoc';
+import { recordsOf } from '../../shared/doc/boardDoc';
 import type { BoardExport } from '../../shared/exportDocument';
 import { EXPORT_CSV_FILES } from '../../shared/exportDocument';
 import { zoneShapeId } from '../../exercises/kit/seed';

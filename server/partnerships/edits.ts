@@ -1,7 +1,7 @@
 import * as Y from 'yjs';
-import { actionsMap, addAction, updateAction } from '../../shared/actionPlanDoc';
+import { actionsMap, addAction, updateAction } from '../../shared/doc/actionPlanDoc';
 import { RUBRIC_DIMENSION_IDS } from '../../shared/rubric';
-import { setRationale, setScore } from '../../shared/rubricDoc';
+import { setRationale, setScore } from '../../shared/doc/rubricDoc';
 import { HttpError } from '../http/HttpError';
 import { SERVER_ORIGIN } from '../relay/Room';
 import type { Relay } from '../relay/Relay';

@@ -1,9 +1,9 @@
 import type * as Y from 'yjs';
-import { readActions } from '../../shared/actionPlanDoc';
+import { readActions } from '../../shared/doc/actionPlanDoc';
 import type { PartnershipAction, PartnershipAnswer, PartnershipBoard, PartnershipRubricEntry, ReviewStatus } from '../../shared/partnership';
 import { bandOf, RUBRIC_DIMENSION_IDS } from '../../shared/rubric';
-import { readRubric } from '../../shared/rubricDoc';
-import { isAnswered, readReview, reviewStepKey } from '../../shared/reviewDoc';
+import { readRubric } from '../../shared/doc/rubricDoc';
+import { isAnswered, readReview, reviewStepKey } from '../../shared/doc/reviewDoc';
 import { getExercise } from '../../exercises/registry';
 import { boardNotes, reviewPhaseOf } from '../../exercises/kit/boardNotes';
 import type { ExerciseDef } from '../../exercises/kit/definitions';

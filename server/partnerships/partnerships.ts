@@ -1,6 +1,6 @@
 import { hasRole, ROLES, type Role } from '../../shared/roles';
 import type { MemberRole, PartnershipRole } from '../../shared/partnership';
-import { isSessionDate } from '../../shared/rubricDoc';
+import { isSessionDate } from '../../shared/doc/rubricDoc';
 import { prepareBoard, boardLink } from '../boards/boards';
 import { HttpError } from '../http/HttpError';
 import type { Storage } from '../storage/Storage';

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { ACTION_STATUSES, type ActionStatus } from '../../shared/actionPlan';
 import { MEMBER_ROLES } from '../../shared/partnership';
 import { RUBRIC_DIMENSION_IDS } from '../../shared/rubric';
-import { isSessionDate, MAX_RATIONALE } from '../../shared/rubricDoc';
+import { isSessionDate, MAX_RATIONALE } from '../../shared/doc/rubricDoc';
 import { FIELD_MAX_LENGTH } from '../../shared/api/limits';
 
 // Names end up in titles, CSV cells and reports: no control characters.

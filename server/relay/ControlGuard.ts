@@ -1,12 +1,12 @@
 import type * as Y from 'yjs';
-import { CONTROL_MAP, CONTROL_VOTES, ControlKey } from '../../shared/control';
+import { CONTROL_MAP, CONTROL_VOTES, ControlKey } from '../../shared/doc/control';
 import { isClientWrite } from './clientWrite';
 
 export const CONTROL_GUARD_ORIGIN = 'control-guard';
 
 
 /**
- * Keeps the server's own parts of a control document (shared/control.ts) the server's: the
+ * Keeps the server's own parts of a control document (shared/doc/control.ts) the server's: the
  * `votes` map and the `vote` key of the `control` map are written only through the votes API.
  * A client write touching them (only facilitators can write a control document at all) is undone
  * at once by a corrective write, like LockGuard does for locked records: an update cannot be

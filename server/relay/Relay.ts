@@ -9,7 +9,7 @@ import { DEFAULT_VOTER_KEY_CAPS, VoterKeys } from './voterKeys';
 import type { VoterKeyCaps } from './voterKeyStore';
 import { isBoardId } from '../../shared/ids';
 import type { DocKind, Role } from '../../shared/roles';
-import { CONTROL_DOC_SUFFIX, controlRoomName } from '../../shared/control';
+import { CONTROL_DOC_SUFFIX, controlRoomName } from '../../shared/doc/control';
 import type { RelayLimits } from './limits';
 import type { Logger } from '../runtime/log';
 import type { Storage, StoredDoc } from '../storage/Storage';

@@ -5,7 +5,7 @@ import * as awarenessProtocol from 'y-protocols/awareness';
 import { CloseCodes } from '../../shared/closeCodes';
 import { MessageType } from '../../shared/protocol';
 import { canWrite, type DocKind } from '../../shared/roles';
-import { controlRoomName } from '../../shared/control';
+import { controlRoomName } from '../../shared/doc/control';
 import type { RelayLimits } from './limits';
 import type { Logger } from '../runtime/log';
 import type { Storage } from '../storage/Storage';

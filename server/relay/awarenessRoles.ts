@@ -2,7 +2,7 @@ import { modifyAwarenessUpdate } from 'y-protocols/awareness';
 import type { Role } from '../../shared/roles';
 
 /**
- * A presence state with its `user.role` set to `role` (shared/docLayout.ts PresenceState): a
+ * A presence state with its `user.role` set to `role` (shared/doc/docLayout.ts PresenceState): a
  * modified client could otherwise show itself as a facilitator in everyone's participant list.
  * States without a `user` object, and removals (`null`), are returned unchanged.
  */

@@ -1,17 +1,17 @@
 import { isDeepStrictEqual } from 'node:util';
 import * as Y from 'yjs';
-import { ACTION_ID_PATTERN, actionFieldProblem } from '../../shared/actionPlanDoc';
-import { isRecordEntry } from '../../shared/boardDoc';
-import { CONTROL_MAP, CONTROL_VOTES, ControlKey } from '../../shared/control';
-import { DOC_ACTIONS, DOC_BOARD, DOC_NOTE_PREFIX, DOC_RECORDS, DOC_REVIEW, DOC_RUBRIC, DOC_SCHEMA, DOC_SCHEMA_TLDRAW_KEY, noteName } from '../../shared/docLayout';
-import { reviewValueProblem } from '../../shared/reviewDoc';
-import { rubricValueProblem } from '../../shared/rubricDoc';
+import { ACTION_ID_PATTERN, actionFieldProblem } from '../../shared/doc/actionPlanDoc';
+import { isRecordEntry } from '../../shared/doc/boardDoc';
+import { CONTROL_MAP, CONTROL_VOTES, ControlKey } from '../../shared/doc/control';
+import { DOC_ACTIONS, DOC_BOARD, DOC_NOTE_PREFIX, DOC_RECORDS, DOC_REVIEW, DOC_RUBRIC, DOC_SCHEMA, DOC_SCHEMA_TLDRAW_KEY, noteName } from '../../shared/doc/docLayout';
+import { reviewValueProblem } from '../../shared/doc/reviewDoc';
+import { rubricValueProblem } from '../../shared/doc/rubricDoc';
 import { boardSchema, TEMPLATES } from '../../exercises/registry';
 import { recordChecker, serializedSchema, type RecordChecker } from '../../exercises/kit/recordCheck';
 import { deletesItem, type Insertion, type PathStep, type UpdateStructure } from './updateStructure';
 
 /**
- * The document layout (shared/docLayout.ts, shared/control.ts) as rules a client's write must
+ * The document layout (shared/doc/docLayout.ts, shared/doc/control.ts) as rules a client's write must
  * follow before the relay applies it. Each function returns why a write does not fit, or null.
  *
  * Board document, by top-level name:
@@ -20,8 +20,8 @@ import { deletesItem, type Insertion, type PathStep, type UpdateStructure } from
  *  - `schema` (map): only `tldraw`, and only the board schema itself (a client that migrated the
  *    records writes it); deleting it is refused.
  *  - `board` (map): the server's (seeded at creation); clients neither write nor delete it.
- *  - `rubric`, `review` (flat maps): values as shared/rubricDoc.ts and shared/reviewDoc.ts write.
- *  - `actions` (map): action id → map of action fields (shared/actionPlanDoc.ts).
+ *  - `rubric`, `review` (flat maps): values as shared/doc/rubricDoc.ts and shared/doc/reviewDoc.ts write.
+ *  - `actions` (map): action id → map of action fields (shared/doc/actionPlanDoc.ts).
  *  - `note:<step>` (XmlText, one per step of any template, or the whole board's): what
  *    @lexical/yjs writes, that is nested XmlTexts, XmlElements and maps, text and attributes
  *    (plain values, or maps such as a node's `__state`), at most MAX_NOTE_DEPTH deep.

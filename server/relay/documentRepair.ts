@@ -1,7 +1,7 @@
 import type * as Y from 'yjs';
-import { isRecordEntry } from '../../shared/boardDoc';
-import { DOC_RECORDS, DOC_SCHEMA, DOC_SCHEMA_TLDRAW_KEY } from '../../shared/docLayout';
-import { isSerializedSchema } from '../../shared/schemaRelation';
+import { isRecordEntry } from '../../shared/doc/boardDoc';
+import { DOC_RECORDS, DOC_SCHEMA, DOC_SCHEMA_TLDRAW_KEY } from '../../shared/doc/docLayout';
+import { isSerializedSchema } from '../../shared/doc/schemaRelation';
 import { boardSchema } from '../../exercises/registry';
 
 export interface RepairReport {

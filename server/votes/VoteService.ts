@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type * as Y from 'yjs';
-import { readRecords } from '../../shared/boardDoc';
-import { CONTROL_MAP, CONTROL_VOTES, ControlKey, type VoteRound } from '../../shared/control';
+import { readRecords } from '../../shared/doc/boardDoc';
+import { CONTROL_MAP, CONTROL_VOTES, ControlKey, type VoteRound } from '../../shared/doc/control';
 import { parseVoteRound, readRounds, tally, validateBallot } from '../../shared/votes';
 import { getTemplate } from '../../exercises/registry';
 import { ZONE_SHAPE_TYPE } from '../../exercises/kit/shapes';

@@ -24,7 +24,7 @@ async function filledBoard(app: App) {
   await synced(c);
   const { records, ids } = manyTablesFixture();
   // The fixture's records go in through the y-websocket protocol, as a browser's would.
-  const { recordsOf } = await import('../../shared/boardDoc');
+  const { recordsOf } = await import('../../shared/doc/boardDoc');
   const kv = recordsOf(c.doc);
   c.doc.transact(() => {
     for (const r of records) if (!kv.has(r.id as string)) kv.set(r.id as string, r as never);

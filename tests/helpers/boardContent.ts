@@ -1,5 +1,5 @@
 import type * as Y from 'yjs';
-import { DEFAULT_PAGE_ID, recordsOf } from '../../shared/boardDoc';
+import { DEFAULT_PAGE_ID, recordsOf } from '../../shared/doc/boardDoc';
 
 /**
  * Valid board content for relay tests. The relay refuses writes that do not fit the board

@@ -3,7 +3,7 @@ import * as Y from 'yjs';
 import type { RunningServer } from '../../server/Server';
 import { SqliteStorage } from '../../server/storage/SqliteStorage';
 import { prepareBoard } from '../../server/boards/boards';
-import { recordsOf } from '../../shared/boardDoc';
+import { recordsOf } from '../../shared/doc/boardDoc';
 import { boardSchema } from '../../exercises/registry';
 import { geoShape } from '../helpers/boardContent';
 import { rawSocket } from '../helpers/clients';

@@ -1,7 +1,7 @@
 import * as Y from 'yjs';
 import { atom, computed, type Atom, type Computed } from 'tldraw';
 import type { ActionRow } from '../../../shared/actionPlan';
-import { actionsMap, addAction, readActions, removeAction, updateAction, type NewAction } from '../../../shared/actionPlanDoc';
+import { actionsMap, addAction, readActions, removeAction, updateAction, type NewAction } from '../../../shared/doc/actionPlanDoc';
 import { DEFAULT_SORT, matchesFilter, NO_FILTER, visibleActions, type ActionFilter, type ActionSort } from './actionTable';
 
 /** Origin of the transactions that remove an action: the only ones "Undo" takes back. */
@@ -23,7 +23,7 @@ export interface RevealRequest {
  * follow everyone's edits), plus what is local to this tab (sort, filters, the expanded view,
  * the last removal offered for undo).
  *
- * Writes go through shared/actionPlanDoc.ts. A write that fails (the action was removed by someone
+ * Writes go through shared/doc/actionPlanDoc.ts. A write that fails (the action was removed by someone
  * else meanwhile, a value too long) changes nothing and sets `error` for the panel to show.
  */
 export class ActionPlanState {

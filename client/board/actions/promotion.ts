@@ -1,8 +1,8 @@
 import { itemTypeOfShape } from '../../../exercises/kit/shapes';
 import { cleanText, shorten } from '../../../exercises/kit/text';
 import { getItemType } from '../../../exercises/registry';
-import type { NewAction } from '../../../shared/actionPlanDoc';
-import { plainTextOfRichText } from '../../../shared/richText';
+import type { NewAction } from '../../../shared/doc/actionPlanDoc';
+import { plainTextOfRichText } from '../../../shared/doc/richText';
 
 /**
  * What a board item becomes when it is promoted to an action. Pure: works on a shape's JSON, so
@@ -23,7 +23,7 @@ export interface ShapeLike {
 export type Promotion = Required<Pick<NewAction, 'text' | 'sourceItemId' | 'sourceTitle'>> &
   Pick<NewAction, 'owner' | 'due' | 'priorityArea'>;
 
-/** Longest action text the document accepts (shared/actionPlanDoc.ts). */
+/** Longest action text the document accepts (shared/doc/actionPlanDoc.ts). */
 const MAX_TEXT = 2000;
 const TITLE_LENGTH = 80;
 

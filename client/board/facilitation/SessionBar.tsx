@@ -1,7 +1,7 @@
 import { useEffect, useId, useLayoutEffect, useRef, useState, type ReactNode, type RefObject } from 'react';
 import { useDismiss } from '../../components/useDismiss';
 import { createUserId, useValue, type Editor } from 'tldraw';
-import { BRING_FRESH_MS } from '../../../shared/control';
+import { BRING_FRESH_MS } from '../../../shared/doc/control';
 import { addTime, formatRemaining, hasEnded, idleTimer, pause, remainingMs, reset, start, type TimerState } from '../../../shared/timer';
 import { readJson, writeJson } from '../../lib/storage';
 import { showZone, zoneBounds } from '../panels/boardActions';

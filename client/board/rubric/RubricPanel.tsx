@@ -3,7 +3,7 @@ import { useValue, type TLShapeId } from 'tldraw';
 import type * as Y from 'yjs';
 import { proposeEvidence } from '../../../exercises/kit/evidence';
 import { bandOf, RUBRIC_BANDS, type DimensionScore, type EvidenceEntry, type ProposedEvidence, type RubricSession } from '../../../shared/rubric';
-import { isSessionDate, putEvidence, readRubric, removeEvidence, rubricMap, setRationale, setScore } from '../../../shared/rubricDoc';
+import { isSessionDate, putEvidence, readRubric, removeEvidence, rubricMap, setRationale, setScore } from '../../../shared/doc/rubricDoc';
 import { RUBRIC_GUIDES, type DimensionGuide } from '../../../shared/rubricGuide';
 import { selectAndShow } from '../panels/boardActions';
 import { useTextDraft } from '../panels/FieldControl';

@@ -1,7 +1,7 @@
 import { useEffect, useId, useMemo, useState, type FormEvent, type ReactNode } from 'react';
 import { useValue, type Editor, type TLShapeId } from 'tldraw';
-import type { VoteRound } from '../../../../shared/control';
-import { VOTE_LIMITS } from '../../../../shared/control';
+import type { VoteRound } from '../../../../shared/doc/control';
+import { VOTE_LIMITS } from '../../../../shared/doc/control';
 import { ApiError, NetworkError } from '../../../lib/api';
 import { itemKindLabel, itemTitle } from '../../actions/promotion';
 import { selectAndShow } from '../../panels/boardActions';

@@ -1,7 +1,7 @@
 import * as Y from 'yjs';
-import { ACTION_STATUSES, type ActionRow, type ActionStatus } from './actionPlan';
+import { ACTION_STATUSES, type ActionRow, type ActionStatus } from '../actionPlan';
 import { DOC_ACTIONS } from './docLayout';
-import { randomBytes } from './webPlatform';
+import { randomBytes } from '../webPlatform';
 
 /**
  * Reading and writing the action plan in a board's Y.Doc. Each action is its own Y.Map, so

@@ -6,7 +6,7 @@ import { $createLinkNode } from '@lexical/link';
 import { $convertFromMarkdownString, $convertToMarkdownString, TRANSFORMERS } from '@lexical/markdown';
 import { $createLineBreakNode, $createParagraphNode, $createTextNode, $getRoot, type TextFormatType } from 'lexical';
 import { isNoteEmpty, noteMarkdown, noteText, readNote, safeLinkUrl, type NoteBlock } from './notes';
-import { noteEditor, writeNote } from '../tests/helpers/notes';
+import { noteEditor, writeNote } from '../../tests/helpers/notes';
 
 function text(t: string, ...formats: TextFormatType[]) {
   const node = $createTextNode(t);

@@ -9,8 +9,8 @@
  *    then `summary` (one BoardSummary) whenever a board's summary changes (at most about once a
  *    second per board), and `: ping` comments every 15 s.
  */
-import type { Role } from './roles';
-import type { TimerState } from './timer';
+import type { Role } from '../roles';
+import type { TimerState } from '../timer';
 
 export interface PresentPerson {
   name: string;

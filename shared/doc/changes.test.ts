@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { changeVocabulary } from '../exercises/kit/changeVocabulary';
-import { fixtureFor } from '../exercises/kit/testing';
-import { manyTablesManyKnocks } from '../exercises/many-tables-many-knocks';
-import { getItemType } from '../exercises/registry';
+import { changeVocabulary } from '../../exercises/kit/changeVocabulary';
+import { fixtureFor } from '../../exercises/kit/testing';
+import { manyTablesManyKnocks } from '../../exercises/many-tables-many-knocks';
+import { getItemType } from '../../exercises/registry';
 import { addAction, removeAction, updateAction } from './actionPlanDoc';
 import { recordsOf } from './boardDoc';
 import {

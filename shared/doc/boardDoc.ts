@@ -10,7 +10,7 @@ import {
   DOC_SCHEMA_TLDRAW_KEY,
   type BoardMeta,
 } from './docLayout';
-import type { ExerciseTemplate } from './template';
+import type { ExerciseTemplate } from '../template';
 import { addAction } from './actionPlanDoc';
 
 /** Who the action plan names as the author of a template's starting actions. */

@@ -19,7 +19,7 @@ export const DOC_BOARD = 'board';
 /**
  * `rubric` (Y.Map, flat): `<date>|<dimension>|score` → number | null, `<date>|<dimension>|rationale`
  * → string, `<date>|<dimension>|evidence|<id>` → EvidenceEntry; date is the session's YYYY-MM-DD.
- * One register per value, so concurrent edits never drop each other (shared/rubricDoc.ts; it
+ * One register per value, so concurrent edits never drop each other (shared/doc/rubricDoc.ts; it
  * still reads the earlier nested form date → dimension → { score, rationale, evidence }).
  */
 export const DOC_RUBRIC = 'rubric';
@@ -34,7 +34,7 @@ export const DOC_ACTIONS = 'actions';
  * nested Y.XmlText with `__type` attributes, text as a Y.Map of properties followed by its
  * characters). Top-level, so every client gets the same type by name without creating anything;
  * an empty or missing one is an empty note (no client seeds a first paragraph: see
- * client/CONTEXT.md "Notes"). Read with shared/notes.ts.
+ * client/CONTEXT.md "Notes"). Read with shared/doc/notes.ts.
  */
 export const DOC_NOTE_PREFIX = 'note:';
 /** The note key of a board without steps. No template step may use this id. */
@@ -49,7 +49,7 @@ export function noteName(stepId: string | null): string {
  * null, checked, by, at }` and `<stepId>|<questionId>|text` → `{ text, by, at }`, so two people
  * answering different questions, or the choice and the text of one, never drop each other's
  * edit. Earlier boards hold ticks `{ checked, by, at }`, read as yes / unanswered
- * (shared/reviewDoc.ts).
+ * (shared/doc/reviewDoc.ts).
  */
 export const DOC_REVIEW = 'review';
 

@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
 import { DOC_RUBRIC } from './docLayout';
-import { isValidScore, RUBRIC_DIMENSION_IDS, type DimensionScore, type EvidenceEntry, type RubricDimensionId, type RubricSession } from './rubric';
+import { isValidScore, RUBRIC_DIMENSION_IDS, type DimensionScore, type EvidenceEntry, type RubricDimensionId, type RubricSession } from '../rubric';
 
 /**
  * Reading and writing rubric scores in a board's Y.Doc. Writers validate and throw a TypeError or

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { DOC_RUBRIC } from './docLayout';
-import type { EvidenceEntry } from './rubric';
+import type { EvidenceEntry } from '../rubric';
 import { isSessionDate, putEvidence, readRubric, removeEvidence, rubricMap, setRationale, setScore } from './rubricDoc';
 
 const DAY = '2025-03-04';

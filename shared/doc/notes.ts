@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
 import { noteName } from './docLayout';
-import { type ParsedUrl, parseUrl } from './webPlatform';
+import { type ParsedUrl, parseUrl } from '../webPlatform';
 
 /**
  * The team's notes (one Lexical document per step, stored with @lexical/yjs in a top-level

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import type { ActionRow } from './actionPlan';
+import type { ActionRow } from '../actionPlan';
 import { actionsMap, addAction, readActions, removeAction, updateAction } from './actionPlanDoc';
 
 const T0 = new Date('2026-03-02T09:00:00.000Z');

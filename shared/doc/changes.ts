@@ -1,5 +1,5 @@
 import type * as Y from 'yjs';
-import type { ActionRow } from './actionPlan';
+import type { ActionRow } from '../actionPlan';
 import { readActions } from './actionPlanDoc';
 import { readRecords } from './boardDoc';
 import { plainTextOfRichText } from './richText';

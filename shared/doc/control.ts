@@ -20,7 +20,7 @@
  *  - `votes` (Y.Map): round id → VoteRound, written by the server only (through the votes API),
  *    so a round's tally exists nowhere before it is revealed.
  */
-import type { TimerState } from './timer';
+import type { TimerState } from '../timer';
 
 export const CONTROL_DOC_SUFFIX = '/control';
 export const CONTROL_MAP = 'control';
@@ -125,4 +125,38 @@ export interface ControlValues {
   vote: string | null;
   banner: Banner | null;
   takeEveryone: boolean;
+}
+
+// ---- Readers: a control document's values as stored, junk read as null ----
+
+const isObj = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v);
+const isNum = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
+const isStr = (v: unknown): v is string => typeof v === 'string';
+
+/** The step a control document names (null when missing or junk). */
+export function parseStep(v: unknown): SessionStep | null {
+  if (!isObj(v) || !isStr(v.stepId) || !isNum(v.index)) return null;
+  return { stepId: v.stepId, index: v.index, changedAt: isNum(v.changedAt) ? v.changedAt : 0, by: isStr(v.by) ? v.by : '' };
+}
+
+/** Who everyone is asked to follow (null when nobody, or junk). */
+export function parseFollow(v: unknown): FollowState | null {
+  if (!isObj(v) || !isStr(v.leaderId) || !isNum(v.since)) return null;
+  return { leaderId: v.leaderId, leaderName: isStr(v.leaderName) ? v.leaderName : '', since: v.since };
+}
+
+/** The last "bring everyone here" request (null when none, or junk). */
+export function parseBring(v: unknown): BringRequest | null {
+  if (!isObj(v) || !isStr(v.id) || !isStr(v.leaderId) || !isNum(v.at) || !isObj(v.bounds)) return null;
+  const b = v.bounds;
+  if (!isNum(b.x) || !isNum(b.y) || !isNum(b.w) || !isNum(b.h) || b.w <= 0 || b.h <= 0) return null;
+  const bring: BringRequest = { id: v.id, leaderId: v.leaderId, leaderName: isStr(v.leaderName) ? v.leaderName : '', bounds: { x: b.x, y: b.y, w: b.w, h: b.h }, at: v.at };
+  if (isStr(v.zoneId) && v.zoneId) bring.zoneId = v.zoneId;
+  return bring;
+}
+
+/** The banner shown to everyone (null when none, empty or junk). */
+export function parseBanner(v: unknown): Banner | null {
+  if (!isObj(v) || !isStr(v.id) || !isStr(v.text) || !v.text.trim()) return null;
+  return { id: v.id, text: v.text, at: isNum(v.at) ? v.at : 0, by: isStr(v.by) ? v.by : '' };
 }
