@@ -14,11 +14,11 @@ afterEach(async () => {
 describe('the composition root', () => {
   it('closes every service it built: none keeps observing the relay', async () => {
     relay = new Relay(new MemoryStorage(), DEFAULT_LIMITS, silentLogger);
-    expect(relay.roomHookCount).toBe(0);
+    expect(relay.extensionCount).toBe(0);
     const app = createApp({ storage: new MemoryStorage(), relay, logger: silentLogger, clientDir: '/nonexistent' });
     // The dashboard's summaries, board history and the partnerships' live pages observe rooms.
-    expect(relay.roomHookCount).toBe(3);
+    expect(relay.extensionCount).toBe(3);
     await app.close();
-    expect(relay.roomHookCount).toBe(0);
+    expect(relay.extensionCount).toBe(0);
   });
 });

@@ -24,6 +24,9 @@ import { opsRoutes } from './ops/routes';
 import { authorizePartnership } from './partnerships/partnerships';
 import { createPartnershipRoutes } from './partnerships/routes';
 import { Relay } from './relay/Relay';
+import { controlGuardExtension } from './relay/ControlGuard';
+import { lockGuardExtension } from './relay/LockGuard';
+import { participantsExtension } from './participants/ParticipantRecorder';
 import { clientAddress } from './runtime/clientAddress';
 import { summarizeRepeats, type Logger } from './runtime/log';
 import { SqliteStorage } from './storage/SqliteStorage';
@@ -150,7 +153,9 @@ export async function startServer(config: ServerConfig, logger: Logger, storage:
   const metrics = new Metrics();
   // Events a client can cause at will are summarised per interval, so no connection floods the log.
   const relayLogger = summarizeRepeats(logger, CLIENT_CAUSED_EVENTS);
-  const relay = new Relay(metrics.meterStorage(storage), config.limits, relayLogger, { trustProxy: config.trustProxy, voterKeyCaps: config.voterKeyCaps });
+  // What every room does besides syncing: the guards and the participants' record.
+  const extensions = [lockGuardExtension(relayLogger), controlGuardExtension(relayLogger), participantsExtension(storage, relayLogger)];
+  const relay = new Relay(metrics.meterStorage(storage), config.limits, relayLogger, { trustProxy: config.trustProxy, voterKeyCaps: config.voterKeyCaps, extensions });
   metrics.watchRelay(relay);
   // Results, exports and cohort zips are built on worker threads, never on the event loop; what
   // libraries print there comes back as 'console' events, summarised like the relay's.

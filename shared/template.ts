@@ -1,4 +1,3 @@
-import type { TemplateListing } from './api/boards';
 /**
  * What an exercise template is: the board a team starts from. Templates are versioned; a board
  * remembers the template id and version it was created from.
@@ -54,14 +53,3 @@ export interface ExerciseTemplate {
   startingActions?: readonly string[];
 }
 
-/** The public listing of a template (GET /api/templates). */
-export function describeTemplate(t: ExerciseTemplate): TemplateListing {
-  return {
-    id: t.id,
-    title: t.title,
-    purpose: t.purpose,
-    version: t.version,
-    variants: t.variants ?? [],
-    steps: t.steps.map(({ id, title, prompt, minutes, zoneId }) => ({ id, title, prompt, minutes, zoneId })),
-  };
-}

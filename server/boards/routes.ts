@@ -1,5 +1,6 @@
 import type { IncomingMessage } from 'node:http';
-import { describeTemplate } from '../../shared/template';
+import type { TemplateListing } from '../../shared/api/boards';
+import type { ExerciseTemplate } from '../../shared/template';
 import { TEMPLATES } from '../../exercises/registry';
 import { type AnyRoute, type BoardAccessOf, route } from '../http/router';
 import { parseOr400 } from '../http/schemas';
@@ -66,4 +67,16 @@ export function boardRoutes({ storage, logger, chargeBoards, lastActivity }: Boa
       },
     }),
   ];
+}
+
+/** The public listing of a template (GET /api/templates). */
+function describeTemplate(t: ExerciseTemplate): TemplateListing {
+  return {
+    id: t.id,
+    title: t.title,
+    purpose: t.purpose,
+    version: t.version,
+    variants: t.variants ?? [],
+    steps: t.steps.map(({ id, title, prompt, minutes, zoneId }) => ({ id, title, prompt, minutes, zoneId })),
+  };
 }

@@ -1,7 +1,7 @@
 import { getExercise, getItemType } from '../../exercises/registry';
 import { extractBoard } from '../../exercises/kit/extract';
 import { allItems } from '../exports/reportModel';
-import type { BoardExport } from '../../shared/exportDocument';
+import type { BoardExport } from '../../shared/api/exportDocument';
 import type { BoardRow, Storage } from '../storage/Storage';
 import type { Cohort } from './cohortStore';
 import { buildComparison, numberFigures, type TeamResults } from './comparison';

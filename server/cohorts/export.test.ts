@@ -4,7 +4,7 @@ import type { RunningServer } from '../Server';
 import { allAcked, connectClient, synced, type TestClient } from '../../tests/helpers/clients';
 import { eventually } from '../../tests/helpers/eventually';
 import { sqliteIn, startTestServer, tempDir } from '../../tests/helpers/server';
-import { EXPORT_CSV_FILES } from '../../shared/exportDocument';
+import { EXPORT_CSV_FILES } from '../../shared/api/exportDocument';
 import { setScore } from '../../shared/doc/rubricDoc';
 import { addAction } from '../../shared/doc/actionPlanDoc';
 import { manyTablesFixture } from '../../exercises/many-tables-many-knocks/fixtures';

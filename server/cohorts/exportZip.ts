@@ -1,5 +1,5 @@
 import { strToU8, zipSync, type Zippable } from 'fflate';
-import { exportFilename, fileSlug, type BoardExport } from '../../shared/exportDocument';
+import { exportFilename, fileSlug, type BoardExport } from '../../shared/api/exportDocument';
 import { csvFiles } from '../exports/csvFiles';
 import { renderExport } from '../exports/formats';
 import type { Cohort } from './cohortStore';

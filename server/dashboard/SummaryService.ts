@@ -113,7 +113,7 @@ export class SummaryService {
     this.activityPersistMs = options.activityPersistMs ?? ACTIVITY_PERSIST_MS;
     this.maxCached = options.maxCachedBoards ?? 300;
     this.now = options.now ?? Date.now;
-    this.removeHooks = this.relay.addRoomHooks({
+    this.removeHooks = this.relay.extend({
       onUpdate: (room, origin) => this.onUpdate(room, origin),
       onPresence: (room) => this.onPresence(room),
       beforeUnload: (room) => this.beforeUnload(room),

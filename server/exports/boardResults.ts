@@ -5,7 +5,7 @@ import { DOC_SCHEMA, DOC_SCHEMA_TLDRAW_KEY } from '../../shared/doc/docLayout';
 import type { BoardResults, ResultNote, ResultVoteRound } from '../../shared/results';
 import type { VoteRound } from '../../shared/doc/control';
 import { voteResults } from './voteResults';
-import { readRounds } from '../../shared/votes';
+import { readRounds } from '../../shared/doc/votes';
 import { boardSchema, getExercise, getItemType } from '../../exercises/registry';
 import { extractBoard } from '../../exercises/kit/extract';
 import { recordChecker } from '../../exercises/kit/recordCheck';

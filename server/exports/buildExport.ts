@@ -12,7 +12,7 @@ import {
   type ExportParticipant,
   type ExportRubric,
   type ExportRubricScore,
-} from '../../shared/exportDocument';
+} from '../../shared/api/exportDocument';
 import type { ResultItem } from '../../shared/results';
 import { bandOf, RUBRIC_BANDS, RUBRIC_DIMENSION_IDS, type DimensionScore, type RubricDimensionId } from '../../shared/rubric';
 import { readRubric } from '../../shared/doc/rubricDoc';
@@ -22,7 +22,7 @@ import { getExercise, getItemType } from '../../exercises/registry';
 import { boardNotes } from '../../exercises/kit/boardNotes';
 import type { Relay } from '../relay/Relay';
 import { resultsOfDoc } from './boardResults';
-import { readRounds } from '../../shared/votes';
+import { readRounds } from '../../shared/doc/votes';
 import type { VoteRound } from '../../shared/doc/control';
 import type { BoardRow, Storage } from '../storage/Storage';
 import type { ParticipantRow } from '../participants/participantStore';
@@ -70,7 +70,7 @@ export function buildExport(
   row: BoardRow,
   participants: readonly ParticipantRow[],
   now: Date = new Date(),
-  /** The vote rounds of the board's control document (shared/votes.ts readRounds). */
+  /** The vote rounds of the board's control document (shared/doc/votes.ts readRounds). */
   rounds: readonly VoteRound[] = [],
 ): BoardExport {
   const results = resultsOfDoc(doc, row, rounds);

@@ -1,7 +1,7 @@
 import * as Y from 'yjs';
 import { readActions } from '../../shared/doc/actionPlanDoc';
 import type { VoteRound } from '../../shared/doc/control';
-import type { BoardExport, ExportFormat } from '../../shared/exportDocument';
+import type { BoardExport, ExportFormat } from '../../shared/api/exportDocument';
 import { readRubric } from '../../shared/doc/rubricDoc';
 import { buildCohortZip } from '../cohorts/exportZip';
 import { comparisonOf } from '../cohorts/cohortResults';

@@ -7,7 +7,7 @@ import { eventually } from '../../tests/helpers/eventually';
 import { capturingLogger, createTestBoard, startTestServer, type TestBoard } from '../../tests/helpers/server';
 import { recordsOf } from '../../shared/doc/boardDoc';
 import { getTemplate } from '../../exercises/registry';
-import { EXPORT_CSV_FILES, type BoardExport } from '../../shared/exportDocument';
+import { EXPORT_CSV_FILES, type BoardExport } from '../../shared/api/exportDocument';
 import { frontlineFixture } from '../../exercises/frontline-communication/fixtures';
 import { influenceMapFixture } from '../../exercises/influence-map/fixtures';
 import { journeyMapFixture } from '../../exercises/journey-map/fixtures';

@@ -1,4 +1,4 @@
-import type { BoardExport, ExportItem, ExportNote, ExportReviewAnswer } from '../../shared/exportDocument';
+import type { BoardExport, ExportItem, ExportNote, ExportReviewAnswer } from '../../shared/api/exportDocument';
 import { noteMarkdown } from '../../shared/doc/notes';
 import type { Figure } from '../../shared/results';
 import { rubricChartSvg } from './chart';

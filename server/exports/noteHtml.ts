@@ -1,4 +1,4 @@
-import type { ExportNote } from '../../shared/exportDocument';
+import type { ExportNote } from '../../shared/api/exportDocument';
 import { safeLinkUrl, type NoteBlock, type NoteInline } from '../../shared/doc/notes';
 import { escapeHtml } from './chart';
 import { dateOf } from './reportModel';

@@ -1,4 +1,4 @@
-import { EXPORT_FORMATS, isExportFormat } from '../../shared/exportDocument';
+import { EXPORT_FORMATS, isExportFormat } from '../../shared/api/exportDocument';
 import type { BoardAccess } from '../boards/routes';
 import { HttpError } from '../http/HttpError';
 import { type AnyRoute, route } from '../http/router';

@@ -3,7 +3,7 @@ import addFormats from 'ajv-formats';
 import * as Y from 'yjs';
 import { addAction } from '../../shared/doc/actionPlanDoc';
 import { recordsOf, seedBoardDoc } from '../../shared/doc/boardDoc';
-import type { BoardExport } from '../../shared/exportDocument';
+import type { BoardExport } from '../../shared/api/exportDocument';
 import { putEvidence, setRationale, setScore } from '../../shared/doc/rubricDoc';
 import type { ExerciseDef } from '../../exercises/kit/definitions';
 import { exerciseRecords } from '../../exercises/kit/seed';

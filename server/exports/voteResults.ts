@@ -4,7 +4,7 @@ import type { VoteRound } from '../../shared/doc/control';
 import type { ResultItem, ResultVoteRound } from '../../shared/results';
 import type { ExerciseTemplate } from '../../shared/template';
 import { plainTextOfRichText } from '../../shared/doc/richText';
-import { ranking } from '../../shared/votes';
+import { ranking } from '../../shared/doc/votes';
 import { cleanText, shorten } from '../../exercises/kit/text';
 
 /** Titles of ranked shapes that are not typed cards: their text, or what kind of shape they are. */

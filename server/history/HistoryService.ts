@@ -66,7 +66,7 @@ export class HistoryService {
   ) {
     this.autoAfterMs = options.autoSnapshotAfterMs ?? DEFAULT_AUTO_SNAPSHOT_AFTER_MS;
     this.now = options.now ?? Date.now;
-    this.removeHooks = relay.addRoomHooks({ beforeUnload: (room) => this.sessionEnded(room) });
+    this.removeHooks = relay.extend({ beforeUnload: (room) => this.sessionEnded(room) });
   }
 
   close(): void {

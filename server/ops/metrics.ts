@@ -96,7 +96,7 @@ export class Metrics {
 
   /** Follows a relay: rooms and connections when scraped, pending updates through its room hooks. */
   watchRelay(relay: Relay): void {
-    relay.addRoomHooks({
+    relay.extend({
       onUpdate: (room) => {
         if (!this.pendingSince.has(room.name)) this.pendingSince.set(room.name, performance.now());
       },

@@ -2,6 +2,8 @@ import { ROLES, type Role } from '../../shared/roles';
 import type { Logger } from '../runtime/log';
 import type { Storage } from '../storage/Storage';
 import { participantStore } from './participantStore';
+import { Connection } from '../relay/Connection';
+import type { Room, RoomExtension } from '../relay/Room';
 
 /**
  * Who was seen on a board, for the exports' "participants seen". The relay hands every awareness
@@ -84,4 +86,26 @@ export class ParticipantRecorder {
       this.logger.warn('participant.store_failed', { board: this.boardId, error });
     });
   }
+}
+
+/**
+ * The participants' record of every board room: each awareness state a connection adds or
+ * updates goes to the room's ParticipantRecorder with the connection's role; a removed one is
+ * written once more and forgotten.
+ */
+export function participantsExtension(storage: Storage, logger: Logger): RoomExtension {
+  const recorders = new WeakMap<Room, ParticipantRecorder>();
+  return {
+    onLoad(room) {
+      if (room.kind === 'board') recorders.set(room, new ParticipantRecorder(room.boardId, storage, logger));
+    },
+    onPresence(room, change, origin) {
+      const recorder = recorders.get(room);
+      if (!recorder) return;
+      if (origin instanceof Connection) {
+        for (const id of [...change.added, ...change.updated]) recorder.seen(id, room.awareness.getStates().get(id), origin.role);
+      }
+      for (const id of change.removed) recorder.gone(id);
+    },
+  };
 }

@@ -1,6 +1,6 @@
 import schema from '../../shared/partnership-export.schema.json' with { type: 'json' };
 import { ACTION_STATUSES } from '../../shared/actionPlan';
-import { exportFilename } from '../../shared/exportDocument';
+import { exportFilename } from '../../shared/api/exportDocument';
 import {
   isOverdue,
   latestScores,

@@ -23,7 +23,7 @@ export class PartnershipLive {
     relay: Relay,
     private readonly coalesceMs = LIVE_COALESCE_MS,
   ) {
-    this.removeHooks = relay.addRoomHooks({
+    this.removeHooks = relay.extend({
       onUpdate: (room) => {
         if (room.kind !== 'board') return;
         const owner = this.boardOwner.get(room.boardId);

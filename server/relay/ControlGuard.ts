@@ -1,6 +1,10 @@
 import type * as Y from 'yjs';
 import { CONTROL_MAP, CONTROL_VOTES, ControlKey } from '../../shared/doc/control';
 import { isClientWrite } from './clientWrite';
+import type { Logger } from '../runtime/log';
+import { Connection } from './Connection';
+import * as msg from './messages';
+import type { RoomExtension } from './Room';
 
 export const CONTROL_GUARD_ORIGIN = 'control-guard';
 
@@ -36,4 +40,18 @@ export class ControlGuard {
     }, CONTROL_GUARD_ORIGIN);
     this.onRefused(writer, undo.map(([key]) => key));
   }
+}
+
+/** The control guard of every control room: the vote keys stay the server's. */
+export function controlGuardExtension(logger: Logger): RoomExtension {
+  return {
+    onLoad(room) {
+      if (room.kind !== 'control') return;
+      new ControlGuard(room.doc, (writer, keys) => {
+        if (!(writer instanceof Connection)) return;
+        logger.info('control.write_refused', { board: room.boardId, conn: writer.id, keys });
+        writer.send(msg.permissionDenied('Votes are changed through the server only.'));
+      });
+    },
+  };
 }

@@ -8,6 +8,10 @@ import { isSerializedSchema } from '../../shared/doc/schemaRelation';
 import { hasRole } from '../../shared/roles';
 import { boardSchema } from '../../exercises/registry';
 import { type ClientWriter, isClientWrite } from './clientWrite';
+import type { Logger } from '../runtime/log';
+import { Connection } from './Connection';
+import * as msg from './messages';
+import type { RoomExtension } from './Room';
 
 interface Change {
   action: 'add' | 'update' | 'delete';
@@ -155,4 +159,25 @@ export class LockGuard {
 function migrate(record: unknown, from: SerializedSchema): unknown {
   const result = boardSchema().migratePersistedRecord(record as never, from, 'up');
   return result.type === 'success' ? result.value : null;
+}
+
+/** What a participant is told when the LockGuard undid their change. */
+const LOCK_REFUSALS: Record<RefusalKind, string> = {
+  locked: 'Locked: only the facilitator can change, move, delete, lock or unlock it.',
+  permanent: "The board's page and document cannot be removed.",
+  page: 'A board has one page: new pages are not kept.',
+};
+
+/** The lock guard of every board room: a refused change is undone and its writer told why. */
+export function lockGuardExtension(logger: Logger): RoomExtension {
+  return {
+    onLoad(room) {
+      if (room.kind !== 'board') return;
+      new LockGuard(room.doc, (writer, recordIds, kinds) => {
+        if (!(writer instanceof Connection)) return;
+        logger.info('board.lock_refused', { board: room.boardId, conn: writer.id, records: recordIds.length, kinds: [...kinds] });
+        for (const kind of kinds) writer.send(msg.permissionDenied(LOCK_REFUSALS[kind]));
+      });
+    },
+  };
 }

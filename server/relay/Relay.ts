@@ -15,7 +15,7 @@ import type { Logger } from '../runtime/log';
 import type { Storage, StoredDoc } from '../storage/Storage';
 import { hashToken } from '../runtime/tokens';
 import { Connection } from './Connection';
-import { Room, type RoomHooks } from './Room';
+import { Room, type RoomExtension } from './Room';
 
 /** Thrown by editControlDoc and editBoardDoc when the document cannot be used (shutting down, load or store failed). */
 export class RoomUnavailableError extends Error {
@@ -52,19 +52,23 @@ export class Relay {
   private readonly tokenHashes = new WeakMap<Connection, string>();
   /** Counts calls of closeConnectionsOfTokens, so an upgrade checked across one checks again. */
   private replacedLinks = 0;
-  private readonly hookSet = new Set<RoomHooks>();
+  /** The room extensions: those handed in at construction, then those added with extend(). */
+  private readonly extensions = new Set<RoomExtension>();
   /** Rooms being rewritten in storage (rewriteStoredDoc): nobody loads them meanwhile. */
   private readonly rewriting = new Map<string, Promise<void>>();
-  /** Fans every room's events out to the registered hooks (see addRoomHooks). */
-  private readonly roomHooks: RoomHooks = {
-    onUpdate: (room, origin) => {
-      for (const h of this.hookSet) h.onUpdate?.(room, origin);
+  /** Fans every room's events out to the extensions, in the order they were added. */
+  private readonly fanOut: RoomExtension = {
+    onLoad: (room) => {
+      for (const e of this.extensions) e.onLoad?.(room);
     },
-    onPresence: (room) => {
-      for (const h of this.hookSet) h.onPresence?.(room);
+    onUpdate: (room, origin) => {
+      for (const e of this.extensions) e.onUpdate?.(room, origin);
+    },
+    onPresence: (room, change, origin) => {
+      for (const e of this.extensions) e.onPresence?.(room, change, origin);
     },
     beforeUnload: async (room) => {
-      for (const h of this.hookSet) await h.beforeUnload?.(room);
+      for (const e of this.extensions) await e.beforeUnload?.(room);
     },
   };
 
@@ -76,8 +80,9 @@ export class Relay {
     private readonly storage: Storage,
     private readonly limits: RelayLimits,
     private readonly logger: Logger,
-    options: { trustProxy?: boolean; voterKeyCaps?: VoterKeyCaps } = {},
+    options: { trustProxy?: boolean; voterKeyCaps?: VoterKeyCaps; extensions?: readonly RoomExtension[] } = {},
   ) {
+    for (const e of options.extensions ?? []) this.extensions.add(e);
     this.trustProxy = options.trustProxy ?? false;
     this.voterKeys = new VoterKeys(storage, options.voterKeyCaps ?? DEFAULT_VOTER_KEY_CAPS, logger);
     this.wss = new WebSocketServer({ noServer: true, maxPayload: limits.maxPayloadBytes, perMessageDeflate: false });
@@ -85,15 +90,15 @@ export class Relay {
     this.pingTimer.unref();
   }
 
-  /** Observes every room, present and future; returns the function that removes the hooks. */
-  addRoomHooks(hooks: RoomHooks): () => void {
-    this.hookSet.add(hooks);
-    return () => this.hookSet.delete(hooks);
+  /** Adds a room extension for every room loaded from now on (and the events of those loaded); returns its removal. */
+  extend(extension: RoomExtension): () => void {
+    this.extensions.add(extension);
+    return () => this.extensions.delete(extension);
   }
 
-  /** How many observers are registered (addRoomHooks); none once every service has closed. */
-  get roomHookCount(): number {
-    return this.hookSet.size;
+  /** How many room extensions there are; a service's is gone once it has closed. */
+  get extensionCount(): number {
+    return this.extensions.size;
   }
 
   /** Handles an HTTP upgrade: refuses it with an HTTP status unless the board and token are valid. */
@@ -232,7 +237,7 @@ export class Relay {
       existing.cancelUnload();
       return existing;
     }
-    const room = new Room(boardId, kind, this.storage, this.limits, this.logger, (r) => this.onRoomEmpty(r), this.roomHooks);
+    const room = new Room(boardId, kind, this.storage, this.limits, this.logger, (r) => this.onRoomEmpty(r), this.fanOut);
     this.rooms.set(name, room);
     room.loaded.catch(() => {
       // A failed load caches nothing: the next connection tries again from storage.

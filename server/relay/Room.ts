@@ -9,10 +9,7 @@ import { controlRoomName } from '../../shared/doc/control';
 import type { RelayLimits } from './limits';
 import type { Logger } from '../runtime/log';
 import type { Storage } from '../storage/Storage';
-import { ParticipantRecorder } from '../participants/ParticipantRecorder';
-import { Connection } from './Connection';
-import { LockGuard, type RefusalKind } from './LockGuard';
-import { ControlGuard } from './ControlGuard';
+import type { Connection } from './Connection';
 import { PresenceGate, SILENT_OWNER_MS } from './PresenceGate';
 import { describeUpdate, UpdateRefused } from './updateStructure';
 import { boardWriteProblem, controlWriteProblem } from './documentLayout';
@@ -33,27 +30,31 @@ export interface RoomActivity {
 }
 
 /**
- * Observers of every room (registered on the Relay): server features such as the cohort
- * dashboard and board history follow documents through these instead of patching the room.
- * Hooks must not throw; `beforeUnload` is awaited (after the last flush, before the document is
- * freed), so it may still read `room.doc`.
+ * What a feature adds to every room, handed to the Relay by the composition root (server/Server.ts):
+ * the guards, the participants' record, the dashboard, board history, metrics. An extension
+ * follows a room through these calls instead of patching it. They must not throw;
+ * `beforeUnload` is awaited (after the last flush, before the document is freed), so it may
+ * still read `room.doc`.
  */
-export interface RoomHooks {
+export interface RoomExtension {
+  /** The document has loaded (and been repaired), before anyone joins: guards attach here. */
+  onLoad?(room: Room): void;
   /** A change was applied to the document (any origin: a connection, the server, a guard). */
   onUpdate?(room: Room, origin: unknown): void;
-  /** Presence (awareness) changed. */
-  onPresence?(room: Room): void;
+  /** Presence (awareness) changed: by `origin` (a connection, or the room itself), for these client ids. */
+  onPresence?(room: Room, change: PresenceChange, origin: unknown): void;
   beforeUnload?(room: Room): Promise<void> | void;
+}
+
+/** The awareness client ids a presence change added, updated and removed. */
+export interface PresenceChange {
+  added: number[];
+  updated: number[];
+  removed: number[];
 }
 
 /** The origin of writes the server makes itself (e.g. vote rounds in a control document). */
 export const SERVER_ORIGIN = 'server';
-/** What a participant is told when the LockGuard undid their change. */
-const LOCK_REFUSALS: Record<RefusalKind, string> = {
-  locked: 'Locked: only the facilitator can change, move, delete, lock or unlock it.',
-  permanent: "The board's page and document cannot be removed.",
-  page: 'A board has one page: new pages are not kept.',
-};
 
 /** The origin of the clean-up a room writes when it loads a document stored with junk (documentRepair.ts). */
 export const REPAIR_ORIGIN = 'repair';
@@ -84,8 +85,9 @@ export const REPAIR_ORIGIN = 'repair';
  * client ids that no other open connection is writing, so nobody can take another person's
  * client id (and with it the clocks their next edits would use).
  *
- * Only the board room has a LockGuard (which also keeps the board to one page) and records
- * participants; only the control room has a ControlGuard (its vote keys are the server's).
+ * Everything else a room does comes from its extensions (RoomExtension): the lock guard of the
+ * board room, the control guard of the control room, the participants' record and the features
+ * that follow documents.
  */
 export class Room {
   state: RoomState = 'loading';
@@ -110,8 +112,6 @@ export class Room {
   private logLength = 0;
   private unloadTimer: NodeJS.Timeout | null = null;
   private unloadPromise: Promise<void> | null = null;
-  /** Remembers who was seen here (name and role only, throttled) for the exports; board rooms only. */
-  private readonly participants: ParticipantRecorder | null;
   /** Server-side users of the room (Relay.editControlDoc); a held room is not unloaded. */
   holds = 0;
   /** The key of this room in the relay: the board id, or `<id>/control`. */
@@ -125,11 +125,10 @@ export class Room {
     private readonly limits: RelayLimits,
     private readonly logger: Logger,
     private readonly onEmpty: (room: Room) => void,
-    private readonly hooks: RoomHooks = {},
+    private readonly extension: RoomExtension = {},
   ) {
     this.awareness.setLocalState(null);
     this.name = kind === 'control' ? controlRoomName(boardId) : boardId;
-    this.participants = kind === 'board' ? new ParticipantRecorder(boardId, storage, logger) : null;
     this.presence = new PresenceGate(limits);
     this.loaded = this.load();
     // Observers attach their own handlers; this one only prevents an unhandled rejection.
@@ -155,18 +154,8 @@ export class Room {
       if (this.kind === 'board') {
         const repaired = repairBoardDoc(this.doc, REPAIR_ORIGIN);
         if (repaired) this.logger.warn('board.repaired', { board: this.boardId, ...repaired });
-        new LockGuard(this.doc, (writer, recordIds, kinds) => {
-          if (!(writer instanceof Connection)) return;
-          this.logger.info('board.lock_refused', { board: this.boardId, conn: writer.id, records: recordIds.length, kinds: [...kinds] });
-          for (const kind of kinds) writer.send(msg.permissionDenied(LOCK_REFUSALS[kind]));
-        });
-      } else {
-        new ControlGuard(this.doc, (writer, keys) => {
-          if (!(writer instanceof Connection)) return;
-          this.logger.info('control.write_refused', { board: this.boardId, conn: writer.id, keys });
-          writer.send(msg.permissionDenied('Votes are changed through the server only.'));
-        });
       }
+      this.callExtension('onLoad');
       this.awareness.on('update', (change: AwarenessChange, origin: unknown) => this.onAwarenessUpdate(change, origin));
       this.state = 'ready';
       // A log left long (e.g. by a crash before compaction) is folded in now, not on the next write.
@@ -363,7 +352,7 @@ export class Room {
       this.activity.lastWriteAt = now;
       this.activity.clientWrites++;
     }
-    this.callHook('onUpdate', origin);
+    this.callExtension('onUpdate', origin);
     this.pending.push({ update, origin, seq: ++this.appliedSeq });
     if (this.flushScheduled) return;
     this.flushScheduled = true;
@@ -436,22 +425,17 @@ export class Room {
 
   private onAwarenessUpdate(change: AwarenessChange, origin: unknown): void {
     const changed = [...change.added, ...change.updated, ...change.removed];
-    if (origin instanceof Connection) {
-      for (const id of [...change.added, ...change.updated]) this.participants?.seen(id, this.awareness.getStates().get(id), origin.role);
-    }
-    for (const id of change.removed) {
-      this.presence.removed(id);
-      this.participants?.gone(id);
-    }
+    for (const id of change.removed) this.presence.removed(id);
     const frame = msg.awarenessFrame(this.awareness, changed);
     for (const conn of this.conns) conn.send(frame);
-    this.callHook('onPresence');
+    this.callExtension('onPresence', origin, change);
   }
 
-  private callHook(name: 'onUpdate' | 'onPresence', origin?: unknown): void {
+  private callExtension(name: 'onLoad' | 'onUpdate' | 'onPresence', origin?: unknown, change?: PresenceChange): void {
     try {
-      if (name === 'onUpdate') this.hooks.onUpdate?.(this, origin);
-      else this.hooks.onPresence?.(this);
+      if (name === 'onLoad') this.extension.onLoad?.(this);
+      else if (name === 'onUpdate') this.extension.onUpdate?.(this, origin);
+      else this.extension.onPresence?.(this, change!, origin);
     } catch (error) {
       this.logger.error('room.hook_failed', { board: this.boardId, hook: name, error });
     }
@@ -487,7 +471,7 @@ export class Room {
       if (wasReady && this.logLength > 0) await this.compact();
       if (wasReady) {
         try {
-          await this.hooks.beforeUnload?.(this);
+          await this.extension.beforeUnload?.(this);
         } catch (error) {
           this.logger.error('room.hook_failed', { board: this.boardId, hook: 'beforeUnload', error });
         }
@@ -501,8 +485,4 @@ export class Room {
   }
 }
 
-interface AwarenessChange {
-  added: number[];
-  updated: number[];
-  removed: number[];
-}
+type AwarenessChange = PresenceChange;

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type * as Y from 'yjs';
 import { readRecords } from '../../shared/doc/boardDoc';
 import { CONTROL_MAP, CONTROL_VOTES, ControlKey, type VoteRound } from '../../shared/doc/control';
-import { parseVoteRound, readRounds, tally, validateBallot } from '../../shared/votes';
+import { parseVoteRound, readRounds, tally, validateBallot } from '../../shared/doc/votes';
 import { getTemplate } from '../../exercises/registry';
 import { ZONE_SHAPE_TYPE } from '../../exercises/kit/shapes';
 import { HttpError } from '../http/HttpError';
@@ -116,7 +116,7 @@ export class VoteService {
   }
 
   /**
-   * Replaces a voter's dots after checking them (shared/votes.ts validateBallot) against the
+   * Replaces a voter's dots after checking them (shared/doc/votes.ts validateBallot) against the
    * round and the board's current shapes; then updates the round's number of voters. Bad input
    * changes nothing.
    */

@@ -1,4 +1,4 @@
-import { VOTER_ID_PATTERN, VOTER_KEY_HEADER, VOTER_KEY_PATTERN } from '../../shared/votes';
+import { VOTER_ID_PATTERN, VOTER_KEY_HEADER, VOTER_KEY_PATTERN } from '../../shared/doc/votes';
 import type { BoardAccess } from '../boards/routes';
 import { HttpError } from '../http/HttpError';
 import { type AnyRoute, route } from '../http/router';

@@ -9,7 +9,7 @@ import { FixtureBuilder } from '../../exercises/kit/fixtureBuilder';
 import { zoneShapeId } from '../../exercises/kit/seed';
 import { manyTablesManyKnocks } from '../../exercises/many-tables-many-knocks';
 import { getItemType } from '../../exercises/registry';
-import { readRounds } from '../../shared/votes';
+import { readRounds } from '../../shared/doc/votes';
 import { strFromU8, unzipSync } from 'fflate';
 import { schemaErrors } from '../exports/testing';
 import { VOTE_COLUMNS } from '../exports/csvFiles';

@@ -3,7 +3,7 @@ import { unzipSync } from 'fflate';
 import type { Download, Page } from '@playwright/test';
 import type { RunningServer } from '../../server/Server';
 import { addRubricAndActions } from '../../server/exports/testing';
-import { EXPORT_CSV_FILES, type BoardExport } from '../../shared/exportDocument';
+import { EXPORT_CSV_FILES, type BoardExport } from '../../shared/api/exportDocument';
 import { manyTablesFixture } from '../../exercises/many-tables-many-knocks/fixtures';
 import { allAcked, connectClient, synced } from '../helpers/clients';
 import { eventually } from '../helpers/eventually';

@@ -22,7 +22,7 @@ import {
 import { MessageType, TOKEN_QUERY_PARAM } from '../../../shared/protocol';
 import { hasRole, type Role } from '../../../shared/roles';
 import { parseTimer, type TimerState } from '../../../shared/timer';
-import { parseVoteRound } from '../../../shared/votes';
+import { parseVoteRound } from '../../../shared/doc/votes';
 import { wsBaseUrl } from '../connection';
 
 /**

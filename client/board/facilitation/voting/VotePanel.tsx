@@ -6,7 +6,7 @@ import { ApiError, NetworkError } from '../../../lib/api';
 import { itemKindLabel, itemTitle } from '../../actions/promotion';
 import { selectAndShow } from '../../panels/boardActions';
 import type { Facilitation } from '../FacilitationContext';
-import { ranking, REMOVED_ITEM_TITLE } from '../../../../shared/votes';
+import { ranking, REMOVED_ITEM_TITLE } from '../../../../shared/doc/votes';
 import { addRefusal, countDots, dotsLeft, plural, validateStartForm, type StartFormErrors } from './ballot';
 import { isVotableShape, votableItems, type PlacedShape, type VotableItem, type VotableSet } from './votableItems';
 import { votingFor, type VotingState } from './VotingState';

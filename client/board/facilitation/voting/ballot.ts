@@ -4,7 +4,7 @@ import { ApiError, NetworkError } from '../../../lib/api';
 /**
  * Dot voting, the pure part: a ballot is a list of item ids, one per dot (an id repeated = several
  * dots on that item), edited within the round's limits (the server checks the same with
- * shared/votes.ts validateBallot; the ranking of a revealed tally is shared/votes.ts ranking).
+ * shared/doc/votes.ts validateBallot; the ranking of a revealed tally is shared/doc/votes.ts ranking).
  */
 
 export type Ballot = readonly string[];

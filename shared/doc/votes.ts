@@ -7,7 +7,7 @@
  * facilitator reveals it.
  */
 import type * as Y from 'yjs';
-import { CONTROL_VOTES, VOTE_LIMITS, type VoteRound, type VoteRoundStatus } from './doc/control';
+import { CONTROL_VOTES, VOTE_LIMITS, type VoteRound, type VoteRoundStatus } from './control';
 
 /** Voter ids are the browser's random user id (as in presence): 1..64 of [A-Za-z0-9_-]. */
 export const VOTER_ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;

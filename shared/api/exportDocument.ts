@@ -1,8 +1,8 @@
-import type { ActionRow } from './actionPlan';
-import type { NoteBlock } from './doc/notes';
-import type { FieldValue, Figure, ResultConnection, ResultReviewAnswer, ResultVoteRound } from './results';
-import type { EvidenceEntry, RubricBandId, RubricDimensionId } from './rubric';
-import type { Role } from './roles';
+import type { ActionRow } from '../actionPlan';
+import type { NoteBlock } from '../doc/notes';
+import type { FieldValue, Figure, ResultConnection, ResultReviewAnswer, ResultVoteRound } from '../results';
+import type { EvidenceEntry, RubricBandId, RubricDimensionId } from '../rubric';
+import type { Role } from '../roles';
 
 /**
  * The export of one board: one self-contained, versioned JSON document (JSON Schema:

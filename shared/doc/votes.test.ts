@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { VoteRound } from './doc/control';
+import type { VoteRound } from './control';
 import { parseVoteRound, ranking, REMOVED_ITEM_TITLE, tally, validateBallot } from './votes';
 
 const round = (over: Partial<VoteRound> = {}): VoteRound => ({
