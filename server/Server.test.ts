@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { Relay } from './relay/Relay';
-import { DEFAULT_LIMITS } from './relay/limits';
+import { Relay } from './sync/Relay';
+import { DEFAULT_LIMITS } from './sync/limits';
 import { silentLogger } from './runtime/log';
 import { createApp } from './Server';
 import { MemoryStorage } from './storage/MemoryStorage';

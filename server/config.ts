@@ -1,11 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { DEFAULT_CREATION_LIMIT, type CreationLimit } from './http/rateLimit';
-import { DEFAULT_VOTER_KEY_CAPS } from './relay/voterKeys';
+import { DEFAULT_VOTER_KEY_CAPS } from './sync/voterKeys';
 import { DEFAULT_EXPORT_LIMITS, type ExportLimits } from './exports/ExportWorkers';
-import type { VoterKeyCaps } from './relay/voterKeyStore';
+import type { VoterKeyCaps } from './sync/voterKeyStore';
 import type { LogLevel } from './runtime/log';
-import { DEFAULT_LIMITS, type RelayLimits } from './relay/limits';
+import { DEFAULT_LIMITS, type RelayLimits } from './sync/limits';
 
 /** Every tunable of the server, with its default. Read once from the environment at start. */
 export interface ServerConfig {

@@ -6,7 +6,7 @@ import { eventually } from '../../tests/helpers/eventually';
 import { capturingLogger, sqliteIn, startTestServer, tempDir } from '../../tests/helpers/server';
 import { CONTROL_MAP, ControlKey, controlRoomName } from '../../shared/doc/control';
 import { getTemplate } from '../../exercises/registry';
-import { RoomUnavailableError } from '../relay/Relay';
+import { RoomUnavailableError } from '../sync/Relay';
 import { applyBroadcast } from './broadcast';
 import { api, createTestCohort } from './testing';
 

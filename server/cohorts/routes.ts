@@ -5,7 +5,7 @@ import { boardInput } from '../exports/boardResults';
 import { type AnyRoute, route } from '../http/router';
 import { parseOr400 } from '../http/schemas';
 import type { Metrics } from '../ops/metrics';
-import type { Relay } from '../relay/Relay';
+import type { Relay } from '../sync/Relay';
 import type { Logger } from '../runtime/log';
 import type { Storage } from '../storage/Storage';
 import type { Cohort } from './cohortStore';

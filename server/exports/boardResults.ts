@@ -10,7 +10,7 @@ import { boardSchema, getExercise, getItemType } from '../../exercises/registry'
 import { extractBoard } from '../../exercises/kit/extract';
 import { recordChecker } from '../../exercises/kit/recordCheck';
 import { boardNotes, resultNotes } from '../../exercises/kit/boardNotes';
-import type { Relay } from '../relay/Relay';
+import type { Relay } from '../sync/Relay';
 import type { BoardRow, Storage } from '../storage/Storage';
 import type { BoardInput, DocInput } from './exportJobs';
 import { HttpError } from '../http/HttpError';

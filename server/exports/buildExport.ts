@@ -20,7 +20,7 @@ import { BAND_DESCRIPTIONS, RUBRIC_GUIDE } from '../../shared/rubricGuide';
 import type { FieldDef, ItemTypeDef } from '../../exercises/kit/definitions';
 import { getExercise, getItemType } from '../../exercises/registry';
 import { boardNotes } from '../../exercises/kit/boardNotes';
-import type { Relay } from '../relay/Relay';
+import type { Relay } from '../sync/Relay';
 import { resultsOfDoc } from './boardResults';
 import { readRounds } from '../../shared/doc/votes';
 import type { VoteRound } from '../../shared/doc/control';

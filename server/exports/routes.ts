@@ -3,7 +3,7 @@ import type { BoardAccess } from '../boards/routes';
 import { HttpError } from '../http/HttpError';
 import { type AnyRoute, route } from '../http/router';
 import type { Metrics } from '../ops/metrics';
-import type { Relay } from '../relay/Relay';
+import type { Relay } from '../sync/Relay';
 import type { Storage } from '../storage/Storage';
 import { boardInput } from './boardResults';
 import type { ExportWorkers } from './ExportWorkers';

@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
 import sirv from 'sirv';
-import { RoomUnavailableError } from '../relay/Relay';
+import { RoomUnavailableError } from '../sync/Relay';
 import type { Logger } from '../runtime/log';
 import { HttpError } from './HttpError';
 import { isPagePath, loadIndexPage } from './indexHtml';

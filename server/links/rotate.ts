@@ -5,7 +5,7 @@ import { newKeySalt, openTokens, sealingKey, sealTokens } from '../cohorts/seali
 import { HttpError } from '../http/HttpError';
 import type { Logger } from '../runtime/log';
 import type { Metrics } from '../ops/metrics';
-import type { Relay } from '../relay/Relay';
+import type { Relay } from '../sync/Relay';
 import type { Storage } from '../storage/Storage';
 import type { Cohort } from '../cohorts/cohortStore';
 import { hashToken, newToken } from '../runtime/tokens';

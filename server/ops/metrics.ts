@@ -1,6 +1,6 @@
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import { ROLES } from '../../shared/roles';
-import type { Relay } from '../relay/Relay';
+import type { Relay } from '../sync/Relay';
 import type { Storage } from '../storage/Storage';
 
 /**

@@ -2,8 +2,8 @@ import { ROLES, type Role } from '../../shared/roles';
 import type { Logger } from '../runtime/log';
 import type { Storage } from '../storage/Storage';
 import { participantStore } from './participantStore';
-import { Connection } from '../relay/Connection';
-import type { Room, RoomExtension } from '../relay/Room';
+import { Connection } from '../sync/Connection';
+import type { Room, RoomExtension } from '../sync/Room';
 
 /**
  * Who was seen on a board, for the exports' "participants seen". The relay hands every awareness

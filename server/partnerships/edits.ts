@@ -3,8 +3,8 @@ import { actionsMap, addAction, updateAction } from '../../shared/doc/actionPlan
 import { RUBRIC_DIMENSION_IDS } from '../../shared/rubric';
 import { setRationale, setScore } from '../../shared/doc/rubricDoc';
 import { HttpError } from '../http/HttpError';
-import { SERVER_ORIGIN } from '../relay/Room';
-import type { Relay } from '../relay/Relay';
+import { SERVER_ORIGIN } from '../sync/Room';
+import type { Relay } from '../sync/Relay';
 import type { ActionChangesBody, NewActionBody, RubricSessionBody } from './schemas';
 
 /**

@@ -9,7 +9,7 @@ import { boardNotes, reviewPhaseOf } from '../../exercises/kit/boardNotes';
 import type { ExerciseDef } from '../../exercises/kit/definitions';
 import { reviewPhase } from '../../exercises/kit/review';
 import type { SummaryService } from '../dashboard/SummaryService';
-import type { Relay } from '../relay/Relay';
+import type { Relay } from '../sync/Relay';
 import type { Storage } from '../storage/Storage';
 import { boardLinksFor, partnershipLinks, type PartnershipAccess } from './partnerships';
 import { participantStore } from '../participants/participantStore';

@@ -1,4 +1,4 @@
-import type { Relay } from '../relay/Relay';
+import type { Relay } from '../sync/Relay';
 
 /** How long changes are gathered before listeners hear of them (ms): a burst of edits is one event. */
 export const LIVE_COALESCE_MS = 150;

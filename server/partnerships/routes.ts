@@ -5,7 +5,7 @@ import { HttpError } from '../http/HttpError';
 import { type AnyRoute, type RequestContext, route } from '../http/router';
 import { parseOr400 } from '../http/schemas';
 import type { Logger } from '../runtime/log';
-import type { Relay } from '../relay/Relay';
+import type { Relay } from '../sync/Relay';
 import type { Storage } from '../storage/Storage';
 import { editAction, newAction, scoreSession } from './edits';
 import { buildPartnershipExport, partnershipExportSchemaText, renderPartnershipExport } from './export';

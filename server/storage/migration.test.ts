@@ -8,7 +8,7 @@ import { participantStore } from '../participants/participantStore';
 import { activityStore } from '../dashboard/activityStore';
 import { snapshotStore } from '../history/snapshotStore';
 import { partnershipStore } from '../partnerships/store';
-import { voterKeyStore } from '../relay/voterKeyStore';
+import { voterKeyStore } from '../sync/voterKeyStore';
 
 /** The schema of version 0, as the server wrote it before documents had a kind. */
 const V0_SCHEMA = `

@@ -7,8 +7,8 @@ import { getTemplate } from '../../exercises/registry';
 import { ZONE_SHAPE_TYPE } from '../../exercises/kit/shapes';
 import { HttpError } from '../http/HttpError';
 import type { Logger } from '../runtime/log';
-import type { Relay } from '../relay/Relay';
-import { SERVER_ORIGIN } from '../relay/Room';
+import type { Relay } from '../sync/Relay';
+import { SERVER_ORIGIN } from '../sync/Room';
 
 /** Ballots one round takes (beyond it a new voter gets 409 too_many_voters). */
 export const MAX_VOTERS_PER_ROUND = 500;

@@ -3,7 +3,7 @@ import type { BoardAccess } from '../boards/routes';
 import { HttpError } from '../http/HttpError';
 import { type AnyRoute, route } from '../http/router';
 import { parseOr400 } from '../http/schemas';
-import type { VoterKeys } from '../relay/voterKeys';
+import type { VoterKeys } from '../sync/voterKeys';
 import { BallotBody, StartVoteBody } from './schemas';
 import type { VoteService } from './VoteService';
 
@@ -35,7 +35,7 @@ export function voteRoutes(votes: VoteService, voterKeys: VoterKeys): AnyRoute[]
           throw new HttpError(400, 'invalid_request', 'voterId must be 1 to 64 letters, digits, "-" or "_"', 'voterId');
         }
         // The ballot is the one of the voter key the server issued over this browser's board
-        // socket (server/relay/voterKeys.ts): it counts only while a connection to the board holds it.
+        // socket (server/sync/voterKeys.ts): it counts only while a connection to the board holds it.
         const key = ctx.req.headers[VOTER_KEY_HEADER];
         if (typeof key !== 'string' || !VOTER_KEY_PATTERN.test(key)) {
           throw new HttpError(400, 'invalid_request', `The ${VOTER_KEY_HEADER} header must be 16 to 128 letters, digits, "-" or "_"`, 'voterKey');

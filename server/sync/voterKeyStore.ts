@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 import type { FeatureStore } from '../storage/Storage';
 
 /**
- * Where issued voter keys are kept (relay/voterKeys.ts), on either storage implementation
+ * Where issued voter keys are kept (sync/voterKeys.ts), on either storage implementation
  * (the rules live here once). Only hashes
  * are stored: of the key, of the link's token (already how tokens are stored) and of the
  * client's address.
