@@ -7,7 +7,7 @@ import type { Relay } from '../sync/Relay';
 import type { Room } from '../sync/Room';
 import type { BoardRow, Storage } from '../storage/Storage';
 import { boardPart, controlPart, presentPeople, type BoardPart, type ControlPart, type PresenceEntry } from './summarize';
-import { activityStore } from './activityStore';
+import { LastActivity } from './LastActivity';
 
 /** A board's summary without the cohort's team name (added per cohort by the caller). */
 export type BoardSummaryCore = Omit<BoardSummary, 'team'>;
@@ -58,16 +58,6 @@ interface Entry {
   refreshing: Promise<BoardSummaryCore | null> | null;
 }
 
-interface Activity {
-  /** What storage held when first read (undefined: not read yet). */
-  stored: number | null | undefined;
-  /** Latest client write seen live (ms). */
-  latest: number | null;
-  persisted: number | null;
-  lastPersistAt: number;
-  timer: NodeJS.Timeout | null;
-}
-
 export interface SummarySubscription {
   close(): void;
 }
@@ -93,13 +83,13 @@ export interface SummarySubscription {
  */
 export class SummaryService {
   private readonly entries = new Map<string, Entry>();
-  private readonly activity = new Map<string, Activity>();
   private readonly relay: Relay;
   private readonly storage: Storage;
   private readonly logger: Logger;
   private readonly throttleMs: number;
   private readonly thumbnailMs: number;
-  private readonly activityPersistMs: number;
+  /** The boards' last client writes, as read from and kept in storage. */
+  private readonly activity: LastActivity;
   private readonly maxCached: number;
   private readonly now: () => number;
   private readonly removeHooks: () => void;
@@ -110,9 +100,9 @@ export class SummaryService {
     this.logger = options.logger;
     this.throttleMs = options.throttleMs ?? SUMMARY_THROTTLE_MS;
     this.thumbnailMs = options.thumbnailMs ?? THUMBNAIL_THROTTLE_MS;
-    this.activityPersistMs = options.activityPersistMs ?? ACTIVITY_PERSIST_MS;
     this.maxCached = options.maxCachedBoards ?? 300;
     this.now = options.now ?? Date.now;
+    this.activity = new LastActivity(options.storage, options.logger, options.activityPersistMs ?? ACTIVITY_PERSIST_MS, this.now);
     this.removeHooks = this.relay.extend({
       onUpdate: (room, origin) => this.onUpdate(room, origin),
       onPresence: (room) => this.onPresence(room),
@@ -166,7 +156,7 @@ export class SummaryService {
 
   /** The last client write to the board or its control document (ISO), live or stored; null if none. */
   async lastActivity(boardId: string): Promise<string | null> {
-    const ms = await this.activityMs(boardId);
+    const ms = await this.activity.ms(boardId);
     return ms === null ? null : new Date(ms).toISOString();
   }
 
@@ -174,7 +164,7 @@ export class SummaryService {
   close(): void {
     this.removeHooks();
     for (const e of this.entries.values()) if (e.timer) clearTimeout(e.timer);
-    for (const a of this.activity.values()) if (a.timer) clearTimeout(a.timer);
+    this.activity.close();
     this.entries.clear();
   }
 
@@ -265,7 +255,7 @@ export class SummaryService {
       entry.controlDirty = false;
       entry.control = await this.relay.readDoc(boardId, 'control', (doc) => controlPart(doc, exercise?.template));
     }
-    const activity = await this.activityMs(boardId);
+    const activity = await this.activity.ms(boardId);
     const present = this.present(boardId);
     entry.presentJson = JSON.stringify(present);
     const board = entry.board!;
@@ -359,7 +349,7 @@ export class SummaryService {
 
   private onUpdate(room: Room, origin: unknown): void {
     this.markDirty(room.boardId, room.kind);
-    if (isClientWrite(origin)) this.noteWrite(room);
+    if (isClientWrite(origin)) this.activity.noteWrite(room);
   }
 
   /**
@@ -399,60 +389,8 @@ export class SummaryService {
       this.schedule(entry);
     }
     if (room.activity.lastWriteAt !== null) {
-      this.noteWrite(room, false);
-      await this.persistActivity(room.boardId);
-    }
-  }
-
-  // ---- last activity ----
-
-  private activityOf(boardId: string): Activity {
-    let a = this.activity.get(boardId);
-    if (!a) this.activity.set(boardId, (a = { stored: undefined, latest: null, persisted: null, lastPersistAt: 0, timer: null }));
-    return a;
-  }
-
-  private async activityMs(boardId: string): Promise<number | null> {
-    const a = this.activityOf(boardId);
-    if (a.stored === undefined) {
-      const iso = await this.storage.feature(activityStore).get(boardId);
-      const ms = iso ? Date.parse(iso) : Number.NaN;
-      a.stored = Number.isFinite(ms) ? ms : null;
-    }
-    const values = [a.stored, a.latest, a.persisted].filter((v): v is number => v !== null);
-    return values.length ? Math.max(...values) : null;
-  }
-
-  /** A client wrote to one of the board's rooms: persist now, or on a trailing timer. */
-  private noteWrite(room: Room, schedule = true): void {
-    const at = room.activity.lastWriteAt;
-    if (at === null) return;
-    const a = this.activityOf(room.boardId);
-    if (a.latest !== null && a.latest >= at) return;
-    a.latest = at;
-    if (!schedule || a.timer) return;
-    const wait = a.lastPersistAt + this.activityPersistMs - this.now();
-    if (wait <= 0) {
-      void this.persistActivity(room.boardId);
-      return;
-    }
-    a.timer = setTimeout(() => void this.persistActivity(room.boardId), wait);
-    a.timer.unref?.();
-  }
-
-  private async persistActivity(boardId: string): Promise<void> {
-    const a = this.activityOf(boardId);
-    if (a.timer) clearTimeout(a.timer);
-    a.timer = null;
-    if (a.latest === null || (a.persisted !== null && a.persisted >= a.latest)) return;
-    const at = a.latest;
-    a.persisted = at;
-    a.lastPersistAt = this.now();
-    try {
-      await this.storage.feature(activityStore).record(boardId, new Date(at).toISOString());
-    } catch (error) {
-      a.persisted = null;
-      this.logger.warn('dashboard.activity_store_failed', { board: boardId, error });
+      this.activity.noteWrite(room, false);
+      await this.activity.persist(room.boardId);
     }
   }
 }

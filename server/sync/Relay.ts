@@ -3,19 +3,20 @@ import type { Duplex } from 'node:stream';
 import * as Y from 'yjs';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { CloseCodes } from '../../shared/closeCodes';
-import { ACK_QUERY_PARAM, MessageType, TOKEN_QUERY_PARAM, WS_PATH_PREFIX } from '../../shared/protocol';
+import { ACK_QUERY_PARAM, MessageType, TOKEN_QUERY_PARAM } from '../../shared/protocol';
 import { clientAddress } from '../runtime/clientAddress';
 import { DEFAULT_VOTER_KEY_CAPS, VoterKeys } from './voterKeys';
 import type { VoterKeyCaps } from './voterKeyStore';
 import { isBoardId } from '../../shared/ids';
 import type { DocKind, Role } from '../../shared/roles';
-import { CONTROL_DOC_SUFFIX, controlRoomName } from '../../shared/doc/control';
+import { controlRoomName } from '../../shared/doc/control';
 import type { RelayLimits } from './limits';
 import type { Logger } from '../runtime/log';
 import type { Storage, StoredDoc } from '../storage/Storage';
 import { hashToken } from '../runtime/tokens';
 import { Connection } from './Connection';
 import { Room, type RoomExtension } from './Room';
+import { refuse, roomAddress, toUint8Array } from './upgrade';
 
 /** Thrown by editControlDoc and editBoardDoc when the document cannot be used (shutting down, load or store failed). */
 export class RoomUnavailableError extends Error {
@@ -106,19 +107,9 @@ export class Relay {
     socket.on('error', () => socket.destroy());
     const url = new URL(req.url ?? '/', 'http://localhost');
     if (this.closing) return refuse(socket, 503, 'Service Unavailable');
-    if (!url.pathname.startsWith(WS_PATH_PREFIX)) return refuse(socket, 404, 'Not Found');
-    let boardId: string;
-    try {
-      boardId = decodeURIComponent(url.pathname.slice(WS_PATH_PREFIX.length));
-    } catch {
-      // A malformed percent-encoding names no board.
-      return refuse(socket, 404, 'Not Found');
-    }
-    let kind: DocKind = 'board';
-    if (boardId.endsWith(CONTROL_DOC_SUFFIX)) {
-      kind = 'control';
-      boardId = boardId.slice(0, -CONTROL_DOC_SUFFIX.length);
-    }
+    const address = roomAddress(url.pathname);
+    if (!address) return refuse(socket, 404, 'Not Found');
+    const { boardId, kind } = address;
     const token = url.searchParams.get(TOKEN_QUERY_PARAM);
     let role: Role | undefined;
     let tokenHash = '';
@@ -403,16 +394,4 @@ export class Relay {
     for (const ws of this.wss.clients) ws.terminate();
     this.wss.close();
   }
-}
-
-function refuse(socket: Duplex, status: number, text: string): void {
-  if (!socket.writable) return void socket.destroy();
-  socket.end(`HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
-}
-
-function toUint8Array(data: unknown): Uint8Array {
-  if (Array.isArray(data)) return new Uint8Array(Buffer.concat(data));
-  if (data instanceof ArrayBuffer) return new Uint8Array(data);
-  const b = data as Buffer;
-  return new Uint8Array(b.buffer, b.byteOffset, b.byteLength);
 }
