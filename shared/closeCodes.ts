@@ -26,13 +26,7 @@ export const CloseCodes = {
   PingTimeout: { code: 4504, reason: 'No pong received' },
 } as const satisfies Record<string, { code: number; reason: string }>;
 
-export type CloseCodeName = keyof typeof CloseCodes;
-
 /** True when a client should not try to reconnect after this close code. */
 export function isTerminalClose(code: number): boolean {
   return code >= 4400 && code < 4500;
-}
-
-export function closeCodeName(code: number): CloseCodeName | undefined {
-  return (Object.keys(CloseCodes) as CloseCodeName[]).find((k) => CloseCodes[k].code === code);
 }

@@ -1,4 +1,4 @@
-import { DashboardEvent, type BoardSummary } from '../../shared/api/dashboard';
+import { type BoardSummary, type CohortSummaries, DashboardEvent } from '../../shared/api/dashboard';
 import { HttpError } from '../http/HttpError';
 import { type RequestContext, route } from '../http/router';
 import type { Logger } from '../runtime/log';
@@ -58,7 +58,7 @@ export function createDashboardRoutes(options: DashboardRoutesOptions) {
     const { boardIds, withTeam } = cohortOf(ctx.access);
     const boards = (await summaries.summaries(boardIds)).map(withTeam);
     res.writeHead(200, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' });
-    res.end(req.method === 'HEAD' ? undefined : JSON.stringify({ boards }));
+    res.end(req.method === 'HEAD' ? undefined : JSON.stringify({ boards } satisfies CohortSummaries));
   }
 
   async function liveRoute(ctx: RequestContext<DashboardCohort>) {

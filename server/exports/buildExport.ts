@@ -20,14 +20,10 @@ import { BAND_DESCRIPTIONS, RUBRIC_GUIDE } from '../../shared/rubricGuide';
 import type { FieldDef, ItemTypeDef } from '../../exercises/kit/definitions';
 import { getExercise, getItemType } from '../../exercises/registry';
 import { boardNotes } from '../../exercises/kit/boardNotes';
-import type { Relay } from '../sync/Relay';
 import { resultsOfDoc } from './boardResults';
-import { readRounds } from '../../shared/doc/votes';
 import type { VoteRound } from '../../shared/doc/control';
-import type { BoardRow, Storage } from '../storage/Storage';
+import type { BoardRow } from '../storage/Storage';
 import type { ParticipantRow } from '../participants/participantStore';
-import { participantStore } from '../participants/participantStore';
-
 
 function fieldDefOut(f: FieldDef): ExportFieldDef {
   const out: ExportFieldDef = { key: f.key, label: f.label, kind: f.kind };
@@ -57,7 +53,6 @@ function scoreOut(dimension: RubricDimensionId, s: DimensionScore): ExportRubric
     evidence: s.evidence.map((e) => ({ ...e, itemIds: [...e.itemIds] })),
   };
 }
-
 
 /**
  * The export document of a board, from its Y.Doc (live or loaded from storage), its stored row
@@ -188,14 +183,4 @@ export function buildExport(
     })),
     votes: results.votes,
   };
-}
-
-/**
- * The export of a stored board: from the live room when it is open, otherwise from storage
- * without opening a room. `row` comes from the caller's authorisation check.
- */
-export async function exportBoard(relay: Relay, storage: Storage, row: BoardRow, now: Date = new Date()): Promise<BoardExport> {
-  const participants = await storage.feature(participantStore).list(row.id);
-  const rounds = await relay.readDoc(row.id, 'control', readRounds);
-  return relay.readDoc(row.id, 'board', (doc) => buildExport(doc, row, participants, now, rounds));
 }

@@ -1,4 +1,3 @@
-import { modifyAwarenessUpdate } from 'y-protocols/awareness';
 import type { Role } from '../../shared/roles';
 
 /**
@@ -12,14 +11,4 @@ export function withRole(state: unknown, role: Role): unknown {
   if (!user || typeof user !== 'object' || Array.isArray(user)) return state;
   if ((user as { role?: unknown }).role === role) return state;
   return { ...state, user: { ...user, role } };
-}
-
-/**
- * Rewrites an awareness update so that every state with a `user` claims the role of the
- * connection that sent it. The update is decoded (varUint count, then per entry: varUint client
- * id, varUint clock, JSON string), each state corrected, and re-encoded. Malformed input throws,
- * like applying it would.
- */
-export function correctAwarenessRoles(update: Uint8Array, role: Role): Uint8Array {
-  return modifyAwarenessUpdate(update, (state: unknown) => withRole(state, role));
 }

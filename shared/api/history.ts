@@ -36,9 +36,5 @@ export const MAX_SNAPSHOTS_PER_BOARD = 200;
  */
 export const PRUNE_ORDER: readonly SnapshotKind[] = ['auto', 'pre-restore', 'manual'];
 
-export function isSnapshotKind(v: unknown): v is SnapshotKind {
-  return SNAPSHOT_KINDS.includes(v as SnapshotKind);
-}
-
 /** Snapshot ids: 16 characters of base64url (the server makes them; anything else is unknown). */
 export const SNAPSHOT_ID_PATTERN = /^[A-Za-z0-9_-]{8,40}$/;

@@ -15,9 +15,6 @@ const MAX_TEXT = 2000;
 /** Action ids as addAction makes them (`action:` + hex), with room for other simple ids. */
 export const ACTION_ID_PATTERN = /^[A-Za-z0-9:_-]{1,100}$/;
 
-/** The fields an action's Y.Map holds. */
-export const ACTION_FIELDS: readonly (keyof ActionRow)[] = FIELDS;
-
 /**
  * What is wrong with writing `value` into the `field` of an action's Y.Map, or null when the
  * writers of this module could have written it (the relay refuses anything else from a client).

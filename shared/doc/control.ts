@@ -20,7 +20,6 @@
  *  - `votes` (Y.Map): round id → VoteRound, written by the server only (through the votes API),
  *    so a round's tally exists nowhere before it is revealed.
  */
-import type { TimerState } from '../timer';
 
 export const CONTROL_DOC_SUFFIX = '/control';
 export const CONTROL_MAP = 'control';
@@ -115,17 +114,6 @@ export interface VoteRound {
 }
 
 export const VOTE_LIMITS = { maxPerPerson: 20 } as const;
-
-/** The value each key of the `control` map holds (ControlKey → type). */
-export interface ControlValues {
-  step: SessionStep;
-  timer: TimerState;
-  follow: FollowState | null;
-  bring: BringRequest | null;
-  vote: string | null;
-  banner: Banner | null;
-  takeEveryone: boolean;
-}
 
 // ---- Readers: a control document's values as stored, junk read as null ----
 
