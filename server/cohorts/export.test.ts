@@ -10,7 +10,7 @@ import { addAction } from '../../shared/doc/actionPlanDoc';
 import { manyTablesFixture } from '../../exercises/many-tables-many-knocks/fixtures';
 import { addRubricAndActions, schemaErrors } from '../exports/testing';
 import { BOM, csvCell } from '../../shared/api/csv';
-import { teamFolder } from './exportZip';
+import { teamFolder } from '../exports/cohortZip';
 import { addRecords, api, changeStoredBoard, createTestCohort, type CreatedTestCohort } from './testing';
 
 let server: RunningServer | undefined;

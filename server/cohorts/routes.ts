@@ -7,10 +7,9 @@ import { parseOr400 } from '../http/schemas';
 import type { Metrics } from '../ops/metrics';
 import type { Relay } from '../sync/Relay';
 import type { Logger } from '../runtime/log';
-import type { Storage } from '../storage/Storage';
+import type { BoardRow, Storage } from '../storage/Storage';
 import type { Cohort } from './cohortStore';
 import { broadcast } from './broadcast';
-import { cohortBoardRow } from './cohortResults';
 import { cohortAnswer, createCohort, teamNames } from './cohorts';
 import { BroadcastBody, CreateCohortBody } from './schemas';
 
@@ -109,4 +108,11 @@ export function cohortRoutes({ storage, relay, logger, exports, metrics, chargeB
       },
     }),
   ];
+}
+
+/** A cohort board's row; its absence is an internal error (boards of a cohort are never removed). */
+export async function cohortBoardRow(storage: Storage, cohortId: string, boardId: string): Promise<BoardRow> {
+  const row = await storage.getBoard(boardId);
+  if (!row) throw new Error(`cohort ${cohortId}: board ${boardId} is missing`);
+  return row;
 }

@@ -1,9 +1,9 @@
 import { strToU8, zipSync, type Zippable } from 'fflate';
 import { exportFilename, fileSlug, type BoardExport } from '../../shared/api/exportDocument';
-import { csvFiles } from '../exports/csvFiles';
-import { renderExport } from '../exports/formats';
-import type { Cohort } from './cohortStore';
-import { comparisonCsv } from './comparison';
+import { csvFiles } from './csvFiles';
+import { renderExport } from './formats';
+import type { CohortInput } from './exportJobs';
+import { comparisonCsv } from './cohortComparison';
 import { comparisonOf, teamResultsOfExport } from './cohortResults';
 
 /**
@@ -19,7 +19,7 @@ export function cohortZipName(cohortName: string, exportedAt: Date): string {
   return exportFilename(cohortName, exportedAt.toISOString().slice(0, 10), '-cohort.zip');
 }
 
-const readme = (cohort: Cohort, exportedAt: string, folders: string[]) =>
+const readme = (cohort: CohortInput, exportedAt: string, folders: string[]) =>
   [
     `Cohort: ${cohort.name}`,
     `Template: ${cohort.templateId}${cohort.variant ? ` (${cohort.variant})` : ''}`,
@@ -45,7 +45,7 @@ const readme = (cohort: Cohort, exportedAt: string, folders: string[]) =>
  * one folder per team, `comparison.csv` built from those same documents, and a README. Pure:
  * it runs on an export worker (server/exports/exportJobs.ts).
  */
-export function buildCohortZip(cohort: Cohort, exports: readonly BoardExport[], now: Date): { filename: string; body: Uint8Array } {
+export function buildCohortZip(cohort: CohortInput, exports: readonly BoardExport[], now: Date): { filename: string; body: Uint8Array } {
   const mtime = now;
   const files: Zippable = {};
   const teams = [];

@@ -1,10 +1,9 @@
 import { getExercise, getItemType } from '../../exercises/registry';
 import { extractBoard } from '../../exercises/kit/extract';
-import { allItems } from '../exports/reportModel';
+import { allItems } from './reportModel';
 import type { BoardExport } from '../../shared/api/exportDocument';
-import type { BoardRow, Storage } from '../storage/Storage';
-import type { Cohort } from './cohortStore';
-import { buildComparison, numberFigures, type TeamResults } from './comparison';
+import type { CohortInput } from './exportJobs';
+import { buildComparison, numberFigures, type TeamResults } from './cohortComparison';
 import type { CohortComparison, Labelled } from '../../shared/api/cohorts';
 
 /** The number figures an exercise computes (those of an empty board of the template and variant). */
@@ -12,13 +11,6 @@ export function exerciseNumberFigures(templateId: string, variant: string | null
   const exercise = getExercise(templateId);
   if (!exercise) return [];
   return numberFigures(extractBoard([], { exercise, itemType: getItemType, variant }).results.figures);
-}
-
-/** A cohort board's row; its absence is an internal error (boards of a cohort are never removed). */
-export async function cohortBoardRow(storage: Storage, cohortId: string, boardId: string): Promise<BoardRow> {
-  const row = await storage.getBoard(boardId);
-  if (!row) throw new Error(`cohort ${cohortId}: board ${boardId} is missing`);
-  return row;
 }
 
 /** One team's results from its board's export document (so the export zip's comparison matches its files). */
@@ -34,7 +26,7 @@ export function teamResultsOfExport(team: string, doc: BoardExport): TeamResults
   };
 }
 
-export function comparisonOf(cohort: Cohort, teams: readonly TeamResults[]): CohortComparison {
+export function comparisonOf(cohort: CohortInput, teams: readonly TeamResults[]): CohortComparison {
   const template = getExercise(cohort.templateId)?.template;
   return buildComparison({
     cohort: { id: cohort.id, name: cohort.name },

@@ -5,10 +5,10 @@ import type { Figure } from '../../shared/results';
 import { manyTablesManyKnocks } from '../../exercises/many-tables-many-knocks';
 import { manyTablesFixture } from '../../exercises/many-tables-many-knocks/fixtures';
 import { journeyMap } from '../../exercises/journey-map';
-import { addRubricAndActions, boardDoc, boardRow } from '../exports/testing';
+import { addRubricAndActions, boardDoc, boardRow } from './testing';
 import { BOM } from '../../shared/api/csv';
-import { resultsOfDoc } from '../exports/boardResults';
-import { buildComparison, comparisonCsv, type TeamResults } from './comparison';
+import { resultsOfDoc } from './boardResults';
+import { buildComparison, comparisonCsv, type TeamResults } from './cohortComparison';
 import { exerciseNumberFigures } from './cohortResults';
 
 /** A team's results read from a board doc the way readTeamResults reads a stored board. */
