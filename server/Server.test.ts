@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { Relay } from './sync/Relay';
-import { DEFAULT_LIMITS } from './sync/limits';
+import { DEFAULT_LIMITS } from './sync/relayLimits';
 import { silentLogger } from './runtime/log';
 import { createApp } from './Server';
 import { MemoryStorage } from './storage/MemoryStorage';

@@ -5,7 +5,7 @@ import { DEFAULT_VOTER_KEY_CAPS } from './sync/voterKeys';
 import { DEFAULT_EXPORT_LIMITS, type ExportLimits } from './exports/ExportWorkers';
 import type { VoterKeyCaps } from './sync/voterKeyStore';
 import type { LogLevel } from './runtime/log';
-import { DEFAULT_LIMITS, type RelayLimits } from './sync/limits';
+import { DEFAULT_LIMITS, type RelayLimits } from './sync/relayLimits';
 
 /** Every tunable of the server, with its default. Read once from the environment at start. */
 export interface ServerConfig {

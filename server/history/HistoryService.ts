@@ -66,7 +66,7 @@ export class HistoryService {
   ) {
     this.autoAfterMs = options.autoSnapshotAfterMs ?? DEFAULT_AUTO_SNAPSHOT_AFTER_MS;
     this.now = options.now ?? Date.now;
-    this.removeHooks = relay.extend({ beforeUnload: (room) => this.sessionEnded(room) });
+    this.removeHooks = relay.extend({ beforeUnload: (room) => this.roomUnloading(room) });
   }
 
   close(): void {
@@ -237,7 +237,7 @@ export class HistoryService {
    * its content equals the newest snapshot's (see sameAsLatest). Runs
    * after the room's last flush, while its document is still readable. Never throws.
    */
-  private async sessionEnded(room: Room): Promise<void> {
+  private async roomUnloading(room: Room): Promise<void> {
     if (room.kind !== 'board') return;
     const { firstWriteAt, clientWrites } = room.activity;
     const now = this.now();

@@ -7,7 +7,7 @@ import { readRubric, setScore } from '../../shared/doc/rubricDoc';
 import { readNote } from '../../shared/doc/notes';
 import type { SnapshotInfo } from '../../shared/api/history';
 import type { ServerConfig } from '../config';
-import { DEFAULT_LIMITS } from '../sync/limits';
+import { DEFAULT_LIMITS } from '../sync/relayLimits';
 import { silentLogger } from '../runtime/log';
 import { startServer, type RunningServer } from '../Server';
 import { MemoryStorage } from '../storage/MemoryStorage';

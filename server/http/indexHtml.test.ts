@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { DEFAULT_LIMITS } from '../sync/limits';
+import { DEFAULT_LIMITS } from '../sync/relayLimits';
 import { silentLogger } from '../runtime/log';
 import { Relay } from '../sync/Relay';
 import { MemoryStorage } from '../storage/MemoryStorage';

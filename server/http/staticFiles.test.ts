@@ -5,7 +5,7 @@ import zlib from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { precompressDir } from '../../client/build/precompress';
 import type { ServerConfig } from '../config';
-import { DEFAULT_LIMITS } from '../sync/limits';
+import { DEFAULT_LIMITS } from '../sync/relayLimits';
 import { silentLogger } from '../runtime/log';
 import { startServer, type RunningServer } from '../Server';
 import { MemoryStorage } from '../storage/MemoryStorage';

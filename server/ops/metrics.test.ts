@@ -4,7 +4,7 @@ import type { RunningServer } from '../Server';
 import { createApp } from '../Server';
 import { silentLogger } from '../runtime/log';
 import { Relay } from '../sync/Relay';
-import { DEFAULT_LIMITS } from '../sync/limits';
+import { DEFAULT_LIMITS } from '../sync/relayLimits';
 import { MemoryStorage } from '../storage/MemoryStorage';
 import { allAcked, connectClient, synced, type TestClient } from '../../tests/helpers/clients';
 import { eventually } from '../../tests/helpers/eventually';

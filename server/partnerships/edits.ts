@@ -5,7 +5,7 @@ import { setRationale, setScore } from '../../shared/doc/rubricDoc';
 import { HttpError } from '../http/HttpError';
 import { SERVER_ORIGIN } from '../sync/Room';
 import type { Relay } from '../sync/Relay';
-import type { ActionChangesBody, NewActionBody, RubricSessionBody } from './schemas';
+import type { ActionChangesBody, NewActionBody, RubricDateBody } from './schemas';
 
 /**
  * Edits made on the partnership page, written into the board document the entry lives on (the
@@ -32,8 +32,8 @@ export async function newAction(relay: Relay, boardId: string, body: NewActionBo
   });
 }
 
-/** Writes a rubric session's scores (and rationales) on a board, in one transaction. */
-export async function scoreSession(relay: Relay, boardId: string, body: RubricSessionBody): Promise<void> {
+/** Writes one rubric date's scores (and rationales) on a board, in one transaction. */
+export async function scoreRubricDate(relay: Relay, boardId: string, body: RubricDateBody): Promise<void> {
   await relay.editBoardDoc(boardId, (doc) => {
     doc.transact(() => {
       for (const d of RUBRIC_DIMENSION_IDS) {

@@ -7,7 +7,7 @@ import { parseOr400 } from '../http/schemas';
 import type { Logger } from '../runtime/log';
 import type { Relay } from '../sync/Relay';
 import type { Storage } from '../storage/Storage';
-import { editAction, newAction, scoreSession } from './edits';
+import { editAction, newAction, scoreRubricDate } from './edits';
 import { buildPartnershipExport, partnershipExportSchemaText, renderPartnershipExport } from './export';
 import { partnershipAnswer } from './gather';
 import { PartnershipLive } from './live';
@@ -19,7 +19,7 @@ import {
   NewActionBody,
   NewMeetingBoardBody,
   PARTNERSHIP_EXPORT_FORMATS,
-  RubricSessionBody,
+  RubricDateBody,
   SettingsBody,
 } from './schemas';
 import type { LinkToken } from './store';
@@ -106,8 +106,8 @@ export function createPartnershipRoutes(options: PartnershipRoutesOptions) {
       },
     }),
     onBoard('POST', '/api/partnerships/:id/boards/:board/rubric', async (ctx, boardId) => {
-      const body = parseOr400(RubricSessionBody, await ctx.readJson());
-      await scoreSession(relay, boardId, body);
+      const body = parseOr400(RubricDateBody, await ctx.readJson());
+      await scoreRubricDate(relay, boardId, body);
       logger.info('partnership.rubric', { partnership: ctx.access.partnership.id, board: boardId, role: ctx.access.role });
       ctx.json(200, { board: boardId, date: body.date });
     }),

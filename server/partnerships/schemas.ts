@@ -82,8 +82,8 @@ const scores = z.strictObject(
   'must be an object of scores by dimension',
 );
 
-/** POST /api/partnerships/:id/boards/:boardId/rubric: a session's scores (and rationales) written on that board. */
-export const RubricSessionBody = z
+/** POST /api/partnerships/:id/boards/:boardId/rubric: one rubric date's scores (and rationales) written on that board. */
+export const RubricDateBody = z
   .strictObject({
     date,
     scores,
@@ -97,6 +97,6 @@ export const RubricSessionBody = z
       .optional(),
   })
   .refine((b) => Object.values(b.scores).some((v) => v !== undefined), { message: 'must score at least one dimension', path: ['scores'] });
-export type RubricSessionBody = z.infer<typeof RubricSessionBody>;
+export type RubricDateBody = z.infer<typeof RubricDateBody>;
 
 export const PARTNERSHIP_EXPORT_FORMATS = ['json', 'csv', 'html'] as const;

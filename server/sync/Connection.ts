@@ -1,7 +1,7 @@
 import type { WebSocket } from 'ws';
 import type { Role } from '../../shared/roles';
 import { CloseCodes } from '../../shared/closeCodes';
-import type { RelayLimits } from './limits';
+import type { RelayLimits } from './relayLimits';
 
 type Close = { code: number; reason: string };
 

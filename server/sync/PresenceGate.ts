@@ -1,6 +1,6 @@
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
-import type { RelayLimits } from './limits';
+import type { RelayLimits } from './relayLimits';
 import { withRole } from './awarenessRoles';
 import type { Connection } from './Connection';
 

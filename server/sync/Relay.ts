@@ -10,7 +10,7 @@ import type { VoterKeyCaps } from './voterKeyStore';
 import { isBoardId } from '../../shared/ids';
 import type { DocKind, Role } from '../../shared/roles';
 import { controlRoomName } from '../../shared/doc/control';
-import type { RelayLimits } from './limits';
+import type { RelayLimits } from './relayLimits';
 import type { Logger } from '../runtime/log';
 import type { Storage, StoredDoc } from '../storage/Storage';
 import { hashToken } from '../runtime/tokens';

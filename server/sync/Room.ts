@@ -6,7 +6,7 @@ import { CloseCodes } from '../../shared/closeCodes';
 import { MessageType } from '../../shared/protocol';
 import { canWrite, type DocKind } from '../../shared/roles';
 import { controlRoomName } from '../../shared/doc/control';
-import type { RelayLimits } from './limits';
+import type { RelayLimits } from './relayLimits';
 import type { Logger } from '../runtime/log';
 import type { Storage } from '../storage/Storage';
 import type { Connection } from './Connection';

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { ServerConfig } from '../../server/config';
-import { DEFAULT_LIMITS, type RelayLimits } from '../../server/sync/limits';
+import { DEFAULT_LIMITS, type RelayLimits } from '../../server/sync/relayLimits';
 import { createLogger, silentLogger, type Logger } from '../../server/runtime/log';
 import { startServer, type RunningServer } from '../../server/Server';
 import { MemoryStorage } from '../../server/storage/MemoryStorage';
