@@ -19,7 +19,6 @@ import { chargeCreation, type CreationLimit, DEFAULT_CREATION_LIMIT, RateLimiter
 import type { AnyRoute, Authorizers } from './http/router';
 import { linkRoutes } from './links/routes';
 import { Metrics } from './ops/metrics';
-import { routePattern } from './ops/routePattern';
 import { opsRoutes } from './ops/routes';
 import { authorizePartnership } from './partnerships/partnerships';
 import { createPartnershipRoutes } from './partnerships/routes';
@@ -90,6 +89,8 @@ export interface AppOptions {
 export interface App {
   /** Answers one HTTP request. */
   handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void>;
+  /** The route pattern of a request (its route's, for the access log and metrics; never its path or query). */
+  routeOf(req: http.IncomingMessage, pathname: string): string;
   /** Stops every service built here (after the relay has unloaded its rooms: their hooks ran). */
   close(): Promise<void>;
 }
@@ -138,7 +139,8 @@ export function createApp(options: AppOptions): App {
   };
   const app = createHttpApp({ routes, authorizers, logger, clientDir: options.clientDir, publicUrl: options.publicUrl, tldrawLicenseKey: options.tldrawLicenseKey });
   return {
-    handle: app,
+    handle: app.handle,
+    routeOf: app.routeOf,
     async close() {
       partnerships.close();
       summaries.close();
@@ -183,7 +185,7 @@ export async function startServer(config: ServerConfig, logger: Logger, storage:
     const started = performance.now();
     res.once('close', () => {
       const pathname = pathOf(req.url);
-      const route = routePattern(pathname);
+      const route = app.routeOf(req, pathname);
       const ms = performance.now() - started;
       // A response cut off before it was complete (client gone) is counted as 499, as nginx does.
       const status = res.writableFinished ? res.statusCode : 499;

@@ -171,7 +171,7 @@ describe('live streams: limits and clean-up', () => {
     const notHere = async () => {
       throw new HttpError(404, 'not_found', 'no');
     };
-    const dispatch = createRouter(routes.routes, {
+    const router = createRouter(routes.routes, {
       cohort: async (id) => {
         if (id !== cohort.id) throw new HttpError(404, 'cohort_not_found', 'no');
         return { id, boards: cohort.boards.map((b, position) => ({ boardId: b.id, team: b.team, position })) };
@@ -180,7 +180,7 @@ describe('live streams: limits and clean-up', () => {
       partnership: notHere,
     });
     const app = http.createServer((req, res) => {
-      dispatch(req, res, new URL(req.url!, 'http://x'), 'http://x').catch((error: unknown) => {
+      router.dispatch(req, res, new URL(req.url!, 'http://x'), 'http://x').catch((error: unknown) => {
         const e = error instanceof HttpError ? error : new HttpError(500, 'internal', String(error));
         res.writeHead(e.status, { 'content-type': 'application/json' }).end(JSON.stringify(e.toJSON()));
       });

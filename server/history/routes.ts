@@ -15,7 +15,7 @@ export const CreateSnapshotBody = z.strictObject({
   by: text(SNAPSHOT_BY_MAX).optional(),
 });
 
-/** POST /api/boards/:id/snapshots/:sid/restore (the body is optional). */
+/** POST /api/boards/:id/snapshots/:snapshot/restore (the body is optional). */
 export const RestoreSnapshotBody = z.strictObject({
   by: text(SNAPSHOT_BY_MAX).optional(),
 });
@@ -31,8 +31,8 @@ function snapshotId(id: string): string {
  * The board history endpoints (README "API"):
  *  - `GET  /api/boards/:id/snapshots?token=` any role → `{ snapshots }`, newest first
  *  - `POST /api/boards/:id/snapshots?token=` facilitator, `{ name, by? }` → 201 `{ snapshot }`
- *  - `GET  /api/boards/:id/snapshots/:sid/state?token=` any role → the state, a Yjs update
- *  - `POST /api/boards/:id/snapshots/:sid/restore?token=` facilitator, `{ by? }` → 200 `{ restored, preRestore }`
+ *  - `GET  /api/boards/:id/snapshots/:snapshot/state?token=` any role → the state, a Yjs update
+ *  - `POST /api/boards/:id/snapshots/:snapshot/restore?token=` facilitator, `{ by? }` → 200 `{ restored, preRestore }`
  */
 export function historyRoutes(history: HistoryService): AnyRoute[] {
   return [
@@ -48,19 +48,19 @@ export function historyRoutes(history: HistoryService): AnyRoute[] {
     }),
     route<BoardAccess>({
       method: ['GET', 'HEAD'],
-      pattern: `${LIST}/:sid/state`,
+      pattern: `${LIST}/:snapshot/state`,
       role: 'viewer',
       async handle(ctx) {
-        const bytes = await history.state(ctx.access.board, snapshotId(ctx.params.sid));
+        const bytes = await history.state(ctx.access.board, snapshotId(ctx.params.snapshot));
         ctx.send({ 'Content-Type': 'application/octet-stream', 'Content-Length': String(bytes.byteLength), 'Cache-Control': 'no-store' }, bytes);
       },
     }),
     route<BoardAccess>({
       method: ['POST'],
-      pattern: `${LIST}/:sid/restore`,
+      pattern: `${LIST}/:snapshot/restore`,
       role: 'facilitator',
       async handle(ctx) {
-        const id = snapshotId(ctx.params.sid);
+        const id = snapshotId(ctx.params.snapshot);
         const body = parseOr400(RestoreSnapshotBody, await ctx.readJson({ emptyIs: {} }));
         ctx.json(200, await history.restore(ctx.access.board, id, body.by));
       },

@@ -8,6 +8,7 @@ import { HttpError } from './HttpError';
 import { isPagePath, loadIndexPage } from './indexHtml';
 import { type AnyRoute, type Authorizers, createRouter, json } from './router';
 import { cacheControlFor } from './staticFiles';
+import { routePattern } from './routePattern';
 
 const SECURITY_HEADERS: Record<string, string> = {
   'X-Content-Type-Options': 'nosniff',
@@ -58,12 +59,12 @@ export function createHttpApp(options: HttpAppOptions) {
         setHeaders: (res, pathname) => res.setHeader('Cache-Control', cacheControlFor(pathname)),
       })
     : null;
-  const dispatch = createRouter(options.routes, options.authorizers);
+  const router = createRouter(options.routes, options.authorizers);
   const originOf = (req: IncomingMessage) => publicUrl ?? `http://${req.headers.host ?? 'localhost'}`;
 
   async function route(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
     const { pathname } = url;
-    if (await dispatch(req, res, url, originOf(req))) return;
+    if (await router.dispatch(req, res, url, originOf(req))) return;
     if (pathname.startsWith('/api/')) throw new HttpError(404, 'not_found', `No API endpoint ${pathname}.`);
     if (!serveStatic) {
       res.writeHead(503, { 'Content-Type': 'text/plain; charset=utf-8' });
@@ -79,7 +80,7 @@ export function createHttpApp(options: HttpAppOptions) {
     });
   }
 
-  return async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     for (const [k, v] of Object.entries(SECURITY_HEADERS)) res.setHeader(k, v);
     let url: URL;
     try {
@@ -103,6 +104,12 @@ export function createHttpApp(options: HttpAppOptions) {
       logger.error('http.error', { method: req.method, path: url.pathname, error });
       json(res, 500, new HttpError(500, 'internal', 'Something went wrong on the server.').toJSON());
     }
+  }
+
+  return {
+    handle,
+    /** The route pattern of a request, for the access log and the metrics' `route` label (never its path or query). */
+    routeOf: (req: IncomingMessage, pathname: string) => router.patternOf(req) ?? routePattern(pathname),
   };
 }
 

@@ -102,12 +102,20 @@ interface CompiledRoute {
   segments: string[];
 }
 
+/** What the router answers with: the dispatcher, and the pattern of the route a request matched. */
+export interface Router {
+  /** Runs the route of the request; resolves false when no route has its path. */
+  dispatch(req: IncomingMessage, res: ServerResponse, url: URL, origin: string): Promise<boolean>;
+  /** The pattern of the route whose path the request had (for the access log and metrics), if any. */
+  patternOf(req: IncomingMessage): string | undefined;
+}
+
 /**
  * The route table: finds the route of a request's path and method (405 when routes have the path
  * but none takes the method), decodes the path's parameters (a malformed percent-encoding is 404), authorises the
  * `:id` as the route's role says, then runs it. Resolves false when no route has the path.
  */
-export function createRouter(routes: readonly AnyRoute[], authorizers: Authorizers) {
+export function createRouter(routes: readonly AnyRoute[], authorizers: Authorizers): Router {
   const compiled: CompiledRoute[] = routes.map((route) => ({ route: route as Route<unknown>, segments: route.pattern.split('/') }));
 
   async function authorize(role: Access, id: string, token: string | null): Promise<unknown> {
@@ -128,13 +136,16 @@ export function createRouter(routes: readonly AnyRoute[], authorizers: Authorize
     }
   }
 
-  return async function dispatch(req: IncomingMessage, res: ServerResponse, url: URL, origin: string): Promise<boolean> {
+  const matched = new WeakMap<IncomingMessage, string>();
+
+  async function dispatch(req: IncomingMessage, res: ServerResponse, url: URL, origin: string): Promise<boolean> {
     const parts = url.pathname.split('/');
     const method = req.method ?? 'GET';
     let allowed: string[] | null = null;
     for (const { route, segments } of compiled) {
       const raw = match(segments, parts);
       if (!raw) continue;
+      if (!matched.has(req)) matched.set(req, route.pattern);
       if (!route.method.includes(method) && !route.method.includes('*')) {
         allowed = [...(allowed ?? []), ...route.method.filter((m) => !allowed?.includes(m))];
         continue;
@@ -149,7 +160,9 @@ export function createRouter(routes: readonly AnyRoute[], authorizers: Authorize
     }
     if (allowed) throw new HttpError(405, 'method_not_allowed', `Use ${allowed.join(' or ')} on this endpoint.`);
     return false;
-  };
+  }
+
+  return { dispatch, patternOf: (req) => matched.get(req) };
 }
 
 /** The `:name` values of a path that has the pattern's shape, or null. */

@@ -7,7 +7,7 @@ import { type LinkServices, parseRole, replaceBoardLink, replaceTeamLink, replac
  * "Make a new link" (README "API"); the role's old link is refused from now on:
  *   POST /api/boards/:id/links/:role/rotate?token=                     a board's link (facilitator)
  *   POST /api/cohorts/:id/links/trainer/rotate?token=                  the trainer link (trainer)
- *   POST /api/cohorts/:id/boards/:boardId/links/:role/rotate?token=    a team's link (trainer)
+ *   POST /api/cohorts/:id/boards/:board/links/:role/rotate?token=    a team's link (trainer)
  */
 export function linkRoutes(links: LinkServices): AnyRoute[] {
   return [
@@ -31,11 +31,11 @@ export function linkRoutes(links: LinkServices): AnyRoute[] {
     }),
     route<Cohort>({
       method: ['POST'],
-      pattern: '/api/cohorts/:id/boards/:boardId/links/:role/rotate',
+      pattern: '/api/cohorts/:id/boards/:board/links/:role/rotate',
       role: 'trainer',
       async handle(ctx) {
         const role = parseRole(ctx.params.role);
-        ctx.json(200, { link: await replaceTeamLink(links, ctx.access, ctx.token!, ctx.params.boardId, role, ctx.origin) });
+        ctx.json(200, { link: await replaceTeamLink(links, ctx.access, ctx.token!, ctx.params.board, role, ctx.origin) });
       },
     }),
   ];

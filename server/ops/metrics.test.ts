@@ -127,6 +127,19 @@ describe('GET /metrics', () => {
     expect(text).toContain('route="/api/unknown"');
   });
 
+  it("labels a request with its route's pattern from the route table, whichever feature serves it", async () => {
+    server = await startTestServer();
+    const board = await createTestBoard(server);
+    await fetch(`${server.url}/api/boards/${board.id}/votes/r1/ballots/v1?token=${board.tokens.editor}`);
+    await fetch(`${server.url}/api/boards/${board.id}/snapshots/SnapZebra42/state?token=${board.tokens.viewer}`);
+    await fetch(`${server.url}/api/partnerships/AAAAAAAAAAAAAAAA?token=nope`);
+    const { text } = await scrape(server.url);
+    expect(text).toContain('route="/api/boards/:id/votes/:round/ballots/:voter"');
+    expect(text).toContain('route="/api/boards/:id/snapshots/:snapshot/state"');
+    expect(text).toContain('route="/api/partnerships/:id"');
+    expect(text).not.toContain("SnapZebra42");
+  });
+
   it('asks for the METRICS_TOKEN when one is set', async () => {
     const storage = new MemoryStorage();
     const { Metrics } = await import('./metrics');

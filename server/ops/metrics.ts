@@ -5,7 +5,7 @@ import type { Storage } from '../storage/Storage';
 
 /**
  * What GET /metrics tells (Prometheus text format, prom-client). Labels only ever hold fixed
- * vocabularies: a document kind, a role, a route pattern (server/ops/routePattern.ts), an HTTP
+ * vocabularies: a document kind, a role, a route pattern (the route table's, server/http/router.ts), an HTTP
  * method and status, an export format, a close reason. Never a token, a board id or a title.
  *
  *  - rooms and connections: counted from the relay when scraped;

@@ -10,8 +10,8 @@ import type { VoteService } from './VoteService';
 /**
  * Dot voting (README "API"):
  *   POST    /api/boards/:id/votes?token=                            start a round (facilitator)
- *   GET|PUT /api/boards/:id/votes/:roundId/ballots/:voterId?token=  one's own ballot (editor)
- *   POST    /api/boards/:id/votes/:roundId/reveal?token=            close and reveal (facilitator)
+ *   GET|PUT /api/boards/:id/votes/:round/ballots/:voter?token=  one's own ballot (editor)
+ *   POST    /api/boards/:id/votes/:round/reveal?token=            close and reveal (facilitator)
  */
 export function voteRoutes(votes: VoteService, voterKeys: VoterKeys): AnyRoute[] {
   return [
@@ -26,11 +26,11 @@ export function voteRoutes(votes: VoteService, voterKeys: VoterKeys): AnyRoute[]
     }),
     route<BoardAccess>({
       method: ['GET', 'HEAD', 'PUT'],
-      pattern: '/api/boards/:id/votes/:roundId/ballots/:voterId',
+      pattern: '/api/boards/:id/votes/:round/ballots/:voter',
       role: 'editor',
       async handle(ctx) {
         const { board } = ctx.access;
-        const { roundId, voterId } = ctx.params;
+        const { round: roundId, voter: voterId } = ctx.params;
         if (!VOTER_ID_PATTERN.test(voterId)) {
           throw new HttpError(400, 'invalid_request', 'voterId must be 1 to 64 letters, digits, "-" or "_"', 'voterId');
         }
@@ -53,9 +53,9 @@ export function voteRoutes(votes: VoteService, voterKeys: VoterKeys): AnyRoute[]
     }),
     route<BoardAccess>({
       method: ['POST'],
-      pattern: '/api/boards/:id/votes/:roundId/reveal',
+      pattern: '/api/boards/:id/votes/:round/reveal',
       role: 'facilitator',
-      handle: async (ctx) => ctx.json(200, { round: await votes.reveal(ctx.access.board, ctx.params.roundId) }),
+      handle: async (ctx) => ctx.json(200, { round: await votes.reveal(ctx.access.board, ctx.params.round) }),
     }),
   ];
 }
