@@ -1,15 +1,37 @@
 import http from 'node:http';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
+import { isBoardId } from '../shared/ids';
 import type { ServerConfig } from './config';
-import { createHttpApp } from './http/HttpApp';
+import { authorizeBoard } from './boards/boards';
+import { boardRoutes } from './boards/routes';
+import { authorizeCohort } from './cohorts/auth';
+import { cohortRoutes } from './cohorts/routes';
+import { createDashboardRoutes } from './dashboard/routes';
+import { SummaryService } from './dashboard/SummaryService';
 import { DEFAULT_EXPORT_LIMITS, ExportWorkers } from './exports/ExportWorkers';
-import { summarizeRepeats, type Logger } from './log';
-import { Relay } from './relay/Relay';
-import type { Storage } from './storage/Storage';
-import { SqliteStorage } from './storage/SqliteStorage';
+import { exportRoutes } from './exports/routes';
+import { HistoryService } from './history/HistoryService';
+import { historyRoutes } from './history/routes';
+import { createHttpApp } from './http/HttpApp';
+import { HttpError } from './http/HttpError';
+import { chargeCreation, type CreationLimit, DEFAULT_CREATION_LIMIT, RateLimiter } from './http/rateLimit';
+import type { AnyRoute, Authorizers } from './http/router';
+import { linkRoutes } from './links/routes';
 import { Metrics } from './ops/metrics';
-import { routePattern } from './ops/routePattern';
+import { opsRoutes } from './ops/routes';
+import { authorizePartnership } from './partnerships/partnerships';
+import { createPartnershipRoutes } from './partnerships/routes';
+import { Relay } from './sync/Relay';
+import { controlGuardExtension } from './sync/ControlGuard';
+import { lockGuardExtension } from './sync/LockGuard';
+import { participantsExtension } from './participants/ParticipantRecorder';
+import { clientAddress } from './runtime/clientAddress';
+import { summarizeRepeats, type Logger } from './runtime/log';
+import { SqliteStorage } from './storage/SqliteStorage';
+import type { Storage } from './storage/Storage';
+import { voteRoutes } from './votes/routes';
+import { VoteService } from './votes/VoteService';
 
 /** Relay log events a client can trigger as often as it likes (written as summaries when repeated). */
 export const CLIENT_CAUSED_EVENTS = [
@@ -39,19 +61,110 @@ export function openStorage(config: ServerConfig): Storage {
   return new SqliteStorage(path.join(config.dataDir, 'boards.sqlite'), { synchronous: config.sqliteSynchronous });
 }
 
+/** What the features are built on, and the settings of the HTTP side. */
+export interface AppOptions {
+  storage: Storage;
+  relay: Relay;
+  logger: Logger;
+  clientDir: string;
+  publicUrl?: string;
+  /** Where results, exports and cohort zips are built (worker threads; default: built here, one worker). */
+  exports?: ExportWorkers;
+  /** GET /metrics and the request metrics; without it /metrics does not exist. */
+  metrics?: Metrics;
+  /** When set, GET /metrics needs `Authorization: Bearer <metricsToken>`. */
+  metricsToken?: string;
+  /** Board history: the session length after which an unloading board leaves an automatic snapshot. */
+  autoSnapshotAfterMs?: number;
+  /** Board creations allowed per client address (POST /api/boards and /api/cohorts). */
+  creationLimit?: CreationLimit;
+  /** Take the client address from X-Forwarded-For (behind a reverse proxy). */
+  trustProxy?: boolean;
+  /** The tldraw licence key handed to the browser in the app's page. */
+  tldrawLicenseKey?: string;
+  /** True once the server is stopping: /readyz answers 503. */
+  isDraining?: () => boolean;
+}
+
+export interface App {
+  /** Answers one HTTP request. */
+  handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void>;
+  /** The route pattern of a request (its route's, for the access log and metrics; never its path or query). */
+  routeOf(req: http.IncomingMessage, pathname: string): string;
+  /** Stops every service built here (after the relay has unloaded its rooms: their hooks ran). */
+  close(): Promise<void>;
+}
+
+/**
+ * The composition root: builds every feature's service over the relay and the store, hands the
+ * routes of each feature folder to the HTTP app, and closes the services again. A new feature
+ * is its folder plus its line(s) here.
+ */
+export function createApp(options: AppOptions): App {
+  const { storage, relay, logger, metrics } = options;
+  const exports = options.exports ?? new ExportWorkers(DEFAULT_EXPORT_LIMITS, logger);
+  // Anonymous creation is limited per client address (a cohort counts as its boards).
+  const creationLimit = options.creationLimit ?? DEFAULT_CREATION_LIMIT;
+  const creations = new RateLimiter(creationLimit.burst, creationLimit.perHour);
+  const chargeBoards = (req: http.IncomingMessage, boards: number) => chargeCreation(creations, clientAddress(req, options.trustProxy ?? false), boards);
+
+  // Cohort dashboard: live board summaries and the boards' last activity.
+  const summaries = new SummaryService({ relay, storage, logger });
+  const dashboard = createDashboardRoutes({ summaries, logger });
+  // Board history: snapshots, the read-only view's state, restore, automatic snapshots.
+  const history = new HistoryService(relay, storage, logger, { autoSnapshotAfterMs: options.autoSnapshotAfterMs });
+  const votes = new VoteService(relay, storage, logger);
+  // Partnerships: a partnership's meeting boards, rubric over time and action plan. Replaced
+  // links close the sockets opened with the board tokens they derived (relay: LinkReplaced).
+  const partnerships = createPartnershipRoutes({ storage, relay, summaries, logger, closeTokens: (board, hashes) => relay.closeConnectionsOfTokens(board, hashes) });
+
+  const routes: AnyRoute[] = [
+    ...opsRoutes({ storage, logger, metrics, metricsToken: options.metricsToken, isDraining: options.isDraining }),
+    ...boardRoutes({ storage, logger, chargeBoards, lastActivity: (id) => summaries.lastActivity(id) }),
+    ...voteRoutes(votes, relay.voterKeys),
+    ...exportRoutes({ relay, storage, exports, metrics }),
+    ...historyRoutes(history),
+    ...linkRoutes({ storage, relay, logger, metrics, endCohortStreams: (id) => dashboard.endStreams(id) }),
+    ...cohortRoutes({ storage, relay, logger, exports, metrics, chargeBoards }),
+    ...dashboard.routes,
+    ...partnerships.routes,
+  ];
+  const authorizers: Authorizers = {
+    board: (id, token) => {
+      if (!isBoardId(id)) throw new HttpError(404, 'board_not_found', 'This board does not exist.');
+      return authorizeBoard(storage, id, token);
+    },
+    cohort: (id, token) => authorizeCohort(storage, id, token),
+    partnership: (id, token) => authorizePartnership(storage, id, token),
+  };
+  const app = createHttpApp({ routes, authorizers, logger, clientDir: options.clientDir, publicUrl: options.publicUrl, tldrawLicenseKey: options.tldrawLicenseKey });
+  return {
+    handle: app.handle,
+    routeOf: app.routeOf,
+    async close() {
+      partnerships.close();
+      summaries.close();
+      history.close();
+      if (!options.exports) await exports.close();
+    },
+  };
+}
+
 /** Starts HTTP and WebSocket on one port. */
 export async function startServer(config: ServerConfig, logger: Logger, storage: Storage = openStorage(config)): Promise<RunningServer> {
   const metrics = new Metrics();
   // Events a client can cause at will are summarised per interval, so no connection floods the log.
   const relayLogger = summarizeRepeats(logger, CLIENT_CAUSED_EVENTS);
-  const relay = new Relay(metrics.meterStorage(storage), config.limits, relayLogger, { trustProxy: config.trustProxy, voterKeyCaps: config.voterKeyCaps });
+  // What every room does besides syncing: the guards and the participants' record.
+  const extensions = [lockGuardExtension(relayLogger), controlGuardExtension(relayLogger), participantsExtension(storage, relayLogger)];
+  const relay = new Relay(metrics.meterStorage(storage), config.limits, relayLogger, { trustProxy: config.trustProxy, voterKeyCaps: config.voterKeyCaps, extensions });
   metrics.watchRelay(relay);
   // Results, exports and cohort zips are built on worker threads, never on the event loop; what
   // libraries print there comes back as 'console' events, summarised like the relay's.
   const exportLogger = summarizeRepeats(logger, ['console']);
   const exports = new ExportWorkers(config.exportLimits ?? DEFAULT_EXPORT_LIMITS, exportLogger);
   let draining = false;
-  const app = createHttpApp({
+  const app = createApp({
     exports,
     storage,
     relay,
@@ -72,7 +185,7 @@ export async function startServer(config: ServerConfig, logger: Logger, storage:
     const started = performance.now();
     res.once('close', () => {
       const pathname = pathOf(req.url);
-      const route = routePattern(pathname);
+      const route = app.routeOf(req, pathname);
       const ms = performance.now() - started;
       // A response cut off before it was complete (client gone) is counted as 499, as nginx does.
       const status = res.writableFinished ? res.statusCode : 499;
@@ -80,7 +193,7 @@ export async function startServer(config: ServerConfig, logger: Logger, storage:
       const level = route === '/healthz' || route === '/readyz' || route === '/metrics' ? 'debug' : 'info';
       logger.log(level, 'http.request', { method: req.method, route, status, ms: Math.round(ms) });
     });
-    void app(req, res);
+    void app.handle(req, res);
   };
   // A client that has not sent its (upgrade) request headers by the pre-auth deadline is dropped;
   // the token is checked as soon as they arrive.
@@ -126,6 +239,7 @@ export async function startServer(config: ServerConfig, logger: Logger, storage:
         draining = true;
         server.close();
         await relay.close();
+        await app.close();
         await exports.close();
         relayLogger.flush();
         exportLogger.flush();

@@ -1,10 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { DEFAULT_CREATION_LIMIT, type CreationLimit } from './http/rateLimit';
-import { DEFAULT_VOTER_KEY_CAPS } from './voterKeys';
+import { DEFAULT_VOTER_KEY_CAPS } from './sync/voterKeys';
 import { DEFAULT_EXPORT_LIMITS, type ExportLimits } from './exports/ExportWorkers';
-import type { VoterKeyCaps } from './voterKeyStore';
-import type { LogLevel } from './log';
+import type { VoterKeyCaps } from './sync/voterKeyStore';
+import type { LogLevel } from './runtime/log';
+import { DEFAULT_LIMITS, type RelayLimits } from './sync/relayLimits';
 
 /** Every tunable of the server, with its default. Read once from the environment at start. */
 export interface ServerConfig {
@@ -51,44 +52,6 @@ export interface ServerConfig {
   /** METRICS_TOKEN: when set, GET /metrics needs `Authorization: Bearer <it>`. */
   metricsToken?: string;
 }
-
-export interface RelayLimits {
-  /** Largest WebSocket frame accepted, bytes. Larger frames close the connection with 1009. */
-  maxPayloadBytes: number;
-  /** Token bucket per connection: sustained messages per second and burst size. */
-  messagesPerSecond: number;
-  messageBurst: number;
-  /** A socket that has not completed its authenticated upgrade by then is dropped. */
-  preAuthDeadlineMs: number;
-  /** A connection whose unsent buffer exceeds this is closed as a slow consumer. */
-  maxBufferedBytes: number;
-  /** Ping interval; a connection that did not answer the previous ping is terminated. */
-  pingIntervalMs: number;
-  /** A room stays loaded this long after its last connection leaves. */
-  unloadGraceMs: number;
-  /** The update log of a board is compacted into its snapshot when it grows past this. */
-  compactAfterUpdates: number;
-  /** Presence (awareness) client ids one connection may own; further ones are dropped. */
-  maxPresencesPerConnection: number;
-  /** Longest presence state accepted (characters of its JSON); longer states are dropped. */
-  maxPresenceBytes: number;
-  /** A connection's query-awareness is answered at most once per this interval (later ones coalesce). */
-  presenceQueryIntervalMs: number;
-}
-
-export const DEFAULT_LIMITS: RelayLimits = {
-  maxPayloadBytes: 8 * 1024 * 1024,
-  messagesPerSecond: 300,
-  messageBurst: 1500,
-  preAuthDeadlineMs: 10_000,
-  maxBufferedBytes: 16 * 1024 * 1024,
-  pingIntervalMs: 30_000,
-  unloadGraceMs: 15_000,
-  compactAfterUpdates: 500,
-  maxPresencesPerConnection: 4,
-  maxPresenceBytes: 32 * 1024,
-  presenceQueryIntervalMs: 1000,
-};
 
 /** A setting that makes no sense: the server does not start, and says why in one line. */
 export class ConfigError extends Error {

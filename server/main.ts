@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { ConfigError, configFromEnv, DEFAULT_SHUTDOWN_TIMEOUT_MS, prepareDataDir, type ServerConfig } from './config';
-import { createLogger, routeConsoleToLogger, summarizeRepeats } from './log';
+import { createLogger, routeConsoleToLogger, summarizeRepeats } from './runtime/log';
 import { openStorage, startServer, type RunningServer } from './Server';
 import type { Storage } from './storage/Storage';
 

@@ -11,7 +11,7 @@ export const CloseCodes = {
   Forbidden: { code: 4403, reason: 'Forbidden' },
   BoardNotFound: { code: 4404, reason: 'Board not found' },
   AuthTimeout: { code: 4408, reason: 'Authentication deadline passed' },
-  /** A write that does not fit the document layout was refused whole (server/relay/documentLayout.ts). */
+  /** A write that does not fit the document layout was refused whole (server/sync/documentLayout.ts). */
   ChangeRefused: { code: 4422, reason: 'Change refused: it does not fit the board' },
   /** The link's token was replaced by a new one (POST …/links/:role/rotate); the old link no longer opens the board. */
   LinkReplaced: { code: 4410, reason: 'This link was replaced by a new one' },
@@ -26,13 +26,7 @@ export const CloseCodes = {
   PingTimeout: { code: 4504, reason: 'No pong received' },
 } as const satisfies Record<string, { code: number; reason: string }>;
 
-export type CloseCodeName = keyof typeof CloseCodes;
-
 /** True when a client should not try to reconnect after this close code. */
 export function isTerminalClose(code: number): boolean {
   return code >= 4400 && code < 4500;
-}
-
-export function closeCodeName(code: number): CloseCodeName | undefined {
-  return (Object.keys(CloseCodes) as CloseCodeName[]).find((k) => CloseCodes[k].code === code);
 }

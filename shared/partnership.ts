@@ -71,7 +71,7 @@ export interface PartnershipBoard {
   participants: string[];
   review: ReviewStatus;
   decisions: ReviewDecision[];
-  /** Small SVG of the board (no text), see shared/dashboard.ts. */
+  /** Small SVG of the board (no text), see shared/api/dashboard.ts. */
   thumbnail: string;
   /**
    * The board's links this partnership link opens: the lead gets all three, a member the role the

@@ -16,8 +16,6 @@
  *    write frames it sent for deletions (which a state vector does not show). Plain y-websocket
  *    clients never see it.
  */
-export const PROTOCOL_VERSION = 1;
-
 export const MessageType = {
   Sync: 0,
   Awareness: 1,

@@ -120,7 +120,7 @@ export interface ResultNote {
   review: ResultReviewAnswer[];
 }
 
-/** One item of a revealed dot-voting round, ranked (shared/votes.ts `ranking`). */
+/** One item of a revealed dot-voting round, ranked (shared/doc/votes.ts `ranking`). */
 export interface ResultVoteEntry {
   itemId: string;
   /** The item's title now; "(removed)" when it is no longer on the board. */

@@ -18,8 +18,8 @@ export function canWriteDocument(role: Role): boolean {
 }
 
 /**
- * The documents of a board: `board` (the canvas, rubric, actions; shared/docLayout.ts) and
- * `control` (facilitator-only session state; shared/control.ts). Each has its own room and its
+ * The documents of a board: `board` (the canvas, rubric, actions; shared/doc/docLayout.ts) and
+ * `control` (facilitator-only session state; shared/doc/control.ts). Each has its own room and its
  * own rows in storage.
  */
 export const DOC_KINDS = ['board', 'control'] as const;

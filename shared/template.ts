@@ -53,14 +53,3 @@ export interface ExerciseTemplate {
   startingActions?: readonly string[];
 }
 
-/** The public listing of a template (GET /api/templates). */
-export function describeTemplate(t: ExerciseTemplate) {
-  return {
-    id: t.id,
-    title: t.title,
-    purpose: t.purpose,
-    version: t.version,
-    variants: t.variants ?? [],
-    steps: t.steps.map(({ id, title, prompt, minutes, zoneId }) => ({ id, title, prompt, minutes, zoneId })),
-  };
-}

@@ -1,11 +1,12 @@
 import path from 'node:path';
-import { prepareBoard } from '../../server/boards';
+import { prepareBoard } from '../../server/boards/boards';
 import { newKeySalt, sealingKey, sealTokens } from '../../server/cohorts/sealing';
 import { boardState, busyBoardRecords } from '../../server/dashboard/testing';
 import { SqliteStorage } from '../../server/storage/SqliteStorage';
-import type { NewCohort } from '../../server/storage/Storage';
-import { hashToken, newBoardId, newToken } from '../../server/tokens';
+import type { NewCohort } from '../../server/cohorts/cohortStore';
+import { hashToken, newBoardId, newToken } from '../../server/runtime/tokens';
 import type { Role } from '../../shared/roles';
+import { cohortStore } from '../../server/cohorts/cohortStore';
 
 export interface SeededCohort {
   id: string;
@@ -58,7 +59,7 @@ export async function seedCohort(dataDir: string, boards: number, items: number)
         sealedTokens: sealTokens(key, id, p.row.id, p.tokens),
       })),
     };
-    await storage.createCohort(cohort);
+    await storage.feature(cohortStore).create(cohort);
     return {
       id,
       trainerToken,

@@ -6,7 +6,7 @@ import * as Y from 'yjs';
 import * as decoding from 'lib0/decoding';
 import { WebsocketProvider } from 'y-websocket';
 import type { TLRecord } from '@tldraw/tlschema';
-import { recordsOf } from '../../shared/boardDoc';
+import { recordsOf } from '../../shared/doc/boardDoc';
 import { MessageType } from '../../shared/protocol';
 import { createBoard, fileSize, startOurs, type BenchServer, type Board } from './servers';
 import { median } from './stats';

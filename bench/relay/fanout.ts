@@ -5,7 +5,7 @@ import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import * as syncProtocol from 'y-protocols/sync';
 import type { TLRecord } from '@tldraw/tlschema';
-import { recordsOf } from '../../shared/boardDoc';
+import { recordsOf } from '../../shared/doc/boardDoc';
 import { shapeRecord } from './coldLoad';
 import { machineCpuMs, processCpuMs, processMemoryMb } from './servers';
 import { summarize, type LatencySummary } from './stats';

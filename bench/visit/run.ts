@@ -17,7 +17,7 @@ import sirv from 'sirv';
 import { getIndices } from '@tldraw/utils';
 import { build } from 'vite';
 import { precompress, precompressDir } from '../../client/build/precompress';
-import { prepareBoard } from '../../server/boards';
+import { prepareBoard } from '../../server/boards/boards';
 import { boardState } from '../../server/dashboard/testing';
 import { cacheControlFor } from '../../server/http/staticFiles';
 import { SqliteStorage } from '../../server/storage/SqliteStorage';

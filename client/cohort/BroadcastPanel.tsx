@@ -1,5 +1,5 @@
 import { useId, useState, type ReactNode } from 'react';
-import { BANNER_MAX_LENGTH } from '../../shared/control';
+import { BANNER_MAX_LENGTH } from '../../shared/doc/control';
 import { ApiError, NetworkError, type TemplateListing } from '../lib/api';
 import { broadcast, type BroadcastRequest, type BroadcastResponse } from './cohortApi';
 

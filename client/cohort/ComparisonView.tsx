@@ -1,9 +1,9 @@
 import { useCallback, useEffect, useState } from 'react';
 import { ApiError, NetworkError } from '../lib/api';
 import { BarChart } from './BarChart';
-import { exportUrl, getComparison, type Comparison } from './cohortApi';
+import { exportUrl, getComparison, type CohortComparison } from './cohortApi';
 
-type State = { kind: 'loading' } | { kind: 'ok'; data: Comparison; at: number } | { kind: 'error'; message: string };
+type State = { kind: 'loading' } | { kind: 'ok'; data: CohortComparison; at: number } | { kind: 'error'; message: string };
 
 /** Statuses may come as ids (`in-progress`) or as `{ id, label }`. */
 function statusList(statuses: unknown): { id: string; label: string }[] {
@@ -78,7 +78,7 @@ export function ComparisonView({ cohortId, token }: { cohortId: string; token: s
   const figures = Array.isArray(data.figures) ? data.figures : [];
   const dims = Array.isArray(data.dimensions) ? data.dimensions : [];
   const statuses = statusList(data.statuses);
-  const chartRows = (value: (t: Comparison['teams'][number]) => number | null) => teams.map((t) => ({ key: t.boardId, label: t.team, value: value(t) }));
+  const chartRows = (value: (t: CohortComparison['teams'][number]) => number | null) => teams.map((t) => ({ key: t.boardId, label: t.team, value: value(t) }));
 
   return (
     <div data-testid="comparison">

@@ -1,6 +1,6 @@
 import { useDismiss } from '../components/useDismiss';
 import { useId, useRef, useState } from 'react';
-import { thumbnailDataUrl } from '../../shared/dashboard';
+import { thumbnailDataUrl } from '../../shared/api/dashboard';
 import { formatRemaining, hasEnded, remainingMs } from '../../shared/timer';
 import type { TemplateListing } from '../lib/api';
 import type { BoardSummary, TeamLinks } from './cohortApi';

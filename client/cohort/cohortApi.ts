@@ -1,77 +1,23 @@
-import type { BoardSummary } from '../../shared/dashboard';
+import type { BoardSummary } from '../../shared/api/dashboard';
 import type { Role } from '../../shared/roles';
 import { parseTimer } from '../../shared/timer';
-import { request, type BoardLinks } from '../lib/api';
+import { request } from '../lib/api';
 
-export type { BoardSummary, PresentPerson } from '../../shared/dashboard';
+export type { BoardSummary, PresentPerson } from '../../shared/api/dashboard';
 
 /** The cohort API (`/api/cohorts`), as the trainer's pages use it. Every call but create needs the trainer token. */
 
-export interface CreateCohortRequest {
-  name: string;
-  template: string;
-  variant?: string;
-  region?: string;
-  sector?: string;
-  /** Team names, one board each; or `count` boards named by the server. */
-  teams?: string[];
-  count?: number;
-}
-
-export interface CohortBoard {
-  team: string;
-  id: string;
-  links: BoardLinks;
-}
-
-export interface CreateCohortResponse {
-  id: string;
-  links: { trainer: string };
-  boards: CohortBoard[];
-}
-
-/** A team's links as the trainer sees them later: null where the board's facilitator replaced the link. */
-export type TeamLinks = Record<Role, string | null>;
-
-/** `GET /api/cohorts/<id>?token=` */
-export interface CohortInfo {
-  id: string;
-  name: string;
-  templateId: string;
-  variant?: string | null;
-  createdAt: string;
-  links: { trainer: string };
-  boards: { team: string; id: string; links: TeamLinks }[];
-}
-
-export interface BroadcastRequest {
-  step?: string;
-  timer?: { action: 'start' | 'pause' | 'reset'; minutes?: number };
-  banner?: string | null;
-}
-
-export interface BroadcastResponse {
-  /** Boards written. */
-  boards: number;
-  /** Ids of the boards the write failed on. */
-  failed?: string[];
-}
-
-export interface Comparison {
-  template: { id: string; title: string };
-  figures: { id: string; label: string }[];
-  dimensions: { id: string; label: string }[];
-  statuses: { id: string; label: string }[];
-  teams: {
-    team: string;
-    boardId: string;
-    items: number;
-    connections: number;
-    figures: Record<string, number | null>;
-    rubric: { date: string | null; scores: Record<string, number | null> };
-    actions: Record<string, number>;
-  }[];
-}
+export type {
+  BroadcastRequest,
+  BroadcastResponse,
+  CohortBoard,
+  CohortComparison,
+  CohortInfo,
+  CreateCohortRequest,
+  CreateCohortResponse,
+  TeamLinks,
+} from '../../shared/api/cohorts';
+import type { BroadcastRequest, BroadcastResponse, CohortComparison, CohortInfo, CreateCohortRequest, CreateCohortResponse } from '../../shared/api/cohorts';
 
 const cohortPath = (id: string, token: string, rest = '') => `/api/cohorts/${encodeURIComponent(id)}${rest}?token=${encodeURIComponent(token)}`;
 
@@ -92,8 +38,8 @@ export function broadcast(id: string, token: string, body: BroadcastRequest): Pr
   return request<BroadcastResponse>(cohortPath(id, token, '/broadcast'), { method: 'POST', body: JSON.stringify(body) });
 }
 
-export function getComparison(id: string, token: string): Promise<Comparison> {
-  return request<Comparison>(cohortPath(id, token, '/comparison'));
+export function getComparison(id: string, token: string): Promise<CohortComparison> {
+  return request<CohortComparison>(cohortPath(id, token, '/comparison'));
 }
 
 /** A new trainer link; the old one stops working at once (the team links stay as they are). */

@@ -1,5 +1,5 @@
 import type { BoardLinks } from '../lib/api';
-import { csvFile } from './csv';
+import { csvFile } from '../../shared/api/csv';
 
 /** A cohort's links as the trainer hands them out: one row per team and role, plus the trainer's own. */
 

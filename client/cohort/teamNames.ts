@@ -1,6 +1,8 @@
-/** The server's limits (server/cohorts/schemas.ts COHORT_LIMITS). */
-export const MAX_TEAMS = 40;
-const MAX_TEAM_NAME_LENGTH = 60;
+import { COHORT_LIMITS } from '../../shared/api/limits';
+
+/** The server's limits (shared/api/limits.ts). */
+export const MAX_TEAMS = COHORT_LIMITS.maxTeams;
+export const MAX_TEAM_NAME_LENGTH = COHORT_LIMITS.maxTeamName;
 
 /** The teams typed one per line: trimmed, blank lines dropped; or why they cannot be used. */
 export function parseTeamNames(text: string): { teams: string[]; error: string | null } {

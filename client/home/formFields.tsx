@@ -1,9 +1,10 @@
 import { useId, useRef, useState, type ReactNode } from 'react';
 import { ApiError, NetworkError, type TemplateListing } from '../lib/api';
 import { useTemplates, type TemplatesState } from '../lib/useTemplates';
+import { FIELD_MAX_LENGTH } from '../../shared/api/limits';
 
-/** Longest text a board or cohort field takes (the server checks it too). */
-export const MAX_FIELD_LENGTH = 120;
+/** Longest text a board or cohort field takes (the server checks the same limit). */
+export const MAX_FIELD_LENGTH = FIELD_MAX_LENGTH;
 
 /**
  * What the create forms share: ids and test ids per field, the error line under a field, text

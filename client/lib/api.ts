@@ -1,48 +1,7 @@
 import type { Role } from '../../shared/roles';
 
-/** One template as listed by `GET /api/templates`. */
-export interface TemplateListing {
-  id: string;
-  title: string;
-  purpose: string;
-  version: number;
-  variants: { id: string; title: string }[];
-  steps: { id: string; title: string; prompt: string; minutes: number; zoneId?: string }[];
-}
-
-export interface CreateBoardRequest {
-  template: string;
-  title: string;
-  region: string;
-  sector: string;
-  variant?: string;
-}
-
-export interface BoardLinks {
-  facilitator: string;
-  editor: string;
-  viewer: string;
-}
-
-export interface CreateBoardResponse {
-  id: string;
-  links: BoardLinks;
-}
-
-/** `GET /api/boards/<id>?token=` */
-export interface BoardInfo {
-  id: string;
-  title: string;
-  region: string;
-  sector: string;
-  templateId: string;
-  templateVersion: number;
-  variant?: string;
-  createdAt: string;
-  role: Role;
-  /** Time of the board's last stored change (ISO), null when it never changed. */
-  lastActivity?: string | null;
-}
+export type { BoardInfo, BoardLinks, CreateBoardRequest, CreateBoardResponse, TemplateListing } from '../../shared/api/boards';
+import type { BoardInfo, CreateBoardRequest, CreateBoardResponse, TemplateListing } from '../../shared/api/boards';
 
 /** A failed API call: HTTP status plus the server's `{ error: { code, message, field? } }`. */
 export class ApiError extends Error {

@@ -1,5 +1,5 @@
 import { useId, useState, type FormEvent } from 'react';
-import { thumbnailDataUrl } from '../../shared/dashboard';
+import { thumbnailDataUrl } from '../../shared/api/dashboard';
 import { JOURNEY_ORDER, suggestedTemplate, type PartnershipAnswer, type PartnershipBoard } from '../../shared/partnership';
 import { useTemplates } from '../lib/useTemplates';
 import { ApiError, NetworkError } from '../lib/api';

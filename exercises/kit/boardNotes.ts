@@ -1,7 +1,7 @@
 import type * as Y from 'yjs';
-import { isNoteEmpty, noteMarkdown, noteText, readNote, type NoteBlock } from '../../shared/notes';
+import { isNoteEmpty, noteMarkdown, noteText, readNote, type NoteBlock } from '../../shared/doc/notes';
 import type { ResultNote, ResultReviewAnswer } from '../../shared/results';
-import { isAnswered, readReview, REVIEW_ANSWER_LABELS, reviewStepKey, type ReviewAnswer } from '../../shared/reviewDoc';
+import { isAnswered, readReview, REVIEW_ANSWER_LABELS, reviewStepKey, type ReviewAnswer } from '../../shared/doc/reviewDoc';
 import type { ExerciseDef } from './definitions';
 import { REVIEW_PHASES, reviewPhase, type ReviewPhaseId } from './review';
 

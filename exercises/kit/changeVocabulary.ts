@@ -1,9 +1,9 @@
-import type { ChangeVocabulary } from '../../shared/changes';
+import type { ChangeVocabulary } from '../../shared/doc/changes';
 import type { ExerciseDef, ItemTypeDef } from './definitions';
 import { CONNECTOR_META_KEY, itemTypeOfShape, ZONE_SHAPE_TYPE } from './shapes';
 
 /**
- * What shared/changes.ts needs to know about a board's shapes: typed items from the item type
+ * What shared/doc/changes.ts needs to know about a board's shapes: typed items from the item type
  * registry (every type, like every board), connector kinds from the board's exercise.
  */
 export function changeVocabulary(exercise: ExerciseDef | undefined, itemType: (type: string) => ItemTypeDef | undefined): ChangeVocabulary {

@@ -4,7 +4,7 @@ import { getIndexAbove, type IndexKey } from '@tldraw/utils';
 import { exerciseRecords, FIRST_ITEM_INDEX, templateRecords, zoneShapeId } from './seed';
 import { CONNECTOR_META_KEY, itemShapeType } from './shapes';
 import type { FieldValue } from '../../shared/results';
-import { DEFAULT_PAGE_ID } from '../../shared/boardDoc';
+import { DEFAULT_PAGE_ID } from '../../shared/doc/boardDoc';
 
 /**
  * Builds realistic board fixtures for tests and benchmarks: the same plain tldraw records a

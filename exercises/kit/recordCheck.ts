@@ -1,6 +1,6 @@
 import type { SerializedSchema, SerializedSchemaV2 } from '@tldraw/store';
 import type { TLRecord, TLSchema } from '@tldraw/tlschema';
-import { compareSchemas, isSerializedSchema } from '../../shared/schemaRelation';
+import { compareSchemas, isSerializedSchema } from '../../shared/doc/schemaRelation';
 
 /**
  * Checking tldraw records the way a browser will load them: a board's records were written with

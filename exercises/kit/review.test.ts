@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BOARD_NOTE_KEY } from '../../shared/docLayout';
+import { BOARD_NOTE_KEY } from '../../shared/doc/docLayout';
 import { EXERCISES } from '../registry';
 import { isReviewPhaseId, REVIEW_PHASE_IDS, REVIEW_PHASES, reviewPhase, reviewQuestion } from './review';
 

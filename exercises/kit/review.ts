@@ -3,7 +3,7 @@
  * sector partnership with questions a regional team asks itself before moving on. Here they are
  * in our own words, one phase per step, as data.
  *
- * Ids are stable: answers are stored under `<stepId>|<questionId>` (shared/reviewDoc.ts), so a
+ * Ids are stable: answers are stored under `<stepId>|<questionId>` (shared/doc/reviewDoc.ts), so a
  * question may be reworded but its id must not change or be reused for another question.
  * Question ids are unique across all phases (`<phase>.<name>`), so an answer names its question
  * alone. Each question is answered yes, no or not yet, with a short text.

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { readActions } from '../../shared/actionPlanDoc';
-import { readRecords, seedBoardDoc, STARTING_ACTION_AUTHOR } from '../../shared/boardDoc';
+import { readActions } from '../../shared/doc/actionPlanDoc';
+import { readRecords, seedBoardDoc, STARTING_ACTION_AUTHOR } from '../../shared/doc/boardDoc';
 import { blank } from '../blank';
 import { boardSchema } from '../registry';
 import type { ExerciseDef, ItemTypeDef } from './definitions';

@@ -1,5 +1,5 @@
 import type { ExerciseTemplate, TemplateZone } from '../../shared/template';
-import { DEFAULT_PAGE_ID } from '../../shared/boardDoc';
+import { DEFAULT_PAGE_ID } from '../../shared/doc/boardDoc';
 import { getIndicesBetween, type IndexKey } from '@tldraw/utils';
 import { defaultFields, type ExerciseDef } from './definitions';
 import { itemShapeType, ZONE_SHAPE_TYPE } from './shapes';

@@ -1,6 +1,8 @@
 import { HttpError } from '../http/HttpError';
-import type { Cohort, Storage } from '../storage/Storage';
-import { hashToken } from '../tokens';
+import type { Storage } from '../storage/Storage';
+import type { Cohort } from './cohortStore';
+import { hashToken } from '../runtime/tokens';
+import { cohortStore } from './cohortStore';
 
 /** Cohort ids have the board id format: 16 url-safe characters (96 random bits). */
 export const COHORT_ID_PATTERN = /^[A-Za-z0-9_-]{16}$/;
@@ -14,10 +16,10 @@ export function isCohortId(value: string): boolean {
  * other token (a team board's facilitator token is not a trainer token).
  */
 export async function authorizeCohort(storage: Storage, id: string, token: string | null | undefined): Promise<Cohort> {
-  const cohort = isCohortId(id) ? await storage.getCohort(id) : undefined;
+  const cohort = isCohortId(id) ? await storage.feature(cohortStore).get(id) : undefined;
   if (!cohort) throw new HttpError(404, 'cohort_not_found', 'This cohort does not exist.');
   const hash = token ? hashToken(token) : null;
-  const role = hash ? await storage.cohortRoleForTokenHash(id, hash) : undefined;
+  const role = hash ? await storage.feature(cohortStore).roleForTokenHash(id, hash) : undefined;
   if (role !== 'trainer' && hash && (await storage.tokenRevokedAt(id, hash))) {
     throw new HttpError(401, 'link_replaced', 'This trainer link was replaced by a new one and no longer works; use the new trainer link.');
   }

@@ -4,10 +4,9 @@ import type { RunningServer } from '../Server';
 import { connectClient, synced, type TestClient } from '../../tests/helpers/clients';
 import { eventually } from '../../tests/helpers/eventually';
 import { capturingLogger, sqliteIn, startTestServer, tempDir } from '../../tests/helpers/server';
-import { CONTROL_MAP, ControlKey, controlRoomName } from '../../shared/control';
+import { CONTROL_MAP, ControlKey, controlRoomName } from '../../shared/doc/control';
 import { getTemplate } from '../../exercises/registry';
-import { RoomUnavailableError } from '../relay/Relay';
-import { withDocument } from '../results';
+import { RoomUnavailableError } from '../sync/Relay';
 import { applyBroadcast } from './broadcast';
 import { api, createTestCohort } from './testing';
 
@@ -24,7 +23,7 @@ const steps = getTemplate('many-tables-many-knocks')!.steps;
 
 /** The control values of a board, read like the server reads them (live room, else storage). */
 const controlOf = (s: RunningServer, boardId: string) =>
-  withDocument(s.relay, s.storage, boardId, 'control', (doc) => doc.getMap<unknown>(CONTROL_MAP).toJSON() as Record<string, any>);
+  s.relay.readDoc(boardId, 'control', (doc) => doc.getMap<unknown>(CONTROL_MAP).toJSON() as Record<string, any>);
 
 /** The control values of a board as stored (what survives a restart). */
 async function storedControlOf(s: RunningServer, boardId: string): Promise<Record<string, any>> {
@@ -151,13 +150,13 @@ describe('POST /api/cohorts/:id/broadcast', () => {
     const c = await createTestCohort(server, { count: 3 });
     const broken = c.boards[1].id;
     const relay = server.relay;
-    const original = relay.withControlDoc.bind(relay);
-    relay.withControlDoc = ((boardId: string, use: (doc: Y.Doc) => unknown) =>
-      boardId === broken ? Promise.reject(new RoomUnavailableError('the control document could not be stored')) : original(boardId, use)) as typeof relay.withControlDoc;
+    const original = relay.editControlDoc.bind(relay);
+    relay.editControlDoc = ((boardId: string, use: (doc: Y.Doc) => unknown) =>
+      boardId === broken ? Promise.reject(new RoomUnavailableError('the control document could not be stored')) : original(boardId, use)) as typeof relay.editControlDoc;
     const res = await api(server, 'POST', `/api/cohorts/${c.id}/broadcast`, c.trainer, { banner: 'Five minutes' });
     expect(res.status).toBe(200);
     expect(res.body).toEqual({ boards: 2, failed: [broken] });
-    relay.withControlDoc = original;
+    relay.editControlDoc = original;
     expect((await controlOf(server, c.boards[0].id)).banner.text).toBe('Five minutes');
     expect((await controlOf(server, c.boards[2].id)).banner.text).toBe('Five minutes');
     expect(await controlOf(server, broken)).toEqual({});

@@ -1,15 +1,16 @@
 import { randomBytes } from 'node:crypto';
 import type * as Y from 'yjs';
-import { CONTROL_MAP, ControlKey, type Banner, type BringRequest, type SessionStep } from '../../shared/control';
+import { CONTROL_MAP, ControlKey, type Banner, type BringRequest, type SessionStep } from '../../shared/doc/control';
 import { idleTimer, parseTimer, pause, reset, start, type TimerState } from '../../shared/timer';
 import type { TemplateStep } from '../../shared/template';
 import { getTemplate } from '../../exercises/registry';
 import { HttpError } from '../http/HttpError';
-import type { Logger } from '../log';
-import type { Relay } from '../relay/Relay';
-import { SERVER_ORIGIN } from '../relay/Room';
-import type { Cohort } from '../storage/Storage';
+import type { Logger } from '../runtime/log';
+import type { Relay } from '../sync/Relay';
+import { SERVER_ORIGIN } from '../sync/Room';
+import type { Cohort } from './cohortStore';
 import type { BroadcastBody } from './schemas';
+import type { BroadcastResponse } from '../../shared/api/cohorts';
 
 const MINUTE = 60_000;
 /** The timer of a step that has none, as the session bar shows it (its default is 5 minutes). */
@@ -18,13 +19,6 @@ const DEFAULT_MINUTES = 5;
 export const TRAINER_NAME = 'Trainer';
 /** The leader id of a trainer's bring request (no browser has it, so every view moves). */
 export const TRAINER_LEADER_ID = 'trainer';
-
-export interface BroadcastResult {
-  /** Boards written. */
-  boards: number;
-  /** Boards whose write failed (their control document could not be loaded or stored). */
-  failed: string[];
-}
 
 /** One broadcast, resolved once for every board (same times, same banner id). */
 interface Plan {
@@ -37,7 +31,7 @@ interface Plan {
 }
 
 /**
- * Writes what a broadcast sets into one board's control document (shared/control.ts layouts, as
+ * Writes what a broadcast sets into one board's control document (shared/doc/control.ts layouts, as
  * the facilitator's session bar writes them), in one transaction:
  *  - step: the SessionStep, and the timer reset to idle at the step's minutes; on a board whose
  *    facilitators keep "Take everyone there" on (`takeEveryone` not false), also a bring request
@@ -88,7 +82,7 @@ function stepIdOf(value: unknown): string | null {
  * board that fails is reported in `failed` and the others are written. 400 (`field: "step"`) for
  * a step that is not in the cohort's template, before anything is written.
  */
-export async function broadcast(relay: Relay, cohort: Cohort, body: BroadcastBody, logger: Logger, now = Date.now()): Promise<BroadcastResult> {
+export async function broadcast(relay: Relay, cohort: Cohort, body: BroadcastBody, logger: Logger, now = Date.now()): Promise<BroadcastResponse> {
   const steps = getTemplate(cohort.templateId)?.steps ?? [];
   const plan: Plan = { now };
   if (body.step !== undefined) {
@@ -111,7 +105,7 @@ export async function broadcast(relay: Relay, cohort: Cohort, body: BroadcastBod
   if (body.banner !== undefined) {
     plan.banner = body.banner === null ? null : { id: randomBytes(9).toString('base64url'), text: body.banner, at: now, by: TRAINER_NAME };
   }
-  const outcomes = await Promise.allSettled(cohort.boards.map((b) => relay.withControlDoc(b.boardId, (doc) => applyBroadcast(doc, plan, steps))));
+  const outcomes = await Promise.allSettled(cohort.boards.map((b) => relay.editControlDoc(b.boardId, (doc) => applyBroadcast(doc, plan, steps))));
   const failed: string[] = [];
   outcomes.forEach((o, i) => {
     if (o.status === 'rejected') {

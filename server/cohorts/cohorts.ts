@@ -1,36 +1,14 @@
 import { ROLES, type Role } from '../../shared/roles';
 import { getTemplate } from '../../exercises/registry';
-import { boardLinks, prepareBoard } from '../boards';
+import { boardLinks, prepareBoard } from '../boards/boards';
 import { HttpError } from '../http/HttpError';
-import type { Cohort, NewCohort, Storage } from '../storage/Storage';
-import { hashToken, newBoardId, newToken } from '../tokens';
+import type { Storage } from '../storage/Storage';
+import type { Cohort, NewCohort } from './cohortStore';
+import { hashToken, newBoardId, newToken } from '../runtime/tokens';
 import type { CreateCohortBody } from './schemas';
 import { newKeySalt, openTokens, sealingKey, sealTokens } from './sealing';
-
-export interface CohortBoardAnswer {
-  team: string;
-  id: string;
-  links: Record<Role, string>;
-}
-
-/** POST /api/cohorts answer. */
-export interface CreatedCohort {
-  id: string;
-  links: { trainer: string };
-  boards: CohortBoardAnswer[];
-}
-
-/** GET /api/cohorts/:id answer. */
-export interface CohortAnswer {
-  id: string;
-  name: string;
-  templateId: string;
-  variant: string | null;
-  createdAt: string;
-  links: { trainer: string };
-  /** A link is null when the board's facilitator replaced it (the trainer can make a new one). */
-  boards: { team: string; id: string; links: Record<Role, string | null> }[];
-}
+import { cohortStore } from './cohortStore';
+import type { CohortInfo, CreateCohortResponse } from '../../shared/api/cohorts';
 
 /** The trainer's link: the cohort dashboard (client route `/c/<id>`). */
 export function cohortLink(origin: string, id: string, token: string): string {
@@ -56,7 +34,7 @@ export function teamBoardTitle(cohortName: string, team: string): string {
  * Region: the body's, or else each team's name (a cohort is usually one team per region).
  * Sector: the body's, or empty (as for a board). Variant: the body's, or the template's first.
  */
-export async function createCohort(storage: Storage, body: CreateCohortBody, origin: string): Promise<CreatedCohort> {
+export async function createCohort(storage: Storage, body: CreateCohortBody, origin: string): Promise<CreateCohortResponse> {
   const template = getTemplate(body.template);
   if (!template) throw new HttpError(400, 'unknown_template', `template "${body.template}" does not exist`, 'template');
   const teams = teamNames(body);
@@ -87,7 +65,7 @@ export async function createCohort(storage: Storage, body: CreateCohortBody, ori
     })),
   };
   key.fill(0);
-  await storage.createCohort(cohort);
+  await storage.feature(cohortStore).create(cohort);
   return {
     id,
     links: { trainer: cohortLink(origin, id, trainerToken) },
@@ -100,8 +78,8 @@ export async function createCohort(storage: Storage, body: CreateCohortBody, ori
  * (`authorizeCohort` has checked it). A sealed value that does not open is an internal error; a
  * link whose token is no longer the board's (replaced by its facilitator) is null.
  */
-export async function cohortAnswer(storage: Storage, cohort: Cohort, trainerToken: string, origin: string): Promise<CohortAnswer> {
-  const secrets = await storage.getCohortSecrets(cohort.id);
+export async function cohortAnswer(storage: Storage, cohort: Cohort, trainerToken: string, origin: string): Promise<CohortInfo> {
+  const secrets = await storage.feature(cohortStore).secrets(cohort.id);
   if (!secrets) throw new Error(`cohort ${cohort.id} has no secrets`);
   const sealed = new Map(secrets.boards.map((b) => [b.boardId, b.sealedTokens]));
   const key = sealingKey(trainerToken, secrets.keySalt);

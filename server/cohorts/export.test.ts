@@ -4,13 +4,13 @@ import type { RunningServer } from '../Server';
 import { allAcked, connectClient, synced, type TestClient } from '../../tests/helpers/clients';
 import { eventually } from '../../tests/helpers/eventually';
 import { sqliteIn, startTestServer, tempDir } from '../../tests/helpers/server';
-import { EXPORT_CSV_FILES } from '../../shared/exportDocument';
-import { setScore } from '../../shared/rubricDoc';
-import { addAction } from '../../shared/actionPlanDoc';
+import { EXPORT_CSV_FILES } from '../../shared/api/exportDocument';
+import { setScore } from '../../shared/doc/rubricDoc';
+import { addAction } from '../../shared/doc/actionPlanDoc';
 import { manyTablesFixture } from '../../exercises/many-tables-many-knocks/fixtures';
 import { addRubricAndActions, schemaErrors } from '../exports/testing';
-import { BOM, csvCell } from '../exports/csv';
-import { teamFolder } from './exportZip';
+import { BOM, csvCell } from '../../shared/api/csv';
+import { teamFolder } from '../exports/cohortZip';
 import { addRecords, api, changeStoredBoard, createTestCohort, type CreatedTestCohort } from './testing';
 
 let server: RunningServer | undefined;

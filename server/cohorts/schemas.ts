@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { BANNER_MAX_LENGTH } from '../../shared/control';
+import { BANNER_MAX_LENGTH } from '../../shared/doc/control';
+import { COHORT_LIMITS, FIELD_MAX_LENGTH } from '../../shared/api/limits';
 
 /** Limits of a cohort (POST /api/cohorts). */
-export const COHORT_LIMITS = { maxTeams: 40, maxName: 120, maxTeamName: 60, maxRegion: 120, maxMinutes: 240 } as const;
 
 // Names end up in titles, file names inside the export zip and CSV cells: no control characters.
 const CONTROL_CHARACTERS = /\p{Cc}/u;
@@ -21,7 +21,7 @@ export const CreateCohortBody = z
     template: z.string('must be a template id').min(1, 'is required'),
     variant: z.string('must be a variant id').min(1, 'must not be empty').max(60, 'must be at most 60 characters').optional(),
     region: cleanText(COHORT_LIMITS.maxRegion, 'must not be empty').optional(),
-    sector: z.string('must be text').trim().max(120, 'must be at most 120 characters').refine((s) => !CONTROL_CHARACTERS.test(s), 'must not contain control characters').optional(),
+    sector: z.string('must be text').trim().max(FIELD_MAX_LENGTH, `must be at most ${FIELD_MAX_LENGTH} characters`).refine((s) => !CONTROL_CHARACTERS.test(s), 'must not contain control characters').optional(),
     teams: z
       .array(cleanText(COHORT_LIMITS.maxTeamName, 'must not be empty'), 'must be a list of team names')
       .min(1, 'must name at least one team')

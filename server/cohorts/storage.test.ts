@@ -2,9 +2,11 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { MemoryStorage } from '../storage/MemoryStorage';
 import { SqliteStorage } from '../storage/SqliteStorage';
-import type { BoardRow, NewCohort, Storage } from '../storage/Storage';
+import type { BoardRow, Storage } from '../storage/Storage';
+import type { NewCohort } from './cohortStore';
 import { tempDir } from '../../tests/helpers/server';
 import { newKeySalt, openTokens, sealingKey, sealTokens } from './sealing';
+import { cohortStore } from './cohortStore';
 
 const row = (id: string): BoardRow => ({
   id,
@@ -44,8 +46,8 @@ const implementations: [string, () => Storage][] = [
 describe.each(implementations)('%s cohorts', (_name, make) => {
   it('stores a cohort with its boards in order, its trainer hash and sealed tokens', async () => {
     const s = make();
-    await s.createCohort(cohort('c1', ['b1', 'b2', 'b3']));
-    expect(await s.getCohort('c1')).toEqual({
+    await s.feature(cohortStore).create(cohort('c1', ['b1', 'b2', 'b3']));
+    expect(await s.feature(cohortStore).get('c1')).toEqual({
       id: 'c1',
       name: 'Cohort c1',
       templateId: 'blank',
@@ -57,19 +59,19 @@ describe.each(implementations)('%s cohorts', (_name, make) => {
         { boardId: 'b3', team: 'Team 3', position: 2 },
       ],
     });
-    expect(await s.getCohort('nope')).toBeUndefined();
+    expect(await s.feature(cohortStore).get('nope')).toBeUndefined();
     // The boards are ordinary boards.
     expect(await s.getBoard('b2')).toEqual(row('b2'));
     expect(await s.roleForTokenHash('b2', 'e-b2')).toBe('editor');
     expect((await s.loadDoc('b3', 'board')).snapshot).toEqual(new Uint8Array([0, 0]));
     // Trainer role by hash only, and only for its own cohort; board hashes are not cohort tokens.
-    expect(await s.cohortRoleForTokenHash('c1', 'trainer-hash-c1')).toBe('trainer');
-    expect(await s.cohortRoleForTokenHash('c1', 'f-b1')).toBeUndefined();
-    await s.createCohort(cohort('c2', ['b4']));
-    expect(await s.cohortRoleForTokenHash('c1', 'trainer-hash-c2')).toBeUndefined();
-    expect(await s.cohortRoleForTokenHash('nope', 'trainer-hash-c1')).toBeUndefined();
+    expect(await s.feature(cohortStore).roleForTokenHash('c1', 'trainer-hash-c1')).toBe('trainer');
+    expect(await s.feature(cohortStore).roleForTokenHash('c1', 'f-b1')).toBeUndefined();
+    await s.feature(cohortStore).create(cohort('c2', ['b4']));
+    expect(await s.feature(cohortStore).roleForTokenHash('c1', 'trainer-hash-c2')).toBeUndefined();
+    expect(await s.feature(cohortStore).roleForTokenHash('nope', 'trainer-hash-c1')).toBeUndefined();
     expect(await s.roleForTokenHash('b1', 'trainer-hash-c1')).toBeUndefined();
-    expect(await s.getCohortSecrets('c1')).toEqual({
+    expect(await s.feature(cohortStore).secrets('c1')).toEqual({
       keySalt: new Uint8Array([1, 2, 3, 4]),
       boards: [
         { boardId: 'b1', sealedTokens: new Uint8Array([0, 9, 9]) },
@@ -77,23 +79,23 @@ describe.each(implementations)('%s cohorts', (_name, make) => {
         { boardId: 'b3', sealedTokens: new Uint8Array([2, 9, 9]) },
       ],
     });
-    expect(await s.getCohortSecrets('nope')).toBeUndefined();
+    expect(await s.feature(cohortStore).secrets('nope')).toBeUndefined();
     await s.close();
   });
 
   it('creates nothing when any part fails (an existing board id halfway through)', async () => {
     const s = make();
     await s.createBoard(row('taken'), [{ role: 'viewer', hash: 'x' }], new Uint8Array([0, 0]));
-    await expect(s.createCohort(cohort('c1', ['b1', 'taken', 'b3']))).rejects.toThrow();
-    expect(await s.getCohort('c1')).toBeUndefined();
+    await expect(s.feature(cohortStore).create(cohort('c1', ['b1', 'taken', 'b3']))).rejects.toThrow();
+    expect(await s.feature(cohortStore).get('c1')).toBeUndefined();
     expect(await s.getBoard('b1')).toBeUndefined();
     expect(await s.getBoard('b3')).toBeUndefined();
-    expect(await s.cohortRoleForTokenHash('c1', 'trainer-hash-c1')).toBeUndefined();
+    expect(await s.feature(cohortStore).roleForTokenHash('c1', 'trainer-hash-c1')).toBeUndefined();
     // The same cohort id twice: the second creation fails whole too.
-    await s.createCohort(cohort('c2', ['b4']));
-    await expect(s.createCohort(cohort('c2', ['b5']))).rejects.toThrow();
+    await s.feature(cohortStore).create(cohort('c2', ['b4']));
+    await expect(s.feature(cohortStore).create(cohort('c2', ['b5']))).rejects.toThrow();
     expect(await s.getBoard('b5')).toBeUndefined();
-    expect((await s.getCohort('c2'))?.boards).toEqual([{ boardId: 'b4', team: 'Team 1', position: 0 }]);
+    expect((await s.feature(cohortStore).get('c2'))?.boards).toEqual([{ boardId: 'b4', team: 'Team 1', position: 0 }]);
     await s.close();
   });
 });

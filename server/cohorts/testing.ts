@@ -1,6 +1,5 @@
 import * as Y from 'yjs';
-import type { RunningServer } from '../Server';
-import { recordsOf } from '../../shared/boardDoc';
+import { recordsOf } from '../../shared/doc/boardDoc';
 import type { Storage } from '../storage/Storage';
 
 /** Test helpers for the cohort endpoints. */
@@ -11,7 +10,12 @@ export interface ApiAnswer {
   body: any;
 }
 
-export async function api(server: RunningServer, method: string, path: string, token: string | null, body?: unknown): Promise<ApiAnswer> {
+/** A server the helpers call: where it listens. */
+export interface ServerUnderTest {
+  readonly url: string;
+}
+
+export async function api(server: ServerUnderTest, method: string, path: string, token: string | null, body?: unknown): Promise<ApiAnswer> {
   const url = `${server.url}${path}${token === null ? '' : `${path.includes('?') ? '&' : '?'}token=${encodeURIComponent(token)}`}`;
   const res = await fetch(url, {
     method,
@@ -32,7 +36,7 @@ export interface CreatedTestCohort {
 }
 
 /** POST /api/cohorts; throws unless 201. */
-export async function createTestCohort(server: RunningServer, body: Record<string, unknown>): Promise<CreatedTestCohort> {
+export async function createTestCohort(server: ServerUnderTest, body: Record<string, unknown>): Promise<CreatedTestCohort> {
   const res = await api(server, 'POST', '/api/cohorts', null, { name: 'Spring Academy', template: 'many-tables-many-knocks', ...body });
   if (res.status !== 201) throw new Error(`cohort creation failed: ${res.status} ${JSON.stringify(res.body)}`);
   const c = res.body as Omit<CreatedTestCohort, 'trainer'>;

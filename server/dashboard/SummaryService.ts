@@ -1,14 +1,13 @@
-import * as Y from 'yjs';
-import type { BoardSummary } from '../../shared/dashboard';
-import { controlRoomName } from '../../shared/control';
+import type { BoardSummary } from '../../shared/api/dashboard';
 import type { DocKind } from '../../shared/roles';
 import { getExercise, getItemType } from '../../exercises/registry';
-import type { Logger } from '../log';
-import { Connection } from '../relay/Connection';
-import type { Relay } from '../relay/Relay';
-import type { Room } from '../relay/Room';
+import type { Logger } from '../runtime/log';
+import { isClientWrite } from '../sync/clientWrite';
+import type { Relay } from '../sync/Relay';
+import type { Room } from '../sync/Room';
 import type { BoardRow, Storage } from '../storage/Storage';
 import { boardPart, controlPart, presentPeople, type BoardPart, type ControlPart, type PresenceEntry } from './summarize';
+import { LastActivity } from './LastActivity';
 
 /** A board's summary without the cohort's team name (added per cohort by the caller). */
 export type BoardSummaryCore = Omit<BoardSummary, 'team'>;
@@ -59,22 +58,12 @@ interface Entry {
   refreshing: Promise<BoardSummaryCore | null> | null;
 }
 
-interface Activity {
-  /** What storage held when first read (undefined: not read yet). */
-  stored: number | null | undefined;
-  /** Latest client write seen live (ms). */
-  latest: number | null;
-  persisted: number | null;
-  lastPersistAt: number;
-  timer: NodeJS.Timeout | null;
-}
-
 export interface SummarySubscription {
   close(): void;
 }
 
 /**
- * Live summaries of boards for the cohort dashboard (shared/dashboard.ts).
+ * Live summaries of boards for the cohort dashboard (shared/api/dashboard.ts).
  *
  * Where a summary comes from: the board's live rooms when loaded (board room: records and
  * presence; control room: step, timer, banner), otherwise its stored documents, decoded once
@@ -94,13 +83,13 @@ export interface SummarySubscription {
  */
 export class SummaryService {
   private readonly entries = new Map<string, Entry>();
-  private readonly activity = new Map<string, Activity>();
   private readonly relay: Relay;
   private readonly storage: Storage;
   private readonly logger: Logger;
   private readonly throttleMs: number;
   private readonly thumbnailMs: number;
-  private readonly activityPersistMs: number;
+  /** The boards' last client writes, as read from and kept in storage. */
+  private readonly activity: LastActivity;
   private readonly maxCached: number;
   private readonly now: () => number;
   private readonly removeHooks: () => void;
@@ -111,10 +100,10 @@ export class SummaryService {
     this.logger = options.logger;
     this.throttleMs = options.throttleMs ?? SUMMARY_THROTTLE_MS;
     this.thumbnailMs = options.thumbnailMs ?? THUMBNAIL_THROTTLE_MS;
-    this.activityPersistMs = options.activityPersistMs ?? ACTIVITY_PERSIST_MS;
     this.maxCached = options.maxCachedBoards ?? 300;
     this.now = options.now ?? Date.now;
-    this.removeHooks = this.relay.addRoomHooks({
+    this.activity = new LastActivity(options.storage, options.logger, options.activityPersistMs ?? ACTIVITY_PERSIST_MS, this.now);
+    this.removeHooks = this.relay.extend({
       onUpdate: (room, origin) => this.onUpdate(room, origin),
       onPresence: (room) => this.onPresence(room),
       beforeUnload: (room) => this.beforeUnload(room),
@@ -167,7 +156,7 @@ export class SummaryService {
 
   /** The last client write to the board or its control document (ISO), live or stored; null if none. */
   async lastActivity(boardId: string): Promise<string | null> {
-    const ms = await this.activityMs(boardId);
+    const ms = await this.activity.ms(boardId);
     return ms === null ? null : new Date(ms).toISOString();
   }
 
@@ -175,7 +164,7 @@ export class SummaryService {
   close(): void {
     this.removeHooks();
     for (const e of this.entries.values()) if (e.timer) clearTimeout(e.timer);
-    for (const a of this.activity.values()) if (a.timer) clearTimeout(a.timer);
+    this.activity.close();
     this.entries.clear();
   }
 
@@ -249,7 +238,7 @@ export class SummaryService {
     if (entry.boardDirty || !entry.board) {
       const drawThumbnail = fresh || !entry.board || now >= entry.thumbnailNextAt;
       entry.boardDirty = false;
-      const part = await this.withDoc(boardId, 'board', (doc) =>
+      const part = await this.relay.readDoc(boardId, 'board', (doc) =>
         boardPart(doc, row.title, { exercise, itemType: getItemType, thumbnail: drawThumbnail }),
       );
       entry.thumbnailPending = !drawThumbnail;
@@ -264,9 +253,9 @@ export class SummaryService {
     }
     if (entry.controlDirty || !entry.control) {
       entry.controlDirty = false;
-      entry.control = await this.withDoc(boardId, 'control', (doc) => controlPart(doc, exercise?.template));
+      entry.control = await this.relay.readDoc(boardId, 'control', (doc) => controlPart(doc, exercise?.template));
     }
-    const activity = await this.activityMs(boardId);
+    const activity = await this.activity.ms(boardId);
     const present = this.present(boardId);
     entry.presentJson = JSON.stringify(present);
     const board = entry.board!;
@@ -299,25 +288,6 @@ export class SummaryService {
       }
     }
     return summary;
-  }
-
-  /** Runs `use` on the live room's document when it is loaded, else on one decoded from storage. */
-  private async withDoc<T>(boardId: string, kind: DocKind, use: (doc: Y.Doc) => T): Promise<T> {
-    const room = this.relay.rooms.get(kind === 'control' ? controlRoomName(boardId) : boardId);
-    // An unloading room's document is whole until its unload hooks have run (storage may still
-    // lack its last writes meanwhile).
-    if (room && (room.state === 'ready' || (room.state === 'unloading' && !room.doc.isDestroyed))) return use(room.doc);
-    const stored = await this.storage.loadDoc(boardId, kind);
-    const doc = new Y.Doc();
-    try {
-      Y.transact(doc, () => {
-        if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot);
-        for (const u of stored.updates) Y.applyUpdate(doc, u);
-      });
-      return use(doc);
-    } finally {
-      doc.destroy();
-    }
   }
 
   /** People on the board now: the board room's awareness, each with its connection's role. */
@@ -379,7 +349,7 @@ export class SummaryService {
 
   private onUpdate(room: Room, origin: unknown): void {
     this.markDirty(room.boardId, room.kind);
-    if (origin instanceof Connection) this.noteWrite(room);
+    if (isClientWrite(origin)) this.activity.noteWrite(room);
   }
 
   /**
@@ -419,60 +389,8 @@ export class SummaryService {
       this.schedule(entry);
     }
     if (room.activity.lastWriteAt !== null) {
-      this.noteWrite(room, false);
-      await this.persistActivity(room.boardId);
-    }
-  }
-
-  // ---- last activity ----
-
-  private activityOf(boardId: string): Activity {
-    let a = this.activity.get(boardId);
-    if (!a) this.activity.set(boardId, (a = { stored: undefined, latest: null, persisted: null, lastPersistAt: 0, timer: null }));
-    return a;
-  }
-
-  private async activityMs(boardId: string): Promise<number | null> {
-    const a = this.activityOf(boardId);
-    if (a.stored === undefined) {
-      const iso = await this.storage.getBoardActivity(boardId);
-      const ms = iso ? Date.parse(iso) : Number.NaN;
-      a.stored = Number.isFinite(ms) ? ms : null;
-    }
-    const values = [a.stored, a.latest, a.persisted].filter((v): v is number => v !== null);
-    return values.length ? Math.max(...values) : null;
-  }
-
-  /** A client wrote to one of the board's rooms: persist now, or on a trailing timer. */
-  private noteWrite(room: Room, schedule = true): void {
-    const at = room.activity.lastWriteAt;
-    if (at === null) return;
-    const a = this.activityOf(room.boardId);
-    if (a.latest !== null && a.latest >= at) return;
-    a.latest = at;
-    if (!schedule || a.timer) return;
-    const wait = a.lastPersistAt + this.activityPersistMs - this.now();
-    if (wait <= 0) {
-      void this.persistActivity(room.boardId);
-      return;
-    }
-    a.timer = setTimeout(() => void this.persistActivity(room.boardId), wait);
-    a.timer.unref?.();
-  }
-
-  private async persistActivity(boardId: string): Promise<void> {
-    const a = this.activityOf(boardId);
-    if (a.timer) clearTimeout(a.timer);
-    a.timer = null;
-    if (a.latest === null || (a.persisted !== null && a.persisted >= a.latest)) return;
-    const at = a.latest;
-    a.persisted = at;
-    a.lastPersistAt = this.now();
-    try {
-      await this.storage.recordBoardActivity(boardId, new Date(at).toISOString());
-    } catch (error) {
-      a.persisted = null;
-      this.logger.warn('dashboard.activity_store_failed', { board: boardId, error });
+      this.activity.noteWrite(room, false);
+      await this.activity.persist(room.boardId);
     }
   }
 }

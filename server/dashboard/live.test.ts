@@ -5,15 +5,16 @@ import type { RunningServer } from '../Server';
 import { allAcked, connectClient, synced, type TestClient } from '../../tests/helpers/clients';
 import { eventually } from '../../tests/helpers/eventually';
 import { createTestBoard, startTestServer } from '../../tests/helpers/server';
-import { silentLogger } from '../log';
-import { recordsOf } from '../../shared/boardDoc';
-import { CONTROL_MAP, ControlKey, controlRoomName } from '../../shared/control';
-import type { BoardSummary } from '../../shared/dashboard';
+import { silentLogger } from '../runtime/log';
+import { recordsOf } from '../../shared/doc/boardDoc';
+import { CONTROL_MAP, ControlKey, controlRoomName } from '../../shared/doc/control';
+import type { BoardSummary } from '../../shared/api/dashboard';
 import { getItemType } from '../../exercises/registry';
 import { FixtureBuilder } from '../../exercises/kit/fixtureBuilder';
 import { manyTablesManyKnocks } from '../../exercises/many-tables-many-knocks';
 import { HttpError } from '../http/HttpError';
 import { createDashboardRoutes } from './routes';
+import { createRouter } from '../http/router';
 import { SummaryService } from './SummaryService';
 import { createTestCohort, openSse, type SseEvent, type SseStream, type TestCohort } from './testing';
 
@@ -166,13 +167,20 @@ describe('live streams: limits and clean-up', () => {
       logger: silentLogger,
       maxStreamsPerCohort: 2,
       pingMs: 100,
-      authorize: async (id) => {
+    });
+    const notHere = async () => {
+      throw new HttpError(404, 'not_found', 'no');
+    };
+    const router = createRouter(routes.routes, {
+      cohort: async (id) => {
         if (id !== cohort.id) throw new HttpError(404, 'cohort_not_found', 'no');
         return { id, boards: cohort.boards.map((b, position) => ({ boardId: b.id, team: b.team, position })) };
       },
+      board: notHere,
+      partnership: notHere,
     });
     const app = http.createServer((req, res) => {
-      routes.handle(req, res, new URL(req.url!, 'http://x')).catch((error: unknown) => {
+      router.dispatch(req, res, new URL(req.url!, 'http://x'), 'http://x').catch((error: unknown) => {
         const e = error instanceof HttpError ? error : new HttpError(500, 'internal', String(error));
         res.writeHead(e.status, { 'content-type': 'application/json' }).end(JSON.stringify(e.toJSON()));
       });

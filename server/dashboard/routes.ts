@@ -1,7 +1,7 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
-import { DashboardEvent, type BoardSummary } from '../../shared/dashboard';
+import { type BoardSummary, type CohortSummaries, DashboardEvent } from '../../shared/api/dashboard';
 import { HttpError } from '../http/HttpError';
-import type { Logger } from '../log';
+import { type RequestContext, route } from '../http/router';
+import type { Logger } from '../runtime/log';
 import type { BoardSummaryCore, SummaryService } from './SummaryService';
 
 /** The part of a cohort the dashboard needs (storage.getCohort's answer). */
@@ -12,8 +12,6 @@ export interface DashboardCohort {
 
 export interface DashboardRoutesOptions {
   summaries: SummaryService;
-  /** The cohort a trainer token opens; throws HttpError 404 (unknown cohort) or 401 (bad token). */
-  authorize: (cohortId: string, token: string | null) => Promise<DashboardCohort>;
   logger: Logger;
   /** Concurrent live streams per cohort; more are answered 429. */
   maxStreamsPerCohort?: number;
@@ -27,8 +25,6 @@ export const MAX_STREAMS_PER_COHORT = 20;
 export const PING_MS = 15_000;
 const MAX_BUFFERED_BYTES = 4 * 1024 * 1024;
 
-const SUMMARIES_PATH = /^\/api\/cohorts\/([^/]+)\/summaries$/;
-const LIVE_PATH = /^\/api\/cohorts\/([^/]+)\/live$/;
 
 /**
  * The cohort dashboard's endpoints (trainer token):
@@ -37,11 +33,10 @@ const LIVE_PATH = /^\/api\/cohorts\/([^/]+)\/live$/;
  *    changed board (SummaryService throttles), `: ping` comments; at most
  *    `maxStreamsPerCohort` streams per cohort at once (429 beyond).
  *
- * `handle` answers a request for one of them and resolves true, or resolves false for any other
- * path. Errors are thrown as HttpError for the app's error handler.
+ * Both are trainer routes: the router has opened the cohort (`ctx.access`) with the trainer link.
  */
 export function createDashboardRoutes(options: DashboardRoutesOptions) {
-  const { summaries, authorize, logger } = options;
+  const { summaries, logger } = options;
   const maxStreams = options.maxStreamsPerCohort ?? MAX_STREAMS_PER_COHORT;
   const pingMs = options.pingMs ?? PING_MS;
   const maxBuffered = options.maxBufferedBytes ?? MAX_BUFFERED_BYTES;
@@ -51,31 +46,24 @@ export function createDashboardRoutes(options: DashboardRoutesOptions) {
 
   const ordered = (cohort: DashboardCohort) => [...cohort.boards].sort((a, b) => a.position - b.position);
 
-  async function cohortOf(rawId: string, url: URL) {
-    let id: string;
-    try {
-      id = decodeURIComponent(rawId);
-    } catch {
-      throw new HttpError(404, 'cohort_not_found', 'This cohort does not exist.');
-    }
-    const cohort = await authorize(id, url.searchParams.get('token'));
+  function cohortOf(cohort: DashboardCohort) {
     const boards = ordered(cohort);
     const teamOf = new Map(boards.map((b) => [b.boardId, b.team]));
     const withTeam = (s: BoardSummaryCore): BoardSummary => ({ ...s, team: teamOf.get(s.boardId) ?? '' });
     return { id: cohort.id, boardIds: boards.map((b) => b.boardId), withTeam };
   }
 
-  async function summariesRoute(req: IncomingMessage, res: ServerResponse, rawId: string, url: URL) {
-    allowGet(req);
-    const { boardIds, withTeam } = await cohortOf(rawId, url);
+  async function summariesRoute(ctx: RequestContext<DashboardCohort>) {
+    const { req, res } = ctx;
+    const { boardIds, withTeam } = cohortOf(ctx.access);
     const boards = (await summaries.summaries(boardIds)).map(withTeam);
     res.writeHead(200, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' });
-    res.end(req.method === 'HEAD' ? undefined : JSON.stringify({ boards }));
+    res.end(req.method === 'HEAD' ? undefined : JSON.stringify({ boards } satisfies CohortSummaries));
   }
 
-  async function liveRoute(req: IncomingMessage, res: ServerResponse, rawId: string, url: URL) {
-    if (req.method !== 'GET') throw new HttpError(405, 'method_not_allowed', 'Use GET on this endpoint.');
-    const cohort = await cohortOf(rawId, url);
+  async function liveRoute(ctx: RequestContext<DashboardCohort>) {
+    const { req, res } = ctx;
+    const cohort = cohortOf(ctx.access);
     const open = streams.get(cohort.id) ?? 0;
     if (open >= maxStreams) {
       throw new HttpError(429, 'too_many_streams', `This cohort already has ${maxStreams} live dashboards open; close one and try again.`);
@@ -168,22 +156,9 @@ export function createDashboardRoutes(options: DashboardRoutesOptions) {
     endStreams(cohortId: string): void {
       for (const end of [...(enders.get(cohortId) ?? [])]) end();
     },
-    async handle(req: IncomingMessage, res: ServerResponse, url: URL): Promise<boolean> {
-      const summariesMatch = SUMMARIES_PATH.exec(url.pathname);
-      if (summariesMatch) {
-        await summariesRoute(req, res, summariesMatch[1], url);
-        return true;
-      }
-      const liveMatch = LIVE_PATH.exec(url.pathname);
-      if (liveMatch) {
-        await liveRoute(req, res, liveMatch[1], url);
-        return true;
-      }
-      return false;
-    },
+    routes: [
+      route<DashboardCohort>({ method: ['GET', 'HEAD'], pattern: '/api/cohorts/:id/summaries', role: 'trainer', handle: summariesRoute }),
+      route<DashboardCohort>({ method: ['GET'], pattern: '/api/cohorts/:id/live', role: 'trainer', handle: liveRoute }),
+    ],
   };
-}
-
-function allowGet(req: IncomingMessage): void {
-  if (req.method !== 'GET' && req.method !== 'HEAD') throw new HttpError(405, 'method_not_allowed', 'Use GET or HEAD on this endpoint.');
 }

@@ -1,13 +1,13 @@
 import type * as Y from 'yjs';
-import { readBoardMeta, readRecords } from '../../shared/boardDoc';
-import { CONTROL_MAP, ControlKey } from '../../shared/control';
-import type { PresentPerson } from '../../shared/dashboard';
+import { readBoardMeta, readRecords } from '../../shared/doc/boardDoc';
+import { CONTROL_MAP, ControlKey, parseBanner, parseStep } from '../../shared/doc/control';
+import type { PresentPerson } from '../../shared/api/dashboard';
 import { roleRank, type Role } from '../../shared/roles';
 import type { ExerciseTemplate } from '../../shared/template';
 import { parseTimer, type TimerState } from '../../shared/timer';
 import type { ExerciseDef, ItemTypeDef } from '../../exercises/kit/definitions';
 import { CONNECTOR_META_KEY, itemTypeOfShape, ZONE_SHAPE_TYPE } from '../../exercises/kit/shapes';
-import { participantFromAwareness } from '../participants';
+import { participantFromAwareness } from '../participants/ParticipantRecorder';
 import { renderThumbnail, type ThumbRect } from './thumbnail';
 
 /**
@@ -120,27 +120,25 @@ export function boardPart(doc: Y.Doc, fallbackTitle: string, options: ScanOption
 /** Step, timer and banner from a control document (junk reads as null). */
 export function controlPart(doc: Y.Doc, template: ExerciseTemplate | undefined): ControlPart {
   const control = doc.getMap<unknown>(CONTROL_MAP);
-  const step = control.get(ControlKey.Step) as { stepId?: unknown; index?: unknown } | undefined;
-  let stepId: string | null = null;
+  // The same readers as the board page's (shared/doc/control.ts), so both show the same session.
+  const step = parseStep(control.get(ControlKey.Step));
   let stepIndex: number | null = null;
   let stepTitle: string | null = null;
-  if (step && typeof step === 'object' && typeof step.stepId === 'string') {
-    stepId = step.stepId;
-    const i = template?.steps.findIndex((s) => s.id === stepId) ?? -1;
+  if (step) {
+    const i = template?.steps.findIndex((s) => s.id === step.stepId) ?? -1;
     if (i >= 0) {
       stepIndex = i;
       stepTitle = template!.steps[i].title;
-    } else if (typeof step.index === 'number' && Number.isInteger(step.index) && step.index >= 0) {
+    } else if (Number.isInteger(step.index) && step.index >= 0) {
       stepIndex = step.index;
     }
   }
-  const banner = control.get(ControlKey.Banner) as { text?: unknown } | null | undefined;
   return {
-    stepId,
+    stepId: step?.stepId ?? null,
     stepIndex,
     stepTitle,
     timer: parseTimer(control.get(ControlKey.Timer)),
-    banner: banner && typeof banner === 'object' && typeof banner.text === 'string' && banner.text ? banner.text : null,
+    banner: parseBanner(control.get(ControlKey.Banner))?.text ?? null,
   };
 }
 

@@ -3,17 +3,18 @@ import type { RunningServer } from '../Server';
 import { allAcked, connectClient, synced, type TestClient } from '../../tests/helpers/clients';
 import { eventually } from '../../tests/helpers/eventually';
 import { sqliteIn, startTestServer, tempDir } from '../../tests/helpers/server';
-import { silentLogger } from '../log';
-import { recordsOf } from '../../shared/boardDoc';
-import { CONTROL_MAP, ControlKey, controlRoomName } from '../../shared/control';
-import type { BoardSummary } from '../../shared/dashboard';
+import { silentLogger } from '../runtime/log';
+import { recordsOf } from '../../shared/doc/boardDoc';
+import { CONTROL_MAP, ControlKey, controlRoomName } from '../../shared/doc/control';
+import type { BoardSummary } from '../../shared/api/dashboard';
 import { manyTablesManyKnocks } from '../../exercises/many-tables-many-knocks';
 import { manyTablesFixture } from '../../exercises/many-tables-many-knocks/fixtures';
 import { extractFixture } from '../../exercises/kit/testing';
-import type { Storage } from '../storage/Storage';
+import type { FeatureStore, Storage } from '../storage/Storage';
 import { SummaryService } from './SummaryService';
 import { createTestCohort } from './testing';
-import { setScore } from '../../shared/rubricDoc';
+import { setScore } from '../../shared/doc/rubricDoc';
+import { type ActivityStore, activityStore } from './activityStore';
 
 let server: RunningServer | undefined;
 const clients: TestClient[] = [];
@@ -188,10 +189,19 @@ describe('board summaries', () => {
     const inner = server.storage;
     const counting = new Proxy(inner, {
       get(target, prop, receiver) {
-        if (prop === 'recordBoardActivity') {
-          return async (boardId: string, at: string) => {
-            writes.push(at);
-            return target.recordBoardActivity(boardId, at);
+        if (prop === 'feature') {
+          // The activity store, counting its writes; every other store as it is.
+          return (store: FeatureStore<unknown>) => {
+            const real = target.feature(store);
+            if (store !== activityStore) return real;
+            const activity = real as ActivityStore;
+            return {
+              get: (boardId: string) => activity.get(boardId),
+              record: async (boardId: string, at: string) => {
+                writes.push(at);
+                return activity.record(boardId, at);
+              },
+            };
           };
         }
         const v = Reflect.get(target, prop, receiver);
@@ -224,7 +234,7 @@ describe('board summaries', () => {
       for (const c of clients.splice(0)) c.destroy();
       await eventually(() => expect(server!.relay.rooms.has(north.id)).toBe(false));
       expect(writes).toHaveLength(4);
-      expect(await inner.getBoardActivity(north.id)).toBe(writes[3]);
+      expect(await inner.feature(activityStore).get(north.id)).toBe(writes[3]);
       expect(await service.lastActivity(north.id)).toBe(writes[3]);
     } finally {
       service.close();

@@ -1,6 +1,6 @@
 import http from 'node:http';
 import * as Y from 'yjs';
-import { recordsOf, seedBoardDoc } from '../../shared/boardDoc';
+import { recordsOf, seedBoardDoc } from '../../shared/doc/boardDoc';
 import { boardSchema, getItemType, getTemplate } from '../../exercises/registry';
 import { manyTablesManyKnocks } from '../../exercises/many-tables-many-knocks';
 import { FixtureBuilder } from '../../exercises/kit/fixtureBuilder';

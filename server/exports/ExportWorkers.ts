@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { HttpError } from '../http/HttpError';
-import type { LogFields, LogLevel, Logger } from '../log';
+import type { LogFields, LogLevel, Logger } from '../runtime/log';
 import type { ExportJob, ExportJobResult } from './exportJobs';
 
 /** How many export workers run, how long a job may take, and how many may wait. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { readActions } from '../../shared/actionPlanDoc';
-import { readRubric } from '../../shared/rubricDoc';
+import { readActions } from '../../shared/doc/actionPlanDoc';
+import { readRubric } from '../../shared/doc/rubricDoc';
 import { BAND_DESCRIPTIONS, RUBRIC_GUIDE } from '../../shared/rubricGuide';
 import type { ExerciseDef } from '../../exercises/kit/definitions';
 import { extractFixture } from '../../exercises/kit/testing';

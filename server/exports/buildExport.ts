@@ -1,7 +1,7 @@
 import type * as Y from 'yjs';
 import { ACTION_STATUSES } from '../../shared/actionPlan';
-import { readActions } from '../../shared/actionPlanDoc';
-import { readRecords } from '../../shared/boardDoc';
+import { readActions } from '../../shared/doc/actionPlanDoc';
+import { readRecords } from '../../shared/doc/boardDoc';
 import {
   EXPORT_VERSION,
   type BoardExport,
@@ -12,19 +12,18 @@ import {
   type ExportParticipant,
   type ExportRubric,
   type ExportRubricScore,
-} from '../../shared/exportDocument';
+} from '../../shared/api/exportDocument';
 import type { ResultItem } from '../../shared/results';
 import { bandOf, RUBRIC_BANDS, RUBRIC_DIMENSION_IDS, type DimensionScore, type RubricDimensionId } from '../../shared/rubric';
-import { readRubric } from '../../shared/rubricDoc';
+import { readRubric } from '../../shared/doc/rubricDoc';
 import { BAND_DESCRIPTIONS, RUBRIC_GUIDE } from '../../shared/rubricGuide';
 import type { FieldDef, ItemTypeDef } from '../../exercises/kit/definitions';
 import { getExercise, getItemType } from '../../exercises/registry';
 import { boardNotes } from '../../exercises/kit/boardNotes';
-import type { Relay } from '../relay/Relay';
-import { readControlRounds, resultsOfDoc, withBoardDoc } from '../results';
-import type { VoteRound } from '../../shared/control';
-import type { BoardRow, ParticipantRow, Storage } from '../storage/Storage';
-
+import { resultsOfDoc } from './boardResults';
+import type { VoteRound } from '../../shared/doc/control';
+import type { BoardRow } from '../storage/Storage';
+import type { ParticipantRow } from '../participants/participantStore';
 
 function fieldDefOut(f: FieldDef): ExportFieldDef {
   const out: ExportFieldDef = { key: f.key, label: f.label, kind: f.kind };
@@ -55,7 +54,6 @@ function scoreOut(dimension: RubricDimensionId, s: DimensionScore): ExportRubric
   };
 }
 
-
 /**
  * The export document of a board, from its Y.Doc (live or loaded from storage), its stored row
  * and the participants storage recorded. Pure: the same doc, row, participants and time give
@@ -67,7 +65,7 @@ export function buildExport(
   row: BoardRow,
   participants: readonly ParticipantRow[],
   now: Date = new Date(),
-  /** The vote rounds of the board's control document (readControlRounds). */
+  /** The vote rounds of the board's control document (shared/doc/votes.ts readRounds). */
   rounds: readonly VoteRound[] = [],
 ): BoardExport {
   const results = resultsOfDoc(doc, row, rounds);
@@ -185,14 +183,4 @@ export function buildExport(
     })),
     votes: results.votes,
   };
-}
-
-/**
- * The export of a stored board: from the live room when it is open, otherwise from storage
- * without opening a room. `row` comes from the caller's authorisation check.
- */
-export async function exportBoard(relay: Relay, storage: Storage, row: BoardRow, now: Date = new Date()): Promise<BoardExport> {
-  const participants = await storage.listParticipants(row.id);
-  const rounds = await readControlRounds(relay, storage, row.id);
-  return withBoardDoc(relay, storage, row.id, (doc) => buildExport(doc, row, participants, now, rounds));
 }

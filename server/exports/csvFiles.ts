@@ -1,6 +1,6 @@
 import { strToU8, zipSync } from 'fflate';
-import type { BoardExport, EXPORT_CSV_FILES } from '../../shared/exportDocument';
-import { csvFile, type CsvCell } from './csv';
+import type { BoardExport, EXPORT_CSV_FILES } from '../../shared/api/exportDocument';
+import { csvFile, type CsvCell } from '../../shared/api/csv';
 import { allItems, evidenceLine, fieldCell, fieldDefsOf, fieldKeys, shownEvidence } from './reportModel';
 
 /**

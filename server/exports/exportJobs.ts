@@ -1,13 +1,14 @@
 import * as Y from 'yjs';
-import { readActions } from '../../shared/actionPlanDoc';
-import type { VoteRound } from '../../shared/control';
-import type { BoardExport, ExportFormat } from '../../shared/exportDocument';
-import { readRubric } from '../../shared/rubricDoc';
-import { buildCohortZip } from '../cohorts/exportZip';
-import { comparisonOf } from '../cohorts/results';
-import type { TeamResults } from '../cohorts/comparison';
-import { resultsOfDoc } from '../results';
-import type { BoardRow, Cohort, ParticipantRow } from '../storage/Storage';
+import { readActions } from '../../shared/doc/actionPlanDoc';
+import type { VoteRound } from '../../shared/doc/control';
+import type { BoardExport, ExportFormat } from '../../shared/api/exportDocument';
+import { readRubric } from '../../shared/doc/rubricDoc';
+import { buildCohortZip } from './cohortZip';
+import { comparisonOf } from './cohortResults';
+import type { TeamResults } from './cohortComparison';
+import { resultsOfDoc } from './boardResults';
+import type { BoardRow } from '../storage/Storage';
+import type { ParticipantRow } from '../participants/participantStore';
 import { buildExport } from './buildExport';
 import { renderExport, type RenderedExport } from './formats';
 
@@ -23,6 +24,16 @@ import { renderExport, type RenderedExport } from './formats';
 /** A board document as bytes: one Yjs update with its whole state, or a stored snapshot and log. */
 export type DocInput = { update: Uint8Array } | { snapshot: Uint8Array | null; updates: Uint8Array[] };
 
+/** What a cohort's export jobs need of the cohort (a cohort of cohorts/cohortStore.ts is one). */
+export interface CohortInput {
+  id: string;
+  name: string;
+  templateId: string;
+  variant: string | null;
+  /** The team boards in the cohort's order. */
+  boards: readonly { boardId: string; team: string; position: number }[];
+}
+
 export interface BoardInput {
   doc: DocInput;
   row: BoardRow;
@@ -34,8 +45,8 @@ export interface BoardInput {
 export type ExportJob =
   | { type: 'results'; board: BoardInput }
   | { type: 'export'; board: BoardInput; format: ExportFormat; now: number }
-  | { type: 'comparison'; cohort: Cohort; boards: BoardInput[] }
-  | { type: 'cohortZip'; cohort: Cohort; boards: BoardInput[]; now: number };
+  | { type: 'comparison'; cohort: CohortInput; boards: BoardInput[] }
+  | { type: 'cohortZip'; cohort: CohortInput; boards: BoardInput[]; now: number };
 
 export type ExportJobResult =
   | { type: 'json'; text: string }
@@ -66,7 +77,7 @@ function exportOf(board: BoardInput, now: Date): BoardExport {
   return withDoc(board.doc, (doc) => buildExport(doc, board.row, board.participants, now, board.rounds));
 }
 
-function teamResults(cohort: Cohort, board: BoardInput): TeamResults {
+function teamResults(cohort: CohortInput, board: BoardInput): TeamResults {
   const ref = cohort.boards.find((b) => b.boardId === board.row.id);
   return withDoc(board.doc, (doc) => {
     const results = resultsOfDoc(doc, board.row);

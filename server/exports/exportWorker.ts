@@ -1,6 +1,6 @@
 import { parentPort } from 'node:worker_threads';
 import { HttpError } from '../http/HttpError';
-import { routeConsoleToLogger, type LogFields, type LogLevel } from '../log';
+import { routeConsoleToLogger, type LogFields, type LogLevel } from '../runtime/log';
 import { runExportJob, type ExportJob } from './exportJobs';
 
 /**

@@ -6,9 +6,10 @@ import { sqliteIn, startTestServer, tempDir } from '../../tests/helpers/server';
 import { fixtureFor } from '../../exercises/kit/testing';
 import { manyTablesManyKnocks } from '../../exercises/many-tables-many-knocks';
 import { addRecords, changeStoredBoard, createTestCohort, type CreatedTestCohort } from '../cohorts/testing';
-import { silentLogger } from '../log';
+import { silentLogger } from '../runtime/log';
 import { ExportWorkers } from './ExportWorkers';
 import type { ExportJob } from './exportJobs';
+import { cohortStore } from '../cohorts/cohortStore';
 
 /** Results, exports and cohort zips are built on worker threads: the server keeps answering meanwhile. */
 
@@ -100,10 +101,10 @@ async function worstHealthz<T>(start: () => Promise<T>): Promise<{ worst: number
 /** A job that takes a worker a while: the comparison of many copies of one big board. */
 async function slowJob(): Promise<ExportJob> {
   const c = await bigCohort(1, 2000);
-  const { boardInput } = await import('../results');
+  const { boardInput } = await import('./boardResults');
   const row = (await server!.storage.getBoard(c.boards[0].id))!;
   const board = await boardInput(server!.relay, server!.storage, row);
-  const cohort = (await server!.storage.getCohort(c.id))!;
+  const cohort = (await server!.storage.feature(cohortStore).get(c.id))!;
   return { type: 'cohortZip', cohort: { ...cohort, boards: Array(12).fill(cohort.boards[0]) }, boards: Array(12).fill(board), now: Date.now() };
 }
 

@@ -5,9 +5,9 @@ import type { RunningServer } from '../Server';
 import { allAcked, connectClient, synced, type TestClient } from '../../tests/helpers/clients';
 import { eventually } from '../../tests/helpers/eventually';
 import { capturingLogger, createTestBoard, startTestServer, type TestBoard } from '../../tests/helpers/server';
-import { recordsOf } from '../../shared/boardDoc';
+import { recordsOf } from '../../shared/doc/boardDoc';
 import { getTemplate } from '../../exercises/registry';
-import { EXPORT_CSV_FILES, type BoardExport } from '../../shared/exportDocument';
+import { EXPORT_CSV_FILES, type BoardExport } from '../../shared/api/exportDocument';
 import { frontlineFixture } from '../../exercises/frontline-communication/fixtures';
 import { influenceMapFixture } from '../../exercises/influence-map/fixtures';
 import { journeyMapFixture } from '../../exercises/journey-map/fixtures';
@@ -21,8 +21,9 @@ import { momentumFixture } from '../../exercises/momentum-and-sustaining/fixture
 import { successMetricsFixture } from '../../exercises/success-metrics/fixtures';
 import { careerPathwaysFixture } from '../../exercises/career-pathways/fixtures';
 import { ACTION_COLUMNS, CONNECTION_COLUMNS, FIGURE_COLUMNS, ITEM_COLUMNS, RUBRIC_COLUMNS } from './csvFiles';
-import { csvCell } from './csv';
+import { csvCell } from '../../shared/api/csv';
 import { addRubricAndActions, schemaErrors, withoutExportedAt } from './testing';
+import { participantStore } from '../participants/participantStore';
 
 let server: RunningServer;
 const clients: TestClient[] = [];
@@ -125,7 +126,7 @@ describe('GET /api/boards/:id/export?format=json', () => {
     await eventually(async () => expect((await jsonExport(board)).participants).toHaveLength(1));
     const [p] = (await jsonExport(board)).participants;
     expect(p).toEqual({ id: 'viewer42', name: 'Lee Chen', role: 'viewer', firstSeen: p.firstSeen, lastSeen: p.lastSeen });
-    const stored = JSON.stringify(await server.storage.listParticipants(board.id));
+    const stored = JSON.stringify(await server.storage.feature(participantStore).list(board.id));
     expect(stored).not.toMatch(/#123456|example\.org|cursor|facilitator/);
   });
 
@@ -133,8 +134,9 @@ describe('GET /api/boards/:id/export?format=json', () => {
     server = await startTestServer();
     const board = await createTestBoard(server);
     let writes = 0;
-    const record = server.storage.recordParticipant.bind(server.storage);
-    server.storage.recordParticipant = (...args) => {
+    const participants = server.storage.feature(participantStore);
+    const record = participants.record.bind(participants);
+    participants.record = (...args) => {
       writes++;
       return record(...args);
     };
@@ -145,7 +147,7 @@ describe('GET /api/boards/:id/export?format=json', () => {
       c.provider.awareness.setLocalState({ user: { id: 'moving01', name: 'Ana', color: '#FF802B', role: 'editor' }, presence: { cursor: { x: i, y: i } } });
       await new Promise((r) => setTimeout(r, 5));
     }
-    await eventually(async () => expect((await server.storage.listParticipants(board.id)).map((p) => p.name)).toEqual(['Ana']));
+    await eventually(async () => expect((await server.storage.feature(participantStore).list(board.id)).map((p) => p.name)).toEqual(['Ana']));
     expect(writes).toBe(1);
   });
 });

@@ -1,4 +1,4 @@
-import { exportFilename, type BoardExport, type ExportFormat } from '../../shared/exportDocument';
+import { exportFilename, type BoardExport, type ExportFormat } from '../../shared/api/exportDocument';
 import { csvZip } from './csvFiles';
 import { REPORT_CSP, renderHtml } from './html';
 import { renderMarkdown } from './markdown';

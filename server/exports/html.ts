@@ -1,4 +1,4 @@
-import { BOARD_IMAGE_SLOT_END, BOARD_IMAGE_SLOT_START, type BoardExport, type ExportItem, type ExportNote } from '../../shared/exportDocument';
+import { BOARD_IMAGE_SLOT_END, BOARD_IMAGE_SLOT_START, type BoardExport, type ExportItem, type ExportNote } from '../../shared/api/exportDocument';
 import type { Figure } from '../../shared/results';
 import { escapeHtml, rubricChartSvg } from './chart';
 import { noteBlocksHtml, reviewHtml } from './noteHtml';

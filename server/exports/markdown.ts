@@ -1,5 +1,5 @@
-import type { BoardExport, ExportItem, ExportNote, ExportReviewAnswer } from '../../shared/exportDocument';
-import { noteMarkdown } from '../../shared/notes';
+import type { BoardExport, ExportItem, ExportNote, ExportReviewAnswer } from '../../shared/api/exportDocument';
+import { noteMarkdown } from '../../shared/doc/notes';
 import type { Figure } from '../../shared/results';
 import { rubricChartSvg } from './chart';
 import {

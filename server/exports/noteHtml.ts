@@ -1,5 +1,5 @@
-import type { ExportNote } from '../../shared/exportDocument';
-import { safeLinkUrl, type NoteBlock, type NoteInline } from '../../shared/notes';
+import type { ExportNote } from '../../shared/api/exportDocument';
+import { safeLinkUrl, type NoteBlock, type NoteInline } from '../../shared/doc/notes';
 import { escapeHtml } from './chart';
 import { dateOf } from './reportModel';
 

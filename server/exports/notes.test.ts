@@ -5,7 +5,7 @@ import { $createListItemNode, $createListNode } from '@lexical/list';
 import { $createLinkNode } from '@lexical/link';
 import { $createParagraphNode, $createTextNode, $getRoot } from 'lexical';
 import type * as Y from 'yjs';
-import { reviewMap, setReviewAnswer, setReviewText } from '../../shared/reviewDoc';
+import { reviewMap, setReviewAnswer, setReviewText } from '../../shared/doc/reviewDoc';
 import { blank } from '../../exercises/blank';
 import { manyTablesManyKnocks } from '../../exercises/many-tables-many-knocks';
 import { manyTablesFixture } from '../../exercises/many-tables-many-knocks/fixtures';
@@ -16,7 +16,7 @@ import { allAcked, connectClient, synced, type TestClient } from '../../tests/he
 import { eventually } from '../../tests/helpers/eventually';
 import { createTestBoard, startTestServer } from '../../tests/helpers/server';
 import type { RunningServer } from '../Server';
-import { resultsOfDoc } from '../results';
+import { resultsOfDoc } from './boardResults';
 import { buildExport } from './buildExport';
 import { csvFiles, csvZip } from './csvFiles';
 import { renderHtml } from './html';

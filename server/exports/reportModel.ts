@@ -1,4 +1,4 @@
-import type { BoardExport, ExportFieldDef, ExportItem, ExportRubricSession } from '../../shared/exportDocument';
+import type { BoardExport, ExportFieldDef, ExportItem, ExportRubricSession } from '../../shared/api/exportDocument';
 import type { FieldValue, Figure } from '../../shared/results';
 import type { EvidenceEntry, RubricDimensionId } from '../../shared/rubric';
 import { isReviewPhaseId, reviewPhase } from '../../exercises/kit/review';

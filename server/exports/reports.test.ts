@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BOARD_IMAGE_SLOT_END, BOARD_IMAGE_SLOT_START, type BoardExport } from '../../shared/exportDocument';
+import { BOARD_IMAGE_SLOT_END, BOARD_IMAGE_SLOT_START, type BoardExport } from '../../shared/api/exportDocument';
 import { manyTablesManyKnocks } from '../../exercises/many-tables-many-knocks';
 import { manyTablesFixture } from '../../exercises/many-tables-many-knocks/fixtures';
 import { buildExport } from './buildExport';

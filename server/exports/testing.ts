@@ -1,10 +1,10 @@
 import Ajv2020 from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import * as Y from 'yjs';
-import { addAction } from '../../shared/actionPlanDoc';
-import { recordsOf, seedBoardDoc } from '../../shared/boardDoc';
-import type { BoardExport } from '../../shared/exportDocument';
-import { putEvidence, setRationale, setScore } from '../../shared/rubricDoc';
+import { addAction } from '../../shared/doc/actionPlanDoc';
+import { recordsOf, seedBoardDoc } from '../../shared/doc/boardDoc';
+import type { BoardExport } from '../../shared/api/exportDocument';
+import { putEvidence, setRationale, setScore } from '../../shared/doc/rubricDoc';
 import type { ExerciseDef } from '../../exercises/kit/definitions';
 import { exerciseRecords } from '../../exercises/kit/seed';
 import { boardSchema } from '../../exercises/registry';

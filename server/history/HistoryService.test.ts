@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { readRecords, recordsOf } from '../../shared/boardDoc';
-import { DOC_SCHEMA, DOC_SCHEMA_TLDRAW_KEY } from '../../shared/docLayout';
+import { readRecords, recordsOf } from '../../shared/doc/boardDoc';
+import { DOC_SCHEMA, DOC_SCHEMA_TLDRAW_KEY } from '../../shared/doc/docLayout';
 import { blank } from '../../exercises/blank';
 import { boardSchema } from '../../exercises/registry';
 import { boardDoc, boardRow } from '../exports/testing';

@@ -1,17 +1,17 @@
 import { randomBytes } from 'node:crypto';
 import * as Y from 'yjs';
 import type { TLRecord } from '@tldraw/tlschema';
-import { readRecords } from '../../shared/boardDoc';
-import { DOC_RECORDS, DOC_SCHEMA, DOC_SCHEMA_TLDRAW_KEY } from '../../shared/docLayout';
-import type { SnapshotInfo, SnapshotKind } from '../../shared/history';
+import { readRecords } from '../../shared/doc/boardDoc';
+import { DOC_RECORDS, DOC_SCHEMA, DOC_SCHEMA_TLDRAW_KEY } from '../../shared/doc/docLayout';
+import type { SnapshotInfo, SnapshotKind } from '../../shared/api/history';
 import { boardSchema } from '../../exercises/registry';
 import { HttpError } from '../http/HttpError';
-import type { Logger } from '../log';
-import { RoomUnavailableError, type Relay } from '../relay/Relay';
-import { SERVER_ORIGIN, type Room } from '../relay/Room';
-import { withBoardDoc } from '../results';
+import type { Logger } from '../runtime/log';
+import { RoomUnavailableError, type Relay } from '../sync/Relay';
+import { SERVER_ORIGIN, type Room } from '../sync/Room';
 import type { BoardRow, Storage, StoredDoc } from '../storage/Storage';
 import { docContent, jsonEqual, restoreDocContent } from './restore';
+import { snapshotStore } from './snapshotStore';
 
 export const DEFAULT_AUTO_SNAPSHOT_AFTER_MS = 30 * 60_000;
 
@@ -45,7 +45,7 @@ const isUserRecord = (_id: string, value: unknown) => (value as { typeName?: unk
 /**
  * Board history on the server: named snapshots of a board's document, listed and served from
  * storage, taken from the live room when the board is open, and restored into the live room as
- * new changes (server/history/restore.ts) through `Relay.withBoardDoc`, so connected people see
+ * new changes (server/history/restore.ts) through `Relay.editBoardDoc`, so connected people see
  * the board change at once. Also takes the automatic snapshot when a working session ends
  * (a `beforeUnload` room hook).
  *
@@ -66,10 +66,10 @@ export class HistoryService {
   ) {
     this.autoAfterMs = options.autoSnapshotAfterMs ?? DEFAULT_AUTO_SNAPSHOT_AFTER_MS;
     this.now = options.now ?? Date.now;
-    this.removeHooks = relay.addRoomHooks({ beforeUnload: (room) => this.sessionEnded(room) });
+    this.removeHooks = relay.extend({ beforeUnload: (room) => this.roomUnloading(room) });
   }
 
-  dispose(): void {
+  close(): void {
     this.removeHooks();
   }
 
@@ -89,19 +89,19 @@ export class HistoryService {
   }
 
   list(board: BoardRow): Promise<SnapshotInfo[]> {
-    return this.storage.listSnapshots(board.id);
+    return this.storage.feature(snapshotStore).list(board.id);
   }
 
   /** A snapshot's metadata; 404 when the board has no such snapshot. */
   async get(board: BoardRow, snapshotId: string): Promise<SnapshotInfo> {
-    const info = await this.storage.getSnapshot(board.id, snapshotId);
+    const info = await this.storage.feature(snapshotStore).get(board.id, snapshotId);
     if (!info) throw notFound();
     return info;
   }
 
   /** A snapshot's state (a Yjs update of the whole board document); 404 when unknown. */
   async state(board: BoardRow, snapshotId: string): Promise<Uint8Array> {
-    const state = await this.storage.getSnapshotState(board.id, snapshotId);
+    const state = await this.storage.feature(snapshotStore).state(board.id, snapshotId);
     if (!state) throw notFound();
     return state;
   }
@@ -129,7 +129,7 @@ export class HistoryService {
       Y.applyUpdate(source, await this.state(board, snapshotId));
       return await this.serialize(board.id, async () => {
         try {
-          return await this.relay.withBoardDoc(board.id, async (doc) => {
+          return await this.relay.editBoardDoc(board.id, async (doc) => {
             alignSnapshotSchema(source);
             const preRestore = await this.storePreRestore(board.id, doc, restored, by);
             if (doc.isDestroyed) throw new RoomUnavailableError('the board was unloaded during the restore');
@@ -184,13 +184,13 @@ export class HistoryService {
       const info = this.info('pre-restore', `Before restoring “${restored.name}”`, by);
       await this.addSnapshot(boardId, info, Y.encodeStateAsUpdate(doc));
       if (doc.isDestroyed || Y.equalSnapshots(seen, Y.snapshot(doc))) return info;
-      await this.storage.deleteSnapshot(boardId, info.id);
+      await this.storage.feature(snapshotStore).delete(boardId, info.id);
       if (attempt >= 4) throw new HttpError(409, 'board_busy', 'The board is changing too fast to restore right now; try again.');
     }
   }
 
   private async addSnapshot(boardId: string, info: SnapshotInfo, state: Uint8Array): Promise<void> {
-    const pruned = await this.storage.addSnapshot(boardId, info, state);
+    const pruned = await this.storage.feature(snapshotStore).add(boardId, info, state);
     if (pruned.length > 0) this.logger.info('history.pruned', { board: boardId, snapshots: pruned.length });
   }
 
@@ -205,7 +205,7 @@ export class HistoryService {
         room.release();
       }
     }
-    return withBoardDoc(this.relay, this.storage, boardId, (doc) => Y.encodeStateAsUpdate(doc));
+    return this.relay.readDoc(boardId, 'board', (doc) => Y.encodeStateAsUpdate(doc));
   }
 
   /**
@@ -214,8 +214,8 @@ export class HistoryService {
    * session in which nobody changed anything leaves no automatic snapshot.
    */
   private async sameAsLatest(boardId: string, state: Uint8Array): Promise<boolean> {
-    const [latest] = await this.storage.listSnapshots(boardId);
-    const latestState = latest ? await this.storage.getSnapshotState(boardId, latest.id) : undefined;
+    const [latest] = await this.storage.feature(snapshotStore).list(boardId);
+    const latestState = latest ? await this.storage.feature(snapshotStore).state(boardId, latest.id) : undefined;
     if (!latestState) return false;
     const contentOf = (update: Uint8Array) => {
       const doc = new Y.Doc();
@@ -237,7 +237,7 @@ export class HistoryService {
    * its content equals the newest snapshot's (see sameAsLatest). Runs
    * after the room's last flush, while its document is still readable. Never throws.
    */
-  private async sessionEnded(room: Room): Promise<void> {
+  private async roomUnloading(room: Room): Promise<void> {
     if (room.kind !== 'board') return;
     const { firstWriteAt, clientWrites } = room.activity;
     const now = this.now();

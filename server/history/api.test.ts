@@ -1,13 +1,14 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { $createParagraphNode, $createTextNode, $getRoot } from 'lexical';
-import { readRecords, recordsOf } from '../../shared/boardDoc';
-import { addAction, readActions, updateAction } from '../../shared/actionPlanDoc';
-import { readRubric, setScore } from '../../shared/rubricDoc';
-import { readNote } from '../../shared/notes';
-import type { SnapshotInfo } from '../../shared/history';
-import { DEFAULT_LIMITS, type ServerConfig } from '../config';
-import { silentLogger } from '../log';
+import { readRecords, recordsOf } from '../../shared/doc/boardDoc';
+import { addAction, readActions, updateAction } from '../../shared/doc/actionPlanDoc';
+import { readRubric, setScore } from '../../shared/doc/rubricDoc';
+import { readNote } from '../../shared/doc/notes';
+import type { SnapshotInfo } from '../../shared/api/history';
+import type { ServerConfig } from '../config';
+import { DEFAULT_LIMITS } from '../sync/relayLimits';
+import { silentLogger } from '../runtime/log';
 import { startServer, type RunningServer } from '../Server';
 import { MemoryStorage } from '../storage/MemoryStorage';
 import type { Storage } from '../storage/Storage';
@@ -18,6 +19,7 @@ import { createTestBoard, sqliteIn, tempDir, type TestBoard } from '../../tests/
 import { geoShape } from '../../tests/helpers/boardContent';
 import { docContent } from './restore';
 import { utcMinute } from './HistoryService';
+import { snapshotStore } from './snapshotStore';
 
 let server: RunningServer | undefined;
 const clients: TestClient[] = [];
@@ -311,7 +313,7 @@ describe('board history API', () => {
     const created = (minute: number) => new Date(Date.UTC(2026, 0, 1, 0, minute)).toISOString();
     const { snapshot } = await storage.loadDoc(b.id, 'board');
     for (let i = 0; i < 200; i++) {
-      await storage.addSnapshot(b.id, { id: `saved${String(i).padStart(3, '0')}`, name: `Saved ${i}`, kind: 'manual', createdAt: created(i), createdBy: null }, snapshot!);
+      await storage.feature(snapshotStore).add(b.id, { id: `saved${String(i).padStart(3, '0')}`, name: `Saved ${i}`, kind: 'manual', createdAt: created(i), createdBy: null }, snapshot!);
     }
     const first = await call('POST', restoreOf(b, 'saved000'), b.tokens.facilitator);
     const second = await call('POST', restoreOf(b, 'saved001'), b.tokens.facilitator);

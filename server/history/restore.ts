@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
-import { isRecordEntry } from '../../shared/boardDoc';
-import { DOC_ACTIONS, DOC_BOARD, DOC_NOTE_PREFIX, DOC_RECORDS, DOC_REVIEW, DOC_RUBRIC, DOC_SCHEMA } from '../../shared/docLayout';
+import { isRecordEntry } from '../../shared/doc/boardDoc';
+import { DOC_ACTIONS, DOC_BOARD, DOC_NOTE_PREFIX, DOC_RECORDS, DOC_REVIEW, DOC_RUBRIC, DOC_SCHEMA } from '../../shared/doc/docLayout';
 
 /**
  * Making one board document's content equal to another's **as new changes**: the restore of a
@@ -10,7 +10,7 @@ import { DOC_ACTIONS, DOC_BOARD, DOC_NOTE_PREFIX, DOC_RECORDS, DOC_REVIEW, DOC_R
  * ordinary update and converges, concurrent edits merge like any others, and the state before
  * is still what it was (the caller keeps it as a snapshot first).
  *
- * Every top-level type of the layout (shared/docLayout.ts) is handled:
+ * Every top-level type of the layout (shared/doc/docLayout.ts) is handled:
  *  - `records` (a Y.Array used as y-utility's YKeyValue, right-most entry of a key wins):
  *    records the source lacks are deleted, records whose value differs are replaced (every entry
  *    of the key deleted, the source's value pushed), records only the source has are pushed.

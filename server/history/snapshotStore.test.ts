@@ -2,12 +2,13 @@ import { describe, expect, it } from 'vitest';
 import path from 'node:path';
 import { openDatabase } from '../storage/sqliteDatabase';
 import * as Y from 'yjs';
-import type { SnapshotInfo, SnapshotKind } from '../../shared/history';
+import type { SnapshotInfo, SnapshotKind } from '../../shared/api/history';
 import { MemoryStorage } from '../storage/MemoryStorage';
 import { SCHEMA_VERSION, SqliteStorage } from '../storage/SqliteStorage';
 import type { BoardRow, Storage } from '../storage/Storage';
 import { tempDir } from '../../tests/helpers/server';
 import { snapshotsToPrune } from './snapshotStore';
+import { snapshotStore } from './snapshotStore';
 
 const row = (id: string): BoardRow => ({
   id,
@@ -60,36 +61,36 @@ describe.each(implementations)('%s snapshots', (_name, make) => {
     const a = snap('manual', '2026-05-01T10:00:00.000Z', 'First');
     const b = snap('auto', '2026-05-01T11:00:00.000Z', 'Session ended');
     const c = snap('pre-restore', '2026-05-01T11:00:00.000Z', 'Before restoring “First”'); // same time as b, stored after
-    expect(await s.addSnapshot('b1', a, state('a'))).toEqual([]);
-    await s.addSnapshot('b1', b, state('b'));
-    await s.addSnapshot('b1', c, state('c'));
-    await s.addSnapshot('b2', snap('manual', '2026-05-02T00:00:00.000Z'), state('other board'));
+    expect(await s.feature(snapshotStore).add('b1', a, state('a'))).toEqual([]);
+    await s.feature(snapshotStore).add('b1', b, state('b'));
+    await s.feature(snapshotStore).add('b1', c, state('c'));
+    await s.feature(snapshotStore).add('b2', snap('manual', '2026-05-02T00:00:00.000Z'), state('other board'));
 
-    const listed = await s.listSnapshots('b1');
+    const listed = await s.feature(snapshotStore).list('b1');
     expect(listed).toEqual([c, b, a]);
     expect(listed[0]).not.toHaveProperty('state');
-    expect(await s.getSnapshot('b1', a.id)).toEqual(a);
-    expect(await s.getSnapshot('b2', a.id)).toBeUndefined(); // another board's id is unknown here
-    expect(storedValue(await s.getSnapshotState('b1', b.id))).toBe('b');
-    expect(await s.getSnapshotState('b1', 'nope0000')).toBeUndefined();
-    expect(await s.getSnapshotState('b2', b.id)).toBeUndefined();
-    expect(await s.listSnapshots('unknown')).toEqual([]);
+    expect(await s.feature(snapshotStore).get('b1', a.id)).toEqual(a);
+    expect(await s.feature(snapshotStore).get('b2', a.id)).toBeUndefined(); // another board's id is unknown here
+    expect(storedValue(await s.feature(snapshotStore).state('b1', b.id))).toBe('b');
+    expect(await s.feature(snapshotStore).state('b1', 'nope0000')).toBeUndefined();
+    expect(await s.feature(snapshotStore).state('b2', b.id)).toBeUndefined();
+    expect(await s.feature(snapshotStore).list('unknown')).toEqual([]);
 
-    expect(await s.deleteSnapshot('b2', b.id)).toBe(false);
-    expect(await s.deleteSnapshot('b1', b.id)).toBe(true);
-    expect(await s.deleteSnapshot('b1', b.id)).toBe(false);
-    expect((await s.listSnapshots('b1')).map((x) => x.id)).toEqual([c.id, a.id]);
+    expect(await s.feature(snapshotStore).delete('b2', b.id)).toBe(false);
+    expect(await s.feature(snapshotStore).delete('b1', b.id)).toBe(true);
+    expect(await s.feature(snapshotStore).delete('b1', b.id)).toBe(false);
+    expect((await s.feature(snapshotStore).list('b1')).map((x) => x.id)).toEqual([c.id, a.id]);
     await s.close();
   });
 
   it('refuses a snapshot of an unknown board and a duplicate id', async () => {
     const { storage: s } = make();
     await s.createBoard(row('b1'), [], state('seed'));
-    await expect(s.addSnapshot('nope', snap('manual', '2026-05-01T10:00:00.000Z'), state('x'))).rejects.toThrow();
+    await expect(s.feature(snapshotStore).add('nope', snap('manual', '2026-05-01T10:00:00.000Z'), state('x'))).rejects.toThrow();
     const a = snap('manual', '2026-05-01T10:00:00.000Z');
-    await s.addSnapshot('b1', a, state('x'));
-    await expect(s.addSnapshot('b1', a, state('y'))).rejects.toThrow();
-    expect(storedValue(await s.getSnapshotState('b1', a.id))).toBe('x');
+    await s.feature(snapshotStore).add('b1', a, state('x'));
+    await expect(s.feature(snapshotStore).add('b1', a, state('y'))).rejects.toThrow();
+    expect(storedValue(await s.feature(snapshotStore).state('b1', a.id))).toBe('x');
     await s.close();
   });
 
@@ -102,35 +103,35 @@ describe.each(implementations)('%s snapshots', (_name, make) => {
     const a1 = snap('auto', at(1));
     const p1 = snap('pre-restore', at(2));
     const a2 = snap('auto', at(3));
-    for (const x of [m1, a1, p1, a2]) await s.addSnapshot('b1', x, state(x.id), 4);
-    await s.addSnapshot('b2', snap('auto', at(0)), state('b2'), 4);
+    for (const x of [m1, a1, p1, a2]) await s.feature(snapshotStore).add('b1', x, state(x.id), 4);
+    await s.feature(snapshotStore).add('b2', snap('auto', at(0)), state('b2'), 4);
 
     const m2 = snap('manual', at(4));
-    expect(await s.addSnapshot('b1', m2, state(m2.id), 4)).toEqual([a1.id]);
+    expect(await s.feature(snapshotStore).add('b1', m2, state(m2.id), 4)).toEqual([a1.id]);
     const m3 = snap('manual', at(5));
-    expect(await s.addSnapshot('b1', m3, state(m3.id), 4)).toEqual([a2.id]);
+    expect(await s.feature(snapshotStore).add('b1', m3, state(m3.id), 4)).toEqual([a2.id]);
     // The one pre-restore snapshot left is the undo of the last restore: it stays, a saved one goes.
     const m4 = snap('manual', at(6));
-    expect(await s.addSnapshot('b1', m4, state(m4.id), 4)).toEqual([m1.id]);
+    expect(await s.feature(snapshotStore).add('b1', m4, state(m4.id), 4)).toEqual([m1.id]);
     const a3 = snap('auto', at(7));
-    expect(await s.addSnapshot('b1', a3, state(a3.id), 4)).toEqual([m2.id]);
+    expect(await s.feature(snapshotStore).add('b1', a3, state(a3.id), 4)).toEqual([m2.id]);
     // A newer pre-restore snapshot takes over: the older one may go now.
     const p2 = snap('pre-restore', at(8));
-    expect(await s.addSnapshot('b1', p2, state(p2.id), 4)).toEqual([a3.id]);
+    expect(await s.feature(snapshotStore).add('b1', p2, state(p2.id), 4)).toEqual([a3.id]);
     const m5 = snap('manual', at(9));
-    expect(await s.addSnapshot('b1', m5, state(m5.id), 4)).toEqual([p1.id]);
-    expect((await s.listSnapshots('b1')).map((x) => x.id)).toEqual([m5.id, p2.id, m4.id, m3.id]);
-    expect(storedValue(await s.getSnapshotState('b1', m3.id))).toBe(m3.id);
+    expect(await s.feature(snapshotStore).add('b1', m5, state(m5.id), 4)).toEqual([p1.id]);
+    expect((await s.feature(snapshotStore).list('b1')).map((x) => x.id)).toEqual([m5.id, p2.id, m4.id, m3.id]);
+    expect(storedValue(await s.feature(snapshotStore).state('b1', m3.id))).toBe(m3.id);
     // Other boards are untouched.
-    expect(await s.listSnapshots('b2')).toHaveLength(1);
+    expect(await s.feature(snapshotStore).list('b2')).toHaveLength(1);
     await s.close();
   });
 
-  it('keeps snapshots across a restart (SQLite) in their own table, without changing the schema version', async () => {
+  it('keeps snapshots across a restart (SQLite) in their own table, at the schema version of the store', async () => {
     const { storage: s, file } = make();
     await s.createBoard(row('b1'), [], state('seed'));
     const a = snap('manual', '2026-05-01T10:00:00.000Z');
-    await s.addSnapshot('b1', a, state('kept'));
+    await s.feature(snapshotStore).add('b1', a, state('kept'));
     await s.close();
     if (!file) return;
     const db = openDatabase(file, { readonly: true });
@@ -138,8 +139,8 @@ describe.each(implementations)('%s snapshots', (_name, make) => {
     expect(db.prepare("SELECT sql FROM sqlite_master WHERE name = 'board_snapshots'").get()).toBeTruthy();
     db.close();
     const again = new SqliteStorage(file);
-    expect(await again.listSnapshots('b1')).toEqual([a]);
-    expect(storedValue(await again.getSnapshotState('b1', a.id))).toBe('kept');
+    expect(await again.feature(snapshotStore).list('b1')).toEqual([a]);
+    expect(storedValue(await again.feature(snapshotStore).state('b1', a.id))).toBe('kept');
     await again.close();
   });
 });

@@ -1,9 +1,9 @@
 import type Database from 'better-sqlite3';
-import { MAX_SNAPSHOTS_PER_BOARD, PRUNE_ORDER, type SnapshotInfo, type SnapshotKind } from '../../shared/history';
+import type { FeatureStore } from '../storage/Storage';
+import { MAX_SNAPSHOTS_PER_BOARD, PRUNE_ORDER, type SnapshotInfo, type SnapshotKind } from '../../shared/api/history';
 
 /**
- * Where board snapshots are kept, for both storage implementations (SqliteStorage and
- * MemoryStorage delegate their snapshot methods here, so the rules live in one place).
+ * Where board snapshots are kept, on either storage implementation (the rules live here once).
  *
  * Rules:
  *  - A board keeps at most `keepAtMost` snapshots (MAX_SNAPSHOTS_PER_BOARD by default). Adding one
@@ -36,28 +36,40 @@ export function snapshotsToPrune(oldestFirst: readonly { id: string; kind: Snaps
   return out;
 }
 
-/** The board_snapshots table (own block; created with IF NOT EXISTS, no schema version change). */
-export const SNAPSHOT_TABLES = `
-CREATE TABLE IF NOT EXISTS board_snapshots (
-  id TEXT PRIMARY KEY,
-  board_id TEXT NOT NULL REFERENCES boards(id),
-  name TEXT NOT NULL,
-  kind TEXT NOT NULL CHECK (kind IN ('manual', 'auto', 'pre-restore')),
-  created_at TEXT NOT NULL,
-  created_by TEXT,
-  state BLOB NOT NULL
-);
-CREATE INDEX IF NOT EXISTS board_snapshots_by_board ON board_snapshots (board_id, created_at);
-`;
-
 const COLUMNS = 'id, name, kind, created_at AS createdAt, created_by AS createdBy';
 
-/** The snapshot methods of SqliteStorage, on its database. */
-export class SqliteSnapshots {
+/** Named snapshots of board documents (table `board_snapshots`). */
+export interface SnapshotStore {
+  /** Adds one and prunes past `keepAtMost`; resolves with the ids removed. */
+  add(boardId: string, snapshot: SnapshotInfo, state: Uint8Array, keepAtMost?: number): Promise<string[]>;
+  /** Newest first. */
+  list(boardId: string): Promise<SnapshotInfo[]>;
+  get(boardId: string, id: string): Promise<SnapshotInfo | undefined>;
+  state(boardId: string, id: string): Promise<Uint8Array | undefined>;
+  delete(boardId: string, id: string): Promise<boolean>;
+}
+
+export const snapshotStore: FeatureStore<SnapshotStore> = {
+  name: 'history',
+  sqlite: ({ db }) => asynchronous(new SqliteSnapshots(db)),
+  memory: (boards) => asynchronous(new MemorySnapshots((boardId) => boards.assertBoard(boardId))),
+};
+
+function asynchronous(s: SqliteSnapshots | MemorySnapshots): SnapshotStore {
+  return {
+    add: async (boardId, snapshot, state, keepAtMost) => s.add(boardId, snapshot, state, keepAtMost),
+    list: async (boardId) => s.list(boardId),
+    get: async (boardId, id) => s.get(boardId, id),
+    state: async (boardId, id) => s.state(boardId, id),
+    delete: async (boardId, id) => s.delete(boardId, id),
+  };
+}
+
+/** On SQLite. */
+class SqliteSnapshots {
   private readonly stmts;
 
   constructor(private readonly db: Database.Database) {
-    db.exec(SNAPSHOT_TABLES);
     this.stmts = {
       insert: db.prepare(
         'INSERT INTO board_snapshots (id, board_id, name, kind, created_at, created_by, state) VALUES (?, ?, ?, ?, ?, ?, ?)',
@@ -100,8 +112,8 @@ export class SqliteSnapshots {
   }
 }
 
-/** The snapshot methods of MemoryStorage (copies every buffer). `check` throws for an unknown board. */
-export class MemorySnapshots {
+/** In memory (copies every buffer). `check` throws for an unknown board. */
+class MemorySnapshots {
   /** board id → snapshots in insertion order. */
   private readonly boards = new Map<string, { info: SnapshotInfo; state: Uint8Array }[]>();
   private readonly ids = new Set<string>();

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { IncomingMessage } from 'node:http';
 import type { RunningServer } from '../Server';
 import { startTestServer } from '../../tests/helpers/server';
-import { clientAddress } from '../clientAddress';
+import { clientAddress } from '../runtime/clientAddress';
 import { RateLimiter } from './rateLimit';
 
 let server: RunningServer | undefined;

@@ -2,12 +2,12 @@ import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { DEFAULT_LIMITS } from '../config';
-import { silentLogger } from '../log';
-import { Relay } from '../relay/Relay';
+import { DEFAULT_LIMITS } from '../sync/relayLimits';
+import { silentLogger } from '../runtime/log';
+import { Relay } from '../sync/Relay';
 import { MemoryStorage } from '../storage/MemoryStorage';
 import { tempDir } from '../../tests/helpers/server';
-import { createHttpApp } from './HttpApp';
+import { createApp } from '../Server';
 
 const closers: (() => Promise<void>)[] = [];
 afterEach(async () => {
@@ -22,8 +22,8 @@ async function appWithClient(licenseKey?: string): Promise<string> {
   fs.writeFileSync(path.join(clientDir, 'assets', 'app-1234.js'), 'console.log(1)');
   const storage = new MemoryStorage();
   const relay = new Relay(storage, DEFAULT_LIMITS, silentLogger);
-  const app = createHttpApp({ storage, relay, logger: silentLogger, clientDir, tldrawLicenseKey: licenseKey });
-  const server = http.createServer((req, res) => void app(req, res));
+  const app = createApp({ storage, relay, logger: silentLogger, clientDir, tldrawLicenseKey: licenseKey });
+  const server = http.createServer((req, res) => void app.handle(req, res));
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
   closers.push(async () => {
     await relay.close();

@@ -1,43 +1,5 @@
-import { z } from 'zod';
-import { VOTE_LIMITS } from '../../shared/control';
+import type { z } from 'zod';
 import { HttpError } from './HttpError';
-
-const text = (max: number) => z.string().trim().max(max, `must be at most ${max} characters`);
-
-/** POST /api/boards */
-export const CreateBoardBody = z.strictObject({
-  template: z.string().min(1, 'is required'),
-  title: text(120).min(1, 'is required'),
-  region: text(120).min(1, 'is required'),
-  sector: text(120).default(''),
-  variant: z.string().min(1).max(60).optional(),
-});
-export type CreateBoardBody = z.infer<typeof CreateBoardBody>;
-
-/** POST /api/boards/:id/votes */
-export const StartVoteBody = z
-  .strictObject({
-    stepId: z.string().min(1, 'is required').max(100, 'must be at most 100 characters'),
-    perPerson: z.number('must be a number').int('must be a whole number').min(1, 'must be at least 1').max(VOTE_LIMITS.maxPerPerson, `must be at most ${VOTE_LIMITS.maxPerPerson}`),
-    perItem: z.number('must be a number').int('must be a whole number').min(1, 'must be at least 1').nullable().optional(),
-    /** Display name of the facilitator starting the round (shown to participants). */
-    by: text(60).optional(),
-  })
-  .refine((b) => b.perItem === null || b.perItem === undefined || b.perItem <= b.perPerson, {
-    message: 'must be at most perPerson',
-    path: ['perItem'],
-  });
-export type StartVoteBody = z.infer<typeof StartVoteBody>;
-
-/** PUT /api/boards/:id/votes/:roundId/ballots/:voterId: the voter's dots, replacing any earlier ones. */
-export const BallotBody = z.strictObject({
-  itemIds: z.array(z.string('must hold item ids').min(1, 'must hold item ids').max(200, 'must hold item ids')),
-});
-
-/** POST /api/boards/:id/invites */
-export const InviteBody = z.strictObject({
-  name: text(80).optional(),
-});
 
 /** Parses with a schema or throws a 400 HttpError naming the first bad field. */
 export function parseOr400<T>(schema: z.ZodType<T>, value: unknown): T {

@@ -1,8 +1,8 @@
 import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { recordsOf } from '../../shared/boardDoc';
-import type { BoardExport } from '../../shared/exportDocument';
-import { EXPORT_CSV_FILES } from '../../shared/exportDocument';
+import { recordsOf } from '../../shared/doc/boardDoc';
+import type { BoardExport } from '../../shared/api/exportDocument';
+import { EXPORT_CSV_FILES } from '../../shared/api/exportDocument';
 import { zoneShapeId } from '../../exercises/kit/seed';
 import { EXERCISES, getExercise } from '../../exercises/registry';
 import { extractFixture, fixtureFor } from '../../exercises/kit/testing';

@@ -1,13 +1,15 @@
 import { ROLES, type Role } from '../../shared/roles';
-import { boardLink } from '../boards';
+import { boardLink } from '../boards/boards';
 import { cohortLink } from '../cohorts/cohorts';
 import { newKeySalt, openTokens, sealingKey, sealTokens } from '../cohorts/sealing';
 import { HttpError } from '../http/HttpError';
-import type { Logger } from '../log';
+import type { Logger } from '../runtime/log';
 import type { Metrics } from '../ops/metrics';
-import type { Relay } from '../relay/Relay';
-import type { Cohort, Storage } from '../storage/Storage';
-import { hashToken, newToken } from '../tokens';
+import type { Relay } from '../sync/Relay';
+import type { Storage } from '../storage/Storage';
+import type { Cohort } from '../cohorts/cohortStore';
+import { hashToken, newToken } from '../runtime/tokens';
+import { cohortStore } from '../cohorts/cohortStore';
 
 /**
  * Replacing a link ("Make a new link"): a new random token for a role, and the old one refused
@@ -58,7 +60,7 @@ export async function replaceBoardLink(s: LinkServices, boardId: string, role: R
 
 /** The trainer replaces the trainer link; every team's tokens are sealed again with the new key. */
 export async function replaceTrainerLink(s: LinkServices, cohort: Cohort, trainerToken: string, origin: string): Promise<string> {
-  const secrets = await s.storage.getCohortSecrets(cohort.id);
+  const secrets = await s.storage.feature(cohortStore).secrets(cohort.id);
   if (!secrets) throw new Error(`cohort ${cohort.id} has no secrets`);
   const token = newToken();
   const salt = newKeySalt();
@@ -69,7 +71,7 @@ export async function replaceTrainerLink(s: LinkServices, cohort: Cohort, traine
       boardId: b.boardId,
       sealedTokens: sealTokens(newKey, cohort.id, b.boardId, openTokens(oldKey, cohort.id, b.boardId, b.sealedTokens)),
     }));
-    const ok = await s.storage.replaceTrainerToken(cohort.id, hashToken(trainerToken), hashToken(token), salt, sealed, new Date().toISOString());
+    const ok = await s.storage.feature(cohortStore).replaceTrainerToken(cohort.id, hashToken(trainerToken), hashToken(token), salt, sealed, new Date().toISOString());
     if (!ok) throw linkGone();
   } finally {
     oldKey.fill(0);
@@ -84,7 +86,7 @@ export async function replaceTrainerLink(s: LinkServices, cohort: Cohort, traine
 /** The trainer replaces one team's link of `role`; that board's sealed tokens follow. */
 export async function replaceTeamLink(s: LinkServices, cohort: Cohort, trainerToken: string, boardId: string, role: Role, origin: string): Promise<string> {
   if (!cohort.boards.some((b) => b.boardId === boardId)) throw new HttpError(404, 'board_not_found', 'This board is not one of the cohort’s.');
-  const secrets = await s.storage.getCohortSecrets(cohort.id);
+  const secrets = await s.storage.feature(cohortStore).secrets(cohort.id);
   const sealed = secrets?.boards.find((b) => b.boardId === boardId);
   if (!secrets || !sealed) throw new Error(`cohort ${cohort.id}: board ${boardId} has no sealed tokens`);
   const key = sealingKey(trainerToken, secrets.keySalt);
@@ -92,7 +94,7 @@ export async function replaceTeamLink(s: LinkServices, cohort: Cohort, trainerTo
   let replaced: string[] | null;
   try {
     const tokens = { ...openTokens(key, cohort.id, boardId, sealed.sealedTokens), [role]: token };
-    replaced = await s.storage.replaceCohortBoardToken(
+    replaced = await s.storage.feature(cohortStore).replaceBoardToken(
       cohort.id,
       hashToken(trainerToken),
       boardId,

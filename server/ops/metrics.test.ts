@@ -1,10 +1,10 @@
 import http from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../Server';
-import { createHttpApp } from '../http/HttpApp';
-import { silentLogger } from '../log';
-import { Relay } from '../relay/Relay';
-import { DEFAULT_LIMITS } from '../config';
+import { createApp } from '../Server';
+import { silentLogger } from '../runtime/log';
+import { Relay } from '../sync/Relay';
+import { DEFAULT_LIMITS } from '../sync/relayLimits';
 import { MemoryStorage } from '../storage/MemoryStorage';
 import { allAcked, connectClient, synced, type TestClient } from '../../tests/helpers/clients';
 import { eventually } from '../../tests/helpers/eventually';
@@ -127,13 +127,26 @@ describe('GET /metrics', () => {
     expect(text).toContain('route="/api/unknown"');
   });
 
+  it("labels a request with its route's pattern from the route table, whichever feature serves it", async () => {
+    server = await startTestServer();
+    const board = await createTestBoard(server);
+    await fetch(`${server.url}/api/boards/${board.id}/votes/r1/ballots/v1?token=${board.tokens.editor}`);
+    await fetch(`${server.url}/api/boards/${board.id}/snapshots/SnapZebra42/state?token=${board.tokens.viewer}`);
+    await fetch(`${server.url}/api/partnerships/AAAAAAAAAAAAAAAA?token=nope`);
+    const { text } = await scrape(server.url);
+    expect(text).toContain('route="/api/boards/:id/votes/:round/ballots/:voter"');
+    expect(text).toContain('route="/api/boards/:id/snapshots/:snapshot/state"');
+    expect(text).toContain('route="/api/partnerships/:id"');
+    expect(text).not.toContain("SnapZebra42");
+  });
+
   it('asks for the METRICS_TOKEN when one is set', async () => {
     const storage = new MemoryStorage();
     const { Metrics } = await import('./metrics');
     const metrics = new Metrics();
     const relay = new Relay(storage, DEFAULT_LIMITS, silentLogger);
-    const app = createHttpApp({ storage, relay, logger: silentLogger, clientDir: '/nonexistent', metrics, metricsToken: 'scrape-secret-1234' });
-    const httpServer = http.createServer((req, res) => void app(req, res));
+    const app = createApp({ storage, relay, logger: silentLogger, clientDir: '/nonexistent', metrics, metricsToken: 'scrape-secret-1234' });
+    const httpServer = http.createServer((req, res) => void app.handle(req, res));
     await new Promise<void>((r) => httpServer.listen(0, '127.0.0.1', () => r()));
     const url = `http://127.0.0.1:${(httpServer.address() as { port: number }).port}`;
     try {
@@ -201,8 +214,8 @@ describe('GET /readyz', () => {
     const storage = new MemoryStorage();
     let draining = false;
     const relay = new Relay(storage, DEFAULT_LIMITS, silentLogger);
-    const app = createHttpApp({ storage, relay, logger: silentLogger, clientDir: '/nonexistent', isDraining: () => draining });
-    const httpServer = http.createServer((req, res) => void app(req, res));
+    const app = createApp({ storage, relay, logger: silentLogger, clientDir: '/nonexistent', isDraining: () => draining });
+    const httpServer = http.createServer((req, res) => void app.handle(req, res));
     await new Promise<void>((r) => httpServer.listen(0, '127.0.0.1', () => r()));
     const url = `http://127.0.0.1:${(httpServer.address() as { port: number }).port}`;
     try {

@@ -1,11 +1,11 @@
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import { ROLES } from '../../shared/roles';
-import type { Relay } from '../relay/Relay';
+import type { Relay } from '../sync/Relay';
 import type { Storage } from '../storage/Storage';
 
 /**
  * What GET /metrics tells (Prometheus text format, prom-client). Labels only ever hold fixed
- * vocabularies: a document kind, a role, a route pattern (server/ops/routePattern.ts), an HTTP
+ * vocabularies: a document kind, a role, a route pattern (the route table's, server/http/router.ts), an HTTP
  * method and status, an export format, a close reason. Never a token, a board id or a title.
  *
  *  - rooms and connections: counted from the relay when scraped;
@@ -96,7 +96,7 @@ export class Metrics {
 
   /** Follows a relay: rooms and connections when scraped, pending updates through its room hooks. */
   watchRelay(relay: Relay): void {
-    relay.addRoomHooks({
+    relay.extend({
       onUpdate: (room) => {
         if (!this.pendingSince.has(room.name)) this.pendingSince.set(room.name, performance.now());
       },

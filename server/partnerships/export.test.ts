@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { addAction } from '../../shared/actionPlanDoc';
-import { setScore } from '../../shared/rubricDoc';
-import { setReviewAnswer, setReviewText } from '../../shared/reviewDoc';
+import { addAction } from '../../shared/doc/actionPlanDoc';
+import { setScore } from '../../shared/doc/rubricDoc';
+import { setReviewAnswer, setReviewText } from '../../shared/doc/reviewDoc';
 import type { RunningServer } from '../Server';
 import { changeStoredBoard } from '../cohorts/testing';
 import { connectClient, synced, type TestClient } from '../../tests/helpers/clients';

@@ -1,6 +1,6 @@
 import schema from '../../shared/partnership-export.schema.json' with { type: 'json' };
 import { ACTION_STATUSES } from '../../shared/actionPlan';
-import { exportFilename } from '../../shared/exportDocument';
+import { exportFilename } from '../../shared/api/exportDocument';
 import {
   isOverdue,
   latestScores,
@@ -15,7 +15,7 @@ import { bandOf, RUBRIC_DIMENSION_IDS } from '../../shared/rubric';
 import { guideFor, RUBRIC_GUIDE } from '../../shared/rubricGuide';
 import { DIMENSION_COLOURS, DIMENSION_MARKERS, DIMENSION_SHORT, timelineChartModel } from '../../shared/rubricTimeline';
 import { escapeHtml } from '../exports/chart';
-import { csvFile } from '../exports/csv';
+import { csvFile } from '../../shared/api/csv';
 import { REPORT_CSP } from '../exports/html';
 
 /**

@@ -1,18 +1,18 @@
 import type * as Y from 'yjs';
-import { readActions } from '../../shared/actionPlanDoc';
+import { readActions } from '../../shared/doc/actionPlanDoc';
 import type { PartnershipAction, PartnershipAnswer, PartnershipBoard, PartnershipRubricEntry, ReviewStatus } from '../../shared/partnership';
 import { bandOf, RUBRIC_DIMENSION_IDS } from '../../shared/rubric';
-import { readRubric } from '../../shared/rubricDoc';
-import { isAnswered, readReview, reviewStepKey } from '../../shared/reviewDoc';
+import { readRubric } from '../../shared/doc/rubricDoc';
+import { isAnswered, readReview, reviewStepKey } from '../../shared/doc/reviewDoc';
 import { getExercise } from '../../exercises/registry';
 import { boardNotes, reviewPhaseOf } from '../../exercises/kit/boardNotes';
 import type { ExerciseDef } from '../../exercises/kit/definitions';
 import { reviewPhase } from '../../exercises/kit/review';
 import type { SummaryService } from '../dashboard/SummaryService';
-import type { Relay } from '../relay/Relay';
-import { withBoardDoc } from '../results';
+import type { Relay } from '../sync/Relay';
 import type { Storage } from '../storage/Storage';
 import { boardLinksFor, partnershipLinks, type PartnershipAccess } from './partnerships';
+import { participantStore } from '../participants/participantStore';
 
 /** How many of the questions a board's after-action review asks have an answer (choice or text). */
 export function reviewStatus(doc: Y.Doc, exercise: ExerciseDef): ReviewStatus {
@@ -46,8 +46,8 @@ export async function readBoardPart(relay: Relay, storage: Storage, summaries: S
   const row = await storage.getBoard(boardId);
   if (!row) return null;
   const exercise = getExercise(row.templateId);
-  const [summary, participants] = await Promise.all([summaries.summary(boardId), storage.listParticipants(boardId)]);
-  const read = await withBoardDoc(relay, storage, boardId, (doc) => {
+  const [summary, participants] = await Promise.all([summaries.summary(boardId), storage.feature(participantStore).list(boardId)]);
+  const read = await relay.readDoc(boardId, 'board', (doc) => {
     const rubric: PartnershipRubricEntry[] = [];
     for (const session of readRubric(doc)) {
       for (const dimension of RUBRIC_DIMENSION_IDS) {

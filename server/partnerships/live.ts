@@ -1,4 +1,4 @@
-import type { Relay } from '../relay/Relay';
+import type { Relay } from '../sync/Relay';
 
 /** How long changes are gathered before listeners hear of them (ms): a burst of edits is one event. */
 export const LIVE_COALESCE_MS = 150;
@@ -23,7 +23,7 @@ export class PartnershipLive {
     relay: Relay,
     private readonly coalesceMs = LIVE_COALESCE_MS,
   ) {
-    this.removeHooks = relay.addRoomHooks({
+    this.removeHooks = relay.extend({
       onUpdate: (room) => {
         if (room.kind !== 'board') return;
         const owner = this.boardOwner.get(room.boardId);

@@ -1,12 +1,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { addAction } from '../../shared/actionPlanDoc';
-import { setScore } from '../../shared/rubricDoc';
+import { addAction } from '../../shared/doc/actionPlanDoc';
+import { setScore } from '../../shared/doc/rubricDoc';
 import type { RunningServer } from '../Server';
 import { changeStoredBoard } from '../cohorts/testing';
 import { connectClient, synced, type TestClient } from '../../tests/helpers/clients';
 import { eventually } from '../../tests/helpers/eventually';
 import { createTestBoard, sqliteIn, startTestServer, tempDir } from '../../tests/helpers/server';
-import { readActions } from '../../shared/actionPlanDoc';
+import { readActions } from '../../shared/doc/actionPlanDoc';
 import { CloseCodes } from '../../shared/closeCodes';
 import { addTestBoard, api, createTestPartnership, PARTNERSHIP, tokenOf, type TestPartnership } from './testing';
 

@@ -1,13 +1,14 @@
 import { hasRole, ROLES, type Role } from '../../shared/roles';
 import type { MemberRole, PartnershipRole } from '../../shared/partnership';
-import { isSessionDate } from '../../shared/rubricDoc';
-import { prepareBoard, boardLink } from '../boards';
+import { isSessionDate } from '../../shared/doc/rubricDoc';
+import { prepareBoard, boardLink } from '../boards/boards';
 import { HttpError } from '../http/HttpError';
 import type { Storage } from '../storage/Storage';
-import { hashToken, newBoardId, newToken } from '../tokens';
+import { hashToken, newBoardId, newToken } from '../runtime/tokens';
 import type { AttachBoardBody, CreatePartnershipBody, NewMeetingBoardBody } from './schemas';
 import { boardTokenOf, newKeySalt, openMemberToken, sealMemberToken } from './secrets';
 import { BoardInPartnershipError, type LinkToken, type Partnership } from './store';
+import { partnershipStore } from './store';
 
 /** Partnership ids have the board id format: 16 url-safe characters (96 random bits). */
 export const PARTNERSHIP_ID_PATTERN = /^[A-Za-z0-9_-]{16}$/;
@@ -48,7 +49,7 @@ export async function createPartnership(storage: Storage, body: CreatePartnershi
   const lead = newToken();
   const member = newToken();
   const keySalt = newKeySalt();
-  await storage.partnerships.create({
+  await storage.feature(partnershipStore).create({
     partnership: { id, name: body.name, region: body.region, sector: body.sector, memberRole: body.memberRole ?? 'editor', createdAt: new Date().toISOString() },
     leadHash: hashToken(lead),
     memberHash: hashToken(member),
@@ -62,13 +63,13 @@ export async function createPartnership(storage: Storage, body: CreatePartnershi
  * other token (a board's token, even its facilitator's, is not a partnership token).
  */
 export async function authorizePartnership(storage: Storage, id: string, token: string | null | undefined): Promise<PartnershipAccess> {
-  const partnership = PARTNERSHIP_ID_PATTERN.test(id) ? await storage.partnerships.get(id) : undefined;
+  const partnership = PARTNERSHIP_ID_PATTERN.test(id) ? await storage.feature(partnershipStore).get(id) : undefined;
   if (!partnership) throw new HttpError(404, 'partnership_not_found', 'This partnership does not exist.');
-  const role = token ? await storage.partnerships.roleForTokenHash(id, hashToken(token)) : undefined;
+  const role = token ? await storage.feature(partnershipStore).roleForTokenHash(id, hashToken(token)) : undefined;
   if (!role || !token) throw new HttpError(401, 'invalid_token', 'This needs the lead or member link of the partnership; its token is missing or wrong.');
   let memberToken = token;
   if (role === 'lead') {
-    const secrets = await storage.partnerships.secrets(id);
+    const secrets = await storage.feature(partnershipStore).secrets(id);
     if (!secrets) throw new Error(`partnership ${id} has no secrets`);
     memberToken = openMemberToken(token, secrets.keySalt, id, secrets.sealedMemberToken);
   }
@@ -118,7 +119,7 @@ export async function addMeetingBoard(storage: Storage, access: PartnershipAcces
   const member = linkTokens('member', access.memberToken, id, p.memberRole);
   // The board's own tokens are the ones the lead link derives, so its links here and on the partnership page are the same.
   const tokenRows = lead.map((t) => ({ role: t.role, hash: t.hash, label: 'partnership lead' }));
-  await storage.partnerships.addNewBoard(
+  await storage.feature(partnershipStore).addNewBoard(
     p.id,
     { boardId: id, meetingDate: body.meetingDate ?? today(), addedAt: prepared.row.createdAt },
     prepared.row,
@@ -141,7 +142,7 @@ export async function attachBoard(storage: Storage, access: PartnershipAccess, b
   const member = linkTokens('member', access.memberToken, board.id, p.memberRole);
   if (body.meetingDate !== undefined && !isSessionDate(body.meetingDate)) throw new HttpError(400, 'invalid_request', 'meetingDate must be a date', 'meetingDate');
   try {
-    await storage.partnerships.attachBoard(p.id, { boardId: board.id, meetingDate: body.meetingDate ?? board.createdAt.slice(0, 10), addedAt: new Date().toISOString() }, [
+    await storage.feature(partnershipStore).attachBoard(p.id, { boardId: board.id, meetingDate: body.meetingDate ?? board.createdAt.slice(0, 10), addedAt: new Date().toISOString() }, [
       ...lead.map(plain),
       ...member.map(plain),
     ]);
@@ -165,7 +166,7 @@ export async function rotateLink(storage: Storage, access: PartnershipAccess, wh
   const member = which === 'member' ? next : access.memberToken;
   const keySalt = newKeySalt();
   const add = p.boards.flatMap((b) => linkTokens(which, next, b.boardId, p.memberRole).map(plain));
-  const removed = await storage.partnerships.replaceLinks(p.id, hashToken(access.token), {
+  const removed = await storage.feature(partnershipStore).replaceLinks(p.id, hashToken(access.token), {
     holder: which,
     add,
     nextHash: hashToken(next),
@@ -181,7 +182,7 @@ export async function setMemberRole(storage: Storage, access: PartnershipAccess,
   const p = access.partnership;
   if (memberRole === p.memberRole) return { memberRole, removed: [] as LinkToken[] };
   const add = p.boards.flatMap((b) => linkTokens('member', access.memberToken, b.boardId, memberRole).map(plain));
-  const removed = await storage.partnerships.replaceLinks(p.id, hashToken(access.token), { holder: 'member', add, memberRole });
+  const removed = await storage.feature(partnershipStore).replaceLinks(p.id, hashToken(access.token), { holder: 'member', add, memberRole });
   if (removed === null) throw new HttpError(401, 'invalid_token', 'This lead link was replaced meanwhile.');
   return { memberRole, removed };
 }

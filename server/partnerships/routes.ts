@@ -2,15 +2,16 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { PartnershipEvent, type PartnershipRole } from '../../shared/partnership';
 import type { SummaryService } from '../dashboard/SummaryService';
 import { HttpError } from '../http/HttpError';
+import { type AnyRoute, type RequestContext, route } from '../http/router';
 import { parseOr400 } from '../http/schemas';
-import type { Logger } from '../log';
-import type { Relay } from '../relay/Relay';
+import type { Logger } from '../runtime/log';
+import type { Relay } from '../sync/Relay';
 import type { Storage } from '../storage/Storage';
-import { editAction, newAction, scoreSession } from './edits';
+import { editAction, newAction, scoreRubricDate } from './edits';
 import { buildPartnershipExport, partnershipExportSchemaText, renderPartnershipExport } from './export';
 import { partnershipAnswer } from './gather';
 import { PartnershipLive } from './live';
-import { addMeetingBoard, attachBoard, authorizePartnership, createPartnership, roleOnBoard, rotateLink, setMemberRole, type PartnershipAccess } from './partnerships';
+import { addMeetingBoard, attachBoard, createPartnership, roleOnBoard, rotateLink, setMemberRole, type PartnershipAccess } from './partnerships';
 import {
   ActionChangesBody,
   AttachBoardBody,
@@ -18,19 +19,12 @@ import {
   NewActionBody,
   NewMeetingBoardBody,
   PARTNERSHIP_EXPORT_FORMATS,
-  RubricSessionBody,
+  RubricDateBody,
   SettingsBody,
 } from './schemas';
 import type { LinkToken } from './store';
 
-/** What the partnership routes need from the HTTP app (its own helpers, so errors and headers stay the same). */
-export interface PartnershipHttpTools {
-  readJson(req: IncomingMessage, options?: { emptyIs?: unknown }): Promise<unknown>;
-  json(res: ServerResponse, status: number, body: unknown): void;
-  allow(req: IncomingMessage, methods: string[]): void;
-  /** Origin for links (PUBLIC_URL or the request's host). */
-  originOf(req: IncomingMessage): string;
-}
+type PartnershipContext = RequestContext<PartnershipAccess>;
 
 export interface PartnershipRoutesOptions {
   storage: Storage;
@@ -44,27 +38,9 @@ export interface PartnershipRoutesOptions {
   pingMs?: number;
 }
 
-export const PARTNERSHIPS_PATH = '/api/partnerships';
-export const PARTNERSHIP_SCHEMA_PATH = '/api/partnership-export-schema.json';
 const MAX_STREAMS = 20;
 const PING_MS = 15_000;
 const MAX_BUFFERED_BYTES = 1024 * 1024;
-
-/** True for the paths the partnership routes answer. */
-export function isPartnershipPath(pathname: string): boolean {
-  return pathname === PARTNERSHIPS_PATH || pathname.startsWith(`${PARTNERSHIPS_PATH}/`) || pathname === PARTNERSHIP_SCHEMA_PATH;
-}
-
-const ONE = /^\/api\/partnerships\/([^/]+)(?:\/(boards|boards\/attach|settings|export|live|links\/(lead|member)\/rotate))?$/;
-const ON_BOARD = /^\/api\/partnerships\/([^/]+)\/boards\/([^/]+)\/(rubric|actions)(?:\/([^/]+))?$/;
-
-function decode(raw: string): string {
-  try {
-    return decodeURIComponent(raw);
-  } catch {
-    throw new HttpError(404, 'not_found', 'Nothing exists at this address.');
-  }
-}
 
 /**
  * The partnership endpoints (README, "API"). Tokens travel in the query string (`token=`) or,
@@ -82,7 +58,7 @@ function decode(raw: string): string {
  *   GET   /api/partnerships/:id/live                          Server-Sent Events: `changed`
  *   GET   /api/partnership-export-schema.json                 the export's JSON Schema
  */
-export function createPartnershipRoutes(options: PartnershipRoutesOptions, tools: PartnershipHttpTools) {
+export function createPartnershipRoutes(options: PartnershipRoutesOptions) {
   const { storage, relay, summaries, logger } = options;
   const live = new PartnershipLive(relay);
   const streams = new Map<string, number>();
@@ -96,126 +72,107 @@ export function createPartnershipRoutes(options: PartnershipRoutesOptions, tools
     for (const [board, hashes] of byBoard) options.closeTokens(board, hashes);
   };
 
-  async function handle(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
-    const { json, allow, readJson } = tools;
-    const origin = tools.originOf(req);
-    const token = url.searchParams.get('token');
-    const { pathname } = url;
+  /** Records an edit made on a partnership's board (rubric session or action). */
+  const onBoard = (method: 'POST' | 'PATCH', pattern: string, run: (ctx: PartnershipContext, boardId: string) => Promise<void>) =>
+    route<PartnershipAccess>({
+      method: [method],
+      pattern,
+      role: 'partnership',
+      async handle(ctx) {
+        roleOnBoard(ctx.access, ctx.params.board, 'editor');
+        await run(ctx, ctx.params.board);
+      },
+    });
+  /** A lead-or-member route on the partnership itself. */
+  const own = (method: readonly string[], pattern: string, handle: (ctx: PartnershipContext) => Promise<void> | void) =>
+    route<PartnershipAccess>({ method, pattern: `/api/partnerships/:id${pattern}`, role: 'partnership', handle });
 
-    if (pathname === PARTNERSHIP_SCHEMA_PATH) {
-      allow(req, ['GET', 'HEAD']);
-      res.writeHead(200, { 'Content-Type': 'application/schema+json; charset=utf-8', 'Cache-Control': 'no-cache' });
-      return void res.end(req.method === 'HEAD' ? undefined : partnershipExportSchemaText());
-    }
-    if (pathname === PARTNERSHIPS_PATH) {
-      allow(req, ['POST']);
-      const body = parseOr400(CreatePartnershipBody, await readJson(req));
-      const created = await createPartnership(storage, body, origin);
-      logger.info('partnership.create', { partnership: created.id });
-      return json(res, 201, created);
-    }
-
-    const onBoard = ON_BOARD.exec(pathname);
-    if (onBoard) {
-      const [, rawId, rawBoard, what, rawAction] = onBoard;
-      if (what === 'rubric' && rawAction !== undefined) throw new HttpError(404, 'not_found', `No API endpoint ${pathname}.`);
-      allow(req, what === 'actions' && rawAction !== undefined ? ['PATCH'] : ['POST']);
-      const access = await authorizePartnership(storage, decode(rawId), token);
-      const boardId = decode(rawBoard);
-      roleOnBoard(access, boardId, 'editor');
-      if (what === 'rubric') {
-        const body = parseOr400(RubricSessionBody, await readJson(req));
-        await scoreSession(relay, boardId, body);
-        logger.info('partnership.rubric', { partnership: access.partnership.id, board: boardId, role: access.role });
-        return json(res, 200, { board: boardId, date: body.date });
+  const routes: AnyRoute[] = [
+    route({
+      method: ['GET', 'HEAD'],
+      pattern: '/api/partnership-export-schema.json',
+      role: 'public',
+      handle: (ctx) => ctx.send({ 'Content-Type': 'application/schema+json; charset=utf-8', 'Cache-Control': 'no-cache' }, partnershipExportSchemaText()),
+    }),
+    route({
+      method: ['POST'],
+      pattern: '/api/partnerships',
+      role: 'public',
+      async handle(ctx) {
+        const body = parseOr400(CreatePartnershipBody, await ctx.readJson());
+        const created = await createPartnership(storage, body, ctx.origin);
+        logger.info('partnership.create', { partnership: created.id });
+        ctx.json(201, created);
+      },
+    }),
+    onBoard('POST', '/api/partnerships/:id/boards/:board/rubric', async (ctx, boardId) => {
+      const body = parseOr400(RubricDateBody, await ctx.readJson());
+      await scoreRubricDate(relay, boardId, body);
+      logger.info('partnership.rubric', { partnership: ctx.access.partnership.id, board: boardId, role: ctx.access.role });
+      ctx.json(200, { board: boardId, date: body.date });
+    }),
+    onBoard('POST', '/api/partnerships/:id/boards/:board/actions', async (ctx, boardId) => {
+      const body = parseOr400(NewActionBody, await ctx.readJson());
+      const id = await newAction(relay, boardId, body);
+      logger.info('partnership.action_add', { partnership: ctx.access.partnership.id, board: boardId, role: ctx.access.role });
+      ctx.json(201, { id, board: boardId });
+    }),
+    onBoard('PATCH', '/api/partnerships/:id/boards/:board/actions/:action', async (ctx, boardId) => {
+      const body = parseOr400(ActionChangesBody, await ctx.readJson());
+      await editAction(relay, boardId, ctx.params.action, body);
+      logger.info('partnership.action_edit', { partnership: ctx.access.partnership.id, board: boardId, role: ctx.access.role, fields: Object.keys(body) });
+      ctx.json(200, { id: ctx.params.action, board: boardId });
+    }),
+    own(['GET', 'HEAD'], '', async (ctx) => ctx.json(200, await partnershipAnswer(relay, storage, summaries, ctx.access, ctx.origin))),
+    own(['POST'], '/boards', async (ctx) => {
+      const id = ctx.access.partnership.id;
+      const body = parseOr400(NewMeetingBoardBody, await ctx.readJson());
+      const created = await addMeetingBoard(storage, ctx.access, body, ctx.origin);
+      logger.info('partnership.board_add', { partnership: id, board: created.id, template: body.template });
+      live.follow(id, [created.id]);
+      live.changed(id, []);
+      ctx.json(201, created);
+    }),
+    own(['POST'], '/boards/attach', async (ctx) => {
+      const id = ctx.access.partnership.id;
+      const body = parseOr400(AttachBoardBody, await ctx.readJson());
+      const attached = await attachBoard(storage, ctx.access, body, ctx.origin);
+      logger.info('partnership.board_attach', { partnership: id, board: attached.id });
+      live.follow(id, [attached.id]);
+      live.changed(id, []);
+      ctx.json(201, attached);
+    }),
+    own(['POST'], '/settings', async (ctx) => {
+      const id = ctx.access.partnership.id;
+      const body = parseOr400(SettingsBody, await ctx.readJson());
+      const { memberRole, removed } = await setMemberRole(storage, ctx.access, body.memberRole);
+      closeRemoved(removed);
+      logger.info('partnership.member_role', { partnership: id, memberRole });
+      live.changed(id, []);
+      ctx.json(200, { memberRole });
+    }),
+    own(['GET', 'HEAD'], '/export', async (ctx) => {
+      const format = ctx.url.searchParams.get('format');
+      if (!(PARTNERSHIP_EXPORT_FORMATS as readonly string[]).includes(format ?? '')) {
+        const got = format === null ? 'it is missing' : `got "${format.slice(0, 40)}"`;
+        throw new HttpError(400, 'invalid_format', `format must be one of ${PARTNERSHIP_EXPORT_FORMATS.join(', ')}; ${got}`, 'format');
       }
-      if (rawAction === undefined) {
-        const body = parseOr400(NewActionBody, await readJson(req));
-        const id = await newAction(relay, boardId, body);
-        logger.info('partnership.action_add', { partnership: access.partnership.id, board: boardId, role: access.role });
-        return json(res, 201, { id, board: boardId });
-      }
-      const body = parseOr400(ActionChangesBody, await readJson(req));
-      await editAction(relay, boardId, decode(rawAction), body);
-      logger.info('partnership.action_edit', { partnership: access.partnership.id, board: boardId, role: access.role, fields: Object.keys(body) });
-      return json(res, 200, { id: decode(rawAction), board: boardId });
-    }
-
-    const one = ONE.exec(pathname);
-    if (!one) throw new HttpError(404, 'not_found', `No API endpoint ${pathname}.`);
-    const [, rawId, action, rotateWhich] = one;
-    const id = decode(rawId);
-    switch (action) {
-      case undefined: {
-        allow(req, ['GET', 'HEAD']);
-        const access = await authorizePartnership(storage, id, token);
-        return json(res, 200, await partnershipAnswer(relay, storage, summaries, access, origin));
-      }
-      case 'boards': {
-        allow(req, ['POST']);
-        const access = await authorizePartnership(storage, id, token);
-        const body = parseOr400(NewMeetingBoardBody, await readJson(req));
-        const created = await addMeetingBoard(storage, access, body, origin);
-        logger.info('partnership.board_add', { partnership: id, board: created.id, template: body.template });
-        live.follow(id, [created.id]);
-        live.changed(id, []);
-        return json(res, 201, created);
-      }
-      case 'boards/attach': {
-        allow(req, ['POST']);
-        const access = await authorizePartnership(storage, id, token);
-        const body = parseOr400(AttachBoardBody, await readJson(req));
-        const attached = await attachBoard(storage, access, body, origin);
-        logger.info('partnership.board_attach', { partnership: id, board: attached.id });
-        live.follow(id, [attached.id]);
-        live.changed(id, []);
-        return json(res, 201, attached);
-      }
-      case 'settings': {
-        allow(req, ['POST']);
-        const access = await authorizePartnership(storage, id, token);
-        const body = parseOr400(SettingsBody, await readJson(req));
-        const { memberRole, removed } = await setMemberRole(storage, access, body.memberRole);
-        closeRemoved(removed);
-        logger.info('partnership.member_role', { partnership: id, memberRole });
-        live.changed(id, []);
-        return json(res, 200, { memberRole });
-      }
-      case 'export': {
-        allow(req, ['GET', 'HEAD']);
-        const access = await authorizePartnership(storage, id, token);
-        const format = url.searchParams.get('format');
-        if (!(PARTNERSHIP_EXPORT_FORMATS as readonly string[]).includes(format ?? '')) {
-          const got = format === null ? 'it is missing' : `got "${format.slice(0, 40)}"`;
-          throw new HttpError(400, 'invalid_format', `format must be one of ${PARTNERSHIP_EXPORT_FORMATS.join(', ')}; ${got}`, 'format');
-        }
-        const doc = buildPartnershipExport(await partnershipAnswer(relay, storage, summaries, access, origin));
-        const out = renderPartnershipExport(doc, format as (typeof PARTNERSHIP_EXPORT_FORMATS)[number]);
-        const headers: Record<string, string> = {
-          'Content-Type': out.contentType,
-          'Content-Disposition': `${out.disposition}; filename="${out.filename}"`,
-          'Cache-Control': 'no-store',
-        };
-        if (out.csp) headers['Content-Security-Policy'] = out.csp;
-        res.writeHead(200, headers);
-        return void res.end(req.method === 'HEAD' ? undefined : out.body);
-      }
-      case 'live':
-        allow(req, ['GET']);
-        return liveRoute(req, res, await authorizePartnership(storage, id, token));
-      default: {
-        // links/(lead|member)/rotate
-        allow(req, ['POST']);
-        const access = await authorizePartnership(storage, id, token);
-        const which = rotateWhich as PartnershipRole;
-        const { link, removed } = await rotateLink(storage, access, which, origin);
+      const doc = buildPartnershipExport(await partnershipAnswer(relay, storage, summaries, ctx.access, ctx.origin));
+      const out = renderPartnershipExport(doc, format as (typeof PARTNERSHIP_EXPORT_FORMATS)[number]);
+      ctx.sendRendered(out);
+    }),
+    own(['GET'], '/live', (ctx) => liveRoute(ctx.req, ctx.res, ctx.access)),
+    ...(['lead', 'member'] as const).map((which: PartnershipRole) =>
+      own(['POST'], `/links/${which}/rotate`, async (ctx) => {
+        const id = ctx.access.partnership.id;
+        const { link, removed } = await rotateLink(storage, ctx.access, which, ctx.origin);
         closeRemoved(removed);
         logger.info('partnership.link_rotate', { partnership: id, link: which, boardTokens: removed.length });
         live.changed(id, []);
-        return json(res, 200, { link });
-      }
-    }
-  }
+        ctx.json(200, { link });
+      }),
+    ),
+  ];
 
   /** `changed` events (`{ boards }`) whenever a board of the partnership or the partnership itself changes; pings every 15 s. */
   function liveRoute(req: IncomingMessage, res: ServerResponse, access: PartnershipAccess): void {
@@ -256,5 +213,5 @@ export function createPartnershipRoutes(options: PartnershipRoutesOptions, tools
     write(`retry: 3000\nevent: ${PartnershipEvent.Changed}\ndata: ${JSON.stringify({ boards: [] })}\n\n`);
   }
 
-  return { handle, live, openStreams: (id: string) => streams.get(id) ?? 0, close: () => live.close() };
+  return { routes, live, openStreams: (id: string) => streams.get(id) ?? 0, close: () => live.close() };
 }

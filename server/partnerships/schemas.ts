@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { ACTION_STATUSES, type ActionStatus } from '../../shared/actionPlan';
 import { MEMBER_ROLES } from '../../shared/partnership';
 import { RUBRIC_DIMENSION_IDS } from '../../shared/rubric';
-import { isSessionDate, MAX_RATIONALE } from '../../shared/rubricDoc';
+import { isSessionDate, MAX_RATIONALE } from '../../shared/doc/rubricDoc';
+import { FIELD_MAX_LENGTH } from '../../shared/api/limits';
 
 // Names end up in titles, CSV cells and reports: no control characters.
 const CONTROL_CHARACTERS = /\p{Cc}/u;
@@ -18,9 +19,9 @@ const boardId = z.string('must be a board id').regex(/^[A-Za-z0-9_-]{16}$/, 'mus
 
 /** POST /api/partnerships */
 export const CreatePartnershipBody = z.strictObject({
-  name: required(120),
-  region: required(120),
-  sector: required(120),
+  name: required(FIELD_MAX_LENGTH),
+  region: required(FIELD_MAX_LENGTH),
+  sector: required(FIELD_MAX_LENGTH),
   memberRole: z.enum(MEMBER_ROLES, `must be one of ${MEMBER_ROLES.join(', ')}`).optional(),
 });
 export type CreatePartnershipBody = z.infer<typeof CreatePartnershipBody>;
@@ -28,7 +29,7 @@ export type CreatePartnershipBody = z.infer<typeof CreatePartnershipBody>;
 /** POST /api/partnerships/:id/boards */
 export const NewMeetingBoardBody = z.strictObject({
   template: z.string('must be a template id').min(1, 'is required'),
-  title: required(120),
+  title: required(FIELD_MAX_LENGTH),
   variant: z.string('must be a variant id').min(1, 'must not be empty').max(60, 'must be at most 60 characters').optional(),
   meetingDate: date.optional(),
 });
@@ -81,8 +82,8 @@ const scores = z.strictObject(
   'must be an object of scores by dimension',
 );
 
-/** POST /api/partnerships/:id/boards/:boardId/rubric: a session's scores (and rationales) written on that board. */
-export const RubricSessionBody = z
+/** POST /api/partnerships/:id/boards/:boardId/rubric: one rubric date's scores (and rationales) written on that board. */
+export const RubricDateBody = z
   .strictObject({
     date,
     scores,
@@ -96,6 +97,6 @@ export const RubricSessionBody = z
       .optional(),
   })
   .refine((b) => Object.values(b.scores).some((v) => v !== undefined), { message: 'must score at least one dimension', path: ['scores'] });
-export type RubricSessionBody = z.infer<typeof RubricSessionBody>;
+export type RubricDateBody = z.infer<typeof RubricDateBody>;
 
 export const PARTNERSHIP_EXPORT_FORMATS = ['json', 'csv', 'html'] as const;

@@ -5,6 +5,7 @@ import type { Storage } from '../storage/Storage';
 import { SCHEMA_VERSION } from '../storage/SqliteStorage';
 import { sqliteIn, tempDir } from '../../tests/helpers/server';
 import { BoardInPartnershipError } from './store';
+import { partnershipStore } from './store';
 
 const opened: Storage[] = [];
 afterEach(async () => {
@@ -29,42 +30,42 @@ describe.each(implementations)('the partnership store (%s)', (_name, open) => {
 
   it('creates a board inside a partnership with its link tokens, and answers token roles', async () => {
     const s = storage();
-    await s.partnerships.create({ partnership: row('p1'), leadHash: 'lead', memberHash: 'member', secrets });
-    await s.partnerships.addNewBoard('p1', { boardId: 'b1', meetingDate: '2026-02-01', addedAt: 'x' }, board('b1'), [{ role: 'facilitator', hash: 'f' }], new Uint8Array([0, 0]), [
+    await s.feature(partnershipStore).create({ partnership: row('p1'), leadHash: 'lead', memberHash: 'member', secrets });
+    await s.feature(partnershipStore).addNewBoard('p1', { boardId: 'b1', meetingDate: '2026-02-01', addedAt: 'x' }, board('b1'), [{ role: 'facilitator', hash: 'f' }], new Uint8Array([0, 0]), [
       { boardId: 'b1', holder: 'member', role: 'editor', hash: 'm-b1' },
     ]);
-    expect(await s.partnerships.roleForTokenHash('p1', 'lead')).toBe('lead');
-    expect(await s.partnerships.roleForTokenHash('p1', 'member')).toBe('member');
-    expect(await s.partnerships.roleForTokenHash('p1', 'f')).toBeUndefined();
+    expect(await s.feature(partnershipStore).roleForTokenHash('p1', 'lead')).toBe('lead');
+    expect(await s.feature(partnershipStore).roleForTokenHash('p1', 'member')).toBe('member');
+    expect(await s.feature(partnershipStore).roleForTokenHash('p1', 'f')).toBeUndefined();
     expect(await s.roleForTokenHash('b1', 'm-b1')).toBe('editor');
-    expect(await s.partnerships.partnershipOfBoard('b1')).toBe('p1');
-    expect((await s.partnerships.get('p1'))?.boards).toEqual([{ boardId: 'b1', meetingDate: '2026-02-01', addedAt: 'x' }]);
-    expect(await s.partnerships.secrets('p1')).toEqual(secrets);
+    expect(await s.feature(partnershipStore).partnershipOfBoard('b1')).toBe('p1');
+    expect((await s.feature(partnershipStore).get('p1'))?.boards).toEqual([{ boardId: 'b1', meetingDate: '2026-02-01', addedAt: 'x' }]);
+    expect(await s.feature(partnershipStore).secrets('p1')).toEqual(secrets);
   });
 
   it('refuses a board already in a partnership and adds nothing', async () => {
     const s = storage();
-    await s.partnerships.create({ partnership: row('p1'), leadHash: 'l1', memberHash: 'm1', secrets });
-    await s.partnerships.create({ partnership: row('p2'), leadHash: 'l2', memberHash: 'm2', secrets });
+    await s.feature(partnershipStore).create({ partnership: row('p1'), leadHash: 'l1', memberHash: 'm1', secrets });
+    await s.feature(partnershipStore).create({ partnership: row('p2'), leadHash: 'l2', memberHash: 'm2', secrets });
     await s.createBoard(board('b1'), [{ role: 'facilitator', hash: 'f' }], new Uint8Array([0, 0]));
-    await s.partnerships.attachBoard('p1', { boardId: 'b1', meetingDate: '2026-01-01', addedAt: 'x' }, [{ boardId: 'b1', holder: 'lead', role: 'facilitator', hash: 'l1-b1' }]);
+    await s.feature(partnershipStore).attachBoard('p1', { boardId: 'b1', meetingDate: '2026-01-01', addedAt: 'x' }, [{ boardId: 'b1', holder: 'lead', role: 'facilitator', hash: 'l1-b1' }]);
     await expect(
-      s.partnerships.attachBoard('p2', { boardId: 'b1', meetingDate: '2026-01-01', addedAt: 'x' }, [{ boardId: 'b1', holder: 'lead', role: 'facilitator', hash: 'l2-b1' }]),
+      s.feature(partnershipStore).attachBoard('p2', { boardId: 'b1', meetingDate: '2026-01-01', addedAt: 'x' }, [{ boardId: 'b1', holder: 'lead', role: 'facilitator', hash: 'l2-b1' }]),
     ).rejects.toBeInstanceOf(BoardInPartnershipError);
     expect(await s.roleForTokenHash('b1', 'l2-b1')).toBeUndefined();
-    expect((await s.partnerships.get('p2'))?.boards).toEqual([]);
+    expect((await s.feature(partnershipStore).get('p2'))?.boards).toEqual([]);
   });
 
   it('replaces a holder’s link tokens only while the requester is still the lead', async () => {
     const s = storage();
-    await s.partnerships.create({ partnership: row('p1'), leadHash: 'lead', memberHash: 'member', secrets });
+    await s.feature(partnershipStore).create({ partnership: row('p1'), leadHash: 'lead', memberHash: 'member', secrets });
     await s.createBoard(board('b1'), [{ role: 'facilitator', hash: 'f' }], new Uint8Array([0, 0]));
-    await s.partnerships.attachBoard('p1', { boardId: 'b1', meetingDate: '2026-01-01', addedAt: 'x' }, [
+    await s.feature(partnershipStore).attachBoard('p1', { boardId: 'b1', meetingDate: '2026-01-01', addedAt: 'x' }, [
       { boardId: 'b1', holder: 'lead', role: 'facilitator', hash: 'lead-b1' },
       { boardId: 'b1', holder: 'member', role: 'editor', hash: 'member-b1' },
     ]);
-    expect(await s.partnerships.replaceLinks('p1', 'member', { holder: 'member', add: [] })).toBeNull();
-    const removed = await s.partnerships.replaceLinks('p1', 'lead', {
+    expect(await s.feature(partnershipStore).replaceLinks('p1', 'member', { holder: 'member', add: [] })).toBeNull();
+    const removed = await s.feature(partnershipStore).replaceLinks('p1', 'lead', {
       holder: 'member',
       add: [{ boardId: 'b1', holder: 'member', role: 'viewer', hash: 'member2-b1' }],
       nextHash: 'member2',
@@ -75,9 +76,9 @@ describe.each(implementations)('the partnership store (%s)', (_name, open) => {
     expect(await s.roleForTokenHash('b1', 'member2-b1')).toBe('viewer');
     expect(await s.roleForTokenHash('b1', 'lead-b1')).toBe('facilitator');
     expect(await s.roleForTokenHash('b1', 'f')).toBe('facilitator');
-    expect(await s.partnerships.roleForTokenHash('p1', 'member')).toBeUndefined();
-    expect(await s.partnerships.roleForTokenHash('p1', 'member2')).toBe('member');
-    expect((await s.partnerships.get('p1'))?.memberRole).toBe('viewer');
+    expect(await s.feature(partnershipStore).roleForTokenHash('p1', 'member')).toBeUndefined();
+    expect(await s.feature(partnershipStore).roleForTokenHash('p1', 'member2')).toBe('member');
+    expect((await s.feature(partnershipStore).get('p1'))?.memberRole).toBe('viewer');
   });
 });
 
@@ -85,7 +86,7 @@ it('creates its tables in an existing database file on first use, leaving the sc
   const dir = tempDir();
   const s = sqliteIn(dir);
   opened.push(s);
-  await s.partnerships.create({ partnership: row('p1'), leadHash: 'l', memberHash: 'm', secrets });
+  await s.feature(partnershipStore).create({ partnership: row('p1'), leadHash: 'l', memberHash: 'm', secrets });
   const db = new Database(`${dir}/boards.sqlite`, { readonly: true });
   try {
     expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);

@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { MemberRole, PartnershipRole } from '../../shared/partnership';
 import type { Role } from '../../shared/roles';
-import type { BoardRow, TokenRow } from '../storage/Storage';
+import type { BoardRow, FeatureStore, MemoryBoards, TokenRow } from '../storage/Storage';
 
 /**
  * Where partnerships are kept, for both storage implementations (SqliteStorage and MemoryStorage
@@ -71,6 +71,12 @@ export interface LinkChange {
 
 export class BoardInPartnershipError extends Error {}
 
+export const partnershipStore: FeatureStore<PartnershipStore> = {
+  name: 'partnerships',
+  sqlite: ({ db, createBoardTx }) => new SqlitePartnerships(db, createBoardTx),
+  memory: (boards) => new MemoryPartnerships(boards),
+};
+
 export interface PartnershipStore {
   create(p: NewPartnership): Promise<void>;
   get(id: string): Promise<Partnership | undefined>;
@@ -94,50 +100,15 @@ export interface PartnershipStore {
   replaceLinks(id: string, requesterHash: string, change: LinkChange): Promise<LinkToken[] | null>;
 }
 
-/** Partnership tables (own block; created with IF NOT EXISTS on first use, no schema version change). */
-export const PARTNERSHIP_TABLES = `
-CREATE TABLE IF NOT EXISTS partnerships (
-  id TEXT PRIMARY KEY,
-  name TEXT NOT NULL,
-  region TEXT NOT NULL,
-  sector TEXT NOT NULL,
-  member_role TEXT NOT NULL CHECK (member_role IN ('editor', 'viewer')),
-  key_salt BLOB NOT NULL,
-  sealed_member_token BLOB NOT NULL,
-  created_at TEXT NOT NULL
-);
-CREATE TABLE IF NOT EXISTS partnership_tokens (
-  partnership_id TEXT NOT NULL REFERENCES partnerships(id),
-  role TEXT NOT NULL CHECK (role IN ('lead', 'member')),
-  token_hash TEXT NOT NULL,
-  PRIMARY KEY (partnership_id, token_hash)
-) WITHOUT ROWID;
-CREATE TABLE IF NOT EXISTS partnership_boards (
-  partnership_id TEXT NOT NULL REFERENCES partnerships(id),
-  board_id TEXT NOT NULL UNIQUE REFERENCES boards(id),
-  meeting_date TEXT NOT NULL,
-  added_at TEXT NOT NULL,
-  PRIMARY KEY (partnership_id, board_id)
-) WITHOUT ROWID;
-CREATE TABLE IF NOT EXISTS partnership_board_tokens (
-  partnership_id TEXT NOT NULL REFERENCES partnerships(id),
-  board_id TEXT NOT NULL REFERENCES boards(id),
-  holder TEXT NOT NULL CHECK (holder IN ('lead', 'member')),
-  role TEXT NOT NULL,
-  token_hash TEXT NOT NULL,
-  PRIMARY KEY (board_id, token_hash)
-) WITHOUT ROWID;
-`;
 
 /** The partnership store of SqliteStorage, on its database. `createBoardTx` is its createBoard's writes (nestable). */
-export class SqlitePartnerships implements PartnershipStore {
+class SqlitePartnerships implements PartnershipStore {
   private readonly s;
 
   constructor(
     private readonly db: Database.Database,
     private readonly createBoardTx: (board: BoardRow, tokens: TokenRow[], initialState: Uint8Array) => void,
   ) {
-    db.exec(PARTNERSHIP_TABLES);
     this.s = {
       insert: db.prepare(
         'INSERT INTO partnerships (id, name, region, sector, member_role, key_salt, sealed_member_token, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
@@ -232,22 +203,15 @@ export class SqlitePartnerships implements PartnershipStore {
 }
 
 /** What MemoryPartnerships needs of MemoryStorage's boards. */
-export interface MemoryBoardAccess {
-  createBoard(board: BoardRow, tokens: TokenRow[], initialState: Uint8Array): Promise<void>;
-  hasBoard(boardId: string): boolean;
-  addToken(boardId: string, token: TokenRow): void;
-  removeToken(boardId: string, hash: string): void;
-}
-
 /** The partnership store of MemoryStorage (tests). */
-export class MemoryPartnerships implements PartnershipStore {
+class MemoryPartnerships implements PartnershipStore {
   private readonly rows = new Map<
     string,
     { row: PartnershipRow; tokens: Map<string, PartnershipRole>; secrets: PartnershipSecrets; boards: PartnershipBoardRef[]; links: LinkToken[] }
   >();
   private readonly boardOwner = new Map<string, string>();
 
-  constructor(private readonly boards: MemoryBoardAccess) {}
+  constructor(private readonly boards: MemoryBoards) {}
 
   private entry(id: string) {
     const e = this.rows.get(id);

@@ -1,7 +1,6 @@
 import Ajv2020 from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
-import type { RunningServer } from '../Server';
-import { api, tokenOf } from '../cohorts/testing';
+import { api, type ServerUnderTest, tokenOf } from '../cohorts/testing';
 import schema from '../../shared/partnership-export.schema.json' with { type: 'json' };
 
 /** Test helpers for the partnership endpoints. */
@@ -18,7 +17,7 @@ export interface TestPartnership {
 export const PARTNERSHIP = { name: 'Tri-County Manufacturing Partnership', region: 'Tri-County', sector: 'Advanced manufacturing' };
 
 /** POST /api/partnerships; throws unless 201. */
-export async function createTestPartnership(server: RunningServer, body: Record<string, unknown> = {}): Promise<TestPartnership> {
+export async function createTestPartnership(server: ServerUnderTest, body: Record<string, unknown> = {}): Promise<TestPartnership> {
   const res = await api(server, 'POST', '/api/partnerships', null, { ...PARTNERSHIP, ...body });
   if (res.status !== 201) throw new Error(`partnership creation failed: ${res.status} ${JSON.stringify(res.body)}`);
   return { id: res.body.id, links: res.body.links, lead: tokenOf(res.body.links.lead), member: tokenOf(res.body.links.member) };
@@ -31,7 +30,7 @@ export interface TestMeetingBoard {
 }
 
 /** POST /api/partnerships/:id/boards with the lead token; throws unless 201. */
-export async function addTestBoard(server: RunningServer, p: TestPartnership, body: Record<string, unknown> = {}): Promise<TestMeetingBoard> {
+export async function addTestBoard(server: ServerUnderTest, p: TestPartnership, body: Record<string, unknown> = {}): Promise<TestMeetingBoard> {
   const res = await api(server, 'POST', `/api/partnerships/${p.id}/boards`, p.lead, { template: 'universe-of-connections', title: 'Who is at the table', ...body });
   if (res.status !== 201) throw new Error(`board creation failed: ${res.status} ${JSON.stringify(res.body)}`);
   return { ...res.body, facilitator: tokenOf(res.body.links.facilitator) };

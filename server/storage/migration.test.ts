@@ -4,6 +4,11 @@ import { openDatabase } from './sqliteDatabase';
 import * as Y from 'yjs';
 import { SCHEMA_VERSION, SqliteStorage } from './SqliteStorage';
 import { tempDir } from '../../tests/helpers/server';
+import { participantStore } from '../participants/participantStore';
+import { activityStore } from '../dashboard/activityStore';
+import { snapshotStore } from '../history/snapshotStore';
+import { partnershipStore } from '../partnerships/store';
+import { voterKeyStore } from '../sync/voterKeyStore';
 
 /** The schema of version 0, as the server wrote it before documents had a kind. */
 const V0_SCHEMA = `
@@ -94,7 +99,7 @@ describe('SqliteStorage schema migration', () => {
     expect(materialize(stored).getMap('m').toJSON()).toEqual({ snap: 'shot', a: 1, b: 2 });
     expect(await s.loadDoc('old-board-000001', 'control')).toEqual({ snapshot: null, updates: [], lastSeq: 0 });
     expect(await s.roleForTokenHash('old-board-000001', 'h-editor')).toBe('editor');
-    expect(await s.listParticipants('old-board-000001')).toHaveLength(1);
+    expect(await s.feature(participantStore).list('old-board-000001')).toHaveLength(1);
     // It keeps working: sequence numbers continue, the control document is separate.
     expect(await s.appendUpdates('old-board-000001', 'board', [update('c', 3)])).toBe(6);
     expect(await s.appendUpdates('old-board-000001', 'control', [update('step', 'x')])).toBe(1);
@@ -128,6 +133,31 @@ describe('SqliteStorage schema migration', () => {
     expect(after.pragma('user_version', { simple: true })).toBe(0);
     expect((after.prepare('SELECT COUNT(*) AS n FROM updates').get() as { n: number }).n).toBe(3);
     expect(after.prepare("SELECT name FROM sqlite_master WHERE name LIKE '%_v1'").all()).toEqual([]);
+    after.close();
+  });
+
+  it('brings a version-1 file whose later tables were never made up to date, keeping a table it already has', async () => {
+    const file = oldFile();
+    await new SqliteStorage(file).close();
+    const db = openDatabase(file);
+    // A version-1 file as servers wrote it before every table went through the numbered list:
+    // the tables made on first use may be missing, or present (here: the activity one).
+    for (const table of ['board_snapshots', 'board_activity', 'partnership_board_tokens', 'partnership_boards', 'partnership_tokens', 'partnerships', 'voter_keys']) {
+      db.exec(`DROP TABLE ${table}`);
+    }
+    db.exec('CREATE TABLE board_activity (board_id TEXT PRIMARY KEY REFERENCES boards(id), last_activity TEXT NOT NULL) WITHOUT ROWID');
+    db.prepare("INSERT INTO board_activity VALUES ('old-board-000001', '2025-02-02T00:00:00.000Z')").run();
+    db.pragma('user_version = 1');
+    db.close();
+
+    const s = new SqliteStorage(file);
+    expect(await s.feature(activityStore).get('old-board-000001')).toBe('2025-02-02T00:00:00.000Z');
+    expect(await s.feature(snapshotStore).list('old-board-000001')).toEqual([]);
+    expect(await s.feature(voterKeyStore).has('old-board-000001', 'k')).toBe(false);
+    expect(await s.feature(partnershipStore).partnershipOfBoard('old-board-000001')).toBeUndefined();
+    await s.close();
+    const after = openDatabase(file, { readonly: true });
+    expect(after.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
     after.close();
   });
 

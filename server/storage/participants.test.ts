@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { tempDir } from '../../tests/helpers/server';
 import { MemoryStorage } from './MemoryStorage';
 import { SqliteStorage } from './SqliteStorage';
-import { MAX_PARTICIPANTS_PER_BOARD, type BoardRow, type Storage } from './Storage';
+import type { BoardRow, Storage } from './Storage';
+import { MAX_PARTICIPANTS_PER_BOARD, participantStore } from '../participants/participantStore';
 
 const row = (id: string): BoardRow => ({ id, title: 'B', region: 'R', sector: 'S', templateId: 'blank', templateVersion: 1, variant: null, createdAt: '2026-01-01T00:00:00.000Z' });
 const T = (h: number) => `2026-04-20T${String(h).padStart(2, '0')}:00:00.000Z`;
@@ -17,11 +18,11 @@ describe.each(implementations)('%s participants', (_name, make) => {
   it('upserts by user id: first seen stays, name and role follow the latest, last seen never moves back', async () => {
     const s = make();
     await s.createBoard(row('b1'), [], new Uint8Array([0, 0]));
-    expect(await s.recordParticipant('b1', { userId: 'u1', name: 'Maria', role: 'viewer' }, T(9))).toBe(true);
-    await s.recordParticipant('b1', { userId: 'u1', name: 'Maria G.', role: 'editor' }, T(11));
-    await s.recordParticipant('b1', { userId: 'u1', name: 'Maria G.', role: 'editor' }, T(10));
-    await s.recordParticipant('b1', { userId: 'u0', name: 'Lee', role: 'facilitator' }, T(10));
-    expect(await s.listParticipants('b1')).toEqual([
+    expect(await s.feature(participantStore).record('b1', { userId: 'u1', name: 'Maria', role: 'viewer' }, T(9))).toBe(true);
+    await s.feature(participantStore).record('b1', { userId: 'u1', name: 'Maria G.', role: 'editor' }, T(11));
+    await s.feature(participantStore).record('b1', { userId: 'u1', name: 'Maria G.', role: 'editor' }, T(10));
+    await s.feature(participantStore).record('b1', { userId: 'u0', name: 'Lee', role: 'facilitator' }, T(10));
+    expect(await s.feature(participantStore).list('b1')).toEqual([
       { userId: 'u1', name: 'Maria G.', role: 'editor', firstSeen: T(9), lastSeen: T(11) },
       { userId: 'u0', name: 'Lee', role: 'facilitator', firstSeen: T(10), lastSeen: T(10) },
     ]);
@@ -32,19 +33,19 @@ describe.each(implementations)('%s participants', (_name, make) => {
     const s = make();
     await s.createBoard(row('b1'), [], new Uint8Array([0, 0]));
     await s.createBoard(row('b2'), [], new Uint8Array([0, 0]));
-    await s.recordParticipant('b1', { userId: 'u1', name: 'Maria', role: 'editor' }, T(9));
-    expect(await s.listParticipants('b2')).toEqual([]);
-    expect(await s.listParticipants('nope')).toEqual([]);
+    await s.feature(participantStore).record('b1', { userId: 'u1', name: 'Maria', role: 'editor' }, T(9));
+    expect(await s.feature(participantStore).list('b2')).toEqual([]);
+    expect(await s.feature(participantStore).list('nope')).toEqual([]);
     await s.close();
   });
 
   it('stops adding people at the per-board limit but still updates the ones it has', async () => {
     const s = make();
     await s.createBoard(row('b1'), [], new Uint8Array([0, 0]));
-    for (let i = 0; i < MAX_PARTICIPANTS_PER_BOARD; i++) await s.recordParticipant('b1', { userId: `u${i}`, name: `P${i}`, role: 'viewer' }, T(9));
-    expect(await s.recordParticipant('b1', { userId: 'extra', name: 'Extra', role: 'viewer' }, T(10))).toBe(false);
-    expect(await s.recordParticipant('b1', { userId: 'u0', name: 'P0 renamed', role: 'viewer' }, T(10))).toBe(true);
-    const list = await s.listParticipants('b1');
+    for (let i = 0; i < MAX_PARTICIPANTS_PER_BOARD; i++) await s.feature(participantStore).record('b1', { userId: `u${i}`, name: `P${i}`, role: 'viewer' }, T(9));
+    expect(await s.feature(participantStore).record('b1', { userId: 'extra', name: 'Extra', role: 'viewer' }, T(10))).toBe(false);
+    expect(await s.feature(participantStore).record('b1', { userId: 'u0', name: 'P0 renamed', role: 'viewer' }, T(10))).toBe(true);
+    const list = await s.feature(participantStore).list('b1');
     expect(list).toHaveLength(MAX_PARTICIPANTS_PER_BOARD);
     expect(list.find((p) => p.userId === 'u0')?.name).toBe('P0 renamed');
     expect(list.some((p) => p.userId === 'extra')).toBe(false);
@@ -53,7 +54,7 @@ describe.each(implementations)('%s participants', (_name, make) => {
 
   it('refuses a participant of a board that does not exist', async () => {
     const s = make();
-    await expect(s.recordParticipant('nope', { userId: 'u1', name: 'Maria', role: 'editor' }, T(9))).rejects.toThrow();
+    await expect(s.feature(participantStore).record('nope', { userId: 'u1', name: 'Maria', role: 'editor' }, T(9))).rejects.toThrow();
     await s.close();
   });
 });
@@ -63,10 +64,10 @@ describe('SqliteStorage participants on disk', () => {
     const file = path.join(tempDir(), 'db.sqlite');
     const a = new SqliteStorage(file);
     await a.createBoard(row('b1'), [], new Uint8Array([0, 0]));
-    await a.recordParticipant('b1', { userId: 'u1', name: 'Maria', role: 'editor' }, T(9));
+    await a.feature(participantStore).record('b1', { userId: 'u1', name: 'Maria', role: 'editor' }, T(9));
     await a.close();
     const b = new SqliteStorage(file);
-    expect(await b.listParticipants('b1')).toEqual([{ userId: 'u1', name: 'Maria', role: 'editor', firstSeen: T(9), lastSeen: T(9) }]);
+    expect(await b.feature(participantStore).list('b1')).toEqual([{ userId: 'u1', name: 'Maria', role: 'editor', firstSeen: T(9), lastSeen: T(9) }]);
     await b.close();
   });
 });

@@ -5,6 +5,7 @@ import { MemoryStorage } from './MemoryStorage';
 import { SqliteStorage } from './SqliteStorage';
 import type { BoardRow, Storage } from './Storage';
 import { tempDir } from '../../tests/helpers/server';
+import { ballotStore } from '../votes/ballotStore';
 
 const row = (id: string): BoardRow => ({
   id,
@@ -120,18 +121,18 @@ describe.each(implementations)('%s', (_name, make) => {
     const s = make();
     await s.createBoard(row('b1'), [], updateSetting('i', 1));
     await s.createBoard(row('b2'), [], updateSetting('i', 2));
-    expect(await s.getBallot('b1', 'r1', 'alice')).toBeUndefined();
-    expect(await s.putBallot('b1', 'r1', 'alice', ['x', 'x', 'y'], '2026-01-01T00:00:00.000Z')).toBe(1);
-    expect(await s.putBallot('b1', 'r1', 'bob', ['y'], '2026-01-01T00:00:01.000Z')).toBe(2);
-    expect(await s.putBallot('b1', 'r2', 'bob', ['z'], '2026-01-01T00:00:01.000Z')).toBe(1);
-    expect(await s.putBallot('b2', 'r1', 'carol', ['q'], '2026-01-01T00:00:01.000Z')).toBe(1);
-    expect(await s.putBallot('b1', 'r1', 'alice', ['y'], '2026-01-01T00:00:02.000Z')).toBe(2);
-    expect(await s.getBallot('b1', 'r1', 'alice')).toEqual({ voterId: 'alice', itemIds: ['y'], updatedAt: '2026-01-01T00:00:02.000Z' });
-    expect(await s.putBallot('b1', 'r1', 'bob', [], '2026-01-01T00:00:03.000Z')).toBe(1);
-    expect(await s.getBallot('b1', 'r1', 'bob')).toBeUndefined();
-    expect((await s.listBallots('b1', 'r1')).map((b) => [b.voterId, b.itemIds])).toEqual([['alice', ['y']]]);
-    expect(await s.listBallots('b1', 'nope')).toEqual([]);
-    await expect(s.putBallot('missing', 'r1', 'alice', ['x'], '2026-01-01T00:00:00.000Z')).rejects.toThrow();
+    expect(await s.feature(ballotStore).get('b1', 'r1', 'alice')).toBeUndefined();
+    expect(await s.feature(ballotStore).put('b1', 'r1', 'alice', ['x', 'x', 'y'], '2026-01-01T00:00:00.000Z')).toBe(1);
+    expect(await s.feature(ballotStore).put('b1', 'r1', 'bob', ['y'], '2026-01-01T00:00:01.000Z')).toBe(2);
+    expect(await s.feature(ballotStore).put('b1', 'r2', 'bob', ['z'], '2026-01-01T00:00:01.000Z')).toBe(1);
+    expect(await s.feature(ballotStore).put('b2', 'r1', 'carol', ['q'], '2026-01-01T00:00:01.000Z')).toBe(1);
+    expect(await s.feature(ballotStore).put('b1', 'r1', 'alice', ['y'], '2026-01-01T00:00:02.000Z')).toBe(2);
+    expect(await s.feature(ballotStore).get('b1', 'r1', 'alice')).toEqual({ voterId: 'alice', itemIds: ['y'], updatedAt: '2026-01-01T00:00:02.000Z' });
+    expect(await s.feature(ballotStore).put('b1', 'r1', 'bob', [], '2026-01-01T00:00:03.000Z')).toBe(1);
+    expect(await s.feature(ballotStore).get('b1', 'r1', 'bob')).toBeUndefined();
+    expect((await s.feature(ballotStore).list('b1', 'r1')).map((b) => [b.voterId, b.itemIds])).toEqual([['alice', ['y']]]);
+    expect(await s.feature(ballotStore).list('b1', 'nope')).toEqual([]);
+    await expect(s.feature(ballotStore).put('missing', 'r1', 'alice', ['x'], '2026-01-01T00:00:00.000Z')).rejects.toThrow();
     await s.close();
   });
 

@@ -3,7 +3,7 @@ import { unzipSync } from 'fflate';
 import type { Download, Page } from '@playwright/test';
 import type { RunningServer } from '../../server/Server';
 import { addRubricAndActions } from '../../server/exports/testing';
-import { EXPORT_CSV_FILES, type BoardExport } from '../../shared/exportDocument';
+import { EXPORT_CSV_FILES, type BoardExport } from '../../shared/api/exportDocument';
 import { manyTablesFixture } from '../../exercises/many-tables-many-knocks/fixtures';
 import { allAcked, connectClient, synced } from '../helpers/clients';
 import { eventually } from '../helpers/eventually';
@@ -24,7 +24,7 @@ async function filledBoard(app: App) {
   await synced(c);
   const { records, ids } = manyTablesFixture();
   // The fixture's records go in through the y-websocket protocol, as a browser's would.
-  const { recordsOf } = await import('../../shared/boardDoc');
+  const { recordsOf } = await import('../../shared/doc/boardDoc');
   const kv = recordsOf(c.doc);
   c.doc.transact(() => {
     for (const r of records) if (!kv.has(r.id as string)) kv.set(r.id as string, r as never);

@@ -1,5 +1,5 @@
 import type { Locator, Page } from '@playwright/test';
-import type { BoardExport } from '../../shared/exportDocument';
+import type { BoardExport } from '../../shared/api/exportDocument';
 import { expect, openBoard, shapeCount, test } from './app';
 
 /**

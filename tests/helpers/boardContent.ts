@@ -1,9 +1,9 @@
 import type * as Y from 'yjs';
-import { DEFAULT_PAGE_ID, recordsOf } from '../../shared/boardDoc';
+import { DEFAULT_PAGE_ID, recordsOf } from '../../shared/doc/boardDoc';
 
 /**
  * Valid board content for relay tests. The relay refuses writes that do not fit the board
- * document's layout (server/relay/documentLayout.ts), so tests write real tldraw records.
+ * document's layout (server/sync/documentLayout.ts), so tests write real tldraw records.
  */
 
 export interface ShapeOptions {

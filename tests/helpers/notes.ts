@@ -1,7 +1,7 @@
 import { createHeadlessEditor } from '@lexical/headless';
 import type { LexicalEditor } from 'lexical';
 import type * as Y from 'yjs';
-import { noteName } from '../../shared/docLayout';
+import { noteName } from '../../shared/doc/docLayout';
 import { NOTE_NODES } from '../../client/board/notes/editorCommands';
 import { bindNoteEditor, type NoteBindingHandle } from '../../client/board/notes/noteBinding';
 

@@ -1,8 +1,9 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { DEFAULT_LIMITS, type RelayLimits, type ServerConfig } from '../../server/config';
-import { createLogger, silentLogger, type Logger } from '../../server/log';
+import type { ServerConfig } from '../../server/config';
+import { DEFAULT_LIMITS, type RelayLimits } from '../../server/sync/relayLimits';
+import { createLogger, silentLogger, type Logger } from '../../server/runtime/log';
 import { startServer, type RunningServer } from '../../server/Server';
 import { MemoryStorage } from '../../server/storage/MemoryStorage';
 import { SqliteStorage } from '../../server/storage/SqliteStorage';

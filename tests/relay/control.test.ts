@@ -5,7 +5,7 @@ import * as decoding from 'lib0/decoding';
 import * as syncProtocol from 'y-protocols/sync';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import type { RunningServer } from '../../server/Server';
-import { CONTROL_MAP, CONTROL_VOTES, ControlKey, controlRoomName, type SessionStep } from '../../shared/control';
+import { CONTROL_MAP, CONTROL_VOTES, ControlKey, controlRoomName, type SessionStep } from '../../shared/doc/control';
 import { MessageType } from '../../shared/protocol';
 import { connectClient, rawSocket, synced, type TestClient } from '../helpers/clients';
 import { eventually } from '../helpers/eventually';

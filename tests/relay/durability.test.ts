@@ -4,7 +4,7 @@ import * as Y from 'yjs';
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import * as syncProtocol from 'y-protocols/sync';
-import { readRecords, recordsOf } from '../../shared/boardDoc';
+import { readRecords, recordsOf } from '../../shared/doc/boardDoc';
 import { MemoryStorage } from '../../server/storage/MemoryStorage';
 import type { Storage } from '../../server/storage/Storage';
 import { geoShape } from '../helpers/boardContent';

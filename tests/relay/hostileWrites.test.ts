@@ -5,7 +5,7 @@ import * as syncProtocol from 'y-protocols/sync';
 import type { RunningServer } from '../../server/Server';
 import { MemoryStorage } from '../../server/storage/MemoryStorage';
 import type { Storage } from '../../server/storage/Storage';
-import { readRecords } from '../../shared/boardDoc';
+import { readRecords } from '../../shared/doc/boardDoc';
 import { CloseCodes } from '../../shared/closeCodes';
 import { boardSchema } from '../../exercises/registry';
 import { api, changeStoredBoard, createTestCohort } from '../../server/cohorts/testing';

@@ -11,7 +11,7 @@ import { eventually } from '../helpers/eventually';
 import { createTestBoard, startTestServer } from '../helpers/server';
 import { changeStoredBoard } from '../../server/cohorts/testing';
 import { MemoryStorage } from '../../server/storage/MemoryStorage';
-import { readRecords, recordsOf } from '../../shared/boardDoc';
+import { readRecords, recordsOf } from '../../shared/doc/boardDoc';
 import { entries, geoShape } from '../helpers/boardContent';
 
 let server: RunningServer;

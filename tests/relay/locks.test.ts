@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../server/Server';
-import { readRecords, recordsOf } from '../../shared/boardDoc';
+import { readRecords, recordsOf } from '../../shared/doc/boardDoc';
 import { boardSchema } from '../../exercises/registry';
 import { changeStoredBoard } from '../../server/cohorts/testing';
 import { MemoryStorage } from '../../server/storage/MemoryStorage';

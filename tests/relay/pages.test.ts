@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../server/Server';
-import { DEFAULT_PAGE_ID } from '../../shared/boardDoc';
+import { DEFAULT_PAGE_ID } from '../../shared/doc/boardDoc';
 import { geoShape, recordsView as recordsOf } from '../helpers/boardContent';
 import { allAcked, connectClient, synced, type TestClient } from '../helpers/clients';
 import { eventually } from '../helpers/eventually';

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import type { RunningServer } from '../../server/Server';
-import { readBoardMeta, recordsOf } from '../../shared/boardDoc';
+import { readBoardMeta, recordsOf } from '../../shared/doc/boardDoc';
 import { allAcked, connectClient, rawSocket, synced, type TestClient } from '../helpers/clients';
 import { eventually } from '../helpers/eventually';
 import { createTestBoard, startTestServer } from '../helpers/server';

@@ -23,7 +23,7 @@ const PLACEHOLDERS: Partial<Record<TextField, string>> = {
   priorityArea: 'Priority it serves',
 };
 
-/** Longest value the plan accepts (shared/actionPlanDoc.ts). */
+/** Longest value the plan accepts (shared/doc/actionPlanDoc.ts). */
 const MAX_LENGTH = 2000;
 
 export interface ActionTextInputProps {

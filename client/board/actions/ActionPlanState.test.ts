@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { addAction, readActions, removeAction, updateAction } from '../../../shared/actionPlanDoc';
+import { addAction, readActions, removeAction, updateAction } from '../../../shared/doc/actionPlanDoc';
 import { ActionPlanState } from './ActionPlanState';
 
 const states: ActionPlanState[] = [];

@@ -1,7 +1,7 @@
 import * as Y from 'yjs';
 import { atom, computed, type Atom, type Computed } from 'tldraw';
 import type { ActionRow } from '../../../shared/actionPlan';
-import { actionsMap, addAction, readActions, removeAction, updateAction, type NewAction } from '../../../shared/actionPlanDoc';
+import { actionsMap, addAction, readActions, removeAction, updateAction, type NewAction } from '../../../shared/doc/actionPlanDoc';
 import { DEFAULT_SORT, matchesFilter, NO_FILTER, visibleActions, type ActionFilter, type ActionSort } from './actionRows';
 
 /** Origin of the transactions that remove an action: the only ones "Undo" takes back. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { itemShapeType } from '../../../exercises/kit/shapes';
-import { plainTextOfRichText } from '../../../shared/richText';
+import { plainTextOfRichText } from '../../../shared/doc/richText';
 import { itemTitle, type ShapeLike } from '../cards/itemText';
 import { promotionOf, selectionOffer } from './promotion';
 

@@ -1,7 +1,7 @@
 import { itemTypeOfShape } from '../../../exercises/kit/shapes';
 import { cleanText, shorten } from '../../../exercises/kit/text';
 import { ITEM_TITLE_LENGTH, itemKindLabel, itemText, itemTitle, stringProp, type ShapeLike } from '../cards/itemText';
-import type { NewAction } from '../../../shared/actionPlanDoc';
+import type { NewAction } from '../../../shared/doc/actionPlanDoc';
 
 /**
  * What a board item becomes when it is promoted to an action. Pure: works on a shape's JSON, so

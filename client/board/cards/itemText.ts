@@ -1,7 +1,7 @@
 import { itemTypeOfShape } from '../../../exercises/kit/shapes';
 import { cleanText, shorten } from '../../../exercises/kit/text';
 import { getItemType } from '../../../exercises/registry';
-import { plainTextOfRichText } from '../../../shared/richText';
+import { plainTextOfRichText } from '../../../shared/doc/richText';
 
 /**
  * How people read a board item in lists (the action plan's source links, the vote tab): its text

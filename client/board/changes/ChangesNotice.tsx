@@ -1,6 +1,6 @@
 import { createContext, useContext, useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { Box, useValue, type Editor, type TLShapeId } from 'tldraw';
-import type { ChangeEntry, Changes } from '../../../shared/changes';
+import type { ChangeEntry, Changes } from '../../../shared/doc/changes';
 import type { SinceLastVisit } from './SinceLastVisit';
 import './changes.css';
 

@@ -1,6 +1,6 @@
 import type * as Y from 'yjs';
 import { atom, computed, react, type Atom, type Signal } from 'tldraw';
-import { boardContentOf, changesSince, noChanges, summarize, type ChangeVocabulary, type Changes } from '../../../shared/changes';
+import { boardContentOf, changesSince, noChanges, summarize, type ChangeVocabulary, type Changes } from '../../../shared/doc/changes';
 import { readSeen, writeSeen, type KeyValueStorage } from './seenStorage';
 
 /** How often what the person has seen is saved while the board is open. */
@@ -11,7 +11,7 @@ export type HighlightKind = 'added' | 'changed';
 /**
  * "Since your last visit", for one open board. After the first sync with the server in this visit
  * it compares the board with what this browser saw when the person last left it (`pb.seen.<id>`,
- * shared/changes.ts) and, if anything changed, opens the notice and highlights the cards. What
+ * shared/doc/changes.ts) and, if anything changed, opens the notice and highlights the cards. What
  * the person has seen is saved when they leave (pagehide, tab hidden, board closed) and every 30 s,
  * but only once this visit's comparison is done: until then the stored summary is the previous
  * visit's. A visit that never reaches the server (offline) neither compares nor saves. First

@@ -1,4 +1,4 @@
-import { parseSeenSummary, type SeenSummary } from '../../../shared/changes';
+import { parseSeenSummary, type SeenSummary } from '../../../shared/doc/changes';
 import { SEEN_PREFIX } from '../../lib/offlineCache';
 
 /** The part of `localStorage` used here (a fake in tests). */

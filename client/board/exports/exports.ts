@@ -1,5 +1,5 @@
 import { Box, type Editor, type TLShape, type TLShapeId } from 'tldraw';
-import { exportFilename, fileSlug, insertBoardImage, type ExportFormat } from '../../../shared/exportDocument';
+import { exportFilename, fileSlug, insertBoardImage, type ExportFormat } from '../../../shared/api/exportDocument';
 import type { ExerciseDef } from '../../../exercises/kit/definitions';
 import { ApiError, NetworkError } from '../../lib/api';
 import { zoneBounds } from '../cards/cardEdits';

@@ -1,7 +1,7 @@
 import { useDismiss } from '../../components/useDismiss';
 import { useId, useRef, useState } from 'react';
 import { useValue } from 'tldraw';
-import { BANNER_MAX_LENGTH } from '../../../shared/control';
+import { BANNER_MAX_LENGTH } from '../../../shared/doc/control';
 import { readJson, writeJson } from '../../lib/storage';
 import type { Facilitation } from '../sync/FacilitationContext';
 import './banner.css';

@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { createUserId, useValue, type Editor } from 'tldraw';
-import { BRING_FRESH_MS } from '../../../shared/control';
+import { BRING_FRESH_MS } from '../../../shared/doc/control';
 import { showZone } from '../cards/cardEdits';
 import type { Facilitation } from '../sync/FacilitationContext';
 

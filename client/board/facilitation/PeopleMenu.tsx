@@ -1,7 +1,7 @@
 import { useDismiss } from '../../components/useDismiss';
 import { useEffect, useId, useRef, useState } from 'react';
 import type { Awareness } from 'y-protocols/awareness';
-import type { PresenceState } from '../../../shared/docLayout';
+import type { PresenceState } from '../../../shared/doc/docLayout';
 import type { Role } from '../../../shared/roles';
 import { ApiError, createFacilitatorInvite } from '../../lib/api';
 import { useFacilitation } from '../sync/FacilitationContext';

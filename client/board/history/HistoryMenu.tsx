@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useId, useRef, useState, type FormEvent } from 'react';
-import { SNAPSHOT_NAME_MAX, type SnapshotInfo } from '../../../shared/history';
+import { SNAPSHOT_NAME_MAX, type SnapshotInfo } from '../../../shared/api/history';
 import { ApiError } from '../../lib/api';
 import { useFacilitation } from '../sync/FacilitationContext';
 import { defaultSnapshotName, KIND_LABEL, snapshotDate } from './format';

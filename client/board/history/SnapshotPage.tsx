@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { getAssetUrlsByImport } from '@tldraw/assets/imports.vite';
 import { Tldraw, type Editor, type TLComponents, type TLStore } from 'tldraw';
 import { getExercise } from '../../../exercises/registry';
-import type { SnapshotInfo } from '../../../shared/history';
+import type { SnapshotInfo } from '../../../shared/api/history';
 import { ErrorPage } from '../../components/ErrorPage';
 import { ApiError, getBoard, NetworkError, type BoardInfo } from '../../lib/api';
 import { tldrawCurrentUser } from '../../lib/user';

@@ -1,4 +1,4 @@
-import type { SnapshotInfo, SnapshotKind } from '../../../shared/history';
+import type { SnapshotInfo, SnapshotKind } from '../../../shared/api/history';
 
 /** How the History panel and the snapshot page name things. Pure; dates in the browser's time zone. */
 

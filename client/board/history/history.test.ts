@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { recordsOf, seedBoardDoc } from '../../../shared/boardDoc';
-import { DOC_SCHEMA, DOC_SCHEMA_TLDRAW_KEY } from '../../../shared/docLayout';
+import { recordsOf, seedBoardDoc } from '../../../shared/doc/boardDoc';
+import { DOC_SCHEMA, DOC_SCHEMA_TLDRAW_KEY } from '../../../shared/doc/docLayout';
 import { boardSchema, getTemplate } from '../../../exercises/registry';
 import { templateRecords } from '../../../exercises/kit/seed';
 import { parseRoute } from '../../lib/route';

@@ -1,4 +1,4 @@
-import type { SnapshotInfo } from '../../../shared/history';
+import type { SnapshotInfo } from '../../../shared/api/history';
 import { ApiError, NetworkError, request } from '../../lib/api';
 
 /** The board history endpoints (server/history/routes.ts). */

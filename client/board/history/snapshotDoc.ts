@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
 import { createTLStore, defaultBindingUtils, type TLStore } from 'tldraw';
-import { recordsOf } from '../../../shared/boardDoc';
+import { recordsOf } from '../../../shared/doc/boardDoc';
 import { ALL_SHAPE_UTILS } from '../shapes';
 import { loadDocIntoStore } from '../sync/storeBinding';
 

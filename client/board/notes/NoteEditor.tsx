@@ -10,7 +10,7 @@ import { MarkdownShortcutPlugin } from '@lexical/react/LexicalMarkdownShortcutPl
 import { BOLD_ITALIC_STAR, BOLD_STAR, BOLD_UNDERSCORE, HEADING, ITALIC_STAR, ITALIC_UNDERSCORE, ORDERED_LIST, UNORDERED_LIST, type Transformer } from '@lexical/markdown';
 import { COMMAND_PRIORITY_LOW, INDENT_CONTENT_COMMAND, KEY_TAB_COMMAND, OUTDENT_CONTENT_COMMAND, type LexicalEditor } from 'lexical';
 import type * as Y from 'yjs';
-import { safeLinkUrl } from '../../../shared/notes';
+import { safeLinkUrl } from '../../../shared/doc/notes';
 import { $insertQuestion, $selectionInListItem, LINK_ATTRIBUTES, NOTE_NODES } from './editorCommands';
 import { bindNoteEditor } from './noteBinding';
 import { NoteToolbar } from './NoteToolbar';

@@ -10,7 +10,7 @@ import {
   type BaseSelection,
   type LexicalEditor,
 } from 'lexical';
-import { safeLinkUrl } from '../../../shared/notes';
+import { safeLinkUrl } from '../../../shared/doc/notes';
 import { $applyLink, $ensureBlockSelection, $readFormat, $toggleHeading, EMPTY_FORMAT, type FormatState } from './editorCommands';
 
 function useFormatState(editor: LexicalEditor): FormatState {

@@ -1,6 +1,6 @@
 import { useId, useRef, useState } from 'react';
 import type * as Y from 'yjs';
-import { noteName } from '../../../shared/docLayout';
+import { noteName } from '../../../shared/doc/docLayout';
 import type { ExerciseDef } from '../../../exercises/kit/definitions';
 import { BOARD_NOTE_TITLE, reviewPhaseOf } from '../../../exercises/kit/boardNotes';
 import { localUser } from '../../lib/user';

@@ -1,6 +1,6 @@
 import { useEffect, useId, useState } from 'react';
 import type * as Y from 'yjs';
-import { isAnswered, readStepReview, reviewMap, setReviewAnswer, setReviewText, type ReviewAnswer } from '../../../shared/reviewDoc';
+import { isAnswered, readStepReview, reviewMap, setReviewAnswer, setReviewText, type ReviewAnswer } from '../../../shared/doc/reviewDoc';
 import { REVIEW_PHASES, reviewPhase, type ReviewPhaseId } from '../../../exercises/kit/review';
 import { ReviewQuestion } from './ReviewQuestion';
 

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { MAX_REVIEW_TEXT, REVIEW_ANSWER_LABELS, REVIEW_ANSWERS, type ReviewAnswer, type ReviewAnswerValue } from '../../../shared/reviewDoc';
+import { MAX_REVIEW_TEXT, REVIEW_ANSWER_LABELS, REVIEW_ANSWERS, type ReviewAnswer, type ReviewAnswerValue } from '../../../shared/doc/reviewDoc';
 
 function when(iso: string): string {
   const d = new Date(iso);

@@ -16,7 +16,7 @@ import {
   type Klass,
   type LexicalNode,
 } from 'lexical';
-import { safeLinkUrl } from '../../../shared/notes';
+import { safeLinkUrl } from '../../../shared/doc/notes';
 
 /**
  * What the notes editor does to its document, as Lexical `$` functions (run inside

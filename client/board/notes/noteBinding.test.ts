@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { $createHeadingNode } from '@lexical/rich-text';
 import { $createParagraphNode, $createTextNode, $getRoot, $getSelection, $isRangeSelection, UNDO_COMMAND, type LexicalEditor } from 'lexical';
-import { noteMarkdown, readNote } from '../../../shared/notes';
+import { noteMarkdown, readNote } from '../../../shared/doc/notes';
 import { noteEditor, writeNote } from '../../../tests/helpers/notes';
 import { $applyLink, $insertQuestion, $toggleHeading } from './editorCommands';
 import { createHeadlessEditor } from '@lexical/headless';

@@ -22,7 +22,7 @@ import * as Y from 'yjs';
 
 /**
  * Binds a Lexical editor to one note of the board's Y.Doc (a top-level Y.XmlText, see
- * shared/docLayout.ts `noteName`) with @lexical/yjs, the same way @lexical/react's V1
+ * shared/doc/docLayout.ts `noteName`) with @lexical/yjs, the same way @lexical/react's V1
  * CollaborationPlugin does (`createYjsBinding` with `rootName`, `syncLexicalUpdateToYjs`,
  * `syncYjsChangesToLexical`, `createUndoManager`), with two differences:
  *

@@ -2,7 +2,7 @@ import { useId, useState, type FormEvent } from 'react';
 import { useValue, type TLShapeId } from 'tldraw';
 import type * as Y from 'yjs';
 import type { EvidenceEntry, ProposedEvidence } from '../../../shared/rubric';
-import { putEvidence, removeEvidence } from '../../../shared/rubricDoc';
+import { putEvidence, removeEvidence } from '../../../shared/doc/rubricDoc';
 import type { DimensionGuide } from '../../../shared/rubricGuide';
 import { selectAndShow } from '../cards/cardEdits';
 import { useWorkspace } from '../workspace/WorkspaceState';

@@ -2,7 +2,7 @@ import { useEffect, useId, useMemo, useRef, useState, type FormEvent } from 'rea
 import type * as Y from 'yjs';
 import { proposeEvidence } from '../../../exercises/kit/evidence';
 import { bandOf, RUBRIC_BANDS, type DimensionScore, type ProposedEvidence, type RubricSession } from '../../../shared/rubric';
-import { isSessionDate, readRubric, rubricMap, setRationale, setScore } from '../../../shared/rubricDoc';
+import { isSessionDate, readRubric, rubricMap, setRationale, setScore } from '../../../shared/doc/rubricDoc';
 import { RUBRIC_GUIDES, type DimensionGuide } from '../../../shared/rubricGuide';
 import { useTextDraft } from '../cards/FieldControl';
 import type { LiveResults } from '../cards/liveResults';

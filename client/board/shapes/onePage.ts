@@ -1,5 +1,5 @@
 import { react, type Editor, type TLPageId } from 'tldraw';
-import { DEFAULT_PAGE_ID } from '../../../shared/boardDoc';
+import { DEFAULT_PAGE_ID } from '../../../shared/doc/boardDoc';
 
 /**
  * A board has exactly one page (`page:page`, seeded by the server). tldraw's page menu is hidden

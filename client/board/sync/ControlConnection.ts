@@ -9,16 +9,20 @@ import {
   CONTROL_VOTES,
   ControlKey,
   controlRoomName,
+  parseBanner,
+  parseBring,
+  parseFollow,
+  parseStep,
   type Banner,
   type BringRequest,
   type FollowState,
   type SessionStep,
   type VoteRound,
-} from '../../../shared/control';
+} from '../../../shared/doc/control';
 import { MessageType, TOKEN_QUERY_PARAM } from '../../../shared/protocol';
 import { hasRole, type Role } from '../../../shared/roles';
 import { parseTimer, type TimerState } from '../../../shared/timer';
-import { parseVoteRound } from '../../../shared/votes';
+import { parseVoteRound } from '../../../shared/doc/votes';
 import { wsBaseUrl } from './connection';
 
 /**
@@ -155,32 +159,4 @@ export class ControlConnection {
     void this.local?.destroy().catch(() => {});
     this.doc.destroy();
   }
-}
-
-const isObj = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v);
-const isNum = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
-const isStr = (v: unknown): v is string => typeof v === 'string';
-
-function parseStep(v: unknown): SessionStep | null {
-  if (!isObj(v) || !isStr(v.stepId) || !isNum(v.index)) return null;
-  return { stepId: v.stepId, index: v.index, changedAt: isNum(v.changedAt) ? v.changedAt : 0, by: isStr(v.by) ? v.by : '' };
-}
-
-function parseFollow(v: unknown): FollowState | null {
-  if (!isObj(v) || !isStr(v.leaderId) || !isNum(v.since)) return null;
-  return { leaderId: v.leaderId, leaderName: isStr(v.leaderName) ? v.leaderName : '', since: v.since };
-}
-
-function parseBring(v: unknown): BringRequest | null {
-  if (!isObj(v) || !isStr(v.id) || !isStr(v.leaderId) || !isNum(v.at) || !isObj(v.bounds)) return null;
-  const b = v.bounds;
-  if (!isNum(b.x) || !isNum(b.y) || !isNum(b.w) || !isNum(b.h) || b.w <= 0 || b.h <= 0) return null;
-  const bring: BringRequest = { id: v.id, leaderId: v.leaderId, leaderName: isStr(v.leaderName) ? v.leaderName : '', bounds: { x: b.x, y: b.y, w: b.w, h: b.h }, at: v.at };
-  if (isStr(v.zoneId) && v.zoneId) bring.zoneId = v.zoneId;
-  return bring;
-}
-
-function parseBanner(v: unknown): Banner | null {
-  if (!isObj(v) || !isStr(v.id) || !isStr(v.text) || !v.text.trim()) return null;
-  return { id: v.id, text: v.text, at: isNum(v.at) ? v.at : 0, by: isStr(v.by) ? v.by : '' };
 }

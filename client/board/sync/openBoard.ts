@@ -13,7 +13,7 @@ import {
   type TLStore,
 } from 'tldraw';
 import type { WebsocketProvider } from 'y-websocket';
-import { recordsOf } from '../../../shared/boardDoc';
+import { recordsOf } from '../../../shared/doc/boardDoc';
 import { canWriteDocument, type Role } from '../../../shared/roles';
 import { ApiError, getBoard, type BoardInfo } from '../../lib/api';
 import { boardDbName, controlDbName } from '../../lib/offlineCache';
@@ -24,7 +24,7 @@ import { provideVoterKey } from './voterKey';
 import type { LocalCopy } from './localCopy';
 import { bindPresence, countPeople, keepColorDistinct } from './presence';
 import { ALL_SHAPE_UTILS } from '../shapes';
-import { compareSchemas } from '../../../shared/schemaRelation';
+import { compareSchemas } from '../../../shared/doc/schemaRelation';
 import { bindStoreToDoc, loadDocIntoStore, readDocSchema } from './storeBinding';
 import { ControlConnection } from './ControlConnection';
 import { SinceLastVisit } from '../changes/SinceLastVisit';

@@ -9,7 +9,7 @@ import {
   type TLStore,
   type TLUser,
 } from 'tldraw';
-import type { PresenceState } from '../../../shared/docLayout';
+import type { PresenceState } from '../../../shared/doc/docLayout';
 import type { Role } from '../../../shared/roles';
 import { USER_COLORS, type LocalUser } from '../../lib/user';
 import { resolveColor, type ColorClaim } from './presenceColors';

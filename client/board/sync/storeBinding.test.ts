@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { createTLStore, defaultBindingUtils, defaultShapeUtils } from 'tldraw';
 import fixture from '../../../tests/fixtures/board-geo-plain-text.json';
-import { recordsOf } from '../../../shared/boardDoc';
-import { DOC_SCHEMA, DOC_SCHEMA_TLDRAW_KEY } from '../../../shared/docLayout';
+import { recordsOf } from '../../../shared/doc/boardDoc';
+import { DOC_SCHEMA, DOC_SCHEMA_TLDRAW_KEY } from '../../../shared/doc/docLayout';
 import { loadDocIntoStore } from './storeBinding';
 
 function docFrom(schema: unknown, records: Record<string, unknown>): Y.Doc {

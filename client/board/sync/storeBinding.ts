@@ -1,9 +1,9 @@
 import type * as Y from 'yjs';
 import type { YKeyValue } from 'y-utility/y-keyvalue';
 import { loadSnapshot, type SerializedSchema, type TLRecord, type TLStore } from 'tldraw';
-import { DOC_SCHEMA, DOC_SCHEMA_TLDRAW_KEY } from '../../../shared/docLayout';
+import { DOC_SCHEMA, DOC_SCHEMA_TLDRAW_KEY } from '../../../shared/doc/docLayout';
 import { LOCAL_ORIGIN } from './connection';
-import { compareSchemas, isSerializedSchema, type SchemaRelation } from '../../../shared/schemaRelation';
+import { compareSchemas, isSerializedSchema, type SchemaRelation } from '../../../shared/doc/schemaRelation';
 
 export type LoadResult =
   | { kind: 'ok'; relation: SchemaRelation; upgraded: boolean; skipped?: string[] }

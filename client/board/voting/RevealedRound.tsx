@@ -1,10 +1,10 @@
 import { useMemo } from 'react';
 import { useValue, type Editor, type TLShapeId } from 'tldraw';
-import type { VoteRound } from '../../../shared/control';
+import type { VoteRound } from '../../../shared/doc/control';
 import { itemTitle } from '../cards/itemText';
 import { selectAndShow } from '../cards/cardEdits';
 import type { Facilitation } from '../sync/FacilitationContext';
-import { ranking, REMOVED_ITEM_TITLE } from '../../../shared/votes';
+import { ranking, REMOVED_ITEM_TITLE } from '../../../shared/doc/votes';
 import { plural } from './ballot';
 import type { VotingState } from './VotingState';
 import { BadgeToggle, StepHeading, useVotable } from './voteParts';

@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useValue, type Editor, type TLShapeId } from 'tldraw';
-import type { VoteRound } from '../../../shared/control';
+import type { VoteRound } from '../../../shared/doc/control';
 import { ApiError } from '../../lib/api';
 import { itemKindLabel, itemTitle } from '../cards/itemText';
 import { selectAndShow } from '../cards/cardEdits';

@@ -1,6 +1,6 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useValue } from 'tldraw';
-import { VOTE_LIMITS } from '../../../shared/control';
+import { VOTE_LIMITS } from '../../../shared/doc/control';
 import { ApiError } from '../../lib/api';
 import type { Facilitation } from '../sync/FacilitationContext';
 import { validateStartForm, type StartFormErrors } from './ballot';

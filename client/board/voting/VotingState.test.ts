@@ -1,7 +1,7 @@
 import { atom } from 'tldraw';
 import { describe, expect, it } from 'vitest';
 import { universeOfConnectionsTemplate as template } from '../../../exercises/universe-of-connections/template';
-import type { VoteRound } from '../../../shared/control';
+import type { VoteRound } from '../../../shared/doc/control';
 import type { Role } from '../../../shared/roles';
 import { ApiError } from '../../lib/api';
 import type { ControlConnection } from '../sync/ControlConnection';

@@ -1,5 +1,5 @@
 import { atom, react, type Atom } from 'tldraw';
-import type { VoteRound } from '../../../shared/control';
+import type { VoteRound } from '../../../shared/doc/control';
 import { canWriteDocument } from '../../../shared/roles';
 import type { Facilitation } from '../sync/FacilitationContext';
 import { addDot, ballotErrorMessage, refusalMessage, removeDot, sameDots, type Ballot } from './ballot';

@@ -1,4 +1,4 @@
-import { VOTE_LIMITS } from '../../../shared/control';
+import { VOTE_LIMITS } from '../../../shared/doc/control';
 import { ApiError, NetworkError } from '../../lib/api';
 
 /**

@@ -1,6 +1,6 @@
 import { useId, useMemo } from 'react';
 import { useValue, type Editor } from 'tldraw';
-import type { VoteRound } from '../../../shared/control';
+import type { VoteRound } from '../../../shared/doc/control';
 import { ApiError, NetworkError } from '../../lib/api';
 import type { Facilitation } from '../sync/FacilitationContext';
 import { isVotableShape, votableItems, type PlacedShape, type VotableSet } from './votableItems';

@@ -1,6 +1,6 @@
-import type { VoteRound } from '../../../shared/control';
+import type { VoteRound } from '../../../shared/doc/control';
 import { TOKEN_QUERY_PARAM } from '../../../shared/protocol';
-import { VOTER_KEY_HEADER } from '../../../shared/votes';
+import { VOTER_KEY_HEADER } from '../../../shared/doc/votes';
 import { request } from '../../lib/api';
 import { voterKey } from '../sync/voterKey';
 

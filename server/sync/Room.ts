@@ -1,0 +1,488 @@
+import * as Y from 'yjs';
+import * as decoding from 'lib0/decoding';
+import * as syncProtocol from 'y-protocols/sync';
+import * as awarenessProtocol from 'y-protocols/awareness';
+import { CloseCodes } from '../../shared/closeCodes';
+import { MessageType } from '../../shared/protocol';
+import { canWrite, type DocKind } from '../../shared/roles';
+import { controlRoomName } from '../../shared/doc/control';
+import type { RelayLimits } from './relayLimits';
+import type { Logger } from '../runtime/log';
+import type { Storage } from '../storage/Storage';
+import type { Connection } from './Connection';
+import { PresenceGate, SILENT_OWNER_MS } from './PresenceGate';
+import { describeUpdate, UpdateRefused } from './updateStructure';
+import { boardWriteProblem, controlWriteProblem } from './documentLayout';
+import { repairBoardDoc } from './documentRepair';
+import * as msg from './messages';
+import { isClientWrite } from './clientWrite';
+
+export type RoomState = 'loading' | 'ready' | 'failed' | 'unloading' | 'unloaded';
+
+/** What happened in a room since it loaded: the basis of "last activity" and session ends. */
+export interface RoomActivity {
+  /** ms since the epoch. */
+  loadedAt: number;
+  /** First and last write from a client connection since the load (null: none yet). */
+  firstWriteAt: number | null;
+  lastWriteAt: number | null;
+  clientWrites: number;
+}
+
+/**
+ * What a feature adds to every room, handed to the Relay by the composition root (server/Server.ts):
+ * the guards, the participants' record, the dashboard, board history, metrics. An extension
+ * follows a room through these calls instead of patching it. They must not throw;
+ * `beforeUnload` is awaited (after the last flush, before the document is freed), so it may
+ * still read `room.doc`.
+ */
+export interface RoomExtension {
+  /** The document has loaded (and been repaired), before anyone joins: guards attach here. */
+  onLoad?(room: Room): void;
+  /** A change was applied to the document (any origin: a connection, the server, a guard). */
+  onUpdate?(room: Room, origin: unknown): void;
+  /** Presence (awareness) changed: by `origin` (a connection, or the room itself), for these client ids. */
+  onPresence?(room: Room, change: PresenceChange, origin: unknown): void;
+  beforeUnload?(room: Room): Promise<void> | void;
+}
+
+/** The awareness client ids a presence change added, updated and removed. */
+export interface PresenceChange {
+  added: number[];
+  updated: number[];
+  removed: number[];
+}
+
+/** The origin of writes the server makes itself (e.g. vote rounds in a control document). */
+export const SERVER_ORIGIN = 'server';
+
+/** The origin of the clean-up a room writes when it loads a document stored with junk (documentRepair.ts). */
+export const REPAIR_ORIGIN = 'repair';
+
+/**
+ * One live document of a board and its connections: the board document (`kind` 'board', room
+ * name = board id) or its control document ('control', room name `<id>/control`).
+ *
+ * The sync protocol as the relay runs it: when a connection joins (after the room has loaded)
+ * the relay sends its own SyncStep1 and the awareness states; the client answers with
+ * SyncStep2 (what the relay lacks) and sends its own SyncStep1, which the relay answers with
+ * SyncStep2. Afterwards every local change travels as an Update.
+ *
+ * Durability: an update reaches other clients only once it is durable. A client's update is
+ * checked against the document layout (documentLayout.ts: a write that does not fit is refused
+ * whole, before it touches the document, and the connection is closed), applied, and queued;
+ * the updates queued during one turn of the event loop are appended to storage in one
+ * transaction, and only after that commit are they forwarded to the other connections and
+ * acknowledged to their senders. An update is "accepted" when that append has committed. The
+ * state a joining client receives (sync step 2) waits for the same commit when it holds
+ * uncommitted updates. So whatever any client has received survives a crash of the server.
+ *
+ * Writes from connections that may not write this kind of document (`canWrite`: viewers on the
+ * board; viewers and editors on the control document) are dropped before they reach the
+ * document and answered with `permission denied`; their awareness still flows through the
+ * PresenceGate (each connection speaks only for the presence ids it owns, within limits, with
+ * `user.role` corrected to the connection's role). A write may only extend the content of Yjs
+ * client ids that no other open connection is writing, so nobody can take another person's
+ * client id (and with it the clocks their next edits would use).
+ *
+ * Everything else a room does comes from its extensions (RoomExtension): the lock guard of the
+ * board room, the control guard of the control room, the participants' record and the features
+ * that follow documents.
+ */
+export class Room {
+  state: RoomState = 'loading';
+  readonly doc = new Y.Doc({ gc: true });
+  readonly awareness = new awarenessProtocol.Awareness(this.doc);
+  readonly conns = new Set<Connection>();
+  /** Resolves when the document is loaded; rejects (once) when loading failed. */
+  readonly loaded: Promise<void>;
+  /** Applied updates waiting for their commit, in order, with their origin and sequence number. */
+  private pending: { update: Uint8Array; origin: unknown; seq: number }[] = [];
+  private flushScheduled = false;
+  /** Updates applied to the document so far, and how many of them are durable. */
+  private appliedSeq = 0;
+  private committedSeq = 0;
+  /** Sends waiting for the commit of the updates they carry (initial states). */
+  private afterCommit: { seq: number; run: () => void }[] = [];
+  /** Yjs client ids whose content an open connection is writing (see the header). */
+  private readonly writerIds = new Map<number, Connection>();
+  private readonly presence: PresenceGate;
+  private writeChain: Promise<void> = Promise.resolve();
+  private lastSeq = 0;
+  private logLength = 0;
+  private unloadTimer: NodeJS.Timeout | null = null;
+  private unloadPromise: Promise<void> | null = null;
+  /** Server-side users of the room (Relay.editControlDoc); a held room is not unloaded. */
+  holds = 0;
+  /** The key of this room in the relay: the board id, or `<id>/control`. */
+  readonly name: string;
+  readonly activity: RoomActivity = { loadedAt: Date.now(), firstWriteAt: null, lastWriteAt: null, clientWrites: 0 };
+
+  constructor(
+    readonly boardId: string,
+    readonly kind: DocKind,
+    private readonly storage: Storage,
+    private readonly limits: RelayLimits,
+    private readonly logger: Logger,
+    private readonly onEmpty: (room: Room) => void,
+    private readonly extension: RoomExtension = {},
+  ) {
+    this.awareness.setLocalState(null);
+    this.name = kind === 'control' ? controlRoomName(boardId) : boardId;
+    this.presence = new PresenceGate(limits);
+    this.loaded = this.load();
+    // Observers attach their own handlers; this one only prevents an unhandled rejection.
+    this.loaded.catch(() => {});
+  }
+
+  private async load(): Promise<void> {
+    const started = performance.now();
+    try {
+      const stored = await this.storage.loadDoc(this.boardId, this.kind);
+      Y.transact(
+        this.doc,
+        () => {
+          if (stored.snapshot) Y.applyUpdate(this.doc, stored.snapshot);
+          for (const u of stored.updates) Y.applyUpdate(this.doc, u);
+        },
+        'load',
+      );
+      this.lastSeq = stored.lastSeq;
+      this.logLength = stored.updates.length;
+      this.doc.on('update', (update: Uint8Array, origin: unknown) => this.onDocUpdate(update, origin));
+      // After the update handler, so any clean-up it writes is stored and forwarded like any write.
+      if (this.kind === 'board') {
+        const repaired = repairBoardDoc(this.doc, REPAIR_ORIGIN);
+        if (repaired) this.logger.warn('board.repaired', { board: this.boardId, ...repaired });
+      }
+      this.callExtension('onLoad');
+      this.awareness.on('update', (change: AwarenessChange, origin: unknown) => this.onAwarenessUpdate(change, origin));
+      this.state = 'ready';
+      // A log left long (e.g. by a crash before compaction) is folded in now, not on the next write.
+      if (this.logLength >= this.limits.compactAfterUpdates) {
+        this.writeChain = this.writeChain.then(() => this.compact());
+      }
+      this.logger.info('board.load', {
+        board: this.boardId,
+        doc: this.kind,
+        ms: Math.round(performance.now() - started),
+        updates: stored.updates.length,
+        snapshotBytes: stored.snapshot?.byteLength ?? 0,
+      });
+    } catch (error) {
+      this.state = 'failed';
+      this.logger.error('board.load_failed', { board: this.boardId, doc: this.kind, error });
+      for (const conn of this.conns) conn.close(CloseCodes.LoadFailed);
+      this.doc.destroy();
+      throw error;
+    }
+  }
+
+  /** Adds a connection to a loaded room and starts the sync handshake with it. */
+  join(conn: Connection): void {
+    this.cancelUnload();
+    this.conns.add(conn);
+    conn.send(msg.syncStep1(this.doc));
+    const states = [...this.awareness.getStates().keys()];
+    if (states.length > 0) conn.send(msg.awarenessFrame(this.awareness, states), { initial: true });
+    if (conn.wantsAck && !this.hasUncommitted()) this.sendAck(conn);
+    conn.attach((data) => this.handleMessage(conn, data));
+  }
+
+  leave(conn: Connection): void {
+    if (!this.conns.delete(conn)) return;
+    conn.clearTimers();
+    for (const [id, writer] of this.writerIds) if (writer === conn) this.writerIds.delete(id);
+    const owned = [...conn.awarenessClients];
+    this.presence.release(conn);
+    if (owned.length > 0) awarenessProtocol.removeAwarenessStates(this.awareness, owned, null);
+    if (this.conns.size === 0 && this.holds === 0) this.onEmpty(this);
+  }
+
+  /** Keeps the room loaded while the server uses it (see Relay.editControlDoc). */
+  hold(): void {
+    this.holds++;
+    this.cancelUnload();
+  }
+
+  release(): void {
+    this.holds--;
+    if (this.conns.size === 0 && this.holds === 0 && this.state !== 'unloading' && this.state !== 'unloaded') this.onEmpty(this);
+  }
+
+  /** Handles one frame. Never throws: a bad frame closes its connection. */
+  handleMessage(conn: Connection, data: Uint8Array): void {
+    if (conn.closed || this.state !== 'ready') return;
+    try {
+      const decoder = decoding.createDecoder(data);
+      const type = decoding.readVarUint(decoder);
+      switch (type) {
+        case MessageType.Sync:
+          this.handleSync(conn, decoder);
+          break;
+        case MessageType.Awareness: {
+          const { update, dropped } = this.presence.admit(conn, decoding.readVarUint8Array(decoder));
+          if (dropped.foreign + dropped.tooMany + dropped.tooLarge > 0) {
+            this.logger.warn('presence.dropped', { board: this.boardId, conn: conn.id, ...dropped });
+          }
+          if (update) awarenessProtocol.applyAwarenessUpdate(this.awareness, update, conn);
+          break;
+        }
+        case MessageType.QueryAwareness:
+          this.answerPresenceQuery(conn);
+          break;
+        case MessageType.Auth:
+          break; // Clients have nothing to say in auth; tolerated for compatibility.
+        default:
+          throw new Error(`unknown message type ${type}`);
+      }
+    } catch (error) {
+      this.logger.warn('conn.malformed', { board: this.boardId, doc: this.kind, conn: conn.id, error });
+      conn.close(CloseCodes.MalformedMessage);
+    }
+  }
+
+  private handleSync(conn: Connection, decoder: decoding.Decoder): void {
+    const syncType = decoding.readVarUint(decoder);
+    switch (syncType) {
+      case syncProtocol.messageYjsSyncStep1: {
+        // The state as it is now, sent once every update it holds is durable.
+        const frame = msg.syncStep2(this.doc, decoding.readVarUint8Array(decoder));
+        const upTo = this.appliedSeq;
+        this.whenCommitted(() => {
+          conn.syncedUpTo = Math.max(conn.syncedUpTo, upTo);
+          conn.send(frame, { initial: true });
+        });
+        return;
+      }
+      case syncProtocol.messageYjsSyncStep2:
+      case syncProtocol.messageYjsUpdate: {
+        const update = decoding.readVarUint8Array(decoder);
+        if (!canWrite(conn.role, this.kind)) {
+          conn.send(
+            msg.permissionDenied(
+              this.kind === 'control' ? 'Only the facilitator can change the session.' : 'This link is view-only; changes are not saved.',
+            ),
+          );
+          return;
+        }
+        const refusal = this.writeProblem(conn, update);
+        if (refusal) {
+          this.logger.warn('board.write_refused', { board: this.boardId, doc: this.kind, conn: conn.id, role: conn.role, problem: refusal.problem });
+          conn.send(msg.permissionDenied(`This change was refused: ${refusal.problem}.`));
+          // Later writes of this client build on the refused one: the connection cannot go on.
+          conn.close(refusal.close);
+          return;
+        }
+        Y.applyUpdate(this.doc, update, conn);
+        conn.writesReceived++;
+        if (conn.wantsAck) {
+          conn.ackOwed = true;
+          // Nothing new (or nothing waiting): answer at once; otherwise the flush will.
+          if (!this.hasUncommitted()) this.sendAck(conn);
+        }
+        return;
+      }
+      default:
+        throw new Error(`unknown sync message type ${syncType}`);
+    }
+  }
+
+  /**
+   * Why a client's write must not be applied, or null: it does not fit the document layout, or
+   * it extends the content of a Yjs client id another open connection is writing. A write that
+   * passes claims its client ids for this connection. Throws for bytes that are not an update.
+   */
+  private writeProblem(conn: Connection, update: Uint8Array): { problem: string; close: (typeof CloseCodes)[keyof typeof CloseCodes] } | null {
+    let structure: ReturnType<typeof describeUpdate>;
+    try {
+      structure = describeUpdate(this.doc, update);
+    } catch (error) {
+      if (error instanceof UpdateRefused) return { problem: error.message, close: CloseCodes.ChangeRefused };
+      throw error;
+    }
+    const now = Date.now();
+    for (const id of structure.writers) {
+      const writer = this.writerIds.get(id);
+      // A writer silent for long has probably lost its socket without the server noticing yet
+      // (a browser reconnecting after sleep): its successor may go on. Transient: retried later.
+      if (writer && writer !== conn && !writer.closed && now - writer.lastMessageAt < SILENT_OWNER_MS) {
+        return { problem: 'it writes as another connected person', close: CloseCodes.ClientIdInUse };
+      }
+    }
+    const problem = this.kind === 'board' ? boardWriteProblem(this.doc, structure) : controlWriteProblem(this.doc, structure);
+    if (problem) return { problem, close: CloseCodes.ChangeRefused };
+    for (const id of structure.writers) this.writerIds.set(id, conn);
+    return null;
+  }
+
+  /** Answers a query-awareness at most once per interval per connection; queries in between get one later answer. */
+  private answerPresenceQuery(conn: Connection): void {
+    const answer = () => {
+      conn.lastQueryAnswerAt = Date.now();
+      conn.send(msg.awarenessFrame(this.awareness, [...this.awareness.getStates().keys()]));
+    };
+    const wait = conn.lastQueryAnswerAt + this.limits.presenceQueryIntervalMs - Date.now();
+    if (wait <= 0) {
+      answer();
+      return;
+    }
+    if (conn.queryTimer) return;
+    conn.queryTimer = setTimeout(() => {
+      conn.queryTimer = null;
+      if (!conn.closed && this.conns.has(conn)) answer();
+    }, wait);
+    conn.queryTimer.unref?.();
+  }
+
+  private hasUncommitted(): boolean {
+    return this.committedSeq !== this.appliedSeq;
+  }
+
+  /** Runs `send` once every update applied so far is durable (at once when they are). */
+  private whenCommitted(send: () => void): void {
+    if (this.hasUncommitted()) this.afterCommit.push({ seq: this.appliedSeq, run: send });
+    else send();
+  }
+
+  private onDocUpdate(update: Uint8Array, origin: unknown): void {
+    if (isClientWrite(origin)) {
+      const now = Date.now();
+      this.activity.firstWriteAt ??= now;
+      this.activity.lastWriteAt = now;
+      this.activity.clientWrites++;
+    }
+    this.callExtension('onUpdate', origin);
+    this.pending.push({ update, origin, seq: ++this.appliedSeq });
+    if (this.flushScheduled) return;
+    this.flushScheduled = true;
+    // Everything applied before the current callback returns (all frames of one socket read)
+    // goes into one transaction, committed right after it: a microtask on the write chain.
+    this.writeChain = this.writeChain.then(() => this.flushPending());
+  }
+
+  /** Appends the pending updates in one transaction; after the commit, forwards and acknowledges them. */
+  private async flushPending(): Promise<void> {
+    this.flushScheduled = false;
+    const batch = this.pending;
+    this.pending = [];
+    if (batch.length === 0 || this.state === 'failed') return;
+    try {
+      this.lastSeq = await this.storage.appendUpdates(
+        this.boardId,
+        this.kind,
+        batch.map((b) => b.update),
+      );
+    } catch (error) {
+      this.fail('board.store_failed', error);
+      return;
+    }
+    this.committedSeq = batch[batch.length - 1].seq;
+    this.logLength += batch.length;
+    // Initial states first: their receivers then skip the updates they already hold.
+    while (this.afterCommit.length > 0 && this.afterCommit[0].seq <= this.committedSeq) this.afterCommit.shift()!.run();
+    for (const { update, origin, seq } of batch) {
+      const frame = msg.syncUpdate(update);
+      for (const conn of this.conns) if (conn !== origin && conn.syncedUpTo < seq) conn.send(frame);
+    }
+    if (!this.hasUncommitted()) {
+      let stateVector: Uint8Array | undefined;
+      for (const conn of this.conns) if (conn.ackOwed) this.sendAck(conn, (stateVector ??= Y.encodeStateVector(this.doc)));
+    }
+    if (this.logLength >= this.limits.compactAfterUpdates) await this.compact();
+  }
+
+  /**
+   * Only called when nothing applied is waiting for storage, so every write frame received from
+   * this connection so far is durable.
+   */
+  private sendAck(conn: Connection, stateVector: Uint8Array = Y.encodeStateVector(this.doc)): void {
+    conn.ackOwed = false;
+    conn.send(msg.ackFrame(stateVector, conn.writesReceived));
+  }
+
+  /** Replaces the update log with a snapshot of the document (one storage transaction). */
+  private async compact(): Promise<void> {
+    try {
+      const started = performance.now();
+      const upTo = this.lastSeq;
+      const snapshot = Y.encodeStateAsUpdate(this.doc);
+      await this.storage.compact(this.boardId, this.kind, snapshot, upTo);
+      this.logLength = 0;
+      this.logger.info('board.compact', { board: this.boardId, doc: this.kind, upToSeq: upTo, bytes: snapshot.byteLength, ms: Math.round(performance.now() - started) });
+    } catch (error) {
+      // The log is still intact; compaction is retried after the next appends.
+      this.logger.error('board.compact_failed', { board: this.boardId, doc: this.kind, error });
+    }
+  }
+
+  private fail(event: string, error: unknown): void {
+    this.logger.error(event, { board: this.boardId, doc: this.kind, error });
+    this.state = 'failed';
+    for (const conn of this.conns) conn.close(CloseCodes.StorageFailed);
+    this.onEmpty(this);
+  }
+
+  private onAwarenessUpdate(change: AwarenessChange, origin: unknown): void {
+    const changed = [...change.added, ...change.updated, ...change.removed];
+    for (const id of change.removed) this.presence.removed(id);
+    const frame = msg.awarenessFrame(this.awareness, changed);
+    for (const conn of this.conns) conn.send(frame);
+    this.callExtension('onPresence', origin, change);
+  }
+
+  private callExtension(name: 'onLoad' | 'onUpdate' | 'onPresence', origin?: unknown, change?: PresenceChange): void {
+    try {
+      if (name === 'onLoad') this.extension.onLoad?.(this);
+      else if (name === 'onUpdate') this.extension.onUpdate?.(this, origin);
+      else this.extension.onPresence?.(this, change!, origin);
+    } catch (error) {
+      this.logger.error('room.hook_failed', { board: this.boardId, hook: name, error });
+    }
+  }
+
+  /** Resolves once every update applied so far is in storage. */
+  flush(): Promise<void> {
+    return this.writeChain;
+  }
+
+  scheduleUnload(delayMs: number, unload: () => void): void {
+    this.cancelUnload();
+    this.unloadTimer = setTimeout(unload, delayMs);
+    this.unloadTimer.unref?.();
+  }
+
+  cancelUnload(): void {
+    if (this.unloadTimer) clearTimeout(this.unloadTimer);
+    this.unloadTimer = null;
+  }
+
+  /**
+   * Flushes, compacts when the log is not empty, and frees the document. Safe to call more than
+   * once: later calls return the same promise.
+   */
+  unload(): Promise<void> {
+    this.cancelUnload();
+    this.unloadPromise ??= (async () => {
+      const wasReady = this.state === 'ready';
+      this.state = 'unloading';
+      for (const conn of this.conns) conn.close(CloseCodes.ServerShuttingDown);
+      await this.writeChain;
+      if (wasReady && this.logLength > 0) await this.compact();
+      if (wasReady) {
+        try {
+          await this.extension.beforeUnload?.(this);
+        } catch (error) {
+          this.logger.error('room.hook_failed', { board: this.boardId, hook: 'beforeUnload', error });
+        }
+      }
+      this.awareness.destroy();
+      this.doc.destroy();
+      this.state = 'unloaded';
+      this.logger.info('board.unload', { board: this.boardId, doc: this.kind });
+    })();
+    return this.unloadPromise;
+  }
+}
+
+type AwarenessChange = PresenceChange;
