@@ -68,6 +68,11 @@ export interface RelayLimits {
   unloadGraceMs: number;
   /** The update log of a board is compacted into its snapshot when it grows past this. */
   compactAfterUpdates: number;
+  /**
+   * A log past `compactAfterUpdates` is compacted once no write has come for this long (0: at
+   * once); it is compacted at once anyway when it reaches four times the threshold.
+   */
+  compactIdleMs: number;
   /** Presence (awareness) client ids one connection may own; further ones are dropped. */
   maxPresencesPerConnection: number;
   /** Longest presence state accepted (characters of its JSON); longer states are dropped. */
@@ -85,6 +90,7 @@ export const DEFAULT_LIMITS: RelayLimits = {
   pingIntervalMs: 30_000,
   unloadGraceMs: 15_000,
   compactAfterUpdates: 500,
+  compactIdleMs: 500,
   maxPresencesPerConnection: 4,
   maxPresenceBytes: 32 * 1024,
   presenceQueryIntervalMs: 1000,
@@ -176,6 +182,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
       pingIntervalMs: int(env, 'PING_INTERVAL_MS', DEFAULT_LIMITS.pingIntervalMs),
       unloadGraceMs: int(env, 'UNLOAD_GRACE_MS', DEFAULT_LIMITS.unloadGraceMs),
       compactAfterUpdates: int(env, 'COMPACT_AFTER_UPDATES', DEFAULT_LIMITS.compactAfterUpdates),
+      compactIdleMs: int(env, 'COMPACT_IDLE_MS', DEFAULT_LIMITS.compactIdleMs),
       maxPresencesPerConnection: int(env, 'MAX_PRESENCES_PER_CONNECTION', DEFAULT_LIMITS.maxPresencesPerConnection),
       maxPresenceBytes: int(env, 'MAX_PRESENCE_BYTES', DEFAULT_LIMITS.maxPresenceBytes),
       presenceQueryIntervalMs: int(env, 'PRESENCE_QUERY_INTERVAL_MS', DEFAULT_LIMITS.presenceQueryIntervalMs),
