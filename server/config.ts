@@ -139,6 +139,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
       pingIntervalMs: int(env, 'PING_INTERVAL_MS', DEFAULT_LIMITS.pingIntervalMs),
       unloadGraceMs: int(env, 'UNLOAD_GRACE_MS', DEFAULT_LIMITS.unloadGraceMs),
       compactAfterUpdates: int(env, 'COMPACT_AFTER_UPDATES', DEFAULT_LIMITS.compactAfterUpdates),
+      compactIdleMs: int(env, 'COMPACT_IDLE_MS', DEFAULT_LIMITS.compactIdleMs),
       maxPresencesPerConnection: int(env, 'MAX_PRESENCES_PER_CONNECTION', DEFAULT_LIMITS.maxPresencesPerConnection),
       maxPresenceBytes: int(env, 'MAX_PRESENCE_BYTES', DEFAULT_LIMITS.maxPresenceBytes),
       presenceQueryIntervalMs: int(env, 'PRESENCE_QUERY_INTERVAL_MS', DEFAULT_LIMITS.presenceQueryIntervalMs),

@@ -6,6 +6,11 @@
  *     [--drain 3] [--parts fanout,load] [--servers ours,ref] [--verifiers 3] [--without-ack]
  *     [--shapes 5000] [--load-reps 5] [--skip-log-variant] [--profile]
  *     [--ours-env KEY=VALUE,...] [--data-root /dev/shm] [--quiet-wait 10] [--noisy-cpu 40]
+ *     [--rounds 1]
+ *
+ * With --rounds N, each scenario runs N times on each server, the order alternating from round
+ * to round (ours first, then ref first, …), and the ratio table gives the median of the rounds'
+ * ratios: one noisy run then moves the figure little.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -44,6 +49,7 @@ const { values: args } = parseArgs({
     'noisy-cpu': { type: 'string', default: '40' },
     'ours-env': { type: 'string', default: '' },
     'data-root': { type: 'string', default: os.tmpdir() },
+    rounds: { type: 'string', default: '1' },
     help: { type: 'boolean', default: false },
   },
 });
@@ -67,6 +73,7 @@ const shapes = Math.floor(num('shapes', args.shapes, 1, 100_000));
 const loadReps = Math.floor(num('load-reps', args['load-reps'], 1, 50));
 const quietWaitS = num('quiet-wait', args['quiet-wait'], 0, 120);
 const noisyCpuPct = num('noisy-cpu', args['noisy-cpu'], 0, 1000);
+const rounds = Math.floor(num('rounds', args.rounds, 1, 20));
 const scenarios = args.scenarios
   .split(',')
   .filter(Boolean)
@@ -96,7 +103,7 @@ const log = (line: string) => process.stderr.write(`${line}\n`);
 
 // Every loop below is bounded; this is the last line of defence against a hang.
 const budgetS =
-  (parts.has('fanout') ? scenarios.length * servers.length * (2 * (warmupS + seconds + drainS + 30) + quietWaitS) : 0) +
+  (parts.has('fanout') ? rounds * scenarios.length * servers.length * (2 * (warmupS + seconds + drainS + 30) + quietWaitS) : 0) +
   (parts.has('load') ? 120 + loadReps * 2 * 45 : 0);
 setTimeout(() => {
   log(`benchmark exceeded its ${budgetS} s budget; stopping`);
@@ -131,6 +138,8 @@ interface FanoutRow extends FanoutResult {
   /** Machine CPU (% of one core) in the second before the run; runs repeated because of noise. */
   busyBeforePct: number | null;
   attempts: number;
+  /** Which of the --rounds this run belongs to (1-based). */
+  round: number;
 }
 
 async function fanoutOn(kind: ServerKind, scenario: { clients: number; rate: number }): Promise<FanoutRow> {
@@ -153,7 +162,7 @@ async function fanoutOn(kind: ServerKind, scenario: { clients: number; rate: num
     }
     const result = await runFanout({ ...scenario, warmupS, seconds, drainS, verifiers }, urlFor, server.pid);
     const compactMs = server.events.filter((e) => e.event === 'board.compact').map((e) => Number(e.ms));
-    return { server: kind, compactions: kind === 'ours' ? compactMs.length : null, compactMs, busyBeforePct: null, attempts: 1, ...result };
+    return { server: kind, compactions: kind === 'ours' ? compactMs.length : null, compactMs, busyBeforePct: null, attempts: 1, round: 1, ...result };
   } finally {
     await server?.stop();
     if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
@@ -162,7 +171,7 @@ async function fanoutOn(kind: ServerKind, scenario: { clients: number; rate: num
 
 function fanoutTable(rows: FanoutRow[]): string {
   return table(
-    ['server', 'N x R/s', 'sent', 'expected', 'delivered', 'lost', 'p50 ms', 'p95 ms', 'p99 ms', 'max ms', 'srv CPU%', 'srv RSS MB', 'gen CPU%', 'other CPU%', 'notes'],
+    ['round', 'server', 'N x R/s', 'sent', 'expected', 'delivered', 'lost', 'p50 ms', 'p95 ms', 'p99 ms', 'max ms', 'srv CPU%', 'srv RSS MB', 'gen CPU%', 'other CPU%', 'notes'],
     rows.map((r) => {
       const notes: string[] = [];
       if (r.disconnects.length) notes.push(`${r.disconnects.length} disconnects (${[...new Set(r.disconnects.map((d) => d.code))].join(',')})`);
@@ -175,6 +184,7 @@ function fanoutTable(rows: FanoutRow[]): string {
       if (r.genLoopDelayP99Ms > 20) notes.push(`gen loop p99 ${r.genLoopDelayP99Ms.toFixed(0)} ms`);
       if (r.stealPct !== null && r.stealPct > 5) notes.push(`steal ${r.stealPct.toFixed(0)}%`);
       return [
+        String(r.round),
         r.server,
         `${r.clients}x${r.rate}`,
         String(r.sent),
@@ -192,29 +202,48 @@ function fanoutTable(rows: FanoutRow[]): string {
         notes.join('; '),
       ];
     }),
-    2,
-    [14],
+    3,
+    [15],
   );
 }
 
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+/** Ours ÷ ref per scenario: per round, and the median over the rounds. */
 function ratioTable(rows: FanoutRow[]): string | null {
   const out: string[][] = [];
+  const fixed = (x: number) => (Number.isFinite(x) ? x.toFixed(2) : '-');
   for (const s of scenarios) {
-    const ours = rows.find((r) => r.server === 'ours' && r.clients === s.clients && r.rate === s.rate);
-    const ref = rows.find((r) => r.server === 'ref' && r.clients === s.clients && r.rate === s.rate);
-    if (!ours || !ref) continue;
-    const ratio = (a: number, b: number) => (Number.isFinite(a) && Number.isFinite(b) && b > 0 ? (a / b).toFixed(2) : '-');
-    const cpu = ours.serverCpuPct !== null && ref.serverCpuPct ? (ours.serverCpuPct / ref.serverCpuPct).toFixed(2) : '-';
+    const p50: number[] = [];
+    const p99: number[] = [];
+    const cpu: number[] = [];
+    const lost: string[] = [];
+    for (let round = 1; round <= rounds; round++) {
+      const pick = (server: ServerKind) => rows.find((r) => r.server === server && r.round === round && r.clients === s.clients && r.rate === s.rate);
+      const ours = pick('ours');
+      const ref = pick('ref');
+      if (!ours || !ref) continue;
+      p50.push(ours.latencyMs.p50 / ref.latencyMs.p50);
+      p99.push(ours.latencyMs.p99 / ref.latencyMs.p99);
+      if (ours.serverCpuPct !== null && ref.serverCpuPct) cpu.push(ours.serverCpuPct / ref.serverCpuPct);
+      lost.push(`${ours.lost} / ${ref.lost}`);
+    }
+    if (p99.length === 0) continue;
     out.push([
       `${s.clients}x${s.rate}`,
-      ratio(ours.latencyMs.p50, ref.latencyMs.p50),
-      ratio(ours.latencyMs.p99, ref.latencyMs.p99),
-      cpu,
-      `${ours.lost} / ${ref.lost}`,
+      fixed(median(p50)),
+      fixed(median(p99)),
+      p99.map(fixed).join(' '),
+      cpu.length ? fixed(median(cpu)) : '-',
+      lost.join(', '),
     ]);
   }
   if (out.length === 0) return null;
-  return table(['N x R/s', 'p50 ours/ref', 'p99 ours/ref', 'CPU ours/ref', 'lost ours / ref'], out);
+  return table(['N x R/s', 'p50 ours/ref (median)', 'p99 ours/ref (median)', 'p99 ours/ref per round', 'CPU ours/ref', 'lost ours / ref'], out);
 }
 
 function loadTable(results: ColdLoadResult[]): string {
@@ -242,14 +271,16 @@ async function main(): Promise<void> {
   if (args.profile) fs.mkdirSync(profileDir, { recursive: true });
 
   if (parts.has('fanout')) {
+    for (let round = 1; round <= rounds; round++) {
     for (const scenario of scenarios) {
-      for (const kind of servers) {
-        log(`fan-out ${kind} ${scenario.clients}x${scenario.rate}: ${warmupS} s warm-up, ${seconds} s measured, ${drainS} s drain`);
+      // Alternate which server goes first, so a drift in the machine's load favours neither.
+      for (const kind of round % 2 === 1 ? servers : [...servers].reverse()) {
+        log(`fan-out${rounds > 1 ? ` round ${round}/${rounds}` : ''} ${kind} ${scenario.clients}x${scenario.rate}: ${warmupS} s warm-up, ${seconds} s measured, ${drainS} s drain`);
         try {
           let row: FanoutRow | null = null;
           for (let attempt = 1; attempt <= 2; attempt++) {
             const busyBeforePct = await waitForQuiet();
-            row = { ...(await fanoutOn(kind, scenario)), busyBeforePct, attempts: attempt };
+            row = { ...(await fanoutOn(kind, scenario)), busyBeforePct, attempts: attempt, round };
             log(
               `  p50 ${ms(row.latencyMs.p50)} ms, p99 ${ms(row.latencyMs.p99)} ms, lost ${row.lost}/${row.expected}, other CPU ${row.otherCpuPct?.toFixed(0) ?? '?'}%`,
             );
@@ -264,6 +295,7 @@ async function main(): Promise<void> {
         }
         await new Promise((r) => setTimeout(r, 1000));
       }
+    }
     }
   }
 
@@ -323,7 +355,7 @@ async function main(): Promise<void> {
         startedAt: new Date(started).toISOString(),
         durationS: (Date.now() - started) / 1000,
         machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model, node: process.version, platform: `${os.platform()} ${os.release()}` },
-        options: { scenarios, seconds, warmupS, drainS, verifiers, ack: useAck, oursEnv, dataRoot, shapes, loadReps },
+        options: { scenarios, seconds, warmupS, drainS, verifiers, ack: useAck, oursEnv, dataRoot, shapes, loadReps, rounds },
         fanout: fanoutRows,
         coldLoad: loadResults,
         errors,

@@ -42,7 +42,7 @@ function connect(board: { id: string }, token: string): TestClient {
 
 describe('GET /metrics', () => {
   it('counts rooms, connections by role, and updates and bytes stored as people edit', async () => {
-    server = await startTestServer({ limits: { compactAfterUpdates: 5 } });
+    server = await startTestServer({ limits: { compactAfterUpdates: 5, compactIdleMs: 0 } });
     const board = await createTestBoard(server);
     const before = await scrape(server.url);
     expect(before.value('pb_rooms_open{doc="board"}')).toBe(0);
@@ -68,7 +68,7 @@ describe('GET /metrics', () => {
   });
 
   it('counts compactions and their durations', async () => {
-    server = await startTestServer({ limits: { compactAfterUpdates: 2 } });
+    server = await startTestServer({ limits: { compactAfterUpdates: 2, compactIdleMs: 0 } });
     const board = await createTestBoard(server);
     const editor = connect(board, board.tokens.editor);
     await synced(editor);

@@ -59,6 +59,9 @@ export const SERVER_ORIGIN = 'server';
 /** The origin of the clean-up a room writes when it loads a document stored with junk (documentRepair.ts). */
 export const REPAIR_ORIGIN = 'repair';
 
+/** A log this many times `compactAfterUpdates` long is compacted without waiting for a pause. */
+const COMPACT_AT_ONCE_FACTOR = 4;
+
 /**
  * One live document of a board and its connections: the board document (`kind` 'board', room
  * name = board id) or its control document ('control', room name `<id>/control`).
@@ -111,6 +114,8 @@ export class Room {
   private lastSeq = 0;
   private logLength = 0;
   private unloadTimer: NodeJS.Timeout | null = null;
+  /** Compaction waiting for a pause in the writes (see `afterAppend`). */
+  private compactTimer: NodeJS.Timeout | null = null;
   private unloadPromise: Promise<void> | null = null;
   /** Server-side users of the room (Relay.editControlDoc); a held room is not unloaded. */
   holds = 0;
@@ -389,7 +394,35 @@ export class Room {
       let stateVector: Uint8Array | undefined;
       for (const conn of this.conns) if (conn.ackOwed) this.sendAck(conn, (stateVector ??= Y.encodeStateVector(this.doc)));
     }
-    if (this.logLength >= this.limits.compactAfterUpdates) await this.compact();
+    await this.afterAppend();
+  }
+
+  /**
+   * Compaction rewrites the snapshot and deletes the log: a few milliseconds in which no write
+   * can be forwarded. So a long log is compacted once the writes pause (`compactIdleMs` without
+   * one), and at once only when it has grown far past the threshold (a board edited without
+   * pause), keeping the stall out of the middle of a burst of editing.
+   */
+  private async afterAppend(): Promise<void> {
+    const { compactAfterUpdates, compactIdleMs } = this.limits;
+    if (this.logLength >= compactAfterUpdates * COMPACT_AT_ONCE_FACTOR || (this.logLength >= compactAfterUpdates && compactIdleMs === 0)) {
+      this.cancelIdleCompaction();
+      await this.compact();
+      return;
+    }
+    if (this.logLength < compactAfterUpdates) return;
+    this.cancelIdleCompaction();
+    this.compactTimer = setTimeout(() => {
+      this.compactTimer = null;
+      if (this.state !== 'ready' || this.logLength < compactAfterUpdates) return;
+      this.writeChain = this.writeChain.then(() => (this.logLength >= compactAfterUpdates ? this.compact() : undefined));
+    }, compactIdleMs);
+    this.compactTimer.unref?.();
+  }
+
+  private cancelIdleCompaction(): void {
+    if (this.compactTimer) clearTimeout(this.compactTimer);
+    this.compactTimer = null;
   }
 
   /**
@@ -463,6 +496,7 @@ export class Room {
    */
   unload(): Promise<void> {
     this.cancelUnload();
+    this.cancelIdleCompaction();
     this.unloadPromise ??= (async () => {
       const wasReady = this.state === 'ready';
       this.state = 'unloading';

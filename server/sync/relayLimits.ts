@@ -15,6 +15,11 @@ export interface RelayLimits {
   unloadGraceMs: number;
   /** The update log of a board is compacted into its snapshot when it grows past this. */
   compactAfterUpdates: number;
+  /**
+   * A log past `compactAfterUpdates` is compacted once no write has come for this long (0: at
+   * once); it is compacted at once anyway when it reaches four times the threshold.
+   */
+  compactIdleMs: number;
   /** Presence (awareness) client ids one connection may own; further ones are dropped. */
   maxPresencesPerConnection: number;
   /** Longest presence state accepted (characters of its JSON); longer states are dropped. */
@@ -32,6 +37,7 @@ export const DEFAULT_LIMITS: RelayLimits = {
   pingIntervalMs: 30_000,
   unloadGraceMs: 15_000,
   compactAfterUpdates: 500,
+  compactIdleMs: 500,
   maxPresencesPerConnection: 4,
   maxPresenceBytes: 32 * 1024,
   presenceQueryIntervalMs: 1000,

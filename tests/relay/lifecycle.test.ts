@@ -124,12 +124,36 @@ describe('room lifecycle', () => {
       await new Promise((r) => setTimeout(r, 2));
     }
     await eventually(() => expect(allAcked(a)).toBe(true));
+    // Compacted once the writes pause.
+    await eventually(async () => expect((await storage.loadDoc(board.id, 'board')).updates.length).toBeLessThan(20));
     const stored = await storage.loadDoc(board.id, 'board');
-    expect(stored.updates.length).toBeLessThan(20);
     const check = new Y.Doc();
     Y.applyUpdate(check, stored.snapshot!);
     for (const u of stored.updates) Y.applyUpdate(check, u);
     expect(entries(check).size).toBe(45);
+  });
+
+  it('waits for a pause in the writes before compacting, and compacts at once a log four times too long', async () => {
+    const storage = new FlakyStorage();
+    server = await startTestServer({ storage, limits: { compactAfterUpdates: 20, compactIdleMs: 1000 } });
+    const board = await createTestBoard(server);
+    const a = client(server, board.id, board.tokens.editor, { ack: true });
+    await synced(a);
+    // A burst past the threshold: nothing is compacted while the writes go on.
+    for (let i = 0; i < 30; i++) {
+      entries(a.doc).set(`k${i}`, i);
+      await eventually(() => expect(allAcked(a)).toBe(true));
+    }
+    expect(storage.compactions).toBe(0);
+    // The pause: compacted once.
+    await eventually(() => expect(storage.compactions).toBe(1));
+    expect((await storage.loadDoc(board.id, 'board')).updates).toHaveLength(0);
+    // Without a pause, a log of 4 × 20 updates is compacted at once.
+    for (let i = 0; i < 80; i++) {
+      entries(a.doc).set(`m${i}`, i);
+      await eventually(() => expect(allAcked(a)).toBe(true));
+    }
+    expect(storage.compactions).toBe(2);
   });
 
   it('flushes and unloads boards that still have clients when the server closes', async () => {
