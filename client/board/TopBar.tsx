@@ -5,8 +5,8 @@ import type { BoardInfo } from '../lib/api';
 import type { LocalUser } from '../lib/user';
 import type { BoardSession } from './session';
 import { PeopleMenu } from './facilitation/PeopleMenu';
-import { HistoryMenu } from './history/HistoryMenu';
 import { LinksMenu } from './links/LinksMenu';
+import { LazyHistoryMenu } from './lazyMenus';
 
 const ROLE_LABEL: Record<Role, string> = {
   facilitator: 'Facilitator',
@@ -121,7 +121,7 @@ export function TopBar({ info, session, user, onChangeName, exportMenu }: TopBar
       {session && <ConnectionIndicator session={session} />}
       <PeopleMenu count={people} />
       <LinksMenu />
-      <HistoryMenu />
+      <LazyHistoryMenu />
       {exportMenu}
       <button
         type="button"
