@@ -8,11 +8,14 @@
  * `shapes / log` records each (a board between two compactions: the log is folded into the
  * snapshot at 500 updates). Each repetition opens the file again (a cold SQLite page cache, as
  * after a restart; the operating system's file cache stays warm) and times a real `Room` from
- * its creation until it is ready (the `ms` of the server's `board.load` log line). The same
+ * its creation until it is ready (the `ms` of the server's `board.load` log line). The
+ * first sync step 2 for a client that has nothing is encoded and timed, and the event loop's
+ * longest block over both is taken (what another room's messages wait at most). The same
  * steps are then timed one by one: reading storage, applying the stored updates (with Yjs's own
  * decoding and with the room's fast one), the repair check, the lock guard's set-up. See bench/CONTEXT.md.
  */
 import fs from 'node:fs';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import os from 'node:os';
 import path from 'node:path';
 import * as Y from 'yjs';
@@ -23,6 +26,7 @@ import { boardState } from '../../server/dashboard/testing';
 import { silentLogger } from '../../server/log';
 import { repairBoardDoc } from '../../server/relay/documentRepair';
 import { LockGuard } from '../../server/relay/LockGuard';
+import { syncStep2 } from '../../server/relay/messages';
 import { Room } from '../../server/relay/Room';
 import { SqliteStorage } from '../../server/storage/SqliteStorage';
 import { applyUpdateFast } from '../../shared/fastUpdateDecoding';
@@ -71,6 +75,13 @@ async function seed(file: string, variant: Variant): Promise<string> {
 
 interface Steps {
   room: number;
+  /** Encoding the first sync step 2 for a client that has nothing (the whole board). */
+  sync: number;
+  /**
+   * Longest time the event loop was blocked during the load and that encoding (a 1 ms timer's
+   * worst lateness): the most any other room's messages wait for this board to open.
+   */
+  stall: number;
   read: number;
   /** Y.applyUpdate as Yjs does it (lib0's string decoding). */
   applyLib0: number;
@@ -83,10 +94,18 @@ interface Steps {
 async function measure(file: string, boardId: string): Promise<Steps> {
   // The room as the relay creates it.
   let storage = new SqliteStorage(file);
+  const loop = monitorEventLoopDelay({ resolution: 1 });
+  loop.enable();
   let t = performance.now();
   const room = new Room(boardId, 'board', storage, DEFAULT_LIMITS, silentLogger, () => {});
   await room.loaded;
   const roomMs = performance.now() - t;
+  t = performance.now();
+  syncStep2(room.doc);
+  const sync = performance.now() - t;
+  await new Promise((r) => setTimeout(r, 5));
+  loop.disable();
+  const stall = loop.max / 1e6;
   // Not unloaded: that would compact the log variant's updates into its snapshot.
   await storage.close();
 
@@ -118,14 +137,14 @@ async function measure(file: string, boardId: string): Promise<Steps> {
   const guard = performance.now() - t;
   doc.destroy();
   await storage.close();
-  return { room: roomMs, read, applyLib0, apply, repair, guard };
+  return { room: roomMs, sync, stall, read, applyLib0, apply, repair, guard };
 }
 
 async function main() {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pb-room-load-'));
   try {
     console.log(`Room load: ${SHAPES} shapes, ${REPS} repetitions (medians, min–max), ms`);
-    console.log('variant    stored                   room ready      read storage   apply (lib0)   apply (fast)   repair check   lock guard');
+    console.log('variant    stored                   room ready     first sync     longest stall  read storage   apply (lib0)   apply (fast)   repair check   lock guard');
     for (const variant of ['snapshot', 'log'] as Variant[]) {
       const file = path.join(dir, `${variant}.sqlite`);
       const boardId = await seed(file, variant);
@@ -142,7 +161,7 @@ async function main() {
         const xs = runs.map((r) => r[k]);
         return `${median(xs).toFixed(1)} (${Math.min(...xs).toFixed(0)}–${Math.max(...xs).toFixed(0)}) `.padEnd(15);
       };
-      console.log(`${variant.padEnd(11)}${what.padEnd(25)}${cell('room')}${cell('read')}${cell('applyLib0')}${cell('apply')}${cell('repair')}${cell('guard')}`);
+      console.log(`${variant.padEnd(11)}${what.padEnd(25)}${cell('room')}${cell('sync')}${cell('stall')}${cell('read')}${cell('applyLib0')}${cell('apply')}${cell('repair')}${cell('guard')}`);
     }
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
