@@ -13,7 +13,18 @@ export interface ParsedUrl {
 const platform = globalThis as unknown as {
   URL: new (url: string) => ParsedUrl;
   crypto: { getRandomValues<T extends Uint8Array>(array: T): T };
+  TextDecoder: new () => Utf8Decoder;
 };
+
+/** A UTF-8 decoder (the platform's TextDecoder). */
+export interface Utf8Decoder {
+  decode(bytes: Uint8Array): string;
+}
+
+/** A new UTF-8 decoder. */
+export function utf8Decoder(): Utf8Decoder {
+  return new platform.TextDecoder();
+}
 
 /** Parses an absolute URL; throws (a TypeError) when it is not one. */
 export function parseUrl(url: string): ParsedUrl {

@@ -36,6 +36,8 @@ const OURS_ROOT = path.resolve(arg('ours-root', ROOT));
 const LABEL = arg('label', path.basename(OURS_ROOT));
 const VIEWPORT = { width: Number(arg('width', '1366')), height: Number(arg('height', '768')) };
 const PAN_MS = 2000;
+/** Where CPU profiles of each visit go (DevTools format), when asked for. */
+const PROFILE_DIR = process.argv.includes('--profile') ? path.join(ROOT, 'bench/results/profiles/visit') : null;
 const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
 
 type Side = 'ours' | 'raw';
@@ -189,8 +191,13 @@ const PAN = `(ms) => new Promise((resolve) => {
   requestAnimationFrame(step);
 })`;
 
-async function visit(page: Page, cdp: CDPSession, meter: Awaited<ReturnType<typeof wireMeter>>, url: string): Promise<Figures> {
+async function visit(page: Page, cdp: CDPSession, meter: Awaited<ReturnType<typeof wireMeter>>, url: string, name: string): Promise<Figures> {
   meter.reset();
+  if (PROFILE_DIR) {
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: 500 });
+    await cdp.send('Profiler.start');
+  }
   await page.goto(url, { waitUntil: 'domcontentloaded' });
   // A function, not a string: the app's content security policy forbids eval in the page.
   await page.waitForFunction(
@@ -209,6 +216,11 @@ async function visit(page: Page, cdp: CDPSession, meter: Awaited<ReturnType<type
     throw new Error(`${url}: not every shape arrived: ${JSON.stringify(seen)}`, { cause: e });
   });
   const shapesMs = (await page.evaluate(TWO_FRAMES)) as number;
+  if (PROFILE_DIR) {
+    const { profile } = (await cdp.send('Profiler.stop')) as { profile: unknown };
+    fs.mkdirSync(PROFILE_DIR, { recursive: true });
+    fs.writeFileSync(path.join(PROFILE_DIR, `${name}.cpuprofile`), JSON.stringify(profile));
+  }
   const fcpMs = (await page.evaluate(() => performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? Number.NaN)) as number;
   const wire = meter.read();
   await cdp.send('HeapProfiler.collectGarbage');
@@ -217,7 +229,7 @@ async function visit(page: Page, cdp: CDPSession, meter: Awaited<ReturnType<type
   return { shapesMs, fcpMs, heapMB: heap.usedSize / 1024 / 1024, panFps, ...wire };
 }
 
-async function runSide(context: BrowserContext, side: Side, url: string): Promise<Record<Visit, Figures>> {
+async function runSide(context: BrowserContext, side: Side, url: string, rep: number): Promise<Record<Visit, Figures>> {
   const page = await context.newPage();
   page.on('crash', () => process.stderr.write(`${side}: the page crashed\n`));
   page.on('pageerror', (e) => process.stderr.write(`${side}: page error ${e.message}\n`));
@@ -226,13 +238,13 @@ async function runSide(context: BrowserContext, side: Side, url: string): Promis
   });
   const cdp = await context.newCDPSession(page);
   const meter = await wireMeter(cdp);
-  const first = await visit(page, cdp, meter, url);
+  const first = await visit(page, cdp, meter, url, `${side}-first-${rep + 1}`);
   if (side === 'ours') {
     // The copy this browser keeps is written, and the service worker holds the app.
     await page.waitForFunction(() => (window as any).__board?.localCopy?.settled() === true, null, { timeout: 60_000 }).catch(() => {});
     await page.waitForFunction(() => navigator.serviceWorker?.controller != null, null, { timeout: 30_000 }).catch(() => {});
   }
-  const again = await visit(page, cdp, meter, url);
+  const again = await visit(page, cdp, meter, url, `${side}-return-${rep + 1}`);
   await page.close();
   return { first, return: again };
 }
@@ -260,7 +272,7 @@ async function main() {
         await context.addInitScript(() => {
           localStorage.setItem('pb.user', JSON.stringify({ id: 'bench-user', name: 'Bench', color: '#FF802B' }));
         });
-        const r = await runSide(context, side, urls[side]);
+        const r = await runSide(context, side, urls[side], rep);
         await context.close();
         results[side].first.push(r.first);
         results[side].return.push(r.return);

@@ -22,7 +22,7 @@ import { SessionBar } from './facilitation/SessionBar';
 import { FACILITATOR_UI_OVERRIDES, PARTICIPANT_UI_OVERRIDES } from './shapes/locks';
 import { BOARD_SHAPE_UTILS, setBoardExercise } from './shapes';
 import { BOARD_TLDRAW_OPTIONS, keepOnBoardPage } from './shapes/onePage';
-import { ExportMenu } from './exports/ExportMenu';
+import { LazyExportMenu } from './lazyMenus';
 import { TopBar } from './TopBar';
 import { NewLinkNotice } from '../components/NewLinkNotice';
 import { LINK_REPLACED, TerminalBanner } from './TerminalBanner';
@@ -356,7 +356,7 @@ function BoardScreen({ info, token, takeConnection }: { info: BoardInfo; token: 
           openBoard={openBoard}
           user={user}
           onChangeName={() => setAskName(true)}
-          exportMenu={<ExportMenu info={info} token={token} editor={phase.kind === 'ready' && !licenceTripped ? editor : null} />}
+          exportMenu={<LazyExportMenu info={info} token={token} editor={phase.kind === 'ready' && !licenceTripped ? editor : null} />}
         />
         {terminal && <TerminalBanner close={terminal} />}
         <NewLinkNotice id={info.id} what="facilitator" />

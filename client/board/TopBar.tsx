@@ -5,8 +5,8 @@ import type { BoardInfo } from '../lib/api';
 import type { LocalUser } from '../lib/user';
 import type { OpenBoard } from './sync/openBoard';
 import { PeopleMenu } from './facilitation/PeopleMenu';
-import { HistoryMenu } from './history/HistoryMenu';
 import { LinksMenu } from './links/LinksMenu';
+import { LazyHistoryMenu } from './lazyMenus';
 
 const ROLE_LABEL: Record<Role, string> = {
   facilitator: 'Facilitator',
@@ -121,7 +121,7 @@ export function TopBar({ info, openBoard, user, onChangeName, exportMenu }: TopB
       {openBoard && <ConnectionIndicator openBoard={openBoard} />}
       <PeopleMenu count={people} />
       <LinksMenu />
-      <HistoryMenu />
+      <LazyHistoryMenu />
       {exportMenu}
       <button
         type="button"

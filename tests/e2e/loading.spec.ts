@@ -14,7 +14,7 @@ const SHOTS = process.env.LOADING_SCREENSHOTS;
 const VIEWPORT = { width: 1366, height: 768 };
 
 /** The chunks a board's first screen must not download (file names start with the module's). */
-const NOT_ON_FIRST_SCREEN = ['NotesPanel', 'RubricPanel', 'ActionPlanPanel', 'VotePanel', 'CohortPage', 'HomePage'];
+const NOT_ON_FIRST_SCREEN = ['NotesPanel', 'RubricPanel', 'ActionPlanPanel', 'VotePanel', 'HistoryMenu', 'ExportMenu', 'CohortPage', 'HomePage'];
 
 /** The page's own script requests (not the service worker's install downloads), by chunk name. */
 function scriptsOf(page: Page): string[] {
@@ -97,6 +97,44 @@ test('a board downloads the notes, rubric, actions, vote and dashboard code only
   await expect(page.getByTestId('chunk-loading')).toHaveCount(0);
   expect(scripts).toContain('RubricPanel');
   expect(scripts).not.toContain('ActionPlanPanel');
+});
+
+test('the History and Export menus download their code when first opened, saying so on their button meanwhile', async ({ app }) => {
+  const board = await app.createBoard({ template: 'universe-of-connections', title: 'Three Rivers universe' });
+  const page = await (await app.newContext({ viewport: VIEWPORT, serviceWorkers: 'block' })).newPage();
+  const scripts = scriptsOf(page);
+  await openBoard(page, board.links.facilitator, 'Fran');
+  expect(scripts).not.toContain('HistoryMenu');
+  expect(scripts).not.toContain('ExportMenu');
+
+  const historyChunk = await hold(page, /\/assets\/HistoryMenu-[\w-]+\.js$/);
+  const historyButton = page.getByTestId('history-button');
+  const barBefore = await historyButton.boundingBox();
+  await historyButton.click();
+  await historyChunk.seen;
+  await expect(historyButton).toHaveAttribute('aria-busy', 'true');
+  await expect(page.getByTestId('menu-loading')).toHaveText('Loading history…');
+  if (SHOTS) await page.screenshot({ path: `${SHOTS}/history-loading.png` });
+  await historyChunk.release();
+  await expect(page.getByTestId('history-panel')).toBeVisible();
+  await expect(page.getByTestId('menu-loading')).toHaveCount(0);
+  // The real button took the stand-in's place without moving.
+  expect(await historyButton.boundingBox()).toEqual(barBefore);
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('history-panel')).toBeHidden();
+  await expect(historyButton).toBeFocused();
+
+  const exportChunk = await hold(page, /\/assets\/ExportMenu-[\w-]+\.js$/);
+  const exportButton = page.getByTestId('export-menu-button');
+  await exportButton.focus();
+  await page.keyboard.press('Enter');
+  await exportChunk.seen;
+  await expect(page.getByTestId('menu-loading')).toHaveText('Loading export…');
+  await exportChunk.release();
+  await expect(page.getByTestId('export-menu')).toBeVisible();
+  await expect(page.getByTestId('export-json')).toBeFocused();
+  expect(scripts).toContain('HistoryMenu');
+  expect(scripts).toContain('ExportMenu');
 });
 
 test('a tab whose code cannot be downloaded says so, and opens after reloading the page', async ({ app }) => {
@@ -205,4 +243,54 @@ test('a board opened before shows from the browser copy before the server has an
   await expect(status).toHaveAttribute('data-source', 'server');
   await expect(status).toHaveAttribute('data-state', 'connected');
   expect(await shapeCount(page)).toBe(3);
+});
+
+/** Bytes the page receives on the board's own socket (not the control room's). */
+function boardSocketBytes(page: Page, boardId: string): { received: number } {
+  const counter = { received: 0 };
+  page.on('websocket', (ws) => {
+    if (!new URL(ws.url()).pathname.endsWith(`/${boardId}`)) return;
+    ws.on('framereceived', (f) => {
+      counter.received += typeof f.payload === 'string' ? f.payload.length : f.payload.byteLength;
+    });
+  });
+  return counter;
+}
+
+test('a board opened before asks the server only for what changed since: the socket brings the difference, not the board', async ({ app }) => {
+  const board = await app.createBoard();
+  const boardId = new URL(board.links.editor).pathname.split('/').pop()!;
+  const context = await app.newContext({ viewport: VIEWPORT, serviceWorkers: 'block' });
+  const page = await context.newPage();
+  await openBoard(page, board.links.editor, 'Return');
+  await page.evaluate(() => {
+    const editor = (window as any).__board.editor;
+    editor.run(() => {
+      for (let i = 0; i < 300; i++) {
+        editor.createShape({ type: 'text', x: (i % 20) * 160, y: Math.floor(i / 20) * 60, props: { richText: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: `Partner idea number ${i}` }] }] } } });
+      }
+    });
+  });
+  await expect(page.getByTestId('connection-status')).toHaveAttribute('data-unsaved', 'false');
+  await page.waitForFunction(() => (window as any).__board?.localCopy?.settled() === true);
+  // About what the server sends a browser that knows nothing of the board (its records' JSON).
+  const docBytes = await page.evaluate(() => JSON.stringify((window as any).__board.doc.getArray('records').toJSON()).length);
+  expect(docBytes).toBeGreaterThan(60_000);
+  await page.close();
+
+  // While away, someone else adds a card.
+  const other = await (await app.newContext({ viewport: VIEWPORT, serviceWorkers: 'block' })).newPage();
+  await openBoard(other, board.links.editor, 'Other');
+  await other.evaluate(() => (window as any).__board.editor.createShape({ type: 'geo', x: 0, y: 2000, props: { w: 100, h: 80 } }));
+  await expect(other.getByTestId('connection-status')).toHaveAttribute('data-unsaved', 'false');
+
+  const back = await context.newPage();
+  const bytes = boardSocketBytes(back, boardId);
+  await back.goto(board.links.editor);
+  await expect(back.getByTestId('connection-status')).toHaveAttribute('data-state', 'connected');
+  await expect.poll(() => shapeCount(back)).toBe(301);
+  await expect(back.getByTestId('connection-status')).toHaveAttribute('data-source', 'server');
+  // The difference (one card), presence and acknowledgements: a small fraction of the board.
+  expect(bytes.received).toBeGreaterThan(0);
+  expect(bytes.received).toBeLessThan(docBytes / 10);
 });

@@ -21,6 +21,8 @@ export interface ExportMenuProps {
   token: string;
   /** The mounted editor (images and the report's board picture need it). */
   editor: Editor | null;
+  /** Opens the menu when it mounts (its button was clicked while its code was loading). */
+  openAtOnce?: boolean;
 }
 
 /**
@@ -29,7 +31,7 @@ export interface ExportMenuProps {
  * the step zone in view. A menu button: Enter, Space or ArrowDown opens it on the first item,
  * arrows move, Escape closes it and gives focus back to the button.
  */
-export function ExportMenu({ info, token, editor }: ExportMenuProps) {
+export function ExportMenu({ info, token, editor, openAtOnce = false }: ExportMenuProps) {
   const [open, setOpen] = useState(false);
   const [busy, setBusy] = useState(false);
   const [status, setStatus] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
@@ -81,6 +83,11 @@ export function ExportMenu({ info, token, editor }: ExportMenuProps) {
     setOpen(false);
     if (returnFocus) buttonRef.current?.focus();
   };
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: once, on mount
+  useEffect(() => {
+    if (openAtOnce) openMenu();
+  }, []);
 
   useEffect(() => {
     if (!open) return;

@@ -21,7 +21,7 @@ function messageOf(e: unknown): string {
  * confirmation saying the current board is kept as a snapshot first). Escape closes the
  * confirmation, then the panel; clicking outside closes it.
  */
-export function HistoryMenu() {
+export function HistoryMenu({ openAtOnce = false }: { openAtOnce?: boolean } = {}) {
   const f = useFacilitation();
   const [open, setOpen] = useState(false);
   const [list, setList] = useState<ListState>({ kind: 'loading' });
@@ -61,6 +61,12 @@ export function HistoryMenu() {
     if (status?.kind !== 'busy') setStatus(null);
     void refresh();
   };
+
+  // Its button was clicked while its code was loading (client/board/lazyMenus.tsx).
+  // biome-ignore lint/correctness/useExhaustiveDependencies: once, on mount
+  useEffect(() => {
+    if (openAtOnce) openPanel();
+  }, []);
 
   const close = useCallback((returnFocus: boolean) => {
     setOpen(false);

@@ -2,13 +2,15 @@ import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
 import * as decoding from 'lib0/decoding';
 import * as authProtocol from 'y-protocols/auth';
-import { atom, type Atom } from 'tldraw';
+import * as syncProtocol from 'y-protocols/sync';
+import { atom, react, type Atom } from 'tldraw';
 import * as encoding from 'lib0/encoding';
 import { ACK_QUERY_PARAM, MessageType, TOKEN_QUERY_PARAM, VoterKeyStatus, WS_PATH_PREFIX } from '../../../shared/protocol';
 import { readJson, writeJson } from '../../lib/storage';
 import { CloseCodes, isTerminalClose } from '../../../shared/closeCodes';
 import { LocalCopy } from './localCopy';
 import { SaveTracker, type SaveState } from './saveTracking';
+import { applyUpdateFast } from '../../../shared/fastUpdateDecoding';
 
 export type ConnectionState = 'connected' | 'connecting' | 'reconnecting' | 'offline';
 
@@ -33,6 +35,11 @@ const VOTER_KEY_TIMEOUT_MS = 10_000;
 /** Failed socket attempts in a row before asking the HTTP API whether the link still works. */
 const FAILURES_BEFORE_PROBE = 3;
 const PROBE_INTERVAL_MS = 15_000;
+/**
+ * How long a board opened before waits for its local copy before connecting anyway: reading
+ * IndexedDB takes tens to hundreds of milliseconds; one that hangs must not keep the board offline.
+ */
+const LOCAL_COPY_WAIT_MS = 3_000;
 
 /**
  * One board's Y.Doc and its WebSocket provider, plus what the UI needs to know about them:
@@ -86,12 +93,18 @@ export class BoardConnection {
    * @param localName IndexedDB database that keeps a copy of the doc in this browser (none when
    *   omitted). Its content is loaded into the doc as soon as it is read, before or after the
    *   server's.
+   * @param connectAfterLocalCopy Opens the socket only once the local copy is read (or after
+   *   LOCAL_COPY_WAIT_MS): the first sync step then carries the copy's state vector, and the
+   *   server sends only what the copy lacks instead of the whole document, which would otherwise
+   *   be downloaded and decoded a second time. For boards opened before in this browser; a first
+   *   visit connects at once.
    */
   constructor(
     readonly boardId: string,
     token: string,
     private readonly probeAccess?: () => Promise<TerminalClose | null>,
     localName?: string,
+    connectAfterLocalCopy = false,
   ) {
     this.saves = new SaveTracker(
       this.doc,
@@ -110,6 +123,25 @@ export class BoardConnection {
       connect: false,
       WebSocketPolyfill: this.countingWebSocket(),
     });
+
+    // y-websocket's sync handler, applying what the server sends with the fast decoder: the first
+    // sync step 2 of a first visit is the whole board (shared/fastUpdateDecoding.ts).
+    this.provider.messageHandlers[MessageType.Sync] = (encoder, decoder, provider, emitSynced) => {
+      encoding.writeVarUint(encoder, MessageType.Sync);
+      const type = decoding.readVarUint(decoder);
+      if (type === syncProtocol.messageYjsSyncStep1) {
+        syncProtocol.readSyncStep1(decoder, encoder, provider.doc);
+        return;
+      }
+      if (type !== syncProtocol.messageYjsSyncStep2 && type !== syncProtocol.messageYjsUpdate) throw new Error('Unknown message type');
+      try {
+        applyUpdateFast(provider.doc, decoding.readVarUint8Array(decoder), provider);
+      } catch (error) {
+        // As y-protocols does: an observer's error must not break the connection.
+        console.error('Caught error while handling a Yjs update', error);
+      }
+      if (emitSynced && type === syncProtocol.messageYjsSyncStep2 && !provider.synced) provider.synced = true;
+    };
 
     this.provider.messageHandlers[MessageType.Ack] = (_encoder, decoder) => {
       const sv = Y.decodeStateVector(decoding.readVarUint8Array(decoder));
@@ -221,7 +253,25 @@ export class BoardConnection {
     window.addEventListener('beforeunload', onBeforeUnload);
     this.cleanups.push(() => window.removeEventListener('beforeunload', onBeforeUnload));
 
-    this.provider.connect();
+    const local = this.local;
+    if (connectAfterLocalCopy && local && local.state.get() === 'loading') {
+      let stop = () => {};
+      const connect = () => {
+        stop();
+        clearTimeout(timer);
+        if (!this.disposed && !this.provider.shouldConnect) this.provider.connect();
+      };
+      const timer = setTimeout(connect, LOCAL_COPY_WAIT_MS);
+      stop = react('connectAfterLocalCopy', () => {
+        if (local.state.get() !== 'loading') queueMicrotask(connect);
+      });
+      this.cleanups.push(() => {
+        stop();
+        clearTimeout(timer);
+      });
+    } else {
+      this.provider.connect();
+    }
     this.recomputeState();
   }
 

@@ -16,7 +16,7 @@ import type { WebsocketProvider } from 'y-websocket';
 import { recordsOf } from '../../../shared/doc/boardDoc';
 import { canWriteDocument, type Role } from '../../../shared/roles';
 import { ApiError, getBoard, type BoardInfo } from '../../lib/api';
-import { boardDbName, controlDbName } from '../../lib/offlineCache';
+import { boardDbName, cachedBoardInfo, controlDbName } from '../../lib/offlineCache';
 import { CloseCodes } from '../../../shared/closeCodes';
 import { boardColor, currentTLUser, shownUser, type LocalUser } from '../../lib/user';
 import { BoardConnection, type TerminalClose } from './connection';
@@ -46,9 +46,14 @@ export async function probeAccess(boardId: string, token: string): Promise<Termi
   }
 }
 
-/** The board's socket and local copy, opened as soon as the link is known. */
+/**
+ * The board's socket and local copy, opened as soon as the link is known. A board this link
+ * opened before (its info is cached) reads its local copy before connecting, so the server sends
+ * only what changed since.
+ */
 export function openBoardConnection(boardId: string, token: string): BoardConnection {
-  return new BoardConnection(boardId, token, () => probeAccess(boardId, token), boardDbName(boardId));
+  const openedBefore = cachedBoardInfo(boardId, token) !== null;
+  return new BoardConnection(boardId, token, () => probeAccess(boardId, token), boardDbName(boardId), openedBefore);
 }
 
 export type OpenBoardPhase =
