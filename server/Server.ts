@@ -23,6 +23,7 @@ import { opsRoutes } from './ops/routes';
 import { authorizePartnership } from './partnerships/partnerships';
 import { createPartnershipRoutes } from './partnerships/routes';
 import { Relay } from './sync/Relay';
+import type { RoomExtension } from './sync/Room';
 import { controlGuardExtension } from './sync/ControlGuard';
 import { lockGuardExtension } from './sync/LockGuard';
 import { participantsExtension } from './participants/ParticipantRecorder';
@@ -66,6 +67,8 @@ export interface AppOptions {
   storage: Storage;
   relay: Relay;
   logger: Logger;
+  /** Where the room extensions (guards, participants' record) log; default: logger. */
+  relayLogger?: Logger;
   clientDir: string;
   publicUrl?: string;
   /** Where results, exports and cohort zips are built (worker threads; default: built here, one worker). */
@@ -91,17 +94,19 @@ export interface App {
   handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void>;
   /** The route pattern of a request (its route's, for the access log and metrics; never its path or query). */
   routeOf(req: http.IncomingMessage, pathname: string): string;
-  /** Stops every service built here (after the relay has unloaded its rooms: their hooks ran). */
+  /** Takes its room extensions off the relay and stops every service built here (after the relay has unloaded its rooms: their hooks ran). */
   close(): Promise<void>;
 }
 
 /**
  * The composition root: builds every feature's service over the relay and the store, hands the
- * routes of each feature folder to the HTTP app, and closes the services again. A new feature
+ * relay every room extension and the HTTP app the routes of each feature folder, and takes them
+ * off and closes the services again. A new feature
  * is its folder plus its line(s) here.
  */
 export function createApp(options: AppOptions): App {
   const { storage, relay, logger, metrics } = options;
+  if (metrics) metrics.watchRelay(relay);
   const exports = options.exports ?? new ExportWorkers(DEFAULT_EXPORT_LIMITS, logger);
   // Anonymous creation is limited per client address (a cohort counts as its boards).
   const creationLimit = options.creationLimit ?? DEFAULT_CREATION_LIMIT;
@@ -117,6 +122,21 @@ export function createApp(options: AppOptions): App {
   // Partnerships: a partnership's meeting boards, rubric over time and action plan. Replaced
   // links close the sockets opened with the board tokens they derived (relay: LinkReplaced).
   const partnerships = createPartnershipRoutes({ storage, relay, summaries, logger, closeTokens: (board, hashes) => relay.closeConnectionsOfTokens(board, hashes) });
+
+  // What every room does besides syncing, in this order: the guards undo what a link may not do
+  // before anything else sees a write; then the participants' record, the metrics, the
+  // dashboard, board history and the partnership pages. Features never register themselves.
+  const relayLogger = options.relayLogger ?? logger;
+  const roomExtensions: RoomExtension[] = [
+    lockGuardExtension(relayLogger),
+    controlGuardExtension(relayLogger),
+    participantsExtension(storage, relayLogger),
+    ...(metrics ? [metrics.roomExtension] : []),
+    summaries.roomExtension,
+    history.roomExtension,
+    partnerships.roomExtension,
+  ];
+  const detachExtensions = roomExtensions.map((extension) => relay.extend(extension));
 
   const routes: AnyRoute[] = [
     ...opsRoutes({ storage, logger, metrics, metricsToken: options.metricsToken, isDraining: options.isDraining }),
@@ -142,9 +162,9 @@ export function createApp(options: AppOptions): App {
     handle: app.handle,
     routeOf: app.routeOf,
     async close() {
+      for (const detach of detachExtensions) detach();
       partnerships.close();
       summaries.close();
-      history.close();
       if (!options.exports) await exports.close();
     },
   };
@@ -155,10 +175,8 @@ export async function startServer(config: ServerConfig, logger: Logger, storage:
   const metrics = new Metrics();
   // Events a client can cause at will are summarised per interval, so no connection floods the log.
   const relayLogger = summarizeRepeats(logger, CLIENT_CAUSED_EVENTS);
-  // What every room does besides syncing: the guards and the participants' record.
-  const extensions = [lockGuardExtension(relayLogger), controlGuardExtension(relayLogger), participantsExtension(storage, relayLogger)];
-  const relay = new Relay(metrics.meterStorage(storage), config.limits, relayLogger, { trustProxy: config.trustProxy, voterKeyCaps: config.voterKeyCaps, extensions });
-  metrics.watchRelay(relay);
+  // The relay's room extensions (guards, participants, metrics, features) are handed in by createApp.
+  const relay = new Relay(metrics.meterStorage(storage), config.limits, relayLogger, { trustProxy: config.trustProxy, voterKeyCaps: config.voterKeyCaps });
   // Results, exports and cohort zips are built on worker threads, never on the event loop; what
   // libraries print there comes back as 'console' events, summarised like the relay's.
   const exportLogger = summarizeRepeats(logger, ['console']);
@@ -169,6 +187,7 @@ export async function startServer(config: ServerConfig, logger: Logger, storage:
     storage,
     relay,
     logger,
+    relayLogger,
     metrics,
     clientDir: config.clientDir,
     publicUrl: config.publicUrl,

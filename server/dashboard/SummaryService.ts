@@ -4,7 +4,7 @@ import { getExercise, getItemType } from '../../exercises/registry';
 import type { Logger } from '../runtime/log';
 import { isClientWrite } from '../sync/clientWrite';
 import type { Relay } from '../sync/Relay';
-import type { Room } from '../sync/Room';
+import type { Room, RoomExtension } from '../sync/Room';
 import type { BoardRow, Storage } from '../storage/Storage';
 import { boardPart, controlPart, presentPeople, type BoardPart, type ControlPart, type PresenceEntry } from './summarize';
 import { LastActivity } from './LastActivity';
@@ -92,7 +92,12 @@ export class SummaryService {
   private readonly activity: LastActivity;
   private readonly maxCached: number;
   private readonly now: () => number;
-  private readonly removeHooks: () => void;
+  /** What the service follows of every room; the composition root hands it to the relay (Server.ts). */
+  readonly roomExtension: RoomExtension = {
+    onUpdate: (room, origin) => this.onUpdate(room, origin),
+    onPresence: (room) => this.onPresence(room),
+    beforeUnload: (room) => this.beforeUnload(room),
+  };
 
   constructor(options: SummaryServiceOptions) {
     this.relay = options.relay;
@@ -103,11 +108,6 @@ export class SummaryService {
     this.maxCached = options.maxCachedBoards ?? 300;
     this.now = options.now ?? Date.now;
     this.activity = new LastActivity(options.storage, options.logger, options.activityPersistMs ?? ACTIVITY_PERSIST_MS, this.now);
-    this.removeHooks = this.relay.extend({
-      onUpdate: (room, origin) => this.onUpdate(room, origin),
-      onPresence: (room) => this.onPresence(room),
-      beforeUnload: (room) => this.beforeUnload(room),
-    });
   }
 
   /** Current summaries of the boards, in the given order; a board that does not exist is left out. */
@@ -160,9 +160,8 @@ export class SummaryService {
     return ms === null ? null : new Date(ms).toISOString();
   }
 
-  /** Stops observing rooms and drops every timer (the server is closing). */
+  /** Drops every timer (the server is closing; its room extension has been taken off the relay). */
   close(): void {
-    this.removeHooks();
     for (const e of this.entries.values()) if (e.timer) clearTimeout(e.timer);
     this.activity.close();
     this.entries.clear();

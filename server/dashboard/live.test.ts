@@ -162,6 +162,7 @@ describe('live streams: limits and clean-up', () => {
     server = await startTestServer();
     const cohort = await createTestCohort(server.url);
     const service = new SummaryService({ relay: server.relay, storage: server.storage, logger: silentLogger, throttleMs: 100, thumbnailMs: 0 });
+    const detach = server.relay.extend(service.roomExtension);
     const routes = createDashboardRoutes({
       summaries: service,
       logger: silentLogger,
@@ -187,6 +188,7 @@ describe('live streams: limits and clean-up', () => {
     });
     await new Promise<void>((r) => app.listen(0, '127.0.0.1', r));
     cleanups.push(async () => {
+      detach();
       service.close();
       app.closeAllConnections();
       await new Promise((r) => app.close(r));

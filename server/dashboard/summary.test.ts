@@ -209,6 +209,7 @@ describe('board summaries', () => {
       },
     }) as Storage;
     const service = new SummaryService({ relay: server.relay, storage: counting, logger: silentLogger, activityPersistMs: 400 });
+    const detach = server.relay.extend(service.roomExtension);
     try {
       const writer = client(north.id, north.tokens.editor);
       await synced(writer);
@@ -237,6 +238,7 @@ describe('board summaries', () => {
       expect(await inner.feature(activityStore).get(north.id)).toBe(writes[3]);
       expect(await service.lastActivity(north.id)).toBe(writes[3]);
     } finally {
+      detach();
       service.close();
     }
   });

@@ -8,7 +8,7 @@ import { boardSchema } from '../../exercises/registry';
 import { HttpError } from '../http/HttpError';
 import type { Logger } from '../runtime/log';
 import { RoomUnavailableError, type Relay } from '../sync/Relay';
-import { SERVER_ORIGIN, type Room } from '../sync/Room';
+import { SERVER_ORIGIN, type Room, type RoomExtension } from '../sync/Room';
 import type { BoardRow, Storage, StoredDoc } from '../storage/Storage';
 import { docContent, jsonEqual, restoreDocContent } from './restore';
 import { snapshotStore } from './snapshotStore';
@@ -56,7 +56,8 @@ export class HistoryService {
   private readonly chains = new Map<string, Promise<unknown>>();
   private readonly autoAfterMs: number;
   private readonly now: () => number;
-  private readonly removeHooks: () => void;
+  /** The automatic snapshot when a working session ends; the composition root hands it to the relay (Server.ts). */
+  readonly roomExtension: RoomExtension = { beforeUnload: (room) => this.roomUnloading(room) };
 
   constructor(
     private readonly relay: Relay,
@@ -66,11 +67,6 @@ export class HistoryService {
   ) {
     this.autoAfterMs = options.autoSnapshotAfterMs ?? DEFAULT_AUTO_SNAPSHOT_AFTER_MS;
     this.now = options.now ?? Date.now;
-    this.removeHooks = relay.extend({ beforeUnload: (room) => this.roomUnloading(room) });
-  }
-
-  close(): void {
-    this.removeHooks();
   }
 
   private serialize<T>(boardId: string, run: () => Promise<T>): Promise<T> {

@@ -1,6 +1,7 @@
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import { ROLES } from '../../shared/roles';
 import type { Relay } from '../sync/Relay';
+import type { RoomExtension } from '../sync/Room';
 import type { Storage } from '../storage/Storage';
 
 /**
@@ -94,16 +95,18 @@ export class Metrics {
     );
   }
 
-  /** Follows a relay: rooms and connections when scraped, pending updates through its room hooks. */
+  /** Times each room's oldest update not yet handed to storage; the composition root hands it to the relay (Server.ts). */
+  readonly roomExtension: RoomExtension = {
+    onUpdate: (room) => {
+      if (!this.pendingSince.has(room.name)) this.pendingSince.set(room.name, performance.now());
+    },
+    beforeUnload: (room) => {
+      this.pendingSince.delete(room.name);
+    },
+  };
+
+  /** Follows a relay: rooms and connections when scraped (pending updates come from roomExtension). */
   watchRelay(relay: Relay): void {
-    relay.extend({
-      onUpdate: (room) => {
-        if (!this.pendingSince.has(room.name)) this.pendingSince.set(room.name, performance.now());
-      },
-      beforeUnload: (room) => {
-        this.pendingSince.delete(room.name);
-      },
-    });
     new Gauge({
       name: 'pb_rooms_open',
       help: 'Documents loaded in memory, by kind (board, control).',

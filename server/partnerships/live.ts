@@ -1,4 +1,4 @@
-import type { Relay } from '../sync/Relay';
+import type { RoomExtension } from '../sync/Room';
 
 /** How long changes are gathered before listeners hear of them (ms): a burst of edits is one event. */
 export const LIVE_COALESCE_MS = 150;
@@ -17,20 +17,16 @@ export class PartnershipLive {
   /** Board id → partnership id, for partnerships with listeners. */
   private readonly boardOwner = new Map<string, string>();
   private readonly pending = new Map<string, { boards: Set<string>; timer: NodeJS.Timeout }>();
-  private readonly removeHooks: () => void;
+  /** Hears every write to a board document; the composition root hands it to the relay (Server.ts). */
+  readonly roomExtension: RoomExtension = {
+    onUpdate: (room) => {
+      if (room.kind !== 'board') return;
+      const owner = this.boardOwner.get(room.boardId);
+      if (owner) this.changed(owner, [room.boardId]);
+    },
+  };
 
-  constructor(
-    relay: Relay,
-    private readonly coalesceMs = LIVE_COALESCE_MS,
-  ) {
-    this.removeHooks = relay.extend({
-      onUpdate: (room) => {
-        if (room.kind !== 'board') return;
-        const owner = this.boardOwner.get(room.boardId);
-        if (owner) this.changed(owner, [room.boardId]);
-      },
-    });
-  }
+  constructor(private readonly coalesceMs = LIVE_COALESCE_MS) {}
 
   /** Follows a partnership's boards for `listener` until the returned function is called. */
   subscribe(partnershipId: string, boardIds: readonly string[], listener: Listener): () => void {
@@ -76,7 +72,6 @@ export class PartnershipLive {
   }
 
   close(): void {
-    this.removeHooks();
     for (const p of this.pending.values()) clearTimeout(p.timer);
     this.pending.clear();
     this.listeners.clear();

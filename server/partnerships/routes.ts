@@ -60,7 +60,7 @@ const MAX_BUFFERED_BYTES = 1024 * 1024;
  */
 export function createPartnershipRoutes(options: PartnershipRoutesOptions) {
   const { storage, relay, summaries, logger } = options;
-  const live = new PartnershipLive(relay);
+  const live = new PartnershipLive();
   const streams = new Map<string, number>();
   const maxStreams = options.maxStreams ?? MAX_STREAMS;
   const pingMs = options.pingMs ?? PING_MS;
@@ -213,5 +213,5 @@ export function createPartnershipRoutes(options: PartnershipRoutesOptions) {
     write(`retry: 3000\nevent: ${PartnershipEvent.Changed}\ndata: ${JSON.stringify({ boards: [] })}\n\n`);
   }
 
-  return { routes, live, openStreams: (id: string) => streams.get(id) ?? 0, close: () => live.close() };
+  return { routes, live, roomExtension: live.roomExtension, openStreams: (id: string) => streams.get(id) ?? 0, close: () => live.close() };
 }
