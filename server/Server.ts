@@ -29,7 +29,7 @@ import { lockGuardExtension } from './sync/LockGuard';
 import { participantsExtension } from './participants/ParticipantRecorder';
 import { clientAddress } from './runtime/clientAddress';
 import { summarizeRepeats, type Logger } from './runtime/log';
-import { SqliteStorage } from './storage/SqliteStorage';
+import { openSqliteStorage } from './migrations';
 import type { Storage } from './storage/Storage';
 import { voteRoutes } from './votes/routes';
 import { VoteService } from './votes/VoteService';
@@ -59,7 +59,7 @@ export interface RunningServer {
 }
 
 export function openStorage(config: ServerConfig): Storage {
-  return new SqliteStorage(path.join(config.dataDir, 'boards.sqlite'), { synchronous: config.sqliteSynchronous });
+  return openSqliteStorage(path.join(config.dataDir, 'boards.sqlite'), { synchronous: config.sqliteSynchronous });
 }
 
 /** What the features are built on, and the settings of the HTTP side. */

@@ -19,7 +19,7 @@ import path from 'node:path';
 import { chromium } from 'playwright-core';
 import { prepareBoard } from '../../server/boards/boards';
 import { boardState, busyBoardRecords } from '../../server/dashboard/testing';
-import { SqliteStorage } from '../../server/storage/SqliteStorage';
+import { openSqliteStorage } from '../../server/migrations';
 import { spawnServer } from '../../tests/helpers/process';
 
 function arg(name: string, fallback: string): string {
@@ -34,7 +34,7 @@ const VIEWPORT = { width: Number(arg('width', '1366')), height: Number(arg('heig
 const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
 
 async function seed(dataDir: string) {
-  const storage = new SqliteStorage(path.join(dataDir, 'boards.sqlite'));
+  const storage = openSqliteStorage(path.join(dataDir, 'boards.sqlite'));
   try {
     const p = prepareBoard({ template: 'many-tables-many-knocks', title: 'Client benchmark', region: 'Bench', sector: 'Manufacturing' });
     const busy = busyBoardRecords(CARDS);

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { prepareBoard } from '../../server/boards/boards';
 import { newKeySalt, sealingKey, sealTokens } from '../../server/cohorts/sealing';
 import { boardState, busyBoardRecords } from '../../server/dashboard/testing';
-import { SqliteStorage } from '../../server/storage/SqliteStorage';
+import { openSqliteStorage } from '../../server/migrations';
 import type { NewCohort } from '../../server/cohorts/cohortStore';
 import { hashToken, newBoardId, newToken } from '../../server/runtime/tokens';
 import type { Role } from '../../shared/roles';
@@ -30,7 +30,7 @@ export interface SeededCohort {
  */
 export async function seedCohort(dataDir: string, boards: number, items: number): Promise<SeededCohort> {
   const started = performance.now();
-  const storage = new SqliteStorage(path.join(dataDir, 'boards.sqlite'));
+  const storage = openSqliteStorage(path.join(dataDir, 'boards.sqlite'));
   try {
     const id = newBoardId();
     const trainerToken = newToken();

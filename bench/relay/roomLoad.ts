@@ -28,7 +28,7 @@ import { repairBoardDoc } from '../../server/sync/documentRepair';
 import { LockGuard } from '../../server/sync/LockGuard';
 import { syncStep2 } from '../../server/sync/messages';
 import { Room } from '../../server/sync/Room';
-import { SqliteStorage } from '../../server/storage/SqliteStorage';
+import { openSqliteStorage } from '../../server/migrations';
 import { applyUpdateFast } from '../../shared/fastUpdateDecoding';
 import { shapeRecord } from './coldLoad';
 import { median } from './stats';
@@ -45,7 +45,7 @@ const LOG = Number(arg('log', '499'));
 type Variant = 'snapshot' | 'log';
 
 async function seed(file: string, variant: Variant): Promise<string> {
-  const storage = new SqliteStorage(file);
+  const storage = openSqliteStorage(file);
   try {
     const p = prepareBoard({ template: 'blank', title: 'Load benchmark', region: 'Bench', sector: 'Manufacturing' });
     const records = Array.from({ length: SHAPES }, (_, i) => shapeRecord(i) as unknown as Record<string, unknown>);
@@ -93,7 +93,7 @@ interface Steps {
 
 async function measure(file: string, boardId: string): Promise<Steps> {
   // The room as the relay creates it.
-  let storage = new SqliteStorage(file);
+  let storage = openSqliteStorage(file);
   const loop = monitorEventLoopDelay({ resolution: 1 });
   loop.enable();
   // The histogram counts from its timer's first tick: let it tick before the loop is blocked.
@@ -112,14 +112,14 @@ async function measure(file: string, boardId: string): Promise<Steps> {
   await storage.close();
 
   // The same steps, one by one, on a freshly opened file.
-  storage = new SqliteStorage(file);
+  storage = openSqliteStorage(file);
   t = performance.now();
   const stored = await storage.loadDoc(boardId, 'board');
   const read = performance.now() - t;
   const lib0Doc = new Y.Doc();
   t = performance.now();
   Y.transact(lib0Doc, () => {
-    if (stored.snapshot) Y.applyUpdate(lib0Doc, stored.snapshot);
+    if (stored.compacted) Y.applyUpdate(lib0Doc, stored.compacted);
     for (const u of stored.updates) Y.applyUpdate(lib0Doc, u);
   });
   const applyLib0 = performance.now() - t;
@@ -127,7 +127,7 @@ async function measure(file: string, boardId: string): Promise<Steps> {
   const doc = new Y.Doc();
   t = performance.now();
   Y.transact(doc, () => {
-    if (stored.snapshot) applyUpdateFast(doc, stored.snapshot);
+    if (stored.compacted) applyUpdateFast(doc, stored.compacted);
     for (const u of stored.updates) applyUpdateFast(doc, u);
   });
   const apply = performance.now() - t;
@@ -150,11 +150,11 @@ async function main() {
     for (const variant of ['snapshot', 'log'] as Variant[]) {
       const file = path.join(dir, `${variant}.sqlite`);
       const boardId = await seed(file, variant);
-      const probe = new SqliteStorage(file);
+      const probe = openSqliteStorage(file);
       const stored = await probe.loadDoc(boardId, 'board');
       await probe.close();
-      const bytes = (stored.snapshot?.byteLength ?? 0) + stored.updates.reduce((n, u) => n + u.byteLength, 0);
-      const what = `${stored.snapshot ? 1 : 0} snap + ${stored.updates.length} upd, ${(bytes / 1024).toFixed(0)} KB`;
+      const bytes = (stored.compacted?.byteLength ?? 0) + stored.updates.reduce((n, u) => n + u.byteLength, 0);
+      const what = `${stored.compacted ? 1 : 0} snap + ${stored.updates.length} upd, ${(bytes / 1024).toFixed(0)} KB`;
       // One warm-up: module code compiled, as in a running server.
       await measure(file, boardId);
       const runs: Steps[] = [];

@@ -20,7 +20,7 @@ import { precompress, precompressDir } from '../../client/build/precompress';
 import { prepareBoard } from '../../server/boards/boards';
 import { boardState } from '../../server/dashboard/testing';
 import { cacheControlFor } from '../../server/http/staticFiles';
-import { SqliteStorage } from '../../server/storage/SqliteStorage';
+import { openSqliteStorage } from '../../server/migrations';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 
@@ -91,7 +91,7 @@ function shapeRecords(n: number): Record<string, unknown>[] {
 }
 
 async function seedBoard(dataDir: string, records: Record<string, unknown>[]) {
-  const storage = new SqliteStorage(path.join(dataDir, 'boards.sqlite'));
+  const storage = openSqliteStorage(path.join(dataDir, 'boards.sqlite'));
   try {
     const p = prepareBoard({ template: 'blank', title: 'Visit benchmark', region: 'Bench', sector: 'Manufacturing' });
     await storage.createBoard(p.row, p.tokenRows, boardState(p.row, records));

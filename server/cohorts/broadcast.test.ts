@@ -29,7 +29,7 @@ const controlOf = (s: RunningServer, boardId: string) =>
 async function storedControlOf(s: RunningServer, boardId: string): Promise<Record<string, any>> {
   const stored = await s.storage.loadDoc(boardId, 'control');
   const doc = new Y.Doc();
-  if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot);
+  if (stored.compacted) Y.applyUpdate(doc, stored.compacted);
   for (const u of stored.updates) Y.applyUpdate(doc, u);
   const values = doc.getMap<unknown>(CONTROL_MAP).toJSON();
   doc.destroy();

@@ -23,7 +23,7 @@ function countRows(file: string): Record<string, number> {
   const db = openDatabase(file, { readonly: true, fileMustExist: true });
   try {
     const n = (table: string) => (db.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get() as { n: number }).n;
-    return { boards: n('boards'), tokens: n('tokens'), snapshots: n('snapshots'), cohorts: n('cohorts'), cohort_tokens: n('cohort_tokens'), cohort_boards: n('cohort_boards') };
+    return { boards: n('boards'), tokens: n('tokens'), compactions: n('compactions'), cohorts: n('cohorts'), cohort_tokens: n('cohort_tokens'), cohort_boards: n('cohort_boards') };
   } finally {
     db.close();
   }
@@ -108,7 +108,7 @@ describe('POST /api/cohorts', () => {
     expect(res.status).toBe(400);
     expect(res.body.error.field).toBe(field);
     expect(res.body.error.message).toEqual(expect.any(String));
-    expect(countRows(path.join(dir, 'boards.sqlite'))).toEqual({ boards: 0, tokens: 0, snapshots: 0, cohorts: 0, cohort_tokens: 0, cohort_boards: 0 });
+    expect(countRows(path.join(dir, 'boards.sqlite'))).toEqual({ boards: 0, tokens: 0, compactions: 0, cohorts: 0, cohort_tokens: 0, cohort_boards: 0 });
   });
 
   it('refuses other methods, a body that is not JSON and a wrong content type', async () => {

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { MemoryStorage } from '../storage/MemoryStorage';
-import { SqliteStorage } from '../storage/SqliteStorage';
+import { openSqliteStorage } from '../migrations';
 import type { BoardRow, Storage } from '../storage/Storage';
 import type { NewCohort } from './cohortStore';
 import { tempDir } from '../../tests/helpers/server';
@@ -40,7 +40,7 @@ function cohort(id: string, boardIds: string[]): NewCohort {
 
 const implementations: [string, () => Storage][] = [
   ['MemoryStorage', () => new MemoryStorage()],
-  ['SqliteStorage', () => new SqliteStorage(path.join(tempDir(), 'db.sqlite'))],
+  ['SqliteStorage', () => openSqliteStorage(path.join(tempDir(), 'db.sqlite'))],
 ];
 
 describe.each(implementations)('%s cohorts', (_name, make) => {
@@ -63,7 +63,7 @@ describe.each(implementations)('%s cohorts', (_name, make) => {
     // The boards are ordinary boards.
     expect(await s.getBoard('b2')).toEqual(row('b2'));
     expect(await s.roleForTokenHash('b2', 'e-b2')).toBe('editor');
-    expect((await s.loadDoc('b3', 'board')).snapshot).toEqual(new Uint8Array([0, 0]));
+    expect((await s.loadDoc('b3', 'board')).compacted).toEqual(new Uint8Array([0, 0]));
     // Trainer role by hash only, and only for its own cohort; board hashes are not cohort tokens.
     expect(await s.feature(cohortStore).roleForTokenHash('c1', 'trainer-hash-c1')).toBe('trainer');
     expect(await s.feature(cohortStore).roleForTokenHash('c1', 'f-b1')).toBeUndefined();

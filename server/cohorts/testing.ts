@@ -57,7 +57,7 @@ export async function createTestCohort(server: ServerUnderTest, body: Record<str
 export async function changeStoredBoard(storage: Storage, boardId: string, change: (doc: Y.Doc) => void): Promise<void> {
   const stored = await storage.loadDoc(boardId, 'board');
   const doc = new Y.Doc();
-  if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot);
+  if (stored.compacted) Y.applyUpdate(doc, stored.compacted);
   for (const u of stored.updates) Y.applyUpdate(doc, u);
   const before = Y.encodeStateVector(doc);
   change(doc);

@@ -99,8 +99,8 @@ export function resultsOfDoc(doc: Y.Doc, row: BoardRow, rounds: readonly VoteRou
 export async function docInput(relay: Relay, storage: Storage, boardId: string): Promise<DocInput> {
   const live = relay.liveDoc(boardId);
   if (live) return { update: Y.encodeStateAsUpdate(live) };
-  const { snapshot, updates } = await storage.loadDoc(boardId, 'board');
-  return { snapshot, updates };
+  const { compacted, updates } = await storage.loadDoc(boardId, 'board');
+  return { compacted, updates };
 }
 
 /** Everything an export job needs of one board, read on the main thread. */

@@ -22,7 +22,7 @@ import { renderExport, type RenderedExport } from './formats';
  */
 
 /** A board document as bytes: one Yjs update with its whole state, or a stored snapshot and log. */
-export type DocInput = { update: Uint8Array } | { snapshot: Uint8Array | null; updates: Uint8Array[] };
+export type DocInput = { update: Uint8Array } | { compacted: Uint8Array | null; updates: Uint8Array[] };
 
 /** What a cohort's export jobs need of the cohort (a cohort of cohorts/cohortStore.ts is one). */
 export interface CohortInput {
@@ -58,7 +58,7 @@ export function docOf(input: DocInput): Y.Doc {
   const doc = new Y.Doc();
   if ('update' in input) Y.applyUpdate(doc, input.update);
   else {
-    if (input.snapshot) Y.applyUpdate(doc, input.snapshot);
+    if (input.compacted) Y.applyUpdate(doc, input.compacted);
     for (const u of input.updates) Y.applyUpdate(doc, u);
   }
   return doc;

@@ -256,7 +256,7 @@ export class HistoryService {
  */
 export function salvageStoredDoc(doc: Y.Doc, stored: StoredDoc): number {
   let unreadable = 0;
-  for (const part of stored.snapshot ? [stored.snapshot, ...stored.updates] : stored.updates) {
+  for (const part of stored.compacted ? [stored.compacted, ...stored.updates] : stored.updates) {
     try {
       Y.applyUpdate(doc, part);
     } catch {

@@ -311,9 +311,9 @@ describe('board history API', () => {
     server = await start({ storage });
     const b = await createTestBoard(server);
     const created = (minute: number) => new Date(Date.UTC(2026, 0, 1, 0, minute)).toISOString();
-    const { snapshot } = await storage.loadDoc(b.id, 'board');
+    const { compacted } = await storage.loadDoc(b.id, 'board');
     for (let i = 0; i < 200; i++) {
-      await storage.feature(snapshotStore).add(b.id, { id: `saved${String(i).padStart(3, '0')}`, name: `Saved ${i}`, kind: 'manual', createdAt: created(i), createdBy: null }, snapshot!);
+      await storage.feature(snapshotStore).add(b.id, { id: `saved${String(i).padStart(3, '0')}`, name: `Saved ${i}`, kind: 'manual', createdAt: created(i), createdBy: null }, compacted!);
     }
     const first = await call('POST', restoreOf(b, 'saved000'), b.tokens.facilitator);
     const second = await call('POST', restoreOf(b, 'saved001'), b.tokens.facilitator);

@@ -4,7 +4,7 @@ import { openDatabase } from '../storage/sqliteDatabase';
 import * as Y from 'yjs';
 import type { SnapshotInfo, SnapshotKind } from '../../shared/api/history';
 import { MemoryStorage } from '../storage/MemoryStorage';
-import { SCHEMA_VERSION, SqliteStorage } from '../storage/SqliteStorage';
+import { openSqliteStorage, SCHEMA_VERSION } from '../migrations';
 import type { BoardRow, Storage } from '../storage/Storage';
 import { tempDir } from '../../tests/helpers/server';
 import { snapshotsToPrune } from './snapshotStore';
@@ -48,7 +48,7 @@ const implementations: [string, () => { storage: Storage; file?: string }][] = [
     'SqliteStorage',
     () => {
       const file = path.join(tempDir(), 'db.sqlite');
-      return { storage: new SqliteStorage(file), file };
+      return { storage: openSqliteStorage(file), file };
     },
   ],
 ];
@@ -138,7 +138,7 @@ describe.each(implementations)('%s snapshots', (_name, make) => {
     expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
     expect(db.prepare("SELECT sql FROM sqlite_master WHERE name = 'board_snapshots'").get()).toBeTruthy();
     db.close();
-    const again = new SqliteStorage(file);
+    const again = openSqliteStorage(file);
     expect(await again.feature(snapshotStore).list('b1')).toEqual([a]);
     expect(storedValue(await again.feature(snapshotStore).state('b1', a.id))).toBe('kept');
     await again.close();

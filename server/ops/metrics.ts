@@ -68,13 +68,13 @@ export class Metrics {
   });
   private readonly compactions = new Counter({
     name: 'pb_compactions_total',
-    help: 'Compactions of an update log into a snapshot, by document kind and result (ok, failed).',
+    help: 'Compactions of an update log into the compacted state, by document kind and result (ok, failed).',
     labelNames: ['doc', 'result'] as const,
     registers: [this.registry],
   });
   private readonly compactionDuration = new Histogram({
     name: 'pb_compaction_duration_seconds',
-    help: 'Time to store a compaction (snapshot written, log trimmed), by document kind.',
+    help: 'Time to store a compaction (compacted state written, log trimmed), by document kind.',
     labelNames: ['doc'] as const,
     buckets: [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
     registers: [this.registry],
@@ -152,10 +152,10 @@ export class Metrics {
         throw error;
       }
     };
-    const compact: Storage['compact'] = async (boardId, doc, snapshot, upToSeq) => {
+    const compact: Storage['compact'] = async (boardId, doc, compacted, upToSeq) => {
       const started = performance.now();
       try {
-        await storage.compact(boardId, doc, snapshot, upToSeq);
+        await storage.compact(boardId, doc, compacted, upToSeq);
         this.compactions.inc({ doc, result: 'ok' });
       } catch (error) {
         this.compactions.inc({ doc, result: 'failed' });

@@ -2,8 +2,8 @@ import type { DocKind, Role } from '../../shared/roles';
 import type { BoardRow, FeatureStore, MemoryBoards, Storage, StoredDoc, TokenRow } from './Storage';
 
 interface DocEntry {
-  snapshot: Uint8Array | null;
-  snapshotSeq: number;
+  compacted: Uint8Array | null;
+  compactedSeq: number;
   updates: { seq: number; data: Uint8Array }[];
 }
 
@@ -24,7 +24,7 @@ export class MemoryStorage implements Storage {
     this.boards.set(board.id, {
       board: { ...board },
       tokens: tokens.map((t) => ({ ...t })),
-      docs: new Map([['board', { snapshot: initialState.slice(), snapshotSeq: 0, updates: [] }]]),
+      docs: new Map([['board', { compacted: initialState.slice(), compactedSeq: 0, updates: [] }]]),
     });
   }
 
@@ -52,28 +52,28 @@ export class MemoryStorage implements Storage {
   private docOf(boardId: string, kind: DocKind): DocEntry {
     const e = this.entry(boardId);
     let d = e.docs.get(kind);
-    if (!d) e.docs.set(kind, (d = { snapshot: null, snapshotSeq: 0, updates: [] }));
+    if (!d) e.docs.set(kind, (d = { compacted: null, compactedSeq: 0, updates: [] }));
     return d;
   }
 
   async loadDoc(boardId: string, kind: DocKind): Promise<StoredDoc> {
     const d = this.entry(boardId).docs.get(kind);
-    if (!d) return { snapshot: null, updates: [], lastSeq: 0 };
-    const last = d.updates.at(-1)?.seq ?? d.snapshotSeq;
-    return { snapshot: d.snapshot?.slice() ?? null, updates: d.updates.map((u) => u.data.slice()), lastSeq: last };
+    if (!d) return { compacted: null, updates: [], lastSeq: 0 };
+    const last = d.updates.at(-1)?.seq ?? d.compactedSeq;
+    return { compacted: d.compacted?.slice() ?? null, updates: d.updates.map((u) => u.data.slice()), lastSeq: last };
   }
 
   async appendUpdates(boardId: string, kind: DocKind, updates: Uint8Array[]): Promise<number> {
     const d = this.docOf(boardId, kind);
-    let seq = d.updates.at(-1)?.seq ?? d.snapshotSeq;
+    let seq = d.updates.at(-1)?.seq ?? d.compactedSeq;
     for (const u of updates) d.updates.push({ seq: ++seq, data: u.slice() });
     return seq;
   }
 
-  async compact(boardId: string, kind: DocKind, snapshot: Uint8Array, upToSeq: number): Promise<void> {
+  async compact(boardId: string, kind: DocKind, compacted: Uint8Array, upToSeq: number): Promise<void> {
     const d = this.docOf(boardId, kind);
-    d.snapshot = snapshot.slice();
-    d.snapshotSeq = upToSeq;
+    d.compacted = compacted.slice();
+    d.compactedSeq = upToSeq;
     d.updates = d.updates.filter((u) => u.seq > upToSeq);
   }
 

@@ -2,11 +2,9 @@ import type Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { DocKind, Role } from '../../shared/roles';
-import { migrate, newerStoreMessage, SCHEMA_VERSION } from './migrations';
+import { migrate, newerStoreMessage, type Schema } from './migrate';
 import { openDatabase } from './sqliteDatabase';
 import type { BoardRow, FeatureStore, SqliteBoards, Storage, StoredDoc, TokenRow } from './Storage';
-
-export { SCHEMA_VERSION } from './migrations';
 
 export interface SqliteOptions {
   /** 'NORMAL' (default) survives a process crash; 'FULL' also survives power loss, slower. */
@@ -19,27 +17,30 @@ export interface SqliteOptions {
  * Durability: an append returns after its transaction commits. In WAL mode with
  * synchronous=NORMAL a committed transaction survives the process being killed (the WAL is in
  * the OS page cache and is replayed on open); with synchronous=FULL it also survives power loss.
+ *
+ * Its tables come from `schema`, the numbered migration list (server/migrations.ts
+ * `openSqliteStorage` hands in the server's, features' tables included).
  */
 export class SqliteStorage implements Storage {
   readonly kind = 'sqlite';
   private db: Database.Database;
   private stmts;
 
-  constructor(file: string, options: SqliteOptions = {}) {
+  constructor(file: string, schema: Schema, options: SqliteOptions = {}) {
     if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
     this.db = openDatabase(file);
     // A store of a newer version is refused before anything here touches it (not even its journal mode).
     const version = this.db.pragma('user_version', { simple: true }) as number;
-    if (version > SCHEMA_VERSION) {
+    if (version > schema.length) {
       this.db.close();
-      throw new Error(newerStoreMessage(version));
+      throw new Error(newerStoreMessage(version, schema));
     }
     this.db.pragma('journal_mode = WAL');
     this.db.pragma(`synchronous = ${options.synchronous ?? 'NORMAL'}`);
     this.db.pragma('foreign_keys = ON');
     this.db.pragma('busy_timeout = 5000');
     try {
-      migrate(this.db);
+      migrate(this.db, schema);
     } catch (error) {
       this.db.close();
       throw error;
@@ -57,12 +58,12 @@ export class SqliteStorage implements Storage {
                 variant, created_at AS createdAt FROM boards WHERE id = ?`,
       ),
       roleForHash: db.prepare('SELECT role FROM tokens WHERE board_id = ? AND token_hash = ?'),
-      getSnapshot: db.prepare('SELECT state, up_to_seq AS upToSeq FROM snapshots WHERE board_id = ? AND doc = ?'),
+      getCompacted: db.prepare('SELECT state, up_to_seq AS upToSeq FROM compactions WHERE board_id = ? AND doc = ?'),
       getUpdates: db.prepare('SELECT seq, data FROM updates WHERE board_id = ? AND doc = ? ORDER BY seq'),
       lastSeq: db.prepare('SELECT MAX(seq) AS seq FROM updates WHERE board_id = ? AND doc = ?'),
       insertUpdate: db.prepare('INSERT INTO updates (board_id, doc, seq, data) VALUES (?, ?, ?, ?)'),
-      upsertSnapshot: db.prepare(
-        `INSERT INTO snapshots (board_id, doc, state, up_to_seq, updated_at) VALUES (?, ?, ?, ?, ?)
+      upsertCompacted: db.prepare(
+        `INSERT INTO compactions (board_id, doc, state, up_to_seq, updated_at) VALUES (?, ?, ?, ?, ?)
          ON CONFLICT(board_id, doc) DO UPDATE SET state = excluded.state, up_to_seq = excluded.up_to_seq,
          updated_at = excluded.updated_at`,
       ),
@@ -78,15 +79,15 @@ export class SqliteStorage implements Storage {
   private seqOf(boardId: string, kind: DocKind): number {
     const row = this.stmts.lastSeq.get(boardId, kind) as { seq: number | null };
     if (row.seq !== null) return row.seq;
-    const snap = this.stmts.getSnapshot.get(boardId, kind) as { upToSeq: number } | undefined;
-    return snap?.upToSeq ?? 0;
+    const base = this.stmts.getCompacted.get(boardId, kind) as { upToSeq: number } | undefined;
+    return base?.upToSeq ?? 0;
   }
 
   private readonly createTx = (board: BoardRow, tokens: TokenRow[], initialState: Uint8Array) =>
     this.db.transaction(() => {
       this.stmts.insertBoard.run(board);
       for (const t of tokens) this.stmts.insertToken.run(board.id, t.role, t.hash, t.label ?? null);
-      this.stmts.upsertSnapshot.run(board.id, 'board', Buffer.from(initialState), 0, board.createdAt);
+      this.stmts.upsertCompacted.run(board.id, 'board', Buffer.from(initialState), 0, board.createdAt);
     })();
 
   async createBoard(board: BoardRow, tokens: TokenRow[], initialState: Uint8Array): Promise<void> {
@@ -109,11 +110,11 @@ export class SqliteStorage implements Storage {
   async loadDoc(boardId: string, kind: DocKind): Promise<StoredDoc> {
     return this.db.transaction(() => {
       if (!this.stmts.hasBoard.get(boardId)) throw new Error(`board ${boardId} not found`);
-      const snap = this.stmts.getSnapshot.get(boardId, kind) as { state: Buffer; upToSeq: number } | undefined;
+      const base = this.stmts.getCompacted.get(boardId, kind) as { state: Buffer; upToSeq: number } | undefined;
       const rows = this.stmts.getUpdates.all(boardId, kind) as { seq: number; data: Buffer }[];
-      const lastSeq = rows.length ? rows[rows.length - 1].seq : (snap?.upToSeq ?? 0);
+      const lastSeq = rows.length ? rows[rows.length - 1].seq : (base?.upToSeq ?? 0);
       return {
-        snapshot: snap ? new Uint8Array(snap.state) : null,
+        compacted: base ? new Uint8Array(base.state) : null,
         updates: rows.map((r) => new Uint8Array(r.data)),
         lastSeq,
       };
@@ -128,9 +129,9 @@ export class SqliteStorage implements Storage {
     })();
   }
 
-  async compact(boardId: string, kind: DocKind, snapshot: Uint8Array, upToSeq: number): Promise<void> {
+  async compact(boardId: string, kind: DocKind, compacted: Uint8Array, upToSeq: number): Promise<void> {
     this.db.transaction(() => {
-      this.stmts.upsertSnapshot.run(boardId, kind, Buffer.from(snapshot), upToSeq, new Date().toISOString());
+      this.stmts.upsertCompacted.run(boardId, kind, Buffer.from(compacted), upToSeq, new Date().toISOString());
       this.stmts.deleteUpdates.run(boardId, kind, upToSeq);
     })();
   }

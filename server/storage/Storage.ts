@@ -21,9 +21,10 @@ export interface TokenRow {
   label?: string | null;
 }
 
-/** What is stored of a board's document: the last snapshot and the updates appended since. */
+/** What is stored of a board's document: its compacted state and the updates appended since. */
 export interface StoredDoc {
-  snapshot: Uint8Array | null;
+  /** The document as of the last compaction (a Yjs update), or null before the first. */
+  compacted: Uint8Array | null;
   updates: Uint8Array[];
   /** Sequence number of the last stored update (0 when none); compaction goes up to it. */
   lastSeq: number;
@@ -36,7 +37,7 @@ export interface StoredDoc {
  * Contract:
  *  - `appendUpdates` is durable when its promise resolves: the relay acknowledges an update to
  *    its sender only after that.
- *  - `compact` replaces the snapshot and deletes the updates with seq <= upToSeq in one
+ *  - `compact` replaces the compacted state and deletes the updates with seq <= upToSeq in one
  *    transaction, so a crash leaves either the old or the new state, never a mix.
  *  - Calls for one document are never issued concurrently by the relay (it queues them per room).
  *  - Documents are keyed by board id and kind (`board` or `control`). Every board has a board
@@ -48,7 +49,7 @@ export interface StoredDoc {
  *
  * Each feature keeps its own tables behind a small store of its own (`feature(store)`, e.g.
  * votes/ballotStore.ts); every table, the features' included, is created by the one numbered
- * migration list (storage/migrations.ts).
+ * migration list (server/migrations.ts), each feature's steps in its own `tables.ts`.
  */
 export interface Storage {
   readonly kind: string;
@@ -68,8 +69,8 @@ export interface Storage {
   loadDoc(boardId: string, doc: DocKind): Promise<StoredDoc>;
   /** Appends updates and resolves with the sequence number of the last one once they are durable. */
   appendUpdates(boardId: string, doc: DocKind, updates: Uint8Array[]): Promise<number>;
-  /** Replaces the snapshot and drops the updates up to `upToSeq`, in one transaction (compaction). */
-  compact(boardId: string, doc: DocKind, snapshot: Uint8Array, upToSeq: number): Promise<void>;
+  /** Replaces the compacted state and drops the updates up to `upToSeq`, in one transaction (compaction). */
+  compact(boardId: string, doc: DocKind, compacted: Uint8Array, upToSeq: number): Promise<void>;
   /** The store of a feature, on this storage (made on first use, then the same object). */
   feature<T>(store: FeatureStore<T>): T;
   /** Resolves when the store answers a query (/readyz). */

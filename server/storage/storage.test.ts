@@ -2,10 +2,8 @@ import { describe, expect, it } from 'vitest';
 import path from 'node:path';
 import * as Y from 'yjs';
 import { MemoryStorage } from './MemoryStorage';
-import { SqliteStorage } from './SqliteStorage';
 import type { BoardRow, Storage } from './Storage';
-import { tempDir } from '../../tests/helpers/server';
-import { ballotStore } from '../votes/ballotStore';
+import { sqliteAt, tempDir } from '../../tests/helpers/server';
 
 const row = (id: string): BoardRow => ({
   id,
@@ -24,16 +22,16 @@ function updateSetting(key: string, value: unknown): Uint8Array {
   return Y.encodeStateAsUpdate(doc);
 }
 
-function materialize(stored: { snapshot: Uint8Array | null; updates: Uint8Array[] }): Y.Doc {
+function materialize(stored: { compacted: Uint8Array | null; updates: Uint8Array[] }): Y.Doc {
   const doc = new Y.Doc();
-  if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot);
+  if (stored.compacted) Y.applyUpdate(doc, stored.compacted);
   for (const u of stored.updates) Y.applyUpdate(doc, u);
   return doc;
 }
 
 const implementations: [string, () => Storage][] = [
   ['MemoryStorage', () => new MemoryStorage()],
-  ['SqliteStorage', () => new SqliteStorage(path.join(tempDir(), 'db.sqlite'))],
+  ['SqliteStorage', () => sqliteAt(path.join(tempDir(), 'db.sqlite'))],
 ];
 
 describe.each(implementations)('%s', (_name, make) => {
@@ -100,7 +98,7 @@ describe.each(implementations)('%s', (_name, make) => {
   it("keeps a board's control document apart: empty until written, its own log and snapshot", async () => {
     const s = make();
     await s.createBoard(row('b1'), [], updateSetting('initial', true));
-    expect(await s.loadDoc('b1', 'control')).toEqual({ snapshot: null, updates: [], lastSeq: 0 });
+    expect(await s.loadDoc('b1', 'control')).toEqual({ compacted: null, updates: [], lastSeq: 0 });
     expect(await s.appendUpdates('b1', 'control', [updateSetting('step', 'a'), updateSetting('timer', 1)])).toBe(2);
     expect(await s.appendUpdates('b1', 'board', [updateSetting('x', 1)])).toBe(1);
     const control = await s.loadDoc('b1', 'control');
@@ -114,25 +112,6 @@ describe.each(implementations)('%s', (_name, make) => {
     expect(materialize(compacted).getMap('m').toJSON()).toEqual({ step: 'a', timer: 1 });
     // The board's log was not touched by the control document's compaction.
     expect((await s.loadDoc('b1', 'board')).updates).toHaveLength(1);
-    await s.close();
-  });
-
-  it('stores ballots per board, round and voter, and counts voters with dots', async () => {
-    const s = make();
-    await s.createBoard(row('b1'), [], updateSetting('i', 1));
-    await s.createBoard(row('b2'), [], updateSetting('i', 2));
-    expect(await s.feature(ballotStore).get('b1', 'r1', 'alice')).toBeUndefined();
-    expect(await s.feature(ballotStore).put('b1', 'r1', 'alice', ['x', 'x', 'y'], '2026-01-01T00:00:00.000Z')).toBe(1);
-    expect(await s.feature(ballotStore).put('b1', 'r1', 'bob', ['y'], '2026-01-01T00:00:01.000Z')).toBe(2);
-    expect(await s.feature(ballotStore).put('b1', 'r2', 'bob', ['z'], '2026-01-01T00:00:01.000Z')).toBe(1);
-    expect(await s.feature(ballotStore).put('b2', 'r1', 'carol', ['q'], '2026-01-01T00:00:01.000Z')).toBe(1);
-    expect(await s.feature(ballotStore).put('b1', 'r1', 'alice', ['y'], '2026-01-01T00:00:02.000Z')).toBe(2);
-    expect(await s.feature(ballotStore).get('b1', 'r1', 'alice')).toEqual({ voterId: 'alice', itemIds: ['y'], updatedAt: '2026-01-01T00:00:02.000Z' });
-    expect(await s.feature(ballotStore).put('b1', 'r1', 'bob', [], '2026-01-01T00:00:03.000Z')).toBe(1);
-    expect(await s.feature(ballotStore).get('b1', 'r1', 'bob')).toBeUndefined();
-    expect((await s.feature(ballotStore).list('b1', 'r1')).map((b) => [b.voterId, b.itemIds])).toEqual([['alice', ['y']]]);
-    expect(await s.feature(ballotStore).list('b1', 'nope')).toEqual([]);
-    await expect(s.feature(ballotStore).put('missing', 'r1', 'alice', ['x'], '2026-01-01T00:00:00.000Z')).rejects.toThrow();
     await s.close();
   });
 
@@ -150,11 +129,11 @@ describe.each(implementations)('%s', (_name, make) => {
 describe('SqliteStorage on disk', () => {
   it('reloads everything after reopening the file', async () => {
     const file = path.join(tempDir(), 'db.sqlite');
-    const a = new SqliteStorage(file);
+    const a = sqliteAt(file);
     await a.createBoard(row('b1'), [{ role: 'facilitator', hash: 'h' }], updateSetting('initial', true));
     await a.appendUpdates('b1', 'board', [updateSetting('x', 1)]);
     await a.close();
-    const b = new SqliteStorage(file);
+    const b = sqliteAt(file);
     expect(await b.roleForTokenHash('b1', 'h')).toBe('facilitator');
     expect(materialize(await b.loadDoc('b1', 'board')).getMap('m').toJSON()).toEqual({ initial: true, x: 1 });
     await b.close();
@@ -162,8 +141,8 @@ describe('SqliteStorage on disk', () => {
 
   it('lets two store instances on one file append to different boards without losing rows', async () => {
     const file = path.join(tempDir(), 'db.sqlite');
-    const a = new SqliteStorage(file);
-    const b = new SqliteStorage(file);
+    const a = sqliteAt(file);
+    const b = sqliteAt(file);
     await a.createBoard(row('b1'), [], updateSetting('i', 1));
     await b.createBoard(row('b2'), [], updateSetting('i', 2));
     for (let i = 0; i < 50; i++) {

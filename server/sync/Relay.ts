@@ -260,7 +260,7 @@ export class Relay {
     const doc = new Y.Doc();
     try {
       Y.transact(doc, () => {
-        if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot);
+        if (stored.compacted) Y.applyUpdate(doc, stored.compacted);
         for (const u of stored.updates) Y.applyUpdate(doc, u);
       });
       return use(doc);

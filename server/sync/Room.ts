@@ -151,7 +151,7 @@ export class Room {
         this.doc,
         () => {
           // Whole boards: decoded with the fast string reader (most of a load's time otherwise).
-          if (stored.snapshot) applyUpdateFast(this.doc, stored.snapshot);
+          if (stored.compacted) applyUpdateFast(this.doc, stored.compacted);
           for (const u of stored.updates) applyUpdateFast(this.doc, u);
         },
         'load',
@@ -179,7 +179,7 @@ export class Room {
         doc: this.kind,
         ms: Math.round(performance.now() - started),
         updates: stored.updates.length,
-        snapshotBytes: stored.snapshot?.byteLength ?? 0,
+        snapshotBytes: stored.compacted?.byteLength ?? 0,
       });
     } catch (error) {
       this.state = 'failed';

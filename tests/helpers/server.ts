@@ -6,7 +6,8 @@ import { DEFAULT_LIMITS, type RelayLimits } from '../../server/sync/relayLimits'
 import { createLogger, silentLogger, type Logger } from '../../server/runtime/log';
 import { startServer, type RunningServer } from '../../server/Server';
 import { MemoryStorage } from '../../server/storage/MemoryStorage';
-import { SqliteStorage } from '../../server/storage/SqliteStorage';
+import { openSqliteStorage } from '../../server/migrations';
+import type { SqliteStorage } from '../../server/storage/SqliteStorage';
 import type { Storage } from '../../server/storage/Storage';
 
 export interface TestServerOptions {
@@ -37,7 +38,12 @@ export function tempDir(prefix = 'boards-test-'): string {
 }
 
 export function sqliteIn(dir: string): SqliteStorage {
-  return new SqliteStorage(path.join(dir, 'boards.sqlite'));
+  return sqliteAt(path.join(dir, 'boards.sqlite'));
+}
+
+/** The server's SQLite store (every table, as the server opens it) in this file. */
+export function sqliteAt(file: string): SqliteStorage {
+  return openSqliteStorage(file);
 }
 
 /** A logger that keeps its lines, to assert on what was logged. */

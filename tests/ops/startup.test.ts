@@ -3,7 +3,7 @@ import net from 'node:net';
 import path from 'node:path';
 import { openDatabase } from '../../server/storage/sqliteDatabase';
 import { afterEach, describe, expect, it } from 'vitest';
-import { SCHEMA_VERSION } from '../../server/storage/SqliteStorage';
+import { SCHEMA_VERSION } from '../../server/migrations';
 import { runToExit } from '../helpers/process';
 import { tempDir } from '../helpers/server';
 

@@ -160,7 +160,7 @@ describe('control document', () => {
     await eventually(() => expect(server!.relay.rooms.has(controlRoomName(b.id))).toBe(false));
     const stored = await server.storage.loadDoc(b.id, 'control');
     const doc = new Y.Doc();
-    if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot);
+    if (stored.compacted) Y.applyUpdate(doc, stored.compacted);
     for (const u of stored.updates) Y.applyUpdate(doc, u);
     expect(doc.getMap(CONTROL_MAP).get(ControlKey.Step)).toEqual(step('s'));
   });

@@ -85,7 +85,7 @@ describe('room lifecycle', () => {
     const stored = await storage.loadDoc(board.id, 'board');
     expect(stored.updates).toHaveLength(0);
     const check = new Y.Doc();
-    Y.applyUpdate(check, stored.snapshot!);
+    Y.applyUpdate(check, stored.compacted!);
     expect(entries(check).get('x')).toBe(1);
   });
 
@@ -128,7 +128,7 @@ describe('room lifecycle', () => {
     await eventually(async () => expect((await storage.loadDoc(board.id, 'board')).updates.length).toBeLessThan(20));
     const stored = await storage.loadDoc(board.id, 'board');
     const check = new Y.Doc();
-    Y.applyUpdate(check, stored.snapshot!);
+    Y.applyUpdate(check, stored.compacted!);
     for (const u of stored.updates) Y.applyUpdate(check, u);
     expect(entries(check).size).toBe(45);
   });

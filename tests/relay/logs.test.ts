@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import type { RunningServer } from '../../server/Server';
-import { SqliteStorage } from '../../server/storage/SqliteStorage';
+import { openSqliteStorage } from '../../server/migrations';
 import { prepareBoard } from '../../server/boards/boards';
 import { recordsOf } from '../../shared/doc/boardDoc';
 import { boardSchema } from '../../exercises/registry';
@@ -41,7 +41,7 @@ describe('the log', () => {
   it('is JSON lines only, even when tldraw reports a record it cannot migrate', async () => {
     const dataDir = tempDir();
     // A board saved by an older app, holding a record its migrations trip over.
-    const storage = new SqliteStorage(`${dataDir}/boards.sqlite`);
+    const storage = openSqliteStorage(`${dataDir}/boards.sqlite`);
     const prepared = prepareBoard({ template: 'blank', title: 'Old', region: 'R', sector: 'S' });
     const doc = new Y.Doc();
     Y.applyUpdate(doc, prepared.state);

@@ -95,7 +95,7 @@ describe('relay sync', () => {
     await eventually(() => expect(allAcked(a)).toBe(true));
     const stored = await server.storage.loadDoc(board.id, 'board');
     const check = new Y.Doc();
-    if (stored.snapshot) Y.applyUpdate(check, stored.snapshot);
+    if (stored.compacted) Y.applyUpdate(check, stored.compacted);
     for (const u of stored.updates) Y.applyUpdate(check, u);
     expect(entries(check).get('x')).toBe(1);
   });

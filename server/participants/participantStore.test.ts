@@ -1,17 +1,16 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { tempDir } from '../../tests/helpers/server';
-import { MemoryStorage } from './MemoryStorage';
-import { SqliteStorage } from './SqliteStorage';
-import type { BoardRow, Storage } from './Storage';
-import { MAX_PARTICIPANTS_PER_BOARD, participantStore } from '../participants/participantStore';
+import { sqliteAt, tempDir } from '../../tests/helpers/server';
+import { MemoryStorage } from '../storage/MemoryStorage';
+import type { BoardRow, Storage } from '../storage/Storage';
+import { MAX_PARTICIPANTS_PER_BOARD, participantStore } from './participantStore';
 
 const row = (id: string): BoardRow => ({ id, title: 'B', region: 'R', sector: 'S', templateId: 'blank', templateVersion: 1, variant: null, createdAt: '2026-01-01T00:00:00.000Z' });
 const T = (h: number) => `2026-04-20T${String(h).padStart(2, '0')}:00:00.000Z`;
 
 const implementations: [string, () => Storage][] = [
   ['MemoryStorage', () => new MemoryStorage()],
-  ['SqliteStorage', () => new SqliteStorage(path.join(tempDir(), 'db.sqlite'))],
+  ['SqliteStorage', () => sqliteAt(path.join(tempDir(), 'db.sqlite'))],
 ];
 
 describe.each(implementations)('%s participants', (_name, make) => {
@@ -62,11 +61,11 @@ describe.each(implementations)('%s participants', (_name, make) => {
 describe('SqliteStorage participants on disk', () => {
   it('survive reopening the file', async () => {
     const file = path.join(tempDir(), 'db.sqlite');
-    const a = new SqliteStorage(file);
+    const a = sqliteAt(file);
     await a.createBoard(row('b1'), [], new Uint8Array([0, 0]));
     await a.feature(participantStore).record('b1', { userId: 'u1', name: 'Maria', role: 'editor' }, T(9));
     await a.close();
-    const b = new SqliteStorage(file);
+    const b = sqliteAt(file);
     expect(await b.feature(participantStore).list('b1')).toEqual([{ userId: 'u1', name: 'Maria', role: 'editor', firstSeen: T(9), lastSeen: T(9) }]);
     await b.close();
   });

@@ -1,14 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import path from 'node:path';
-import { openDatabase } from './sqliteDatabase';
+import { openDatabase } from './storage/sqliteDatabase';
 import * as Y from 'yjs';
-import { SCHEMA_VERSION, SqliteStorage } from './SqliteStorage';
-import { tempDir } from '../../tests/helpers/server';
-import { participantStore } from '../participants/participantStore';
-import { activityStore } from '../dashboard/activityStore';
-import { snapshotStore } from '../history/snapshotStore';
-import { partnershipStore } from '../partnerships/store';
-import { voterKeyStore } from '../sync/voterKeyStore';
+import { MIGRATIONS, openSqliteStorage, SCHEMA_VERSION } from './migrations';
+import { migrate } from './storage/migrate';
+import { tempDir } from '../tests/helpers/server';
+import { participantStore } from './participants/participantStore';
+import { activityStore } from './dashboard/activityStore';
+import { snapshotStore } from './history/snapshotStore';
+import { partnershipStore } from './partnerships/store';
+import { voterKeyStore } from './sync/voterKeyStore';
 
 /** The schema of version 0, as the server wrote it before documents had a kind. */
 const V0_SCHEMA = `
@@ -82,9 +83,9 @@ function oldFile(): string {
   return file;
 }
 
-function materialize(stored: { snapshot: Uint8Array | null; updates: Uint8Array[] }): Y.Doc {
+function materialize(stored: { compacted: Uint8Array | null; updates: Uint8Array[] }): Y.Doc {
   const doc = new Y.Doc();
-  if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot);
+  if (stored.compacted) Y.applyUpdate(doc, stored.compacted);
   for (const u of stored.updates) Y.applyUpdate(doc, u);
   return doc;
 }
@@ -92,12 +93,12 @@ function materialize(stored: { snapshot: Uint8Array | null; updates: Uint8Array[
 describe('SqliteStorage schema migration', () => {
   it('opens a file of the first schema and reads its board document', async () => {
     const file = oldFile();
-    const s = new SqliteStorage(file);
+    const s = openSqliteStorage(file);
     const stored = await s.loadDoc('old-board-000001', 'board');
     expect(stored.lastSeq).toBe(5);
     expect(stored.updates).toHaveLength(2);
     expect(materialize(stored).getMap('m').toJSON()).toEqual({ snap: 'shot', a: 1, b: 2 });
-    expect(await s.loadDoc('old-board-000001', 'control')).toEqual({ snapshot: null, updates: [], lastSeq: 0 });
+    expect(await s.loadDoc('old-board-000001', 'control')).toEqual({ compacted: null, updates: [], lastSeq: 0 });
     expect(await s.roleForTokenHash('old-board-000001', 'h-editor')).toBe('editor');
     expect(await s.feature(participantStore).list('old-board-000001')).toHaveLength(1);
     // It keeps working: sequence numbers continue, the control document is separate.
@@ -108,7 +109,7 @@ describe('SqliteStorage schema migration', () => {
     const db = openDatabase(file, { readonly: true });
     expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
     const columns = (table: string) => (db.prepare(`PRAGMA table_info(${table})`).all() as { name: string; pk: number }[]).filter((c) => c.pk > 0).map((c) => c.name);
-    expect(columns('snapshots')).toEqual(['board_id', 'doc']);
+    expect(columns('compactions')).toEqual(['board_id', 'doc']);
     expect(columns('updates')).toEqual(['board_id', 'doc', 'seq']);
     const fks = db.prepare('PRAGMA foreign_key_list(updates)').all() as { table: string; from: string }[];
     expect(fks).toEqual([expect.objectContaining({ table: 'boards', from: 'board_id' })]);
@@ -116,7 +117,7 @@ describe('SqliteStorage schema migration', () => {
     db.close();
 
     // Opening again is a no-op.
-    const again = new SqliteStorage(file);
+    const again = openSqliteStorage(file);
     expect(materialize(await again.loadDoc('old-board-000001', 'board')).getMap('m').toJSON()).toEqual({ snap: 'shot', a: 1, b: 2, c: 3 });
     await again.close();
   });
@@ -128,7 +129,7 @@ describe('SqliteStorage schema migration', () => {
     db.pragma('foreign_keys = OFF');
     db.prepare("INSERT INTO updates (board_id, seq, data) VALUES ('no-such-board', 1, x'00')").run();
     db.close();
-    expect(() => new SqliteStorage(file)).toThrow();
+    expect(() => openSqliteStorage(file)).toThrow();
     const after = openDatabase(file, { readonly: true });
     expect(after.pragma('user_version', { simple: true })).toBe(0);
     expect((after.prepare('SELECT COUNT(*) AS n FROM updates').get() as { n: number }).n).toBe(3);
@@ -138,19 +139,16 @@ describe('SqliteStorage schema migration', () => {
 
   it('brings a version-1 file whose later tables were never made up to date, keeping a table it already has', async () => {
     const file = oldFile();
-    await new SqliteStorage(file).close();
     const db = openDatabase(file);
     // A version-1 file as servers wrote it before every table went through the numbered list:
     // the tables made on first use may be missing, or present (here: the activity one).
-    for (const table of ['board_snapshots', 'board_activity', 'partnership_board_tokens', 'partnership_boards', 'partnership_tokens', 'partnerships', 'voter_keys']) {
-      db.exec(`DROP TABLE ${table}`);
-    }
+    migrate(db, MIGRATIONS.slice(0, 1));
     db.exec('CREATE TABLE board_activity (board_id TEXT PRIMARY KEY REFERENCES boards(id), last_activity TEXT NOT NULL) WITHOUT ROWID');
     db.prepare("INSERT INTO board_activity VALUES ('old-board-000001', '2025-02-02T00:00:00.000Z')").run();
     db.pragma('user_version = 1');
     db.close();
 
-    const s = new SqliteStorage(file);
+    const s = openSqliteStorage(file);
     expect(await s.feature(activityStore).get('old-board-000001')).toBe('2025-02-02T00:00:00.000Z');
     expect(await s.feature(snapshotStore).list('old-board-000001')).toEqual([]);
     expect(await s.feature(voterKeyStore).has('old-board-000001', 'k')).toBe(false);
@@ -161,11 +159,62 @@ describe('SqliteStorage schema migration', () => {
     after.close();
   });
 
+  it('renames the compacted state in place when it opens a version-6 file: every document loads as before', async () => {
+    const file = path.join(tempDir(), 'boards.sqlite');
+    const v6 = openDatabase(file);
+    v6.pragma('journal_mode = WAL');
+    migrate(v6, MIGRATIONS.slice(0, 6));
+    expect(v6.pragma('user_version', { simple: true })).toBe(6);
+    v6.prepare(
+      `INSERT INTO boards (id, title, region, sector, template_id, template_version, variant, created_at)
+       VALUES ('v6-board-0000001', 'Six', 'North', 'Care', 'blank', 1, NULL, '2026-01-01T00:00:00.000Z')`,
+    ).run();
+    const compacted = { board: update('base', 'board'), control: update('step', 'two') };
+    const putCompacted = v6.prepare("INSERT INTO snapshots (board_id, doc, state, up_to_seq, updated_at) VALUES ('v6-board-0000001', ?, ?, ?, '2026-01-02T00:00:00.000Z')");
+    putCompacted.run('board', compacted.board, 7);
+    putCompacted.run('control', compacted.control, 2);
+    const logged = [update('a', 1), update('b', 2)];
+    const putUpdate = v6.prepare("INSERT INTO updates (board_id, doc, seq, data) VALUES ('v6-board-0000001', 'board', ?, ?)");
+    putUpdate.run(8, logged[0]);
+    putUpdate.run(9, logged[1]);
+    v6.prepare(
+      "INSERT INTO board_snapshots (id, board_id, name, kind, created_at, created_by, state) VALUES ('saved-000000001', 'v6-board-0000001', 'Saved', 'manual', '2026-01-02T00:00:00.000Z', NULL, ?)",
+    ).run(update('saved', true));
+    const rootPage = (db: ReturnType<typeof openDatabase>, table: string) => (db.prepare('SELECT rootpage FROM sqlite_master WHERE name = ?').get(table) as { rootpage: number }).rootpage;
+    const pageBefore = rootPage(v6, 'snapshots');
+    v6.close();
+
+    const s = openSqliteStorage(file);
+    const board = await s.loadDoc('v6-board-0000001', 'board');
+    expect(board).toEqual({ compacted: new Uint8Array(compacted.board), updates: logged.map((u) => new Uint8Array(u)), lastSeq: 9 });
+    expect(await s.loadDoc('v6-board-0000001', 'control')).toEqual({ compacted: new Uint8Array(compacted.control), updates: [], lastSeq: 2 });
+    expect(materialize(board).getMap('m').toJSON()).toEqual({ base: 'board', a: 1, b: 2 });
+    expect(await s.feature(snapshotStore).list('v6-board-0000001')).toEqual([expect.objectContaining({ id: 'saved-000000001', name: 'Saved' })]);
+    // Compaction writes to the renamed table and the log goes on from where it was.
+    expect(await s.appendUpdates('v6-board-0000001', 'board', [update('c', 3)])).toBe(10);
+    const whole = update('all', 'of it');
+    await s.compact('v6-board-0000001', 'board', whole, 10);
+    expect(await s.loadDoc('v6-board-0000001', 'board')).toEqual({ compacted: new Uint8Array(whole), updates: [], lastSeq: 10 });
+    await s.close();
+
+    const after = openDatabase(file, { readonly: true });
+    expect(after.pragma('user_version', { simple: true })).toBe(7);
+    // Renamed, not copied: the table keeps its pages.
+    expect(rootPage(after, 'compactions')).toBe(pageBefore);
+    expect(after.prepare("SELECT name FROM sqlite_master WHERE name = 'snapshots'").all()).toEqual([]);
+    after.close();
+  });
+
+  it('numbers its migrations by their place in the list', () => {
+    expect(MIGRATIONS.map((m) => m.version)).toEqual(MIGRATIONS.map((_m, i) => i + 1));
+    expect(SCHEMA_VERSION).toBe(7);
+  });
+
   it('refuses a file of a newer schema', () => {
     const file = path.join(tempDir(), 'boards.sqlite');
     const db = openDatabase(file);
     db.pragma(`user_version = ${SCHEMA_VERSION + 1}`);
     db.close();
-    expect(() => new SqliteStorage(file)).toThrow(/newer/);
+    expect(() => openSqliteStorage(file)).toThrow(/newer/);
   });
 });
