@@ -22,8 +22,11 @@ export const RestoreSnapshotBody = z.strictObject({
 
 const LIST = '/api/boards/:id/snapshots';
 
+/** What `:snapshot` names: its 404 when it is malformed or not one of the board's. */
+const SNAPSHOT_NOT_FOUND = { code: 'snapshot_not_found', message: 'This board has no such snapshot.' };
+
 function snapshotId(id: string): string {
-  if (!SNAPSHOT_ID_PATTERN.test(id)) throw new HttpError(404, 'snapshot_not_found', 'This board has no such snapshot.');
+  if (!SNAPSHOT_ID_PATTERN.test(id)) throw new HttpError(404, SNAPSHOT_NOT_FOUND.code, SNAPSHOT_NOT_FOUND.message);
   return id;
 }
 
@@ -50,6 +53,7 @@ export function historyRoutes(history: HistoryService): AnyRoute[] {
       method: ['GET', 'HEAD'],
       pattern: `${LIST}/:snapshot/state`,
       role: 'viewer',
+      names: { snapshot: SNAPSHOT_NOT_FOUND },
       async handle(ctx) {
         const bytes = await history.state(ctx.access.board, snapshotId(ctx.params.snapshot));
         ctx.send({ 'Content-Type': 'application/octet-stream', 'Content-Length': String(bytes.byteLength), 'Cache-Control': 'no-store' }, bytes);
@@ -59,6 +63,7 @@ export function historyRoutes(history: HistoryService): AnyRoute[] {
       method: ['POST'],
       pattern: `${LIST}/:snapshot/restore`,
       role: 'facilitator',
+      names: { snapshot: SNAPSHOT_NOT_FOUND },
       async handle(ctx) {
         const id = snapshotId(ctx.params.snapshot);
         const body = parseOr400(RestoreSnapshotBody, await ctx.readJson({ emptyIs: {} }));

@@ -29,6 +29,24 @@ describe('HTTP API', () => {
     }
   });
 
+  it('answers a malformed path segment with the 404 of what it names', async () => {
+    server = await startTestServer();
+    const board = await createTestBoard(server);
+    const bad = '%E0%A4%A';
+    const cases: [method: string, path: string, code: string][] = [
+      ['GET', `/api/boards/${bad}/results`, 'board_not_found'],
+      ['GET', `/api/cohorts/${bad}/summaries`, 'cohort_not_found'],
+      ['GET', `/api/partnerships/${bad}`, 'partnership_not_found'],
+      ['GET', `/api/boards/${board.id}/snapshots/${bad}/state`, 'snapshot_not_found'],
+      ['POST', `/api/boards/${board.id}/snapshots/${bad}/restore`, 'snapshot_not_found'],
+      ['POST', `/api/boards/${board.id}/votes/${bad}/reveal`, 'not_found'],
+    ];
+    for (const [method, path, code] of cases) {
+      const res = await fetch(`${server.url}${path}?token=${board.tokens.facilitator}`, { method });
+      expect([res.status, ((await res.json()) as { error: { code: string } }).error.code], path).toEqual([404, code]);
+    }
+  });
+
   it('lists templates with id, title, version and steps', async () => {
     server = await startTestServer();
     const list = (await (await fetch(`${server.url}/api/templates`)).json()) as any[];

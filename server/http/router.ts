@@ -20,7 +20,43 @@ export interface Route<A = unknown> {
   method: readonly string[];
   pattern: string;
   role: Access;
+  /**
+   * What the path's other `:name` segments name, as the 404 a malformed one answers (e.g.
+   * `{ snapshot: { code: 'snapshot_not_found', … } }`); default `not_found`. The `:id`'s comes
+   * from the route's role (ID_NOT_FOUND).
+   */
+  names?: Readonly<Record<string, NotFound>>;
   handle(ctx: RequestContext<A>): Promise<void> | void;
+}
+
+/** The 404 of something a path names. */
+export interface NotFound {
+  code: string;
+  message: string;
+}
+
+const NOTHING_HERE: NotFound = { code: 'not_found', message: 'Nothing exists at this address.' };
+
+/** The 404 of an `:id` that cannot be decoded, by what the route's role says it names. */
+export const ID_NOT_FOUND = {
+  board: { code: 'board_not_found', message: 'This board does not exist.' },
+  cohort: { code: 'cohort_not_found', message: 'This cohort does not exist.' },
+  partnership: { code: 'partnership_not_found', message: 'This partnership does not exist.' },
+} as const satisfies Record<string, NotFound>;
+
+/** What `:name` of this route names, for its 404. */
+function notFoundOf(route: Route<unknown>, name: string): NotFound {
+  if (name !== 'id') return route.names?.[name] ?? (name === 'board' ? ID_NOT_FOUND.board : NOTHING_HERE);
+  switch (route.role) {
+    case 'public':
+      return route.names?.id ?? NOTHING_HERE;
+    case 'trainer':
+      return ID_NOT_FOUND.cohort;
+    case 'partnership':
+      return ID_NOT_FOUND.partnership;
+    default:
+      return ID_NOT_FOUND.board;
+  }
 }
 
 /** What a board link opens (the `ctx.access` of a route with a board role). */
@@ -112,7 +148,8 @@ export interface Router {
 
 /**
  * The route table: finds the route of a request's path and method (405 when routes have the path
- * but none takes the method), decodes the path's parameters (a malformed percent-encoding is 404), authorises the
+ * but none takes the method), decodes the path's parameters (a malformed percent-encoding is the
+ * 404 of what the segment names: `board_not_found`, `snapshot_not_found`, …), authorises the
  * `:id` as the route's role says, then runs it. Resolves false when no route has the path.
  */
 export function createRouter(routes: readonly AnyRoute[], authorizers: Authorizers): Router {
@@ -151,10 +188,10 @@ export function createRouter(routes: readonly AnyRoute[], authorizers: Authorize
         continue;
       }
       // The id first: it is authorised before anything else of the path is read.
-      const id = raw.id === undefined ? '' : decodeSegment(raw.id);
+      const id = raw.id === undefined ? '' : decodeSegment(raw.id, notFoundOf(route, 'id'));
       const access = await authorize(route.role, id, url.searchParams.get('token'));
       const params: Record<string, string> = {};
-      for (const [name, value] of Object.entries(raw)) params[name] = decodeSegment(value);
+      for (const [name, value] of Object.entries(raw)) params[name] = decodeSegment(value, notFoundOf(route, name));
       await route.handle(new RequestContext(req, res, url, params, access, origin));
       return true;
     }
@@ -179,12 +216,12 @@ function match(segments: readonly string[], parts: readonly string[]): Record<st
   return params;
 }
 
-/** A path segment, percent-decoded; a malformed encoding names nothing that exists (404). */
-function decodeSegment(raw: string): string {
+/** A path segment, percent-decoded; a malformed encoding names nothing that exists (the 404 of what it would name). */
+function decodeSegment(raw: string, missing: NotFound): string {
   try {
     return decodeURIComponent(raw);
   } catch {
-    throw new HttpError(404, 'not_found', 'Nothing exists at this address.');
+    throw new HttpError(404, missing.code, missing.message);
   }
 }
 
