@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { isBoardId } from '../shared/ids';
 import type { ServerConfig } from './config';
-import { authorizeBoard } from './boards/boards';
+import { authorizeBoard } from './boards/boardLinks';
 import { boardRoutes } from './boards/routes';
 import { authorizeCohort } from './cohorts/auth';
 import { cohortRoutes } from './cohorts/routes';

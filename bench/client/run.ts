@@ -17,7 +17,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
-import { prepareBoard } from '../../server/boards/boards';
+import { prepareBoard } from '../../server/boards/boardLinks';
 import { boardState, busyBoardRecords } from '../../server/dashboard/testing';
 import { openSqliteStorage } from '../../server/migrations';
 import { spawnServer } from '../../tests/helpers/process';

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { prepareBoard } from '../../server/boards/boards';
+import { prepareBoard } from '../../server/boards/boardLinks';
 import { newKeySalt, sealingKey, sealTokens } from '../../server/cohorts/sealing';
 import { boardState, busyBoardRecords } from '../../server/dashboard/testing';
 import { openSqliteStorage } from '../../server/migrations';

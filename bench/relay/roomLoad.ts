@@ -20,7 +20,7 @@ import os from 'node:os';
 import path from 'node:path';
 import * as Y from 'yjs';
 import { recordsOf } from '../../shared/doc/boardDoc';
-import { prepareBoard } from '../../server/boards/boards';
+import { prepareBoard } from '../../server/boards/boardLinks';
 import { DEFAULT_LIMITS } from '../../server/sync/relayLimits';
 import { boardState } from '../../server/dashboard/testing';
 import { silentLogger } from '../../server/runtime/log';

@@ -17,7 +17,7 @@ import sirv from 'sirv';
 import { getIndices } from '@tldraw/utils';
 import { build } from 'vite';
 import { precompress, precompressDir } from '../../client/build/precompress';
-import { prepareBoard } from '../../server/boards/boards';
+import { prepareBoard } from '../../server/boards/boardLinks';
 import { boardState } from '../../server/dashboard/testing';
 import { cacheControlFor } from '../../server/http/staticFiles';
 import { openSqliteStorage } from '../../server/migrations';

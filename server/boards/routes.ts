@@ -3,11 +3,11 @@ import type { TemplateListing } from '../../shared/api/boards';
 import type { ExerciseTemplate } from '../../shared/template';
 import { TEMPLATES } from '../../exercises/registry';
 import { type AnyRoute, type BoardAccessOf, route } from '../http/router';
-import { parseOr400 } from '../http/schemas';
+import { parseOr400 } from '../http/parseBody';
 import type { Logger } from '../runtime/log';
 import { hashToken, newToken } from '../runtime/tokens';
 import type { BoardRow, Storage } from '../storage/Storage';
-import { boardLink, createBoard } from './boards';
+import { boardLink, createBoard } from './boardLinks';
 import { CreateBoardBody, InviteBody } from './schemas';
 
 export type BoardAccess = BoardAccessOf<BoardRow>;

@@ -3,14 +3,14 @@ import type { ExportWorkers } from '../exports/ExportWorkers';
 import type { BoardInput } from '../exports/exportJobs';
 import { boardInput } from '../exports/boardResults';
 import { type AnyRoute, route } from '../http/router';
-import { parseOr400 } from '../http/schemas';
+import { parseOr400 } from '../http/parseBody';
 import type { Metrics } from '../ops/metrics';
 import type { Relay } from '../sync/Relay';
 import type { Logger } from '../runtime/log';
 import type { BoardRow, Storage } from '../storage/Storage';
 import type { Cohort } from './cohortStore';
 import { broadcast } from './broadcast';
-import { cohortAnswer, createCohort, teamNames } from './cohorts';
+import { cohortAnswer, createCohort, teamNames } from './cohortCreation';
 import { BroadcastBody, CreateCohortBody } from './schemas';
 
 export interface CohortRoutesOptions {

@@ -7,7 +7,7 @@ import type { Relay } from '../sync/Relay';
 import type { Room, RoomExtension } from '../sync/Room';
 import type { BoardRow, Storage } from '../storage/Storage';
 import { boardPart, controlPart, presentPeople, type BoardPart, type ControlPart, type PresenceEntry } from './summarize';
-import { LastActivity } from './LastActivity';
+import { ActivityRecorder } from './ActivityRecorder';
 
 /** A board's summary without the cohort's team name (added per cohort by the caller). */
 export type BoardSummaryCore = Omit<BoardSummary, 'team'>;
@@ -89,7 +89,7 @@ export class SummaryService {
   private readonly throttleMs: number;
   private readonly thumbnailMs: number;
   /** The boards' last client writes, as read from and kept in storage. */
-  private readonly activity: LastActivity;
+  private readonly activity: ActivityRecorder;
   private readonly maxCached: number;
   private readonly now: () => number;
   /** What the service follows of every room; the composition root hands it to the relay (Server.ts). */
@@ -107,7 +107,7 @@ export class SummaryService {
     this.thumbnailMs = options.thumbnailMs ?? THUMBNAIL_THROTTLE_MS;
     this.maxCached = options.maxCachedBoards ?? 300;
     this.now = options.now ?? Date.now;
-    this.activity = new LastActivity(options.storage, options.logger, options.activityPersistMs ?? ACTIVITY_PERSIST_MS, this.now);
+    this.activity = new ActivityRecorder(options.storage, options.logger, options.activityPersistMs ?? ACTIVITY_PERSIST_MS, this.now);
   }
 
   /** Current summaries of the boards, in the given order; a board that does not exist is left out. */

@@ -7,7 +7,7 @@ import type { Relay } from '../sync/Relay';
 import type { Storage } from '../storage/Storage';
 import { boardInput } from './boardResults';
 import type { ExportWorkers } from './ExportWorkers';
-import { exportSchemaText } from './schema';
+import { exportSchemaText } from './exportJsonSchema';
 
 export interface ExportRoutesOptions {
   relay: Relay;

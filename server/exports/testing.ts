@@ -9,7 +9,7 @@ import type { ExerciseDef } from '../../exercises/kit/definitions';
 import { exerciseRecords } from '../../exercises/kit/seed';
 import { boardSchema } from '../../exercises/registry';
 import type { BoardRow } from '../storage/Storage';
-import { exportSchema } from './schema';
+import { exportSchema } from './exportJsonSchema';
 
 /** Test helpers for the exports: boards as Y.Docs, and the schema validator. */
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { SNAPSHOT_BY_MAX, SNAPSHOT_ID_PATTERN, SNAPSHOT_NAME_MAX } from '../../shared/api/history';
 import { HttpError } from '../http/HttpError';
-import { parseOr400 } from '../http/schemas';
+import { parseOr400 } from '../http/parseBody';
 import type { BoardAccess } from '../boards/routes';
 import { type AnyRoute, route } from '../http/router';
 import type { HistoryService } from './HistoryService';

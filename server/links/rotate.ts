@@ -1,6 +1,6 @@
 import { ROLES, type Role } from '../../shared/roles';
-import { boardLink } from '../boards/boards';
-import { cohortLink } from '../cohorts/cohorts';
+import { boardLink } from '../boards/boardLinks';
+import { cohortLink } from '../cohorts/cohortCreation';
 import { newKeySalt, openTokens, sealingKey, sealTokens } from '../cohorts/sealing';
 import { HttpError } from '../http/HttpError';
 import type { Logger } from '../runtime/log';

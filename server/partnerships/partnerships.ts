@@ -1,7 +1,7 @@
 import { hasRole, ROLES, type Role } from '../../shared/roles';
 import type { MemberRole, PartnershipRole } from '../../shared/partnership';
 import { isSessionDate } from '../../shared/doc/rubricDoc';
-import { prepareBoard, boardLink } from '../boards/boards';
+import { prepareBoard, boardLink } from '../boards/boardLinks';
 import { HttpError } from '../http/HttpError';
 import type { Storage } from '../storage/Storage';
 import { hashToken, newBoardId, newToken } from '../runtime/tokens';

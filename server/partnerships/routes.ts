@@ -3,7 +3,7 @@ import { PartnershipEvent, type PartnershipRole } from '../../shared/partnership
 import type { SummaryService } from '../dashboard/SummaryService';
 import { HttpError } from '../http/HttpError';
 import { type AnyRoute, type RequestContext, route } from '../http/router';
-import { parseOr400 } from '../http/schemas';
+import { parseOr400 } from '../http/parseBody';
 import type { Logger } from '../runtime/log';
 import type { Relay } from '../sync/Relay';
 import type { Storage } from '../storage/Storage';

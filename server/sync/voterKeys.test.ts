@@ -5,7 +5,7 @@ import { MessageType, VoterKeyStatus } from '../../shared/protocol';
 import { silentLogger } from '../runtime/log';
 import type { Connection } from './Connection';
 import { MemoryStorage } from '../storage/MemoryStorage';
-import { prepareBoard } from '../boards/boards';
+import { prepareBoard } from '../boards/boardLinks';
 import { VOTER_KEY_GRACE_MS, VoterKeys } from './voterKeys';
 
 /** A stand-in for a board connection: what VoterKeys reads, and the frames it is sent. */

@@ -2,7 +2,7 @@ import { VOTER_ID_PATTERN, VOTER_KEY_HEADER, VOTER_KEY_PATTERN } from '../../sha
 import type { BoardAccess } from '../boards/routes';
 import { HttpError } from '../http/HttpError';
 import { type AnyRoute, route } from '../http/router';
-import { parseOr400 } from '../http/schemas';
+import { parseOr400 } from '../http/parseBody';
 import type { VoterKeys } from '../sync/voterKeys';
 import { BallotBody, StartVoteBody } from './schemas';
 import type { VoteService } from './VoteService';

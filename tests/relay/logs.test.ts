@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import type { RunningServer } from '../../server/Server';
 import { openSqliteStorage } from '../../server/migrations';
-import { prepareBoard } from '../../server/boards/boards';
+import { prepareBoard } from '../../server/boards/boardLinks';
 import { recordsOf } from '../../shared/doc/boardDoc';
 import { boardSchema } from '../../exercises/registry';
 import { geoShape } from '../helpers/boardContent';

@@ -18,7 +18,7 @@ interface Activity {
  * in storage (dashboard/activityStore.ts): written at most every `persistMs` per board (the
  * first write at once, later ones on a trailing timer) and whenever a room unloads.
  */
-export class LastActivity {
+export class ActivityRecorder {
   private readonly boards = new Map<string, Activity>();
 
   constructor(

@@ -1,6 +1,6 @@
 import { ROLES, type Role } from '../../shared/roles';
 import { getTemplate } from '../../exercises/registry';
-import { boardLinks, prepareBoard } from '../boards/boards';
+import { boardLinks, prepareBoard } from '../boards/boardLinks';
 import { HttpError } from '../http/HttpError';
 import type { Storage } from '../storage/Storage';
 import type { Cohort, NewCohort } from './cohortStore';
