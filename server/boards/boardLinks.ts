@@ -5,7 +5,7 @@ import { boardSchema, getExercise } from '../../exercises/registry';
 import { exerciseRecords } from '../../exercises/kit/seed';
 import type { CreateBoardResponse } from '../../shared/api/boards';
 import { HttpError } from '../http/HttpError';
-import type { CreateBoardBody } from './schemas';
+import type { CreateBoardBody } from '../../shared/api/boardRequests';
 import type { BoardRow, Storage, TokenRow } from '../storage/Storage';
 import { hashToken, newBoardId, newToken } from '../runtime/tokens';
 

@@ -8,7 +8,7 @@ import type { Logger } from '../runtime/log';
 import { hashToken, newToken } from '../runtime/tokens';
 import type { BoardRow, Storage } from '../storage/Storage';
 import { boardLink, createBoard } from './boardLinks';
-import { CreateBoardBody, InviteBody } from './schemas';
+import { CreateBoardBody, InviteBody } from '../../shared/api/boardRequests';
 
 export type BoardAccess = BoardAccessOf<BoardRow>;
 

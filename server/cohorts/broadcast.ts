@@ -9,7 +9,7 @@ import type { Logger } from '../runtime/log';
 import type { Relay } from '../sync/Relay';
 import { SERVER_ORIGIN } from '../sync/Room';
 import type { Cohort } from './cohortStore';
-import type { BroadcastBody } from './schemas';
+import type { BroadcastBody } from '../../shared/api/cohortRequests';
 import type { BroadcastResponse } from '../../shared/api/cohorts';
 
 const MINUTE = 60_000;

@@ -5,7 +5,7 @@ import { HttpError } from '../http/HttpError';
 import type { Storage } from '../storage/Storage';
 import type { Cohort, NewCohort } from './cohortStore';
 import { hashToken, newBoardId, newToken } from '../runtime/tokens';
-import type { CreateCohortBody } from './schemas';
+import type { CreateCohortBody } from '../../shared/api/cohortRequests';
 import { newKeySalt, openTokens, sealingKey, sealTokens } from './sealing';
 import { cohortStore } from './cohortStore';
 import type { CohortInfo, CreateCohortResponse } from '../../shared/api/cohorts';

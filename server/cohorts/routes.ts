@@ -11,7 +11,7 @@ import type { BoardRow, Storage } from '../storage/Storage';
 import type { Cohort } from './cohortStore';
 import { broadcast } from './broadcast';
 import { cohortAnswer, createCohort, teamNames } from './cohortCreation';
-import { BroadcastBody, CreateCohortBody } from './schemas';
+import { BroadcastBody, CreateCohortBody } from '../../shared/api/cohortRequests';
 
 export interface CohortRoutesOptions {
   storage: Storage;

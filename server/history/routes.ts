@@ -1,24 +1,10 @@
-import { z } from 'zod';
-import { SNAPSHOT_BY_MAX, SNAPSHOT_ID_PATTERN, SNAPSHOT_NAME_MAX } from '../../shared/api/history';
+import { SNAPSHOT_ID_PATTERN } from '../../shared/api/history';
+import { CreateSnapshotBody, RestoreSnapshotBody } from '../../shared/api/historyRequests';
 import { HttpError } from '../http/HttpError';
 import { parseOr400 } from '../http/parseBody';
 import type { BoardAccess } from '../boards/routes';
 import { type AnyRoute, route } from '../http/router';
 import type { HistoryService } from './HistoryService';
-
-const text = (max: number) => z.string('must be text').trim().max(max, `must be at most ${max} characters`);
-
-/** POST /api/boards/:id/snapshots */
-export const CreateSnapshotBody = z.strictObject({
-  name: text(SNAPSHOT_NAME_MAX).min(1, 'is required'),
-  /** Display name of the facilitator saving it. */
-  by: text(SNAPSHOT_BY_MAX).optional(),
-});
-
-/** POST /api/boards/:id/snapshots/:snapshot/restore (the body is optional). */
-export const RestoreSnapshotBody = z.strictObject({
-  by: text(SNAPSHOT_BY_MAX).optional(),
-});
 
 const LIST = '/api/boards/:id/snapshots';
 

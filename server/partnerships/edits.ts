@@ -5,7 +5,7 @@ import { setRationale, setScore } from '../../shared/doc/rubricDoc';
 import { HttpError } from '../http/HttpError';
 import { SERVER_ORIGIN } from '../sync/Room';
 import type { Relay } from '../sync/Relay';
-import type { ActionChangesBody, NewActionBody, RubricDateBody } from './schemas';
+import type { ActionChangesBody, NewActionBody, RubricDateBody } from '../../shared/api/partnershipRequests';
 
 /**
  * Edits made on the partnership page, written into the board document the entry lives on (the

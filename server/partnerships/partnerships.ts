@@ -5,7 +5,7 @@ import { prepareBoard, boardLink } from '../boards/boardLinks';
 import { HttpError } from '../http/HttpError';
 import type { Storage } from '../storage/Storage';
 import { hashToken, newBoardId, newToken } from '../runtime/tokens';
-import type { AttachBoardBody, CreatePartnershipBody, NewMeetingBoardBody } from './schemas';
+import type { AttachBoardBody, CreatePartnershipBody, NewMeetingBoardBody } from '../../shared/api/partnershipRequests';
 import { boardTokenOf, newKeySalt, openMemberToken, sealMemberToken } from './secrets';
 import { BoardInPartnershipError, type LinkToken, type Partnership } from './store';
 import { partnershipStore } from './store';

@@ -21,7 +21,7 @@ import {
   PARTNERSHIP_EXPORT_FORMATS,
   RubricDateBody,
   SettingsBody,
-} from './schemas';
+} from '../../shared/api/partnershipRequests';
 import type { LinkToken } from './store';
 
 type PartnershipContext = RequestContext<PartnershipAccess>;

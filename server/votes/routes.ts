@@ -4,7 +4,7 @@ import { HttpError } from '../http/HttpError';
 import { type AnyRoute, route } from '../http/router';
 import { parseOr400 } from '../http/parseBody';
 import type { VoterKeys } from '../sync/voterKeys';
-import { BallotBody, StartVoteBody } from './schemas';
+import { BallotBody, StartVoteBody } from '../../shared/api/voteRequests';
 import type { VoteService } from './VoteService';
 
 /**

@@ -10,14 +10,8 @@ export interface TemplateListing {
   steps: { id: string; title: string; prompt: string; minutes: number; zoneId?: string }[];
 }
 
-/** `POST /api/boards` */
-export interface CreateBoardRequest {
-  template: string;
-  title: string;
-  region: string;
-  sector: string;
-  variant?: string;
-}
+/** `POST /api/boards`: the body, as its schema (boardRequests.ts) reads it. */
+export type { CreateBoardRequest } from './boardRequests';
 
 /** A board's three links, one per role. */
 export type BoardLinks = Record<Role, string>;

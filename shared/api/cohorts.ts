@@ -1,17 +1,8 @@
 import type { Role } from '../roles';
 import type { BoardLinks } from './boards';
 
-/** `POST /api/cohorts` */
-export interface CreateCohortRequest {
-  name: string;
-  template: string;
-  variant?: string;
-  region?: string;
-  sector?: string;
-  /** Team names, one board each; or `count` boards named by the server. */
-  teams?: string[];
-  count?: number;
-}
+/** `POST /api/cohorts` and `POST /api/cohorts/<id>/broadcast`: the bodies, as their schemas (cohortRequests.ts) read them. */
+export type { BroadcastRequest, CreateCohortRequest } from './cohortRequests';
 
 /** A team board of a new cohort. */
 export interface CohortBoard {
@@ -41,12 +32,6 @@ export interface CohortInfo {
   boards: { team: string; id: string; links: TeamLinks }[];
 }
 
-/** `POST /api/cohorts/<id>/broadcast?token=` */
-export interface BroadcastRequest {
-  step?: string;
-  timer?: { action: 'start' | 'pause' | 'reset'; minutes?: number };
-  banner?: string | null;
-}
 
 /** `POST /api/cohorts/<id>/broadcast` answer. */
 export interface BroadcastResponse {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { BANNER_MAX_LENGTH } from '../../shared/doc/control';
-import { COHORT_LIMITS, FIELD_MAX_LENGTH } from '../../shared/api/limits';
+import { BANNER_MAX_LENGTH } from '../doc/control';
+import { COHORT_LIMITS, FIELD_MAX_LENGTH } from './limits';
 
 /** Limits of a cohort (POST /api/cohorts). */
 
@@ -49,6 +49,7 @@ export const CreateCohortBody = z
     });
   });
 export type CreateCohortBody = z.infer<typeof CreateCohortBody>;
+export type CreateCohortRequest = z.input<typeof CreateCohortBody>;
 
 export const TIMER_ACTIONS = ['start', 'pause', 'reset'] as const;
 
@@ -83,3 +84,4 @@ export const BroadcastBody = z
     message: 'give at least one of step, timer or banner',
   });
 export type BroadcastBody = z.infer<typeof BroadcastBody>;
+export type BroadcastRequest = z.input<typeof BroadcastBody>;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { FIELD_MAX_LENGTH } from '../../shared/api/limits';
+import { FIELD_MAX_LENGTH } from './limits';
 
 const text = (max: number) => z.string().trim().max(max, `must be at most ${max} characters`);
 
@@ -12,6 +12,8 @@ export const CreateBoardBody = z.strictObject({
   variant: z.string().min(1).max(60).optional(),
 });
 export type CreateBoardBody = z.infer<typeof CreateBoardBody>;
+/** What a client sends (the sector may be left out). */
+export type CreateBoardRequest = z.input<typeof CreateBoardBody>;
 
 /** POST /api/boards/:id/invites */
 export const InviteBody = z.strictObject({

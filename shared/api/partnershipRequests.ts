@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { ACTION_STATUSES, type ActionStatus } from '../../shared/actionPlan';
-import { MEMBER_ROLES } from '../../shared/partnership';
-import { RUBRIC_DIMENSION_IDS } from '../../shared/rubric';
-import { isSessionDate, MAX_RATIONALE } from '../../shared/doc/rubricDoc';
-import { FIELD_MAX_LENGTH } from '../../shared/api/limits';
+import { ACTION_STATUSES, type ActionStatus } from '../actionPlan';
+import { MEMBER_ROLES } from '../partnership';
+import { RUBRIC_DIMENSION_IDS } from '../rubric';
+import { isSessionDate, MAX_RATIONALE } from '../doc/rubricDoc';
+import { FIELD_MAX_LENGTH } from './limits';
 
 // Names end up in titles, CSV cells and reports: no control characters.
 const CONTROL_CHARACTERS = /\p{Cc}/u;
@@ -25,6 +25,7 @@ export const CreatePartnershipBody = z.strictObject({
   memberRole: z.enum(MEMBER_ROLES, `must be one of ${MEMBER_ROLES.join(', ')}`).optional(),
 });
 export type CreatePartnershipBody = z.infer<typeof CreatePartnershipBody>;
+export type CreatePartnershipRequest = z.input<typeof CreatePartnershipBody>;
 
 /** POST /api/partnerships/:id/boards */
 export const NewMeetingBoardBody = z.strictObject({
@@ -34,6 +35,7 @@ export const NewMeetingBoardBody = z.strictObject({
   meetingDate: date.optional(),
 });
 export type NewMeetingBoardBody = z.infer<typeof NewMeetingBoardBody>;
+export type NewMeetingBoardRequest = z.input<typeof NewMeetingBoardBody>;
 
 /** POST /api/partnerships/:id/boards/attach */
 export const AttachBoardBody = z.strictObject({
@@ -42,6 +44,7 @@ export const AttachBoardBody = z.strictObject({
   meetingDate: date.optional(),
 });
 export type AttachBoardBody = z.infer<typeof AttachBoardBody>;
+export type AttachBoardRequest = z.input<typeof AttachBoardBody>;
 
 /** POST /api/partnerships/:id/settings */
 export const SettingsBody = z.strictObject({
@@ -63,6 +66,7 @@ export const ActionChangesBody = z
   })
   .refine((b) => Object.keys(b).length > 0, 'give at least one of text, owner, due, status, priorityArea');
 export type ActionChangesBody = z.infer<typeof ActionChangesBody>;
+export type ActionChangesRequest = z.input<typeof ActionChangesBody>;
 
 /** POST /api/partnerships/:id/boards/:boardId/actions */
 export const NewActionBody = z.strictObject({
@@ -74,6 +78,7 @@ export const NewActionBody = z.strictObject({
   by: cleanText(60).optional(),
 });
 export type NewActionBody = z.infer<typeof NewActionBody>;
+export type NewActionRequest = z.input<typeof NewActionBody>;
 
 const scores = z.strictObject(
   Object.fromEntries(
@@ -98,5 +103,6 @@ export const RubricDateBody = z
   })
   .refine((b) => Object.values(b.scores).some((v) => v !== undefined), { message: 'must score at least one dimension', path: ['scores'] });
 export type RubricDateBody = z.infer<typeof RubricDateBody>;
+export type RubricDateRequest = z.input<typeof RubricDateBody>;
 
 export const PARTNERSHIP_EXPORT_FORMATS = ['json', 'csv', 'html'] as const;

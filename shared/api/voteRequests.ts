@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { VOTE_LIMITS } from '../../shared/doc/control';
+import { VOTE_LIMITS } from '../doc/control';
 
 const text = (max: number) => z.string().trim().max(max, `must be at most ${max} characters`);
 
