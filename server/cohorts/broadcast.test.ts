@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { RunningServer } from '../Server';
+import type { RunningServer } from '../../tests/helpers/server';
 import { connectClient, synced, type TestClient } from '../../tests/helpers/clients';
 import { eventually } from '../../tests/helpers/eventually';
 import { capturingLogger, sqliteIn, startTestServer, tempDir } from '../../tests/helpers/server';

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { openDatabase } from '../storage/sqliteDatabase';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { RunningServer } from '../Server';
+import type { RunningServer } from '../../tests/helpers/server';
 import { capturingLogger, sqliteIn, startTestServer, tempDir } from '../../tests/helpers/server';
 import { api, createTestCohort, tokenOf, type CreatedTestCohort } from './testing';
 

@@ -1,6 +1,6 @@
 import { unzipSync } from 'fflate';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { RunningServer } from '../Server';
+import type { RunningServer } from '../../tests/helpers/server';
 import { allAcked, connectClient, synced, type TestClient } from '../../tests/helpers/clients';
 import { eventually } from '../../tests/helpers/eventually';
 import { sqliteIn, startTestServer, tempDir } from '../../tests/helpers/server';

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { MemoryStorage } from '../storage/MemoryStorage';
-import { openSqliteStorage } from '../migrations';
+import { openSqliteStorage } from '../../tests/helpers/server';
 import type { BoardRow, Storage } from '../storage/Storage';
 import type { NewCohort } from './cohortStore';
 import { tempDir } from '../../tests/helpers/server';

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { unzipSync } from 'fflate';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { RunningServer } from '../Server';
+import type { RunningServer } from '../../tests/helpers/server';
 import { allAcked, connectClient, synced, type TestClient } from '../../tests/helpers/clients';
 import { eventually } from '../../tests/helpers/eventually';
 import { capturingLogger, createTestBoard, startTestServer, type TestBoard } from '../../tests/helpers/server';

@@ -15,7 +15,7 @@ import { writeNote } from '../../tests/helpers/notes';
 import { allAcked, connectClient, synced, type TestClient } from '../../tests/helpers/clients';
 import { eventually } from '../../tests/helpers/eventually';
 import { createTestBoard, startTestServer } from '../../tests/helpers/server';
-import type { RunningServer } from '../Server';
+import type { RunningServer } from '../../tests/helpers/server';
 import { resultsOfDoc } from './boardResults';
 import { buildExport } from './buildExport';
 import { csvFiles, csvZip } from './csvFiles';

@@ -6,10 +6,10 @@ import { addAction, readActions, updateAction } from '../../shared/doc/actionPla
 import { readRubric, setScore } from '../../shared/doc/rubricDoc';
 import { readNote } from '../../shared/doc/notes';
 import type { SnapshotInfo } from '../../shared/api/history';
-import type { ServerConfig } from '../config';
+import type { ServerConfig } from '../../tests/helpers/server';
 import { DEFAULT_LIMITS } from '../sync/relayLimits';
 import { silentLogger } from '../runtime/log';
-import { startServer, type RunningServer } from '../Server';
+import { startServer, type RunningServer } from '../../tests/helpers/server';
 import { MemoryStorage } from '../storage/MemoryStorage';
 import type { Storage } from '../storage/Storage';
 import { allAcked, connectClient, synced, type TestClient } from '../../tests/helpers/clients';

@@ -4,7 +4,7 @@ import { openDatabase } from '../storage/sqliteDatabase';
 import * as Y from 'yjs';
 import type { SnapshotInfo, SnapshotKind } from '../../shared/api/history';
 import { MemoryStorage } from '../storage/MemoryStorage';
-import { openSqliteStorage, SCHEMA_VERSION } from '../migrations';
+import { openSqliteStorage, SCHEMA_VERSION } from '../../tests/helpers/server';
 import type { BoardRow, Storage } from '../storage/Storage';
 import { tempDir } from '../../tests/helpers/server';
 import { snapshotsToPrune } from './snapshotStore';

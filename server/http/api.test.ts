@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { RunningServer } from '../Server';
+import type { RunningServer } from '../../tests/helpers/server';
 import { createTestBoard, startTestServer } from '../../tests/helpers/server';
 
 let server: RunningServer;

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { IncomingMessage } from 'node:http';
-import type { RunningServer } from '../Server';
+import type { RunningServer } from '../../tests/helpers/server';
 import { startTestServer } from '../../tests/helpers/server';
 import { clientAddress } from '../runtime/clientAddress';
 import { RateLimiter } from './rateLimit';

@@ -7,7 +7,7 @@ import { silentLogger } from '../runtime/log';
 import { Relay } from '../sync/Relay';
 import { MemoryStorage } from '../storage/MemoryStorage';
 import { tempDir } from '../../tests/helpers/server';
-import { createApp } from '../Server';
+import { createApp } from '../../tests/helpers/server';
 
 const closers: (() => Promise<void>)[] = [];
 afterEach(async () => {

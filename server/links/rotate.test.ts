@@ -2,7 +2,7 @@ import WebSocket from 'ws';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CloseCodes } from '../../shared/closeCodes';
 import { controlRoomName } from '../../shared/doc/control';
-import type { RunningServer } from '../Server';
+import type { RunningServer } from '../../tests/helpers/server';
 import { api, createTestCohort, tokenOf } from '../cohorts/testing';
 import { openSse } from '../dashboard/testing';
 import { MemoryStorage } from '../storage/MemoryStorage';

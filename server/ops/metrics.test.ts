@@ -1,7 +1,7 @@
 import http from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { RunningServer } from '../Server';
-import { createApp } from '../Server';
+import type { RunningServer } from '../../tests/helpers/server';
+import { createApp } from '../../tests/helpers/server';
 import { silentLogger } from '../runtime/log';
 import { Relay } from '../sync/Relay';
 import { DEFAULT_LIMITS } from '../sync/relayLimits';

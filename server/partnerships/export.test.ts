@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { addAction } from '../../shared/doc/actionPlanDoc';
 import { setScore } from '../../shared/doc/rubricDoc';
 import { setReviewAnswer, setReviewText } from '../../shared/doc/reviewDoc';
-import type { RunningServer } from '../Server';
+import type { RunningServer } from '../../tests/helpers/server';
 import { changeStoredBoard } from '../cohorts/testing';
 import { connectClient, synced, type TestClient } from '../../tests/helpers/clients';
 import { startTestServer } from '../../tests/helpers/server';

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { addAction } from '../../shared/doc/actionPlanDoc';
 import { setScore } from '../../shared/doc/rubricDoc';
-import type { RunningServer } from '../Server';
+import type { RunningServer } from '../../tests/helpers/server';
 import { changeStoredBoard } from '../cohorts/testing';
 import { connectClient, synced, type TestClient } from '../../tests/helpers/clients';
 import { eventually } from '../../tests/helpers/eventually';

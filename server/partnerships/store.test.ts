@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { MemoryStorage } from '../storage/MemoryStorage';
 import type { Storage } from '../storage/Storage';
-import { SCHEMA_VERSION } from '../migrations';
+import { SCHEMA_VERSION } from '../../tests/helpers/server';
 import { sqliteIn, tempDir } from '../../tests/helpers/server';
 import { BoardInPartnershipError } from './store';
 import { partnershipStore } from './store';

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { RunningServer } from '../Server';
+import type { RunningServer } from '../../tests/helpers/server';
 import { allAcked, connectClient, synced, voterKeySocket, type TestClient } from '../../tests/helpers/clients';
 import { eventually } from '../../tests/helpers/eventually';
 import { createTestBoard, sqliteIn, startTestServer, tempDir, type TestBoard } from '../../tests/helpers/server';

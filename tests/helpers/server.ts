@@ -10,6 +10,12 @@ import { openSqliteStorage } from '../../server/migrations';
 import type { SqliteStorage } from '../../server/storage/SqliteStorage';
 import type { Storage } from '../../server/storage/Storage';
 
+// The composition root as tests reach it: feature folders' tests import it from here, so no
+// feature folder imports the server root (which imports every feature).
+export { createApp, startServer, type RunningServer } from '../../server/Server';
+export type { ServerConfig } from '../../server/config';
+export { openSqliteStorage, SCHEMA_VERSION } from '../../server/migrations';
+
 export interface TestServerOptions {
   storage?: Storage;
   limits?: Partial<RelayLimits>;

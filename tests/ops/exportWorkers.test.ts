@@ -1,15 +1,15 @@
 import { spawn } from 'node:child_process';
 import { unzipSync } from 'fflate';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { RunningServer } from '../Server';
-import { sqliteIn, startTestServer, tempDir } from '../../tests/helpers/server';
+import type { RunningServer } from '../../server/Server';
+import { sqliteIn, startTestServer, tempDir } from '../helpers/server';
 import { fixtureFor } from '../../exercises/kit/testing';
 import { manyTablesManyKnocks } from '../../exercises/many-tables-many-knocks';
-import { addRecords, changeStoredBoard, createTestCohort, type CreatedTestCohort } from '../cohorts/testing';
-import { silentLogger } from '../runtime/log';
-import { ExportWorkers } from './ExportWorkers';
-import type { ExportJob } from './exportJobs';
-import { cohortStore } from '../cohorts/cohortStore';
+import { addRecords, changeStoredBoard, createTestCohort, type CreatedTestCohort } from '../../server/cohorts/testing';
+import { silentLogger } from '../../server/runtime/log';
+import { ExportWorkers } from '../../server/exports/ExportWorkers';
+import type { ExportJob } from '../../server/exports/exportJobs';
+import { cohortStore } from '../../server/cohorts/cohortStore';
 
 /** Results, exports and cohort zips are built on worker threads: the server keeps answering meanwhile. */
 
@@ -101,7 +101,7 @@ async function worstHealthz<T>(start: () => Promise<T>): Promise<{ worst: number
 /** A job that takes a worker a while: the comparison of many copies of one big board. */
 async function slowJob(): Promise<ExportJob> {
   const c = await bigCohort(1, 2000);
-  const { boardInput } = await import('./boardResults');
+  const { boardInput } = await import('../../server/exports/boardResults');
   const row = (await server!.storage.getBoard(c.boards[0].id))!;
   const board = await boardInput(server!.relay, server!.storage, row);
   const cohort = (await server!.storage.feature(cohortStore).get(c.id))!;

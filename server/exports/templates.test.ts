@@ -9,8 +9,8 @@ import { extractFixture, fixtureFor } from '../../exercises/kit/testing';
 import { STANDARD_NEXT_STEPS } from '../../exercises/launch-preparation/template';
 import { connectClient, synced } from '../../tests/helpers/clients';
 import { createTestBoard, startTestServer } from '../../tests/helpers/server';
-import { schemaErrors } from '../exports/testing';
-import type { RunningServer } from '../Server';
+import { schemaErrors } from './testing';
+import type { RunningServer } from '../../tests/helpers/server';
 
 /**
  * The exercise templates through the API: every template is listed with steps whose prompts say
