@@ -2,7 +2,7 @@ import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes } f
 import type { Role } from '../../shared/roles';
 
 /**
- * The secrets behind a partnership's two links (see server/CONTEXT.md, "partnerships/").
+ * The secrets behind a partnership's two links (see partnerships/CONTEXT.md).
  *
  * The lead and member tokens are random (256 bits) and stored only as sha256 hashes. The lead
  * must see the member link again, so the member token is stored **sealed** with a key derived
