@@ -10,7 +10,8 @@ import type { RelayLimits } from './relayLimits';
 import type { Logger } from '../runtime/log';
 import type { Storage } from '../storage/Storage';
 import type { Connection } from './Connection';
-import { PresenceGate } from './PresenceGate';
+import { RoomPresence } from './RoomPresence';
+import { REPAIR_ORIGIN, type PresenceChange, type RoomActivity, type RoomExtension } from './roomExtension';
 import { repairBoardDoc } from './documentRepair';
 import * as msg from './messages';
 import { isClientWrite } from './clientWrite';
@@ -20,49 +21,7 @@ import { changesNothing, WriteCheck } from './writeCheck';
 
 export type RoomState = 'loading' | 'ready' | 'failed' | 'unloading' | 'unloaded';
 
-/** What happened in a room since it loaded: the basis of "last activity" and session ends. */
-export interface RoomActivity {
-  /** ms since the epoch. */
-  loadedAt: number;
-  /** First and last write from a client connection since the load (null: none yet). */
-  firstWriteAt: number | null;
-  lastWriteAt: number | null;
-  clientWrites: number;
-}
-
-/**
- * What a feature adds to every room, handed to the Relay by the composition root (server/Server.ts):
- * the guards, the participants' record, the dashboard, board history, metrics. An extension
- * follows a room through these calls instead of patching it. They must not throw;
- * `beforeUnload` is awaited (after the last flush, before the document is freed), so it may
- * still read `room.doc`.
- */
-export interface RoomExtension {
-  /** The document has loaded (and been repaired), before anyone joins: guards attach here. */
-  onLoad?(room: Room): void;
-  /**
-   * A change was accepted (any origin: a connection, the server, a guard): applied to the
-   * document, or, for a client's write, applied once its commit has been forwarded, before
-   * the room reads the document again.
-   */
-  onUpdate?(room: Room, origin: unknown): void;
-  /** Presence (awareness) changed: by `origin` (a connection, or the room itself), for these client ids. */
-  onPresence?(room: Room, change: PresenceChange, origin: unknown): void;
-  beforeUnload?(room: Room): Promise<void> | void;
-}
-
-/** The awareness client ids a presence change added, updated and removed. */
-export interface PresenceChange {
-  added: number[];
-  updated: number[];
-  removed: number[];
-}
-
-/** The origin of writes the server makes itself (e.g. vote rounds in a control document). */
-export const SERVER_ORIGIN = 'server';
-
-/** The origin of the clean-up a room writes when it loads a document stored with junk (documentRepair.ts). */
-export const REPAIR_ORIGIN = 'repair';
+export { REPAIR_ORIGIN, SERVER_ORIGIN, type PresenceChange, type RoomActivity, type RoomExtension } from './roomExtension';
 
 /**
  * One live document of a board and its connections: the board document (`kind` 'board', room
@@ -110,7 +69,7 @@ export class Room {
   private unapplied: { update: Uint8Array; conn: Connection }[] = [];
   /** The connection whose accepted write is being applied: its document update is stored already. */
   private applying: Connection | null = null;
-  private readonly presence: PresenceGate;
+  private readonly presence: RoomPresence;
   /** The whole document as a sync step 2 while it does not change (see syncStep2For). */
   private fullState: Uint8Array | null = null;
   private unloadTimer: NodeJS.Timeout | null = null;
@@ -125,14 +84,16 @@ export class Room {
     readonly boardId: string,
     readonly kind: DocKind,
     private readonly storage: Storage,
-    private readonly limits: RelayLimits,
+    limits: RelayLimits,
     private readonly logger: Logger,
     private readonly onEmpty: (room: Room) => void,
     private readonly extension: RoomExtension = {},
   ) {
     this.awareness.setLocalState(null);
     this.name = kind === 'control' ? controlRoomName(boardId) : boardId;
-    this.presence = new PresenceGate(limits);
+    this.presence = new RoomPresence(this.awareness, this.conns, limits, logger, boardId, (change, origin) =>
+      this.callExtension('onPresence', origin, change),
+    );
     this.writeCheck = new WriteCheck(this.doc, kind);
     this.writes = new RoomWrites(boardId, kind, this.doc, storage, limits, logger, {
       committed: (batch) => this.committed(batch),
@@ -167,7 +128,7 @@ export class Room {
         if (repaired) this.logger.warn('board.repaired', { board: this.boardId, ...repaired });
       }
       this.callExtension('onLoad');
-      this.awareness.on('update', (change: AwarenessChange, origin: unknown) => this.onAwarenessUpdate(change, origin));
+      this.presence.listen();
       this.state = 'ready';
       this.writes.loaded(stored.lastSeq, stored.updates.length);
       this.logger.info('board.load', {
@@ -191,8 +152,8 @@ export class Room {
     this.cancelUnload();
     this.conns.add(conn);
     conn.send(msg.syncStep1(this.doc));
-    const states = [...this.awareness.getStates().keys()];
-    if (states.length > 0) conn.send(msg.awarenessFrame(this.awareness, states), { initial: true });
+    const presence = this.presence.initialFrame();
+    if (presence) conn.send(presence, { initial: true });
     if (conn.wantsAck && !this.writes.hasUncommitted()) this.sendAck(conn);
     conn.attach((data) => this.handleMessage(conn, data));
   }
@@ -201,9 +162,7 @@ export class Room {
     if (!this.conns.delete(conn)) return;
     conn.clearTimers();
     this.writeCheck.release(conn);
-    const owned = [...conn.awarenessClients];
-    this.presence.release(conn);
-    if (owned.length > 0) awarenessProtocol.removeAwarenessStates(this.awareness, owned, null);
+    this.presence.leave(conn);
     if (this.conns.size === 0 && this.holds === 0) this.onEmpty(this);
   }
 
@@ -228,16 +187,11 @@ export class Room {
         case MessageType.Sync:
           this.handleSync(conn, decoder);
           break;
-        case MessageType.Awareness: {
-          const { update, dropped } = this.presence.admit(conn, decoding.readVarUint8Array(decoder));
-          if (dropped.foreign + dropped.tooMany + dropped.tooLarge > 0) {
-            this.logger.warn('presence.dropped', { board: this.boardId, conn: conn.id, ...dropped });
-          }
-          if (update) awarenessProtocol.applyAwarenessUpdate(this.awareness, update, conn);
+        case MessageType.Awareness:
+          this.presence.receive(conn, decoding.readVarUint8Array(decoder));
           break;
-        }
         case MessageType.QueryAwareness:
-          this.answerPresenceQuery(conn);
+          this.presence.answerQuery(conn);
           break;
         case MessageType.Auth:
           break; // Clients have nothing to say in auth; tolerated for compatibility.
@@ -312,25 +266,6 @@ export class Room {
     return this.fullState;
   }
 
-  /** Answers a query-awareness at most once per interval per connection; queries in between get one later answer. */
-  private answerPresenceQuery(conn: Connection): void {
-    const answer = () => {
-      conn.lastQueryAnswerAt = Date.now();
-      conn.send(msg.awarenessFrame(this.awareness, [...this.awareness.getStates().keys()]));
-    };
-    const wait = conn.lastQueryAnswerAt + this.limits.presenceQueryIntervalMs - Date.now();
-    if (wait <= 0) {
-      answer();
-      return;
-    }
-    if (conn.queryTimer) return;
-    conn.queryTimer = setTimeout(() => {
-      conn.queryTimer = null;
-      if (!conn.closed && this.conns.has(conn)) answer();
-    }, wait);
-    conn.queryTimer.unref?.();
-  }
-
   /** Applies the accepted client writes the document does not have yet, in order. */
   private applyAccepted(): void {
     while (this.unapplied.length > 0) {
@@ -392,14 +327,6 @@ export class Room {
     this.onEmpty(this);
   }
 
-  private onAwarenessUpdate(change: AwarenessChange, origin: unknown): void {
-    const changed = [...change.added, ...change.updated, ...change.removed];
-    for (const id of change.removed) this.presence.removed(id);
-    const frame = msg.awarenessFrame(this.awareness, changed);
-    for (const conn of this.conns) conn.send(frame);
-    this.callExtension('onPresence', origin, change);
-  }
-
   private callExtension(name: 'onLoad' | 'onUpdate' | 'onPresence', origin?: unknown, change?: PresenceChange): void {
     try {
       if (name === 'onLoad') this.extension.onLoad?.(this);
@@ -453,5 +380,3 @@ export class Room {
     return this.unloadPromise;
   }
 }
-
-type AwarenessChange = PresenceChange;
