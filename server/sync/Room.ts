@@ -40,15 +40,16 @@ export { REPAIR_ORIGIN, SERVER_ORIGIN, type PresenceChange, type RoomActivity, t
  * forwarded to the other connections, applied to the document (a client's write waits until
  * then, so its forwarding does not wait for Yjs; any earlier read of the document, such as
  * checking the next write, applies it first) and acknowledged to their senders. The server's
- * own writes (guards' corrections, repairs, vote rounds) are applied at once and stored and
- * forwarded the same way. The state a joining client receives (sync step 2) waits for the same
+ * own writes (repairs, vote rounds, guards' corrections) are applied at once and stored and
+ * forwarded the same way; a guard corrects a client's write when it is applied, so the
+ * correction is committed and forwarded right after that write, in the next transaction. The state a joining client receives (sync step 2) waits for the same
  * commit when it holds uncommitted updates. So whatever any client has received survives a
  * crash of the server.
  *
  * Writes from connections that may not write this kind of document (`canWrite`: viewers on the
  * board; viewers and editors on the control document) are dropped before they reach the
  * document and answered with `permission denied`; their awareness still flows through the
- * PresenceGate (each connection speaks only for the presence ids it owns, within limits, with
+ * PresenceGate of RoomPresence.ts (each connection speaks only for the presence ids it owns, within limits, with
  * `user.role` corrected to the connection's role). A write may only extend the content of Yjs
  * client ids that no other open connection is writing (writeCheck.ts).
  *
