@@ -19,6 +19,7 @@ import { parseArgs } from 'node:util';
 import { runColdLoad, type ColdLoadResult } from './coldLoad';
 import { runFanout, type FanoutResult } from './fanout';
 import {
+  buildOurs,
   createBoard,
   installExitHooks,
   machineCpuMs,
@@ -145,7 +146,7 @@ interface FanoutRow extends FanoutResult {
 async function fanoutOn(kind: ServerKind, scenario: { clients: number; rate: number }): Promise<FanoutRow> {
   let server: BenchServer | null = null;
   let dataDir: string | null = null;
-  // One directory per run: Node writes one profile per thread (tsx adds a loader thread).
+  // One directory per run: Node writes one profile per thread (the main thread's is the `.0.` one).
   const nodeArgs = args.profile ? ['--cpu-prof', `--cpu-prof-dir=${path.join(profileDir, `${kind}-${scenario.clients}x${scenario.rate}`)}`] : [];
   try {
     let urlFor: (i: number) => string;
@@ -269,6 +270,11 @@ async function main(): Promise<void> {
   const loadResults: ColdLoadResult[] = [];
   const errors: string[] = [];
   if (args.profile) fs.mkdirSync(profileDir, { recursive: true });
+  // Before any run's quiet wait: the build itself is a few seconds of CPU.
+  if (servers.includes('ours')) {
+    process.stderr.write('building our server (scripts/build-server.mjs)\n');
+    buildOurs();
+  }
 
   if (parts.has('fanout')) {
     for (let round = 1; round <= rounds; round++) {

@@ -80,6 +80,7 @@ async function startChild(
   env: Record<string, string>,
   ready: RegExp,
   port: number,
+  cwd = ROOT,
   timeoutMs = 30_000,
 ): Promise<BenchServer> {
   const started = performance.now();
@@ -87,7 +88,7 @@ async function startChild(
   // The reference enables LevelDB persistence whenever YPERSISTENCE is set, even to "".
   if (kind === 'ref') delete childEnv.YPERSISTENCE;
   const child = spawn(process.execPath, args, {
-    cwd: ROOT,
+    cwd,
     env: childEnv,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -171,18 +172,36 @@ async function startChild(
   };
 }
 
+/** Where `scripts/build-server.mjs` puts the server `npm start` runs, in a checkout at `root`. */
+export const builtServer = (root = ROOT) => path.join(root, 'dist', 'server', 'main.cjs');
+const built = new Set<string>();
+
 /**
- * Our server (`server/main.ts`) with SQLite persistence in `dataDir`.
- * `nodeArgs` go before `--import tsx` (e.g. `--cpu-prof`).
+ * Builds our server as `npm start` runs it (esbuild, a few seconds), once per checkout and
+ * benchmark process: the benchmarks measure that bundle with plain `node`, not the sources
+ * through tsx (whose transform adds a helper call to every named closure, and a loader thread).
  */
-export async function startOurs(dataDir: string, env: Record<string, string> = {}, nodeArgs: string[] = []): Promise<BenchServer> {
+export function buildOurs(root = ROOT): void {
+  if (built.has(root)) return;
+  execFileSync(process.execPath, [path.join('scripts', 'build-server.mjs')], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
+  built.add(root);
+}
+
+/**
+ * Our server (the bundle of `server/main.ts`, built first by buildOurs) with SQLite persistence
+ * in `dataDir`, without a client (`env` may set CLIENT_DIR). `nodeArgs` go before the script
+ * (e.g. `--cpu-prof`); `root` is the checkout to run (another one compares versions).
+ */
+export async function startOurs(dataDir: string, env: Record<string, string> = {}, nodeArgs: string[] = [], root = ROOT): Promise<BenchServer> {
+  buildOurs(root);
   const port = await freePort();
   return startChild(
     'ours',
-    [...nodeArgs, '--import', 'tsx', 'server/main.ts'],
+    [...nodeArgs, builtServer(root)],
     { PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, CLIENT_DIR: '/nonexistent', ...env },
     /Boards are served on http:\/\/\S+/,
     port,
+    root,
   );
 }
 

@@ -6,7 +6,6 @@
  *
  * See bench/CONTEXT.md ("visit/") for what is measured and how to read it.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
@@ -21,6 +20,7 @@ import { prepareBoard } from '../../server/boards/boardLinks';
 import { boardState } from '../../server/dashboard/testing';
 import { cacheControlFor } from '../../server/http/staticFiles';
 import { openSqliteStorage } from '../../server/migrations';
+import { installExitHooks, startOurs, type BenchServer } from '../relay/servers';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 
@@ -101,30 +101,11 @@ async function seedBoard(dataDir: string, records: Record<string, unknown>[]) {
   }
 }
 
-/** Our server from OURS_ROOT (its own `server/main.ts` and `dist/client`), in its own process. */
-async function startOurs(dataDir: string): Promise<{ url: string; child: ChildProcess }> {
+/** Our server from OURS_ROOT (its own built server and `dist/client`), in its own process. */
+async function startOursWithClient(dataDir: string): Promise<BenchServer> {
   const clientDir = path.join(OURS_ROOT, 'dist/client');
   if (!fs.existsSync(path.join(clientDir, 'index.html'))) throw new Error(`no built client in ${clientDir}: run npm run build there`);
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
-    cwd: OURS_ROOT,
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, CLIENT_DIR: clientDir },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let out = '';
-  child.stdout!.on('data', (d) => (out += d));
-  child.stderr!.on('data', (d) => (out += d));
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${out}`)), 60_000);
-    child.stdout!.on('data', () => {
-      const m = /Boards are served on (http:\/\/\S+)/.exec(out);
-      if (m) {
-        clearTimeout(timer);
-        resolve(m[1]);
-      }
-    });
-    child.once('exit', (code) => reject(new Error(`server exited with ${code}:\n${out}`)));
-  });
-  return { url, child };
+  return startOurs(dataDir, { CLIENT_DIR: clientDir }, [], OURS_ROOT);
 }
 
 /** The raw tldraw page, built with the same Vite and the same precompression, and served like ours. */
@@ -259,11 +240,12 @@ async function main() {
   const records = shapeRecords(SHAPES);
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'pb-visit-bench-'));
   const board = await seedBoard(dataDir, records);
-  const ours = await startOurs(dataDir);
+  installExitHooks();
+  const ours = await startOursWithClient(dataDir);
   const raw = await startRaw(records);
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ARGS });
   const results: Record<Side, Record<Visit, Figures[]>> = { ours: { first: [], return: [] }, raw: { first: [], return: [] } };
-  const urls: Record<Side, string> = { ours: `${ours.url}/b/${board.id}?token=${board.editorToken}`, raw: raw.url };
+  const urls: Record<Side, string> = { ours: `http://127.0.0.1:${ours.port}/b/${board.id}?token=${board.editorToken}`, raw: raw.url };
   try {
     for (let rep = 0; rep < REPS; rep++) {
       const order: Side[] = rep % 2 === 0 ? ['ours', 'raw'] : ['raw', 'ours'];
@@ -283,7 +265,7 @@ async function main() {
     }
   } finally {
     await browser.close();
-    ours.child.kill('SIGTERM');
+    await ours.stop();
     raw.server.close();
     fs.rmSync(raw.dir, { recursive: true, force: true });
   }

@@ -113,6 +113,7 @@ export class SqliteStorage implements Storage {
       const base = this.stmts.getCompacted.get(boardId, kind) as { state: Buffer; upToSeq: number } | undefined;
       const rows = this.stmts.getUpdates.all(boardId, kind) as { seq: number; data: Buffer }[];
       const lastSeq = rows.length ? rows[rows.length - 1].seq : (base?.upToSeq ?? 0);
+      this.lastSeqs.set(`${kind}:${boardId}`, lastSeq);
       return {
         compacted: base ? new Uint8Array(base.state) : null,
         updates: rows.map((r) => new Uint8Array(r.data)),
@@ -121,12 +122,34 @@ export class SqliteStorage implements Storage {
     })();
   }
 
-  async appendUpdates(boardId: string, kind: DocKind, updates: Uint8Array[]): Promise<number> {
-    return this.db.transaction(() => {
-      let seq = this.seqOf(boardId, kind);
+  /**
+   * The last sequence number of each document this store loaded or appended to, so an append
+   * needs no `MAX(seq)` query. Compaction keeps it (the snapshot's up_to_seq is the last seq).
+   * Another store on the same file appending to the same document makes an insert collide: the
+   * append is then retried once with the number read from the file.
+   */
+  private readonly lastSeqs = new Map<string, number>();
+
+  private readonly appendTx = (boardId: string, kind: DocKind, updates: Uint8Array[], from: number | undefined) =>
+    this.db.transaction(() => {
+      let seq = from ?? this.seqOf(boardId, kind);
       for (const u of updates) this.stmts.insertUpdate.run(boardId, kind, ++seq, Buffer.from(u.buffer, u.byteOffset, u.byteLength));
       return seq;
     })();
+
+  async appendUpdates(boardId: string, kind: DocKind, updates: Uint8Array[]): Promise<number> {
+    const key = `${kind}:${boardId}`;
+    const known = this.lastSeqs.get(key);
+    let seq: number;
+    try {
+      seq = this.appendTx(boardId, kind, updates, known);
+    } catch (error) {
+      this.lastSeqs.delete(key);
+      if (known === undefined || (error as { code?: string }).code !== 'SQLITE_CONSTRAINT_PRIMARYKEY') throw error;
+      seq = this.appendTx(boardId, kind, updates, undefined);
+    }
+    this.lastSeqs.set(key, seq);
+    return seq;
   }
 
   async compact(boardId: string, kind: DocKind, compacted: Uint8Array, upToSeq: number): Promise<void> {

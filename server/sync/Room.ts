@@ -10,58 +10,18 @@ import type { RelayLimits } from './relayLimits';
 import type { Logger } from '../runtime/log';
 import type { Storage } from '../storage/Storage';
 import type { Connection } from './Connection';
-import { PresenceGate, SILENT_OWNER_MS } from './PresenceGate';
-import { describeUpdate, UpdateRefused } from './updateStructure';
-import { boardWriteProblem, controlWriteProblem } from './documentLayout';
+import { RoomPresence } from './RoomPresence';
+import { REPAIR_ORIGIN, type PresenceChange, type RoomActivity, type RoomExtension } from './roomExtension';
 import { repairBoardDoc } from './documentRepair';
 import * as msg from './messages';
 import { isClientWrite } from './clientWrite';
 import { applyUpdateFast } from '../../shared/fastUpdateDecoding';
+import { RoomWrites, type AcceptedUpdate } from './RoomWrites';
+import { changesNothing, WriteCheck } from './writeCheck';
 
 export type RoomState = 'loading' | 'ready' | 'failed' | 'unloading' | 'unloaded';
 
-/** What happened in a room since it loaded: the basis of "last activity" and session ends. */
-export interface RoomActivity {
-  /** ms since the epoch. */
-  loadedAt: number;
-  /** First and last write from a client connection since the load (null: none yet). */
-  firstWriteAt: number | null;
-  lastWriteAt: number | null;
-  clientWrites: number;
-}
-
-/**
- * What a feature adds to every room, handed to the Relay by the composition root (server/Server.ts):
- * the guards, the participants' record, the dashboard, board history, metrics. An extension
- * follows a room through these calls instead of patching it. They must not throw;
- * `beforeUnload` is awaited (after the last flush, before the document is freed), so it may
- * still read `room.doc`.
- */
-export interface RoomExtension {
-  /** The document has loaded (and been repaired), before anyone joins: guards attach here. */
-  onLoad?(room: Room): void;
-  /** A change was applied to the document (any origin: a connection, the server, a guard). */
-  onUpdate?(room: Room, origin: unknown): void;
-  /** Presence (awareness) changed: by `origin` (a connection, or the room itself), for these client ids. */
-  onPresence?(room: Room, change: PresenceChange, origin: unknown): void;
-  beforeUnload?(room: Room): Promise<void> | void;
-}
-
-/** The awareness client ids a presence change added, updated and removed. */
-export interface PresenceChange {
-  added: number[];
-  updated: number[];
-  removed: number[];
-}
-
-/** The origin of writes the server makes itself (e.g. vote rounds in a control document). */
-export const SERVER_ORIGIN = 'server';
-
-/** The origin of the clean-up a room writes when it loads a document stored with junk (documentRepair.ts). */
-export const REPAIR_ORIGIN = 'repair';
-
-/** A log this many times `compactAfterUpdates` long is compacted without waiting for a pause. */
-const COMPACT_AT_ONCE_FACTOR = 4;
+export { REPAIR_ORIGIN, SERVER_ORIGIN, type PresenceChange, type RoomActivity, type RoomExtension } from './roomExtension';
 
 /**
  * One live document of a board and its connections: the board document (`kind` 'board', room
@@ -73,21 +33,25 @@ const COMPACT_AT_ONCE_FACTOR = 4;
  * SyncStep2. Afterwards every local change travels as an Update.
  *
  * Durability: an update reaches other clients only once it is durable. A client's update is
- * checked against the document layout (documentLayout.ts: a write that does not fit is refused
- * whole, before it touches the document, and the connection is closed), applied, and queued;
- * the updates queued during one turn of the event loop are appended to storage in one
- * transaction, and only after that commit are they forwarded to the other connections and
- * acknowledged to their senders. An update is "accepted" when that append has committed. The
- * state a joining client receives (sync step 2) waits for the same commit when it holds
- * uncommitted updates. So whatever any client has received survives a crash of the server.
+ * checked against the document layout (writeCheck.ts: a write that does not fit is refused
+ * whole, before it touches the document, and the connection is closed) and accepted: queued
+ * for storage as the client sent it. The updates accepted during one turn of the event loop are
+ * appended to storage in one transaction (RoomWrites.ts); only after that commit are they
+ * forwarded to the other connections, applied to the document (a client's write waits until
+ * then, so its forwarding does not wait for Yjs; any earlier read of the document, such as
+ * checking the next write, applies it first) and acknowledged to their senders. The server's
+ * own writes (repairs, vote rounds, guards' corrections) are applied at once and stored and
+ * forwarded the same way; a guard corrects a client's write when it is applied, so the
+ * correction is committed and forwarded right after that write, in the next transaction. The state a joining client receives (sync step 2) waits for the same
+ * commit when it holds uncommitted updates. So whatever any client has received survives a
+ * crash of the server.
  *
  * Writes from connections that may not write this kind of document (`canWrite`: viewers on the
  * board; viewers and editors on the control document) are dropped before they reach the
  * document and answered with `permission denied`; their awareness still flows through the
- * PresenceGate (each connection speaks only for the presence ids it owns, within limits, with
+ * PresenceGate of RoomPresence.ts (each connection speaks only for the presence ids it owns, within limits, with
  * `user.role` corrected to the connection's role). A write may only extend the content of Yjs
- * client ids that no other open connection is writing, so nobody can take another person's
- * client id (and with it the clocks their next edits would use).
+ * client ids that no other open connection is writing (writeCheck.ts).
  *
  * Everything else a room does comes from its extensions (RoomExtension): the lock guard of the
  * board room, the control guard of the control room, the participants' record and the features
@@ -100,25 +64,16 @@ export class Room {
   readonly conns = new Set<Connection>();
   /** Resolves when the document is loaded; rejects (once) when loading failed. */
   readonly loaded: Promise<void>;
-  /** Applied updates waiting for their commit, in order, with their origin and sequence number. */
-  private pending: { update: Uint8Array; origin: unknown; seq: number }[] = [];
-  private flushScheduled = false;
-  /** Updates applied to the document so far, and how many of them are durable. */
-  private appliedSeq = 0;
-  private committedSeq = 0;
-  /** Sends waiting for the commit of the updates they carry (initial states). */
-  private afterCommit: { seq: number; run: () => void }[] = [];
-  /** Yjs client ids whose content an open connection is writing (see the header). */
-  private readonly writerIds = new Map<number, Connection>();
-  private readonly presence: PresenceGate;
-  private writeChain: Promise<void> = Promise.resolve();
+  private readonly writes: RoomWrites;
+  private readonly writeCheck: WriteCheck;
+  /** Clients' writes accepted and not yet applied to the document, in order (see the header). */
+  private unapplied: { update: Uint8Array; conn: Connection }[] = [];
+  /** The connection whose accepted write is being applied: its document update is stored already. */
+  private applying: Connection | null = null;
+  private readonly presence: RoomPresence;
   /** The whole document as a sync step 2 while it does not change (see syncStep2For). */
   private fullState: Uint8Array | null = null;
-  private lastSeq = 0;
-  private logLength = 0;
   private unloadTimer: NodeJS.Timeout | null = null;
-  /** Compaction waiting for a pause in the writes (see `afterAppend`). */
-  private compactTimer: NodeJS.Timeout | null = null;
   private unloadPromise: Promise<void> | null = null;
   /** Server-side users of the room (Relay.editControlDoc); a held room is not unloaded. */
   holds = 0;
@@ -130,14 +85,21 @@ export class Room {
     readonly boardId: string,
     readonly kind: DocKind,
     private readonly storage: Storage,
-    private readonly limits: RelayLimits,
+    limits: RelayLimits,
     private readonly logger: Logger,
     private readonly onEmpty: (room: Room) => void,
     private readonly extension: RoomExtension = {},
   ) {
     this.awareness.setLocalState(null);
     this.name = kind === 'control' ? controlRoomName(boardId) : boardId;
-    this.presence = new PresenceGate(limits);
+    this.presence = new RoomPresence(this.awareness, this.conns, limits, logger, boardId, (change, origin) =>
+      this.callExtension('onPresence', origin, change),
+    );
+    this.writeCheck = new WriteCheck(this.doc, kind);
+    this.writes = new RoomWrites(boardId, kind, this.doc, storage, limits, logger, {
+      committed: (batch) => this.committed(batch),
+      failed: (event, error) => this.fail(event, error),
+    });
     this.loaded = this.load();
     // Observers attach their own handlers; this one only prevents an unhandled rejection.
     this.loaded.catch(() => {});
@@ -156,11 +118,10 @@ export class Room {
         },
         'load',
       );
-      this.lastSeq = stored.lastSeq;
-      this.logLength = stored.updates.length;
       this.doc.on('update', (update: Uint8Array, origin: unknown) => {
         this.fullState = null;
-        this.onDocUpdate(update, origin);
+        // An accepted client write, applied after its commit: stored and forwarded already.
+        if (origin !== this.applying || origin === null) this.onDocUpdate(update, origin);
       });
       // After the update handler, so any clean-up it writes is stored and forwarded like any write.
       if (this.kind === 'board') {
@@ -168,12 +129,9 @@ export class Room {
         if (repaired) this.logger.warn('board.repaired', { board: this.boardId, ...repaired });
       }
       this.callExtension('onLoad');
-      this.awareness.on('update', (change: AwarenessChange, origin: unknown) => this.onAwarenessUpdate(change, origin));
+      this.presence.listen();
       this.state = 'ready';
-      // A log left long (e.g. by a crash before compaction) is folded in now, not on the next write.
-      if (this.logLength >= this.limits.compactAfterUpdates) {
-        this.writeChain = this.writeChain.then(() => this.compact());
-      }
+      this.writes.loaded(stored.lastSeq, stored.updates.length);
       this.logger.info('board.load', {
         board: this.boardId,
         doc: this.kind,
@@ -195,19 +153,17 @@ export class Room {
     this.cancelUnload();
     this.conns.add(conn);
     conn.send(msg.syncStep1(this.doc));
-    const states = [...this.awareness.getStates().keys()];
-    if (states.length > 0) conn.send(msg.awarenessFrame(this.awareness, states), { initial: true });
-    if (conn.wantsAck && !this.hasUncommitted()) this.sendAck(conn);
+    const presence = this.presence.initialFrame();
+    if (presence) conn.send(presence, { initial: true });
+    if (conn.wantsAck && !this.writes.hasUncommitted()) this.sendAck(conn);
     conn.attach((data) => this.handleMessage(conn, data));
   }
 
   leave(conn: Connection): void {
     if (!this.conns.delete(conn)) return;
     conn.clearTimers();
-    for (const [id, writer] of this.writerIds) if (writer === conn) this.writerIds.delete(id);
-    const owned = [...conn.awarenessClients];
-    this.presence.release(conn);
-    if (owned.length > 0) awarenessProtocol.removeAwarenessStates(this.awareness, owned, null);
+    this.writeCheck.release(conn);
+    this.presence.leave(conn);
     if (this.conns.size === 0 && this.holds === 0) this.onEmpty(this);
   }
 
@@ -232,16 +188,11 @@ export class Room {
         case MessageType.Sync:
           this.handleSync(conn, decoder);
           break;
-        case MessageType.Awareness: {
-          const { update, dropped } = this.presence.admit(conn, decoding.readVarUint8Array(decoder));
-          if (dropped.foreign + dropped.tooMany + dropped.tooLarge > 0) {
-            this.logger.warn('presence.dropped', { board: this.boardId, conn: conn.id, ...dropped });
-          }
-          if (update) awarenessProtocol.applyAwarenessUpdate(this.awareness, update, conn);
+        case MessageType.Awareness:
+          this.presence.receive(conn, decoding.readVarUint8Array(decoder));
           break;
-        }
         case MessageType.QueryAwareness:
-          this.answerPresenceQuery(conn);
+          this.presence.answerQuery(conn);
           break;
         case MessageType.Auth:
           break; // Clients have nothing to say in auth; tolerated for compatibility.
@@ -256,12 +207,14 @@ export class Room {
 
   private handleSync(conn: Connection, decoder: decoding.Decoder): void {
     const syncType = decoding.readVarUint(decoder);
+    // Both answers and checks read the document: with every accepted write in it.
+    this.applyAccepted();
     switch (syncType) {
       case syncProtocol.messageYjsSyncStep1: {
         // The state as it is now, sent once every update it holds is durable.
         const frame = this.syncStep2For(decoding.readVarUint8Array(decoder));
-        const upTo = this.appliedSeq;
-        this.whenCommitted(() => {
+        const upTo = this.writes.accepted;
+        this.writes.whenCommitted(() => {
           conn.syncedUpTo = Math.max(conn.syncedUpTo, upTo);
           conn.send(frame, { initial: true });
         });
@@ -278,20 +231,23 @@ export class Room {
           );
           return;
         }
-        const refusal = this.writeProblem(conn, update);
-        if (refusal) {
-          this.logger.warn('board.write_refused', { board: this.boardId, doc: this.kind, conn: conn.id, role: conn.role, problem: refusal.problem });
-          conn.send(msg.permissionDenied(`This change was refused: ${refusal.problem}.`));
+        const verdict = this.writeCheck.check(conn, update);
+        if (!verdict.ok) {
+          this.logger.warn('board.write_refused', { board: this.boardId, doc: this.kind, conn: conn.id, role: conn.role, problem: verdict.problem });
+          conn.send(msg.permissionDenied(`This change was refused: ${verdict.problem}.`));
           // Later writes of this client build on the refused one: the connection cannot go on.
-          conn.close(refusal.close);
+          conn.close(verdict.close);
           return;
         }
-        Y.applyUpdate(this.doc, update, conn);
+        if (!changesNothing(verdict.structure)) {
+          this.unapplied.push({ update, conn });
+          this.onDocUpdate(update, conn);
+        }
         conn.writesReceived++;
         if (conn.wantsAck) {
           conn.ackOwed = true;
           // Nothing new (or nothing waiting): answer at once; otherwise the flush will.
-          if (!this.hasUncommitted()) this.sendAck(conn);
+          if (!this.writes.hasUncommitted()) this.sendAck(conn);
         }
         return;
       }
@@ -311,63 +267,20 @@ export class Room {
     return this.fullState;
   }
 
-  /**
-   * Why a client's write must not be applied, or null: it does not fit the document layout, or
-   * it extends the content of a Yjs client id another open connection is writing. A write that
-   * passes claims its client ids for this connection. Throws for bytes that are not an update.
-   */
-  private writeProblem(conn: Connection, update: Uint8Array): { problem: string; close: (typeof CloseCodes)[keyof typeof CloseCodes] } | null {
-    let structure: ReturnType<typeof describeUpdate>;
-    try {
-      structure = describeUpdate(this.doc, update);
-    } catch (error) {
-      if (error instanceof UpdateRefused) return { problem: error.message, close: CloseCodes.ChangeRefused };
-      throw error;
-    }
-    const now = Date.now();
-    for (const id of structure.writers) {
-      const writer = this.writerIds.get(id);
-      // A writer silent for long has probably lost its socket without the server noticing yet
-      // (a browser reconnecting after sleep): its successor may go on. Transient: retried later.
-      if (writer && writer !== conn && !writer.closed && now - writer.lastMessageAt < SILENT_OWNER_MS) {
-        return { problem: 'it writes as another connected person', close: CloseCodes.ClientIdInUse };
+  /** Applies the accepted client writes the document does not have yet, in order. */
+  private applyAccepted(): void {
+    while (this.unapplied.length > 0) {
+      const { update, conn } = this.unapplied.shift()!;
+      this.applying = conn;
+      try {
+        applyUpdateFast(this.doc, update, conn);
+      } finally {
+        this.applying = null;
       }
     }
-    const problem = this.kind === 'board' ? boardWriteProblem(this.doc, structure) : controlWriteProblem(this.doc, structure);
-    if (problem) return { problem, close: CloseCodes.ChangeRefused };
-    for (const id of structure.writers) this.writerIds.set(id, conn);
-    return null;
   }
 
-  /** Answers a query-awareness at most once per interval per connection; queries in between get one later answer. */
-  private answerPresenceQuery(conn: Connection): void {
-    const answer = () => {
-      conn.lastQueryAnswerAt = Date.now();
-      conn.send(msg.awarenessFrame(this.awareness, [...this.awareness.getStates().keys()]));
-    };
-    const wait = conn.lastQueryAnswerAt + this.limits.presenceQueryIntervalMs - Date.now();
-    if (wait <= 0) {
-      answer();
-      return;
-    }
-    if (conn.queryTimer) return;
-    conn.queryTimer = setTimeout(() => {
-      conn.queryTimer = null;
-      if (!conn.closed && this.conns.has(conn)) answer();
-    }, wait);
-    conn.queryTimer.unref?.();
-  }
-
-  private hasUncommitted(): boolean {
-    return this.committedSeq !== this.appliedSeq;
-  }
-
-  /** Runs `send` once every update applied so far is durable (at once when they are). */
-  private whenCommitted(send: () => void): void {
-    if (this.hasUncommitted()) this.afterCommit.push({ seq: this.appliedSeq, run: send });
-    else send();
-  }
-
+  /** A change accepted: counted as activity, told to the extensions, queued for storage. */
   private onDocUpdate(update: Uint8Array, origin: unknown): void {
     if (isClientWrite(origin)) {
       const now = Date.now();
@@ -376,75 +289,30 @@ export class Room {
       this.activity.clientWrites++;
     }
     this.callExtension('onUpdate', origin);
-    this.pending.push({ update, origin, seq: ++this.appliedSeq });
-    if (this.flushScheduled) return;
-    this.flushScheduled = true;
-    // Everything applied before the current callback returns (all frames of one socket read)
-    // goes into one transaction, committed right after it: a microtask on the write chain.
-    this.writeChain = this.writeChain.then(() => this.flushPending());
+    this.writes.accept(update, origin);
   }
 
-  /** Appends the pending updates in one transaction; after the commit, forwards and acknowledges them. */
-  private async flushPending(): Promise<void> {
-    this.flushScheduled = false;
-    const batch = this.pending;
-    this.pending = [];
-    if (batch.length === 0 || this.state === 'failed') return;
-    try {
-      this.lastSeq = await this.storage.appendUpdates(
-        this.boardId,
-        this.kind,
-        batch.map((b) => b.update),
-      );
-    } catch (error) {
-      this.fail('board.store_failed', error);
-      return;
-    }
-    this.committedSeq = batch[batch.length - 1].seq;
-    this.logLength += batch.length;
-    // Initial states first: their receivers then skip the updates they already hold.
-    while (this.afterCommit.length > 0 && this.afterCommit[0].seq <= this.committedSeq) this.afterCommit.shift()!.run();
+  /** A batch is durable: forwarded, applied, acknowledged. */
+  private committed(batch: AcceptedUpdate[]): void {
     for (const { update, origin, seq } of batch) {
       const frame = msg.syncUpdate(update);
       for (const conn of this.conns) if (conn !== origin && conn.syncedUpTo < seq) conn.send(frame);
     }
-    if (!this.hasUncommitted()) {
+    try {
+      this.applyAccepted();
+    } catch (error) {
+      // Checked before it was accepted, so this is a bug: the stored log holds the write; reload from it.
+      this.fail('board.apply_failed', error);
+      return;
+    }
+    if (!this.writes.hasUncommitted()) {
       let stateVector: Uint8Array | undefined;
       for (const conn of this.conns) if (conn.ackOwed) this.sendAck(conn, (stateVector ??= Y.encodeStateVector(this.doc)));
     }
-    await this.afterAppend();
   }
 
   /**
-   * Compaction rewrites the snapshot and deletes the log: a few milliseconds in which no write
-   * can be forwarded. So a long log is compacted once the writes pause (`compactIdleMs` without
-   * one), and at once only when it has grown far past the threshold (a board edited without
-   * pause), keeping the stall out of the middle of a burst of editing.
-   */
-  private async afterAppend(): Promise<void> {
-    const { compactAfterUpdates, compactIdleMs } = this.limits;
-    if (this.logLength >= compactAfterUpdates * COMPACT_AT_ONCE_FACTOR || (this.logLength >= compactAfterUpdates && compactIdleMs === 0)) {
-      this.cancelIdleCompaction();
-      await this.compact();
-      return;
-    }
-    if (this.logLength < compactAfterUpdates) return;
-    this.cancelIdleCompaction();
-    this.compactTimer = setTimeout(() => {
-      this.compactTimer = null;
-      if (this.state !== 'ready' || this.logLength < compactAfterUpdates) return;
-      this.writeChain = this.writeChain.then(() => (this.logLength >= compactAfterUpdates ? this.compact() : undefined));
-    }, compactIdleMs);
-    this.compactTimer.unref?.();
-  }
-
-  private cancelIdleCompaction(): void {
-    if (this.compactTimer) clearTimeout(this.compactTimer);
-    this.compactTimer = null;
-  }
-
-  /**
-   * Only called when nothing applied is waiting for storage, so every write frame received from
+   * Only called when nothing accepted is waiting for storage, so every write frame received from
    * this connection so far is durable.
    */
   private sendAck(conn: Connection, stateVector: Uint8Array = Y.encodeStateVector(this.doc)): void {
@@ -452,34 +320,12 @@ export class Room {
     conn.send(msg.ackFrame(stateVector, conn.writesReceived));
   }
 
-  /** Replaces the update log with a snapshot of the document (one storage transaction). */
-  private async compact(): Promise<void> {
-    try {
-      const started = performance.now();
-      const upTo = this.lastSeq;
-      const snapshot = Y.encodeStateAsUpdate(this.doc);
-      await this.storage.compact(this.boardId, this.kind, snapshot, upTo);
-      this.logLength = 0;
-      this.logger.info('board.compact', { board: this.boardId, doc: this.kind, upToSeq: upTo, bytes: snapshot.byteLength, ms: Math.round(performance.now() - started) });
-    } catch (error) {
-      // The log is still intact; compaction is retried after the next appends.
-      this.logger.error('board.compact_failed', { board: this.boardId, doc: this.kind, error });
-    }
-  }
-
   private fail(event: string, error: unknown): void {
     this.logger.error(event, { board: this.boardId, doc: this.kind, error });
     this.state = 'failed';
+    this.writes.close();
     for (const conn of this.conns) conn.close(CloseCodes.StorageFailed);
     this.onEmpty(this);
-  }
-
-  private onAwarenessUpdate(change: AwarenessChange, origin: unknown): void {
-    const changed = [...change.added, ...change.updated, ...change.removed];
-    for (const id of change.removed) this.presence.removed(id);
-    const frame = msg.awarenessFrame(this.awareness, changed);
-    for (const conn of this.conns) conn.send(frame);
-    this.callExtension('onPresence', origin, change);
   }
 
   private callExtension(name: 'onLoad' | 'onUpdate' | 'onPresence', origin?: unknown, change?: PresenceChange): void {
@@ -492,9 +338,9 @@ export class Room {
     }
   }
 
-  /** Resolves once every update applied so far is in storage. */
+  /** Resolves once every update accepted so far is in storage (and applied to the document). */
   flush(): Promise<void> {
-    return this.writeChain;
+    return this.writes.flush();
   }
 
   scheduleUnload(delayMs: number, unload: () => void): void {
@@ -514,13 +360,12 @@ export class Room {
    */
   unload(): Promise<void> {
     this.cancelUnload();
-    this.cancelIdleCompaction();
     this.unloadPromise ??= (async () => {
       const wasReady = this.state === 'ready';
       this.state = 'unloading';
       for (const conn of this.conns) conn.close(CloseCodes.ServerShuttingDown);
-      await this.writeChain;
-      if (wasReady && this.logLength > 0) await this.compact();
+      if (!wasReady) this.writes.close();
+      await this.writes.finish();
       if (wasReady) {
         try {
           await this.extension.beforeUnload?.(this);
@@ -536,5 +381,3 @@ export class Room {
     return this.unloadPromise;
   }
 }
-
-type AwarenessChange = PresenceChange;

@@ -1,4 +1,5 @@
 import * as Y from 'yjs';
+import { FastUpdateDecoderV1 } from '../../shared/fastUpdateDecoding';
 
 /**
  * What a Yjs update would do to a document, worked out from the update's bytes before it is
@@ -74,7 +75,8 @@ type Resolved = Place | typeof GARBAGE;
  * update, and whatever Yjs throws for bytes that are not an update.
  */
 export function describeUpdate(doc: Y.Doc, update: Uint8Array): UpdateStructure {
-  const { structs, ds } = Y.decodeUpdate(update) as { structs: Struct[]; ds: { clients: Map<number, { clock: number; len: number }[]> } };
+  // Decoded as the room applies it (the same values and errors as Yjs's decoder, strings faster).
+  const { structs, ds } = Y.decodeUpdateV2(update, FastUpdateDecoderV1) as { structs: Struct[]; ds: { clients: Map<number, { clock: number; len: number }[]> } };
   const store = doc.store;
   const docState = (client: number) => Y.getState(store, client);
 

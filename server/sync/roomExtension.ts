@@ -1,0 +1,46 @@
+import type { Room } from './Room';
+
+/** What happened in a room since it loaded: the basis of "last activity" and session ends. */
+export interface RoomActivity {
+  /** ms since the epoch. */
+  loadedAt: number;
+  /** First and last write from a client connection since the load (null: none yet). */
+  firstWriteAt: number | null;
+  lastWriteAt: number | null;
+  clientWrites: number;
+}
+
+/**
+ * What a feature adds to every room, handed to the Relay by the composition root (server/Server.ts):
+ * the guards, the participants' record, the dashboard, board history, metrics. An extension
+ * follows a room through these calls instead of patching it. They must not throw;
+ * `beforeUnload` is awaited (after the last flush, before the document is freed), so it may
+ * still read `room.doc`.
+ */
+export interface RoomExtension {
+  /** The document has loaded (and been repaired), before anyone joins: guards attach here. */
+  onLoad?(room: Room): void;
+  /**
+   * A change was accepted (any origin: a connection, the server, a guard): applied to the
+   * document, or, for a client's write, applied once its commit has been forwarded, before
+   * the room reads the document again.
+   */
+  onUpdate?(room: Room, origin: unknown): void;
+  /** Presence (awareness) changed: by `origin` (a connection, or the room itself), for these client ids. */
+  onPresence?(room: Room, change: PresenceChange, origin: unknown): void;
+  beforeUnload?(room: Room): Promise<void> | void;
+}
+
+/** The awareness client ids a presence change added, updated and removed. */
+export interface PresenceChange {
+  added: number[];
+  updated: number[];
+  removed: number[];
+}
+
+/** The origin of writes the server makes itself (e.g. vote rounds in a control document). */
+export const SERVER_ORIGIN = 'server';
+
+/** The origin of the clean-up a room writes when it loads a document stored with junk (documentRepair.ts). */
+export const REPAIR_ORIGIN = 'repair';
+
