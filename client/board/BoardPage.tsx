@@ -16,6 +16,7 @@ import { LicenceMessage } from './shapes/LicenceMessage';
 import { BoardWorkspace } from './workspace/BoardWorkspace';
 import { BOARD_FEATURES } from './features';
 import { SinceLastVisitContext } from './changes/ChangesNotice';
+import { watchSinceLastVisit, type SinceLastVisit } from './changes/SinceLastVisit';
 import { OpenBoard, openBoardConnection } from './sync/openBoard';
 import { FacilitationContext, type Facilitation } from './sync/FacilitationContext';
 import { SessionBar } from './facilitation/SessionBar';
@@ -211,6 +212,7 @@ function openBoardKey(info: BoardInfo): string {
 
 function BoardScreen({ info, token, takeConnection }: { info: BoardInfo; token: string; takeConnection: () => BoardConnection | null }) {
   const [openBoard, setOpenBoard] = useState<OpenBoard | null>(null);
+  const [sinceLastVisit, setSinceLastVisit] = useState<SinceLastVisit | null>(null);
   const user = useValue('localUser', () => localUser.get(), []);
   const [askName, setAskName] = useState(() => !localUser.get().name.trim());
   const [licenceTripped, setLicenceTripped] = useState(false);
@@ -226,10 +228,13 @@ function BoardScreen({ info, token, takeConnection }: { info: BoardInfo; token: 
   // biome-ignore lint/correctness/useExhaustiveDependencies: `key` stands for the info the open board uses.
   useEffect(() => {
     const s = new OpenBoard(infoRef.current, token, takeConnection());
+    // Features built on the open board close with it (OpenBoard.onClose).
+    setSinceLastVisit(watchSinceLastVisit(s));
     setOpenBoard(s);
     return () => {
       s.destroy();
       setOpenBoard(null);
+      setSinceLastVisit(null);
     };
   }, [key, token, takeConnection]);
 
@@ -349,7 +354,7 @@ function BoardScreen({ info, token, takeConnection }: { info: BoardInfo; token: 
 
   return (
     <FacilitationContext.Provider value={facilitation}>
-      <SinceLastVisitContext.Provider value={openBoard?.sinceLastVisit ?? null}>
+      <SinceLastVisitContext.Provider value={sinceLastVisit}>
       <div className="board-layout">
         <TopBar
           info={info}
@@ -371,8 +376,8 @@ function BoardScreen({ info, token, takeConnection }: { info: BoardInfo; token: 
           features={BOARD_FEATURES}
         >
           <main className="board-canvas" ref={canvasRef} aria-label={`Board: ${info.title}`}>
-            {openBoard && phase.kind === 'ready' && !newerWhileOpen && !licenceTripped && (
-              <ChangesOverCanvas since={openBoard.sinceLastVisit} editor={editor} />
+            {sinceLastVisit && phase.kind === 'ready' && !newerWhileOpen && !licenceTripped && (
+              <ChangesOverCanvas since={sinceLastVisit} editor={editor} />
             )}
             {body}
           </main>
