@@ -23,7 +23,6 @@ import { SessionBar } from './facilitation/SessionBar';
 import { FACILITATOR_UI_OVERRIDES, PARTICIPANT_UI_OVERRIDES } from './shapes/locks';
 import { BOARD_SHAPE_UTILS, setBoardExercise } from './shapes';
 import { BOARD_TLDRAW_OPTIONS, keepOnBoardPage } from './shapes/onePage';
-import { LazyExportMenu } from './lazyMenus';
 import { TopBar } from './TopBar';
 import { NewLinkNotice } from '../components/NewLinkNotice';
 import { LINK_REPLACED, TerminalBanner } from './TerminalBanner';
@@ -361,7 +360,9 @@ function BoardScreen({ info, token, takeConnection }: { info: BoardInfo; token: 
           openBoard={openBoard}
           user={user}
           onChangeName={() => setAskName(true)}
-          exportMenu={<LazyExportMenu info={info} token={token} editor={phase.kind === 'ready' && !licenceTripped ? editor : null} />}
+          token={token}
+          editor={phase.kind === 'ready' && !licenceTripped ? editor : null}
+          features={BOARD_FEATURES}
         />
         {terminal && <TerminalBanner close={terminal} />}
         <NewLinkNotice id={info.id} what="facilitator" />
