@@ -24,6 +24,7 @@ import { FACILITATOR_UI_OVERRIDES, PARTICIPANT_UI_OVERRIDES } from './shapes/loc
 import { BOARD_SHAPE_UTILS, setBoardExercise } from './shapes';
 import { BOARD_TLDRAW_OPTIONS, keepOnBoardPage } from './shapes/onePage';
 import { TopBar } from './TopBar';
+import { BoardStatus } from './BoardStatus';
 import { NewLinkNotice } from '../components/NewLinkNotice';
 import { LINK_REPLACED, TerminalBanner } from './TerminalBanner';
 
@@ -295,42 +296,8 @@ function BoardScreen({ info, token, takeConnection }: { info: BoardInfo; token: 
   );
 
   let body: ReactNode;
-  if (!openBoard || phase.kind === 'connecting') {
-    body = (
-      <div className="board-status" role="status" data-testid="board-loading">
-        <p>{connState === 'offline' ? 'You are offline. The board will load when the connection is back.' : 'Connecting to the board…'}</p>
-      </div>
-    );
-  } else if (phase.kind === 'newer' || newerWhileOpen) {
-    body = (
-      <div className="board-status" role="alert" data-testid="newer-version">
-        <h2>This board was saved by a newer version; reload the page</h2>
-        <p>Someone opened it with a newer version of this app. Reloading fetches that version.</p>
-        <button type="button" className="button primary" onClick={() => window.location.reload()}>
-          Reload the page
-        </button>
-      </div>
-    );
-  } else if (phase.kind === 'empty') {
-    body = (
-      <div className="board-status" role="alert" data-testid="board-empty">
-        <h2>This board’s content could not be loaded</h2>
-        <p>The server sent an empty board. Nothing was changed; try again in a moment.</p>
-        <button type="button" className="button primary" onClick={() => window.location.reload()}>
-          Reload the page
-        </button>
-      </div>
-    );
-  } else if (phase.kind === 'error') {
-    body = (
-      <div className="board-status" role="alert" data-testid="board-error">
-        <h2>This board could not be opened</h2>
-        <p>{phase.message}</p>
-        <button type="button" className="button primary" onClick={() => window.location.reload()}>
-          Reload the page
-        </button>
-      </div>
-    );
+  if (!openBoard || phase.kind !== 'ready' || newerWhileOpen) {
+    body = <BoardStatus phase={openBoard ? phase : null} offline={connState === 'offline'} newer={newerWhileOpen} />;
   } else if (licenceTripped) {
     body = <LicenceMessage />;
   } else if (openBoard.store) {

@@ -1,6 +1,6 @@
 import { useEffect, useId, useMemo, useRef, useState, type FormEvent } from 'react';
 import type * as Y from 'yjs';
-import { proposeEvidence } from '../../../exercises/kit/evidence';
+import { proposeEvidence } from '../../../exercises/kit/evidenceKit';
 import { bandOf, RUBRIC_BANDS, type DimensionScore, type ProposedEvidence, type RubricAssessment } from '../../../shared/rubric';
 import { isCalendarDate, readRubric, rubricMap, setRationale, setScore } from '../../../shared/doc/rubricDoc';
 import { RUBRIC_GUIDES, type DimensionGuide } from '../../../shared/rubricGuide';

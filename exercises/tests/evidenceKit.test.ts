@@ -3,7 +3,7 @@ import { blank } from '../blank';
 import { EXERCISES } from '../registry';
 import { manyTablesManyKnocks } from '../many-tables-many-knocks';
 import type { ExerciseDef } from '../kit/definitions';
-import { count, nameList, proposeEvidence, proposer, verb } from '../kit/evidence';
+import { count, nameList, proposeEvidence, proposer, verb } from '../kit/evidenceKit';
 import { extractFixture, fixtureFor } from '../kit/testing';
 
 describe('proposing rubric evidence', () => {
