@@ -2,7 +2,7 @@ import { useEffect, useId, useMemo, useState } from 'react';
 import { useValue } from 'tldraw';
 import { ServerClock } from '../lib/serverClock';
 import { ErrorPage } from '../components/ErrorPage';
-import { usePageShell, type PageLoad, type PageShellText } from '../lib/pageShell';
+import { usePageShell, type PageLoad, type PageShellText } from '../components/usePageShell';
 import { TabList, tabIds } from '../components/Tabs';
 import { ApiError, listTemplates, NetworkError, type TemplateListing } from '../lib/api';
 import { readJson, writeJson } from '../lib/storage';

@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { usePageShell, type PageShellText } from '../lib/pageShell';
+import { usePageShell, type PageShellText } from '../components/usePageShell';
 import { ActionPlan } from './ActionPlan';
 import { ChangesSince } from './ChangesSince';
 import { MeetingTimeline } from './MeetingTimeline';

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { PartnershipAnswer } from '../../shared/partnership';
 import { ApiError, NetworkError } from '../lib/api';
-import type { PageLoad } from '../lib/pageShell';
+import type { PageLoad } from '../components/usePageShell';
 import { readJson, writeJson } from '../lib/storage';
 import { getPartnership, liveUrl, sendEdit, type PartnershipEdit } from './partnershipApi';
 import { applyEdit } from './optimistic';

@@ -1,5 +1,5 @@
 import { useEffect, type ReactNode } from 'react';
-import { ErrorPage } from '../components/ErrorPage';
+import { ErrorPage } from './ErrorPage';
 
 /** Why a page opened by a link could not load its content. */
 export interface PageLoadError {
