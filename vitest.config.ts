@@ -5,6 +5,8 @@ export default defineConfig({
     include: ['server/**/*.test.ts', 'shared/**/*.test.ts', 'exercises/**/*.test.ts', 'tests/**/*.test.ts', 'client/**/*.test.ts'],
     exclude: ['tests/e2e/**', 'node_modules/**'],
     environment: 'node',
+    // The exercise test helpers' item catalog (exercises/kit/testing.ts).
+    setupFiles: ['exercises/tests/provideCatalog.ts'],
     testTimeout: 20_000,
     hookTimeout: 20_000,
     pool: 'forks',

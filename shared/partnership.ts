@@ -123,7 +123,7 @@ export interface PartnershipAnswer {
   actions: PartnershipAction[];
 }
 
-/** The rubric over time: per session date, each dimension's score (the last board's when two scored the same day). */
+/** The rubric over time: per assessment date, each dimension's score (the last board's when two scored the same day). */
 export interface RubricPoint {
   date: string;
   scores: Partial<Record<RubricDimensionId, { score: number; board: string }>>;

@@ -1,6 +1,6 @@
 /**
  * The partnership self-assessment rubric: three dimensions scored 1-10, each score in a band.
- * Stored per session date in the doc under DOC_RUBRIC (see docLayout.ts).
+ * Stored per assessment date in the doc under DOC_RUBRIC (see docLayout.ts).
  */
 export const RUBRIC_DIMENSION_IDS = ['industry-engagement', 'regional-coordination', 'career-pathways'] as const;
 export type RubricDimensionId = (typeof RUBRIC_DIMENSION_IDS)[number];
@@ -46,8 +46,8 @@ export interface DimensionScore {
   evidence: EvidenceEntry[];
 }
 
-export interface RubricSession {
-  /** Session date, YYYY-MM-DD. */
+export interface RubricAssessment {
+  /** The date it was assessed on, YYYY-MM-DD. */
   date: string;
   scores: Record<RubricDimensionId, DimensionScore>;
 }

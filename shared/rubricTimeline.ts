@@ -1,6 +1,6 @@
 /**
  * The geometry of the "rubric over time" chart (the partnership page draws it with React, the
- * partnership report as an SVG string): one line per dimension across session dates, on a 1-10
+ * partnership report as an SVG string): one line per dimension across assessment dates, on a 1-10
  * scale whose background shows the four bands. Pure numbers and labels; renderers escape text.
  */
 import type { RubricPoint } from './partnership';

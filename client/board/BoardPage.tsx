@@ -16,14 +16,15 @@ import { LicenceMessage } from './shapes/LicenceMessage';
 import { BoardWorkspace } from './workspace/BoardWorkspace';
 import { BOARD_FEATURES } from './features';
 import { SinceLastVisitContext } from './changes/ChangesNotice';
+import { watchSinceLastVisit, type SinceLastVisit } from './changes/SinceLastVisit';
 import { OpenBoard, openBoardConnection } from './sync/openBoard';
 import { FacilitationContext, type Facilitation } from './sync/FacilitationContext';
 import { SessionBar } from './facilitation/SessionBar';
 import { FACILITATOR_UI_OVERRIDES, PARTICIPANT_UI_OVERRIDES } from './shapes/locks';
 import { BOARD_SHAPE_UTILS, setBoardExercise } from './shapes';
 import { BOARD_TLDRAW_OPTIONS, keepOnBoardPage } from './shapes/onePage';
-import { LazyExportMenu } from './lazyMenus';
 import { TopBar } from './TopBar';
+import { BoardStatus } from './BoardStatus';
 import { NewLinkNotice } from '../components/NewLinkNotice';
 import { LINK_REPLACED, TerminalBanner } from './TerminalBanner';
 
@@ -211,6 +212,7 @@ function openBoardKey(info: BoardInfo): string {
 
 function BoardScreen({ info, token, takeConnection }: { info: BoardInfo; token: string; takeConnection: () => BoardConnection | null }) {
   const [openBoard, setOpenBoard] = useState<OpenBoard | null>(null);
+  const [sinceLastVisit, setSinceLastVisit] = useState<SinceLastVisit | null>(null);
   const user = useValue('localUser', () => localUser.get(), []);
   const [askName, setAskName] = useState(() => !localUser.get().name.trim());
   const [licenceTripped, setLicenceTripped] = useState(false);
@@ -226,10 +228,13 @@ function BoardScreen({ info, token, takeConnection }: { info: BoardInfo; token: 
   // biome-ignore lint/correctness/useExhaustiveDependencies: `key` stands for the info the open board uses.
   useEffect(() => {
     const s = new OpenBoard(infoRef.current, token, takeConnection());
+    // Features built on the open board close with it (OpenBoard.onClose).
+    setSinceLastVisit(watchSinceLastVisit(s));
     setOpenBoard(s);
     return () => {
       s.destroy();
       setOpenBoard(null);
+      setSinceLastVisit(null);
     };
   }, [key, token, takeConnection]);
 
@@ -291,42 +296,8 @@ function BoardScreen({ info, token, takeConnection }: { info: BoardInfo; token: 
   );
 
   let body: ReactNode;
-  if (!openBoard || phase.kind === 'connecting') {
-    body = (
-      <div className="board-status" role="status" data-testid="board-loading">
-        <p>{connState === 'offline' ? 'You are offline. The board will load when the connection is back.' : 'Connecting to the board…'}</p>
-      </div>
-    );
-  } else if (phase.kind === 'newer' || newerWhileOpen) {
-    body = (
-      <div className="board-status" role="alert" data-testid="newer-version">
-        <h2>This board was saved by a newer version; reload the page</h2>
-        <p>Someone opened it with a newer version of this app. Reloading fetches that version.</p>
-        <button type="button" className="button primary" onClick={() => window.location.reload()}>
-          Reload the page
-        </button>
-      </div>
-    );
-  } else if (phase.kind === 'empty') {
-    body = (
-      <div className="board-status" role="alert" data-testid="board-empty">
-        <h2>This board’s content could not be loaded</h2>
-        <p>The server sent an empty board. Nothing was changed; try again in a moment.</p>
-        <button type="button" className="button primary" onClick={() => window.location.reload()}>
-          Reload the page
-        </button>
-      </div>
-    );
-  } else if (phase.kind === 'error') {
-    body = (
-      <div className="board-status" role="alert" data-testid="board-error">
-        <h2>This board could not be opened</h2>
-        <p>{phase.message}</p>
-        <button type="button" className="button primary" onClick={() => window.location.reload()}>
-          Reload the page
-        </button>
-      </div>
-    );
+  if (!openBoard || phase.kind !== 'ready' || newerWhileOpen) {
+    body = <BoardStatus phase={openBoard ? phase : null} offline={connState === 'offline'} newer={newerWhileOpen} />;
   } else if (licenceTripped) {
     body = <LicenceMessage />;
   } else if (openBoard.store) {
@@ -349,14 +320,16 @@ function BoardScreen({ info, token, takeConnection }: { info: BoardInfo; token: 
 
   return (
     <FacilitationContext.Provider value={facilitation}>
-      <SinceLastVisitContext.Provider value={openBoard?.sinceLastVisit ?? null}>
+      <SinceLastVisitContext.Provider value={sinceLastVisit}>
       <div className="board-layout">
         <TopBar
           info={info}
           openBoard={openBoard}
           user={user}
           onChangeName={() => setAskName(true)}
-          exportMenu={<LazyExportMenu info={info} token={token} editor={phase.kind === 'ready' && !licenceTripped ? editor : null} />}
+          token={token}
+          editor={phase.kind === 'ready' && !licenceTripped ? editor : null}
+          features={BOARD_FEATURES}
         />
         {terminal && <TerminalBanner close={terminal} />}
         <NewLinkNotice id={info.id} what="facilitator" />
@@ -371,8 +344,8 @@ function BoardScreen({ info, token, takeConnection }: { info: BoardInfo; token: 
           features={BOARD_FEATURES}
         >
           <main className="board-canvas" ref={canvasRef} aria-label={`Board: ${info.title}`}>
-            {openBoard && phase.kind === 'ready' && !newerWhileOpen && !licenceTripped && (
-              <ChangesOverCanvas since={openBoard.sinceLastVisit} editor={editor} />
+            {sinceLastVisit && phase.kind === 'ready' && !newerWhileOpen && !licenceTripped && (
+              <ChangesOverCanvas since={sinceLastVisit} editor={editor} />
             )}
             {body}
           </main>

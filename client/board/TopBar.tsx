@@ -1,12 +1,9 @@
-import type { ReactNode } from 'react';
-import { useValue } from 'tldraw';
+import { useValue, type Editor } from 'tldraw';
 import type { Role } from '../../shared/roles';
 import type { BoardInfo } from '../lib/api';
 import type { LocalUser } from '../lib/user';
 import type { OpenBoard } from './sync/openBoard';
-import { PeopleMenu } from './facilitation/PeopleMenu';
-import { LinksMenu } from './links/LinksMenu';
-import { LazyHistoryMenu } from './lazyMenus';
+import type { BoardFeature, TopBarEnv } from './workspace/boardFeature';
 
 const ROLE_LABEL: Record<Role, string> = {
   facilitator: 'Facilitator',
@@ -93,12 +90,16 @@ export interface TopBarProps {
   openBoard: OpenBoard | null;
   user: LocalUser;
   onChangeName(): void;
-  /** The board's Export menu (ExportMenu), shown beside the people count. */
-  exportMenu?: ReactNode;
+  token: string;
+  /** The editor while the board is shown, else null (the menus' TopBarEnv). */
+  editor: Editor | null;
+  /** The board's features: their top-bar menus are shown in this order. */
+  features: readonly BoardFeature[];
 }
 
-export function TopBar({ info, openBoard, user, onChangeName, exportMenu }: TopBarProps) {
+export function TopBar({ info, openBoard, user, onChangeName, token, editor, features }: TopBarProps) {
   const people = useValue('people', () => openBoard?.people.get() ?? 0, [openBoard]);
+  const env: TopBarEnv = { info, token, editor, people };
   const subtitle = [info.region, info.sector].filter(Boolean).join(' · ');
   return (
     <header className="topbar">
@@ -119,10 +120,7 @@ export function TopBar({ info, openBoard, user, onChangeName, exportMenu }: TopB
       </span>
       <div className="topbar-spacer" />
       {openBoard && <ConnectionIndicator openBoard={openBoard} />}
-      <PeopleMenu count={people} />
-      <LinksMenu />
-      <LazyHistoryMenu />
-      {exportMenu}
+      {features.map((f) => f.TopBarMenu && <f.TopBarMenu key={f.id} env={env} />)}
       <button
         type="button"
         className="button ghost user-button"

@@ -2,6 +2,7 @@ import { useEffect, useId, useMemo, useState } from 'react';
 import { useValue } from 'tldraw';
 import { ServerClock } from '../lib/serverClock';
 import { ErrorPage } from '../components/ErrorPage';
+import { usePageShell, type PageLoad, type PageShellText } from '../components/usePageShell';
 import { TabList, tabIds } from '../components/Tabs';
 import { ApiError, listTemplates, NetworkError, type TemplateListing } from '../lib/api';
 import { readJson, writeJson } from '../lib/storage';
@@ -20,8 +21,27 @@ import { useCohortLive, type LiveStatus } from './useCohortLive';
 import { useNow } from './useNow';
 import './cohort.css';
 
-type Load = { kind: 'loading' } | { kind: 'ok'; cohort: CohortInfo } | { kind: 'error'; status: number | null; code: string; message: string };
+type Load = PageLoad<{ kind: 'ok'; cohort: CohortInfo }>;
 type Tab = 'teams' | 'comparison' | 'links';
+
+const SHELL_TEXT: PageShellText = {
+  badLink: {
+    title: 'This trainer link does not work',
+    body: (
+      <p>
+        The link is incomplete or its key is wrong. Open the dashboard with the trainer link you got when the cohort was made (it ends
+        in <code>?token=…</code>); the home page lists the cohorts this browser created.
+      </p>
+    ),
+  },
+  notFound: {
+    code: 'cohort_not_found',
+    title: 'This cohort does not exist',
+    body: <p>There is no cohort at this address. Check that the link was copied whole.</p>,
+  },
+  failedTitle: 'The dashboard could not be opened',
+  loading: 'Opening the cohort…',
+};
 
 /** The trainer's cohort dashboard at `/c/<id>?token=<trainer token>`. */
 export function CohortPage({ cohortId, token }: { cohortId: string; token: string | null }) {
@@ -46,52 +66,16 @@ export function CohortPage({ cohortId, token }: { cohortId: string; token: strin
     };
   }, [cohortId, token, attempt]);
 
-  useEffect(() => {
-    document.title = load.kind === 'ok' ? `${load.cohort.name} · Cohort dashboard` : 'Cohort dashboard';
-  }, [load]);
-
+  const shell = usePageShell({
+    load,
+    token,
+    text: SHELL_TEXT,
+    title: load.kind === 'ok' ? `${load.cohort.name} · Cohort dashboard` : 'Cohort dashboard',
+    retry: () => setAttempt((n) => n + 1),
+  });
+  // A replaced link says so, instead of "this link does not work" (it did, until it was replaced).
   if (load.kind === 'error' && load.code === 'link_replaced') return <TrainerLinkReplaced />;
-  if (!token || (load.kind === 'error' && (load.status === 401 || load.status === 403))) {
-    return (
-      <ErrorPage code="invalid_token" title="This trainer link does not work">
-        <p>
-          The link is incomplete or its key is wrong. Open the dashboard with the trainer link you got when the cohort was made (it ends
-          in <code>?token=…</code>); the home page lists the cohorts this browser created.
-        </p>
-      </ErrorPage>
-    );
-  }
-  if (load.kind === 'error' && load.status === 404) {
-    return (
-      <ErrorPage code="cohort_not_found" title="This cohort does not exist">
-        <p>There is no cohort at this address. Check that the link was copied whole.</p>
-      </ErrorPage>
-    );
-  }
-  if (load.kind === 'error') {
-    return (
-      <ErrorPage
-        code={load.code}
-        title="The dashboard could not be opened"
-        actions={
-          <button type="button" className="button primary" onClick={() => setAttempt((n) => n + 1)}>
-            Try again
-          </button>
-        }
-      >
-        <p>{load.message}</p>
-      </ErrorPage>
-    );
-  }
-  if (load.kind === 'loading') {
-    return (
-      <main className="page">
-        <p className="loading" role="status">
-          Opening the cohort…
-        </p>
-      </main>
-    );
-  }
+  if (shell || load.kind !== 'ok' || !token) return shell;
   return <Dashboard cohort={load.cohort} token={token} onCohort={(cohort) => setLoad({ kind: 'ok', cohort })} />;
 }
 

@@ -98,7 +98,7 @@ export function ComparisonView({ cohortId, token }: { cohortId: string; token: s
               </th>
               {dims.length > 0 && (
                 <th scope="colgroup" colSpan={dims.length + 1}>
-                  Rubric (latest session)
+                  Rubric (latest assessment)
                 </th>
               )}
               {statuses.length > 0 && (

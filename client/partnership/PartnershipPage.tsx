@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { ErrorPage } from '../components/ErrorPage';
+import { usePageShell, type PageShellText } from '../components/usePageShell';
 import { ActionPlan } from './ActionPlan';
 import { ChangesSince } from './ChangesSince';
 import { MeetingTimeline } from './MeetingTimeline';
@@ -11,13 +11,24 @@ import './partnership.css';
 
 const LIVE_TEXT = { connecting: 'Connecting…', live: 'Live', offline: 'Offline: showing the last copy' } as const;
 
+const SHELL_TEXT: PageShellText = {
+  badLink: {
+    title: 'This partnership link does not work',
+    body: <p>The link is incomplete, or it was replaced by the partnership’s lead. Ask the lead for the current link (it ends in ?token=…).</p>,
+  },
+  notFound: {
+    code: 'partnership_not_found',
+    title: 'This partnership does not exist',
+    body: <p>There is no partnership at this address. Check that the link was copied whole.</p>,
+  },
+  failedTitle: 'The partnership could not be opened',
+  loading: 'Opening the partnership…',
+};
+
 /** A partnership's home at `/p/<id>?token=<lead or member token>`. */
 export function PartnershipPage({ partnershipId, token }: { partnershipId: string; token: string | null }) {
   const state = usePartnership(partnershipId, token);
   const { load } = state;
-  useEffect(() => {
-    document.title = load.kind === 'ok' ? `${load.data.name} · Partnership` : 'Partnership';
-  }, [load]);
   // Opening the page puts the partnership on this browser's home page (the link is the only way back).
   const okData = load.kind === 'ok' ? load.data : null;
   const [knownId, knownName, knownRole] = [okData?.id, okData?.name, okData?.role];
@@ -25,44 +36,8 @@ export function PartnershipPage({ partnershipId, token }: { partnershipId: strin
     if (knownId && knownName !== undefined && knownRole) rememberPartnership({ id: knownId, name: knownName, role: knownRole, url: window.location.href });
   }, [knownId, knownName, knownRole]);
 
-  if (!token || (load.kind === 'error' && (load.status === 401 || load.status === 403))) {
-    return (
-      <ErrorPage code="invalid_token" title="This partnership link does not work">
-        <p>The link is incomplete, or it was replaced by the partnership’s lead. Ask the lead for the current link (it ends in ?token=…).</p>
-      </ErrorPage>
-    );
-  }
-  if (load.kind === 'error' && load.status === 404) {
-    return (
-      <ErrorPage code="partnership_not_found" title="This partnership does not exist">
-        <p>There is no partnership at this address. Check that the link was copied whole.</p>
-      </ErrorPage>
-    );
-  }
-  if (load.kind === 'error') {
-    return (
-      <ErrorPage
-        code={load.code}
-        title="The partnership could not be opened"
-        actions={
-          <button type="button" className="button primary" onClick={state.reload}>
-            Try again
-          </button>
-        }
-      >
-        <p>{load.message}</p>
-      </ErrorPage>
-    );
-  }
-  if (load.kind === 'loading') {
-    return (
-      <main className="page">
-        <p className="loading" role="status">
-          Opening the partnership…
-        </p>
-      </main>
-    );
-  }
+  const shell = usePageShell({ load, token, text: SHELL_TEXT, title: load.kind === 'ok' ? `${load.data.name} · Partnership` : 'Partnership', retry: state.reload });
+  if (shell || load.kind !== 'ok' || !token) return shell;
   const { data } = load;
   const canEdit = data.role === 'lead' || data.memberRole === 'editor';
   const today = new Date().toLocaleDateString('en-CA');

@@ -48,7 +48,7 @@ function Chart({ model }: { model: TimelineChartModel }) {
 
 const today = () => new Date().toLocaleDateString('en-CA');
 
-/** Scores a new session on one of the boards (the latest by default). */
+/** Scores a new assessment on one of the boards (the latest by default). */
 function ScoreForm({ data, onEdit, onDone }: { data: PartnershipAnswer; onEdit(e: PartnershipEdit): Promise<void>; onDone(): void }) {
   const id = useId();
   const latest = data.boards[data.boards.length - 1];
@@ -64,15 +64,15 @@ function ScoreForm({ data, onEdit, onDone }: { data: PartnershipAnswer; onEdit(e
       if (v) numbers[d] = Number(v);
     }
     if (Object.keys(numbers).length === 0) return setError('Give at least one score.');
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) return setError('Give the session date.');
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) return setError('Give the assessment date.');
     setError(null);
     await onEdit({ kind: 'score', board, body: { date, scores: numbers } });
     onDone();
   };
-  if (!latest) return <p className="muted">Add a meeting board first: a session is scored on a board.</p>;
+  if (!latest) return <p className="muted">Add a meeting board first: an assessment is scored on a board.</p>;
   return (
     <form className="rot-form" onSubmit={submit} aria-labelledby={`${id}-title`} data-testid="score-form">
-      <h3 id={`${id}-title`}>Score a session</h3>
+      <h3 id={`${id}-title`}>Score an assessment</h3>
       <div className="rot-form-row">
         <label>
           Board
@@ -137,13 +137,13 @@ export function RubricOverTime({ data, canEdit, onEdit }: { data: PartnershipAns
         <h2 id={headingId}>Rubric over time</h2>
         {canEdit && !scoring && (
           <button type="button" className="button secondary small" onClick={() => setScoring(true)} data-testid="score-new">
-            Score a new session
+            Score a new assessment
           </button>
         )}
       </div>
       {scoring && <ScoreForm data={data} onEdit={onEdit} onDone={() => setScoring(false)} />}
       {points.length === 0 ? (
-        <p className="muted">No session scored yet. Scores given on any board (its Rubric tab) or here show up as a line per dimension.</p>
+        <p className="muted">No assessment scored yet. Scores given on any board (its Rubric tab) or here show up as a line per dimension.</p>
       ) : (
         <>
           <div className="rot-legend" aria-hidden="true">
@@ -155,7 +155,7 @@ export function RubricOverTime({ data, canEdit, onEdit }: { data: PartnershipAns
           </div>
           <Chart model={timelineChartModel(points)} />
           <table className="rot-table">
-            <caption>Scores per session date (the board each was scored on)</caption>
+            <caption>Scores per assessment date (the board each was scored on)</caption>
             <thead>
               <tr>
                 <th scope="col">Date</th>

@@ -28,7 +28,7 @@ describe('edits shown before the server has them', () => {
     expect(base.actions[1].owner).toBe('');
   });
 
-  it('adds a new action with a temporary id and replaces a session’s score of the same board and date', () => {
+  it('adds a new action with a temporary id and replaces an assessment’s score of the same board and date', () => {
     const added = applyEdit(base, { kind: 'new-action', board: 'b1', body: { text: 'Set the next meeting', owner: 'Ana' } });
     expect(added.actions.at(-1)).toMatchObject({ text: 'Set the next meeting', owner: 'Ana', board: 'b1', status: 'not-started' });
     expect(added.actions.at(-1)!.id).toMatch(/^pending:/);

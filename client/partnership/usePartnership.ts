@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { PartnershipAnswer } from '../../shared/partnership';
 import { ApiError, NetworkError } from '../lib/api';
+import type { PageLoad } from '../components/usePageShell';
 import { readJson, writeJson } from '../lib/storage';
 import { getPartnership, liveUrl, sendEdit, type PartnershipEdit } from './partnershipApi';
 import { applyEdit } from './optimistic';
@@ -14,10 +15,7 @@ import { applyEdit } from './optimistic';
  *    (it survives a reload) and is sent when the connection is back, in order. An edit the
  *    server refuses is dropped and reported.
  */
-export type LoadState =
-  | { kind: 'loading' }
-  | { kind: 'ok'; data: PartnershipAnswer; offline: boolean }
-  | { kind: 'error'; status: number | null; code: string; message: string };
+export type LoadState = PageLoad<{ kind: 'ok'; data: PartnershipAnswer; offline: boolean }>;
 
 const cacheKey = (id: string) => `pb:partnership:${id}`;
 const pendingKey = (id: string) => `pb:partnership-pending:${id}`;

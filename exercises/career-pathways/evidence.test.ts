@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { proposeEvidence } from '../kit/evidence';
+import { proposeEvidence } from '../kit/evidenceKit';
 import { extractFixture, fixtureFor } from '../kit/testing';
 import { careerPathwaysFixture } from './fixtures';
 import { careerPathways } from './index';

@@ -1,5 +1,5 @@
 import type { ProposedEvidence, RubricDimensionId } from '../../shared/rubric';
-import { count, proposer, verb } from '../kit/evidence';
+import { count, proposer, verb } from '../kit/evidenceKit';
 import type { ExtractedBoard } from '../kit/extract';
 
 /** Which rubric dimension what each side says speaks to. */

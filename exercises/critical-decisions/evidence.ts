@@ -1,6 +1,6 @@
 import type { BoardResults } from '../../shared/results';
 import type { ProposedEvidence } from '../../shared/rubric';
-import { count, proposer, verb } from '../kit/evidence';
+import { count, proposer, verb } from '../kit/evidenceKit';
 import type { ExtractedBoard } from '../kit/extract';
 import { byTitle, endsOf } from '../kit/figureKit';
 import { cleanText, shorten } from '../kit/text';

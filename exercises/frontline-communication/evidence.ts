@@ -1,6 +1,6 @@
 import type { BoardResults } from '../../shared/results';
 import type { ProposedEvidence } from '../../shared/rubric';
-import { count, findFigure, nameList, proposer, verb } from '../kit/evidence';
+import { count, findFigure, nameList, proposer, verb } from '../kit/evidenceKit';
 import type { ExtractedBoard } from '../kit/extract';
 import { LAYERS } from './items';
 

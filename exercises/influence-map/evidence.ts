@@ -1,6 +1,6 @@
 import type { BoardResults, TableFigure } from '../../shared/results';
 import type { ProposedEvidence, RubricDimensionId } from '../../shared/rubric';
-import { count, findFigure, itemName, nameList, proposer, verb } from '../kit/evidence';
+import { count, findFigure, itemName, nameList, proposer, verb } from '../kit/evidenceKit';
 import type { ExtractedBoard } from '../kit/extract';
 
 const propose = proposer('influence-map');

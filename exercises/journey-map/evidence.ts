@@ -1,7 +1,7 @@
 import type { BoardResults } from '../../shared/results';
 import type { ProposedEvidence, RubricDimensionId } from '../../shared/rubric';
 import { quoteEvidence } from '../common/quoteEvidence';
-import { count, findFigure, nameList, proposer, verb } from '../kit/evidence';
+import { count, findFigure, nameList, proposer, verb } from '../kit/evidenceKit';
 import type { ExtractedBoard } from '../kit/extract';
 import { journeyVariant } from './figures';
 

@@ -1,6 +1,6 @@
 import type { BoardResults } from '../../shared/results';
 import type { ProposedEvidence } from '../../shared/rubric';
-import { count, nameList, proposer, verb } from '../kit/evidence';
+import { count, nameList, proposer, verb } from '../kit/evidenceKit';
 import type { ExtractedBoard } from '../kit/extract';
 import { byTitle } from '../kit/figureKit';
 import { cleanText } from '../kit/text';

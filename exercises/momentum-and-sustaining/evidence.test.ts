@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { proposeEvidence } from '../kit/evidence';
+import { proposeEvidence } from '../kit/evidenceKit';
 import { extractFixture, fixtureFor } from '../kit/testing';
 import { momentumFixture } from './fixtures';
 import { momentumAndSustaining } from './index';

@@ -1,6 +1,6 @@
 import type { BoardResults, ResultItem } from '../../shared/results';
 import type { ProposedEvidence, RubricDimensionId } from '../../shared/rubric';
-import { count, proposer, verb } from '../kit/evidence';
+import { count, proposer, verb } from '../kit/evidenceKit';
 import type { ExtractedBoard } from '../kit/extract';
 import { byTitle } from '../kit/figureKit';
 import { IDEAS_TO_ACTION } from './items';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { proposeEvidence } from '../kit/evidence';
+import { proposeEvidence } from '../kit/evidenceKit';
 import { exerciseRecords } from '../kit/seed';
 import { extractFixture, fixtureFor } from '../kit/testing';
 import { successMetricsFixture } from './fixtures';

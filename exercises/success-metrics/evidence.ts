@@ -1,6 +1,6 @@
 import type { BoardResults } from '../../shared/results';
 import type { ProposedEvidence, RubricDimensionId } from '../../shared/rubric';
-import { count, proposer } from '../kit/evidence';
+import { count, proposer } from '../kit/evidenceKit';
 import type { ExtractedBoard } from '../kit/extract';
 import { byTitle } from '../kit/figureKit';
 import { isComplete, placeOf } from './figures';

@@ -1,6 +1,6 @@
 import type { BoardResults, ResultItem } from '../../shared/results';
 import type { ProposedEvidence, RubricDimensionId } from '../../shared/rubric';
-import { count, fieldText, findFigure, itemName, nameList, proposer, verb } from '../kit/evidence';
+import { count, fieldText, findFigure, itemName, nameList, proposer, verb } from '../kit/evidenceKit';
 import type { ExtractedBoard } from '../kit/extract';
 import { countedCategory, KEY_CORE_CATEGORIES } from './figures';
 

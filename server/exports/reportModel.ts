@@ -1,4 +1,4 @@
-import type { BoardExport, ExportFieldDef, ExportItem, ExportRubricSession } from '../../shared/api/exportDocument';
+import type { BoardExport, ExportFieldDef, ExportItem, ExportRubricAssessment } from '../../shared/api/exportDocument';
 import type { FieldValue, Figure } from '../../shared/results';
 import type { EvidenceEntry, RubricDimensionId } from '../../shared/rubric';
 import { isReviewPhaseId, reviewPhase } from '../../exercises/kit/review';
@@ -65,7 +65,7 @@ export function evidenceLine(e: EvidenceEntry): string {
 }
 
 /** The latest session and the one before it (either may be missing). */
-export function rubricComparison(doc: BoardExport): { current: ExportRubricSession | null; previous: ExportRubricSession | null } {
+export function rubricComparison(doc: BoardExport): { current: ExportRubricAssessment | null; previous: ExportRubricAssessment | null } {
   const s = doc.rubric.sessions;
   return { current: s.at(-1) ?? null, previous: s.length > 1 ? s[s.length - 2] : null };
 }

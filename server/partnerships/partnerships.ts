@@ -1,6 +1,6 @@
 import { hasRole, ROLES, type Role } from '../../shared/roles';
 import type { MemberRole, PartnershipRole } from '../../shared/partnership';
-import { isSessionDate } from '../../shared/doc/rubricDoc';
+import { isCalendarDate } from '../../shared/doc/rubricDoc';
 import { prepareBoard, boardLink } from '../boards/boardLinks';
 import { HttpError } from '../http/HttpError';
 import type { Storage } from '../storage/Storage';
@@ -140,7 +140,7 @@ export async function attachBoard(storage: Storage, access: PartnershipAccess, b
   if (role !== 'facilitator') throw new HttpError(403, 'forbidden', 'token must be the board’s facilitator token', 'token');
   const lead = linkTokens('lead', access.token, board.id, p.memberRole);
   const member = linkTokens('member', access.memberToken, board.id, p.memberRole);
-  if (body.meetingDate !== undefined && !isSessionDate(body.meetingDate)) throw new HttpError(400, 'invalid_request', 'meetingDate must be a date', 'meetingDate');
+  if (body.meetingDate !== undefined && !isCalendarDate(body.meetingDate)) throw new HttpError(400, 'invalid_request', 'meetingDate must be a date', 'meetingDate');
   try {
     await storage.feature(partnershipStore).attachBoard(p.id, { boardId: board.id, meetingDate: body.meetingDate ?? board.createdAt.slice(0, 10), addedAt: new Date().toISOString() }, [
       ...lead.map(plain),

@@ -159,7 +159,7 @@ export interface ExportRubricScore {
   evidence: EvidenceEntry[];
 }
 
-export interface ExportRubricSession {
+export interface ExportRubricAssessment {
   /** Session date, YYYY-MM-DD. */
   date: string;
   scores: Record<RubricDimensionId, ExportRubricScore>;
@@ -171,7 +171,7 @@ export interface ExportRubric {
   /** The bands with what a region in each looks like overall (`description`, always written by this server). */
   bands: { id: RubricBandId; label: string; min: number; max: number; description?: string }[];
   /** Oldest first; the last one is the current session. */
-  sessions: ExportRubricSession[];
+  sessions: ExportRubricAssessment[];
 }
 
 export interface ExportAction extends ActionRow {

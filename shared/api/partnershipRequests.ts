@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { ACTION_STATUSES, type ActionStatus } from '../actionPlan';
 import { MEMBER_ROLES } from '../partnership';
 import { RUBRIC_DIMENSION_IDS } from '../rubric';
-import { isSessionDate, MAX_RATIONALE } from '../doc/rubricDoc';
+import { isCalendarDate, MAX_RATIONALE } from '../doc/rubricDoc';
 import { FIELD_MAX_LENGTH } from './limits';
 
 // Names end up in titles, CSV cells and reports: no control characters.
@@ -14,7 +14,7 @@ const cleanText = (max: number) =>
     .max(max, `must be at most ${max} characters`)
     .refine((s) => !CONTROL_CHARACTERS.test(s), 'must not contain control characters');
 const required = (max: number) => cleanText(max).refine((s) => s.length > 0, 'is required');
-const date = z.string('must be a date written YYYY-MM-DD').refine(isSessionDate, 'must be a calendar date written YYYY-MM-DD');
+const date = z.string('must be a date written YYYY-MM-DD').refine(isCalendarDate, 'must be a calendar date written YYYY-MM-DD');
 const boardId = z.string('must be a board id').regex(/^[A-Za-z0-9_-]{16}$/, 'must be a board id');
 
 /** POST /api/partnerships */

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { DOC_RUBRIC } from './docLayout';
 import type { EvidenceEntry } from '../rubric';
-import { isSessionDate, putEvidence, readRubric, removeEvidence, rubricMap, setRationale, setScore } from './rubricDoc';
+import { isCalendarDate, putEvidence, readRubric, removeEvidence, rubricMap, setRationale, setScore } from './rubricDoc';
 
 const DAY = '2025-03-04';
 
@@ -131,8 +131,8 @@ describe('rubric document: bad input is refused and changes nothing', () => {
   });
 
   it('knows real calendar dates', () => {
-    expect(['2024-02-29', '2025-12-31', '2025-01-01'].map(isSessionDate)).toEqual([true, true, true]);
-    expect(['2025-02-29', '2025-04-31', '2025-00-10', '25-01-01', '2025-01-01T00:00', '', 20250101].map(isSessionDate)).toEqual([false, false, false, false, false, false, false]);
+    expect(['2024-02-29', '2025-12-31', '2025-01-01'].map(isCalendarDate)).toEqual([true, true, true]);
+    expect(['2025-02-29', '2025-04-31', '2025-00-10', '25-01-01', '2025-01-01T00:00', '', 20250101].map(isCalendarDate)).toEqual([false, false, false, false, false, false, false]);
   });
 });
 

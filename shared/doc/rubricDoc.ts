@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
 import { DOC_RUBRIC } from './docLayout';
-import { isValidScore, RUBRIC_DIMENSION_IDS, type DimensionScore, type EvidenceEntry, type RubricDimensionId, type RubricSession } from '../rubric';
+import { isValidScore, RUBRIC_DIMENSION_IDS, type DimensionScore, type EvidenceEntry, type RubricDimensionId, type RubricAssessment } from '../rubric';
 
 /**
  * Reading and writing rubric scores in a board's Y.Doc. Writers validate and throw a TypeError or
@@ -10,7 +10,7 @@ import { isValidScore, RUBRIC_DIMENSION_IDS, type DimensionScore, type EvidenceE
  *   `<date>|<dimension>|score`            → number 1-10 or null
  *   `<date>|<dimension>|rationale`        → string
  *   `<date>|<dimension>|evidence|<id>`    → EvidenceEntry (plain JSON)
- * Every value is its own last-writer-wins register, so two people who start the same session at
+ * Every value is its own last-writer-wins register, so two people who start the same assessment at
  * the same time (or offline), or edit different parts of one dimension, never overwrite each
  * other: nested maps created concurrently under one key would keep only one of them.
  *
@@ -31,7 +31,7 @@ export function rubricMap(doc: Y.Doc): Y.Map<unknown> {
 }
 
 /** True for a real calendar date written YYYY-MM-DD. */
-export function isSessionDate(date: unknown): date is string {
+export function isCalendarDate(date: unknown): date is string {
   if (typeof date !== 'string' || !DATE.test(date)) return false;
   const t = Date.parse(`${date}T00:00:00Z`);
   return !Number.isNaN(t) && new Date(t).toISOString().slice(0, 10) === date;
@@ -42,7 +42,7 @@ function isDimension(d: unknown): d is RubricDimensionId {
 }
 
 function checkDate(date: unknown): asserts date is string {
-  if (!isSessionDate(date)) throw new TypeError(`session date must be a calendar date written YYYY-MM-DD, got "${String(date)}"`);
+  if (!isCalendarDate(date)) throw new TypeError(`assessment date must be a calendar date written YYYY-MM-DD, got "${String(date)}"`);
 }
 
 function checkDimension(dimension: unknown): asserts dimension is RubricDimensionId {
@@ -86,12 +86,12 @@ interface Draft {
   evidence: Map<string, EvidenceEntry>;
 }
 
-/** Every session holding any value, oldest first; dimensions never scored read as empty. */
-export function readRubric(doc: Y.Doc): RubricSession[] {
-  const sessions = new Map<string, Map<RubricDimensionId, Draft>>();
+/** Every assessment (one per date) holding any value, oldest first; dimensions never scored read as empty. */
+export function readRubric(doc: Y.Doc): RubricAssessment[] {
+  const assessments = new Map<string, Map<RubricDimensionId, Draft>>();
   const draft = (date: string, dim: RubricDimensionId): Draft => {
-    let s = sessions.get(date);
-    if (!s) sessions.set(date, (s = new Map()));
+    let s = assessments.get(date);
+    if (!s) assessments.set(date, (s = new Map()));
     let d = s.get(dim);
     if (!d) s.set(dim, (d = { evidence: new Map() }));
     return d;
@@ -100,12 +100,12 @@ export function readRubric(doc: Y.Doc): RubricSession[] {
   const flat: [string, RubricDimensionId, string, string | undefined, unknown][] = [];
   for (const [key, value] of rubricMap(doc)) {
     if (value instanceof Y.Map) {
-      if (!isSessionDate(key)) continue;
+      if (!isCalendarDate(key)) continue;
       for (const [dim, m] of value) if (isDimension(dim) && m instanceof Y.Map) nested.push([key, dim, m]);
       continue;
     }
     const k = KEY.exec(key);
-    if (!k || !isSessionDate(k[1]) || !isDimension(k[2])) continue;
+    if (!k || !isCalendarDate(k[1]) || !isDimension(k[2])) continue;
     flat.push([k[1], k[2], k[3].startsWith('evidence') ? 'evidence' : k[3], k[4], value]);
   }
   // The earlier nested form first, so flat values written since take precedence.
@@ -129,9 +129,9 @@ export function readRubric(doc: Y.Doc): RubricSession[] {
       draft(date, dim).evidence.set(id, cleanEntry(value as EvidenceEntry));
     }
   }
-  const out: RubricSession[] = [];
-  for (const [date, dims] of sessions) {
-    const scores = {} as RubricSession['scores'];
+  const out: RubricAssessment[] = [];
+  for (const [date, dims] of assessments) {
+    const scores = {} as RubricAssessment['scores'];
     for (const dim of RUBRIC_DIMENSION_IDS) {
       const d = dims.get(dim);
       scores[dim] = d
@@ -152,7 +152,7 @@ const key = (date: string, dimension: RubricDimensionId, field: string) => [date
  */
 export function rubricValueProblem(key: string, value: unknown): string | null {
   const k = KEY.exec(key);
-  if (!k || !isSessionDate(k[1]) || !isDimension(k[2])) return `"${key.slice(0, 80)}" is not a rubric key`;
+  if (!k || !isCalendarDate(k[1]) || !isDimension(k[2])) return `"${key.slice(0, 80)}" is not a rubric key`;
   if (k[3] === 'score') return value === null || isValidScore(value) ? null : 'a rubric score is a whole number from 1 to 10, or null';
   if (k[3] === 'rationale') {
     return typeof value === 'string' && value.length <= MAX_RATIONALE ? null : `a rationale is text of at most ${MAX_RATIONALE} characters`;
@@ -162,7 +162,7 @@ export function rubricValueProblem(key: string, value: unknown): string | null {
   return (value as EvidenceEntry).id === k[4] ? null : 'an evidence entry is kept under its own id';
 }
 
-/** Sets (or clears, with null) a dimension's score for a session. */
+/** Sets (or clears, with null) a dimension's score for an assessment date. */
 export function setScore(doc: Y.Doc, date: string, dimension: string, score: number | null): void {
   checkDate(date);
   checkDimension(dimension);
@@ -193,8 +193,8 @@ export function removeEvidence(doc: Y.Doc, date: string, dimension: string, id: 
   if (typeof id !== 'string' || id === '') throw new TypeError('evidence id must be a non-empty string');
   const rubric = rubricMap(doc);
   const flatKey = key(date, dimension, `evidence${SEP}${id}`);
-  const session = rubric.get(date);
-  const dim = session instanceof Y.Map ? session.get(dimension) : undefined;
+  const assessment = rubric.get(date);
+  const dim = assessment instanceof Y.Map ? assessment.get(dimension) : undefined;
   const nested = dim instanceof Y.Map ? dim.get('evidence') : undefined;
   const inNested = nested instanceof Y.Map && nested.has(id);
   if (!rubric.has(flatKey) && !inNested) return;

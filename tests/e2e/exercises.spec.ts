@@ -30,7 +30,7 @@ async function createFromHome(page: Page, app: App, templateTitle: string): Prom
 
 /**
  * Adds a card with a palette button (clicked, or focused and activated with Enter); the new card
- * is selected and its first field focused. Returns its id.
+ * alone is selected and its first field focused. Returns its id.
  */
 async function addCard(page: Page, typeLabel: string, how: 'click' | 'keyboard' = 'click'): Promise<string> {
   const before = await selectedIds(page);
@@ -44,6 +44,8 @@ async function addCard(page: Page, typeLabel: string, how: 'click' | 'keyboard' 
   await expect(inspector).toBeVisible();
   const id = (await inspector.getAttribute('data-shape-id'))!;
   expect(before).not.toContain(id);
+  // Only the new card is selected: cards added before it are not (the Details tab shows one card).
+  expect(await selectedIds(page)).toEqual([id]);
   // The first field has the keyboard: typing goes straight into it.
   await expect(inspector.locator('[data-field]').first()).toBeFocused();
   return id;

@@ -128,6 +128,52 @@ async function addNamedCard(page: Page, type: string, name: string) {
   await page.keyboard.press('Tab');
 }
 
+/**
+ * Whether a shape's left and right edges are on the part of the canvas no side panel floating
+ * over it covers (within the canvas itself).
+ */
+function clearOfPanels(page: Page, shapeId: string): Promise<boolean> {
+  return page.evaluate((id) => {
+    const editor = (window as any).__board.editor;
+    const b = editor.getShapePageBounds(id);
+    if (!b) return false;
+    const from = editor.pageToScreen({ x: b.x, y: b.y });
+    const to = editor.pageToScreen({ x: b.x + b.w, y: b.y + b.h });
+    const canvas = document.querySelector('.board-canvas')!.getBoundingClientRect();
+    let left = canvas.left;
+    let right = canvas.right;
+    for (const el of document.querySelectorAll<HTMLElement>('[data-covers-canvas]')) {
+      const r = el.getBoundingClientRect();
+      if (el.dataset.coversCanvas === 'left') left = Math.max(left, r.right);
+      else right = Math.min(right, r.left);
+    }
+    return from.x >= left - 1 && to.x <= right + 1;
+  }, shapeId);
+}
+
+test('at 1024 × 768 the first step opens beside the floating panel, and each card added is filled in clear of the Details panel', async ({ app }) => {
+  const board = await app.createBoard({ template: 'many-tables-many-knocks', title: 'Three Rivers manufacturing' });
+  const ed = await openAt(app, board.links.editor, 'Ada', SMALL);
+  // The exercise panel floats over the canvas; the zone's label and prompt start beside it.
+  await expect(ed.getByTestId('palette')).toBeVisible();
+  await expect.poll(() => ed.evaluate(() => (window as any).__board.editor.getCamera().z)).toBe(1);
+  const zoneCorner = await ed.evaluate(() => {
+    const editor = (window as any).__board.editor;
+    const b = editor.getShapePageBounds('shape:zone-journey');
+    return editor.pageToScreen({ x: b.x, y: b.y }).x;
+  });
+  const panelEdge = await ed.getByTestId('side-left').evaluate((el) => el.getBoundingClientRect().right);
+  expect(zoneCorner).toBeGreaterThanOrEqual(panelEdge);
+
+  for (const name of ['Too many calls', 'Nobody follows up', 'Forms twice', 'Great apprentices']) {
+    await addNamedCard(ed, 'Quote', name);
+    const id = (await ed.getByTestId('item-inspector').getAttribute('data-shape-id'))!;
+    // Only the new card is selected, and the panel that slid in to fill it in does not hide it.
+    expect(await ed.evaluate(() => (window as any).__board.editor.getSelectedShapeIds())).toEqual([id]);
+    await expect.poll(() => clearOfPanels(ed, id)).toBe(true);
+  }
+});
+
 for (const viewport of [LAPTOP, SMALL]) {
   const size = `${viewport.width}×${viewport.height}`;
 

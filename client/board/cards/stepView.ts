@@ -103,3 +103,27 @@ export function showStepView(editor: Editor, zoneId: string, options: { animate?
   return true;
 }
 
+
+/**
+ * Moves the camera, the least it can, so a shape is in the part of the canvas no floating panel
+ * covers (in a narrow window the Details tab slides in over the canvas to fill a new card in,
+ * and would hide it). Does nothing when the shape is already there.
+ */
+export function keepClearOfPanels(editor: Editor, id: TLShapeId): void {
+  const b = editor.getShapePageBounds(id);
+  if (!b) return;
+  const covered = coveredEdges(editor);
+  if (covered.left === 0 && covered.right === 0) return;
+  const camera = editor.getCamera();
+  const screen = editor.getViewportScreenBounds();
+  // The shape's left and right edges on screen, and the room between the panels.
+  const left = (b.x + camera.x) * camera.z;
+  const right = (b.x + b.w + camera.x) * camera.z;
+  const roomLeft = covered.left + PAD;
+  const roomRight = screen.w - covered.right - PAD;
+  let dx = 0;
+  if (right - left > roomRight - roomLeft || left < roomLeft) dx = roomLeft - left;
+  else if (right > roomRight) dx = roomRight - right;
+  if (dx === 0) return;
+  editor.setCamera({ ...camera, x: camera.x + dx / camera.z }, { animation: { duration: 240 } });
+}

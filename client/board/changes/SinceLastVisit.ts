@@ -1,6 +1,9 @@
 import type * as Y from 'yjs';
 import { atom, computed, react, type Atom, type Signal } from 'tldraw';
 import { boardContentOf, changesSince, noChanges, summarize, type ChangeVocabulary, type Changes } from '../../../shared/doc/changes';
+import { changeVocabulary } from '../../../exercises/kit/changeVocabulary';
+import { getExercise, getItemType } from '../../../exercises/registry';
+import type { OpenBoard } from '../sync/openBoard';
 import { readSeen, writeSeen, type KeyValueStorage } from './seenStorage';
 
 /** How often what the person has seen is saved while the board is open. */
@@ -100,4 +103,20 @@ export class SinceLastVisit {
     this.disposed = true;
     for (const c of this.cleanups.splice(0)) c();
   }
+}
+
+/**
+ * "Since your last visit" for a board just opened: it compares once the server's copy is shown,
+ * with the vocabulary of the board's exercise, and saves what was seen when the board closes,
+ * before the doc goes.
+ */
+export function watchSinceLastVisit(board: OpenBoard): SinceLastVisit {
+  const since = new SinceLastVisit(
+    board.info.id,
+    board.doc,
+    board.syncedAndShown,
+    changeVocabulary(getExercise(board.info.templateId), getItemType),
+  );
+  board.onClose(() => since.dispose());
+  return since;
 }

@@ -5,6 +5,7 @@ import type { FieldValue } from '../../../shared/results';
 import { ConnectTo } from './ConnectTo';
 import { paletteOf } from '../shapes/cardColors';
 import { isItemShape, updateItemFields } from '../cards/cardEdits';
+import { keepClearOfPanels } from '../cards/stepView';
 import { FieldControl, FieldList } from '../cards/FieldControl';
 import { CardActions } from './CardActions';
 import { useWorkspace } from '../workspace/WorkspaceState';
@@ -34,8 +35,10 @@ export function ItemInspector({ id, def }: { id: TLShapeId; def: ItemTypeDef }) 
       if (!el?.isConnected) return;
       el.focus();
       if (el instanceof HTMLInputElement || el instanceof HTMLTextAreaElement) el.select?.();
+      // The panel now open may float over the card being filled in.
+      keepClearOfPanels(editor, id);
     });
-  }, [focusRequest, id, ui]);
+  }, [focusRequest, id, ui, editor]);
 
   if (!isItemShape(shape)) return null;
   const palette = paletteOf(def.color);

@@ -62,7 +62,7 @@ export function HistoryMenu({ openAtOnce = false }: { openAtOnce?: boolean } = {
     void refresh();
   };
 
-  // Its button was clicked while its code was loading (client/board/lazyMenus.tsx).
+  // Its button was clicked while its code was loading (client/board/workspace/lazyMenu.tsx).
   // biome-ignore lint/correctness/useExhaustiveDependencies: once, on mount
   useEffect(() => {
     if (openAtOnce) openPanel();

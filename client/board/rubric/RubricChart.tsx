@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import { RUBRIC_DIMENSION_IDS, type RubricDimensionId, type RubricSession } from '../../../shared/rubric';
+import { RUBRIC_DIMENSION_IDS, type RubricDimensionId, type RubricAssessment } from '../../../shared/rubric';
 import { RUBRIC_GUIDE } from '../../../shared/rubricGuide';
 import { formatDate } from './rubricView';
 
@@ -23,13 +23,13 @@ const BAR_W = 26;
 const y = (score: number) => TOP + PLOT_H - (score / 10) * PLOT_H;
 
 /**
- * This session's three scores beside the previous session's, as grouped bars. The drawing is
+ * This assessment's three scores beside the previous one's, as grouped bars. The drawing is
  * hidden from screen readers; the same numbers are in a table they read instead.
  */
-export function RubricChart({ current, previous }: { current: RubricSession; previous: RubricSession | null }) {
+export function RubricChart({ current, previous }: { current: RubricAssessment; previous: RubricAssessment | null }) {
   const captionId = useId();
   const any = RUBRIC_DIMENSION_IDS.some((d) => current.scores[d].score !== null || (previous && previous.scores[d].score !== null));
-  const series = previous ? [{ key: 'previous', session: previous }, { key: 'current', session: current }] : [{ key: 'current', session: current }];
+  const series = previous ? [{ key: 'previous', assessment: previous }, { key: 'current', assessment: current }] : [{ key: 'current', assessment: current }];
   const caption = previous ? `Scores on ${formatDate(current.date)} compared with ${formatDate(previous.date)}` : `Scores on ${formatDate(current.date)}`;
 
   return (
@@ -65,7 +65,7 @@ export function RubricChart({ current, previous }: { current: RubricSession; pre
               return (
                 <g key={d} data-dimension={d}>
                   {series.map((s, si) => {
-                    const score = s.session.scores[d].score;
+                    const score = s.assessment.scores[d].score;
                     const x = centre + (si - series.length / 2) * (BAR_W + 4) + 2;
                     return (
                       <g key={s.key} className={`bar ${s.key}`}>
@@ -105,7 +105,7 @@ export function RubricChart({ current, previous }: { current: RubricSession; pre
                 <tr key={d}>
                   <th scope="row">{RUBRIC_GUIDE[d].title}</th>
                   {series.map((s) => (
-                    <td key={s.key}>{s.session.scores[d].score ?? 'not scored'}</td>
+                    <td key={s.key}>{s.assessment.scores[d].score ?? 'not scored'}</td>
                   ))}
                 </tr>
               ))}

@@ -1,31 +1,31 @@
 import { useEffect, useId, useMemo, useRef, useState, type FormEvent } from 'react';
 import type * as Y from 'yjs';
-import { proposeEvidence } from '../../../exercises/kit/evidence';
-import { bandOf, RUBRIC_BANDS, type DimensionScore, type ProposedEvidence, type RubricSession } from '../../../shared/rubric';
-import { isSessionDate, readRubric, rubricMap, setRationale, setScore } from '../../../shared/doc/rubricDoc';
+import { proposeEvidence } from '../../../exercises/kit/evidenceKit';
+import { bandOf, RUBRIC_BANDS, type DimensionScore, type ProposedEvidence, type RubricAssessment } from '../../../shared/rubric';
+import { isCalendarDate, readRubric, rubricMap, setRationale, setScore } from '../../../shared/doc/rubricDoc';
 import { RUBRIC_GUIDES, type DimensionGuide } from '../../../shared/rubricGuide';
 import { useTextDraft } from '../cards/FieldControl';
 import type { LiveResults } from '../cards/liveResults';
 import { useWorkspace } from '../workspace/WorkspaceState';
 import { RubricChart } from './RubricChart';
-import { formatDate, localDate, previousSession, sessionDates, sessionOn } from './rubricView';
+import { formatDate, localDate, previousAssessment, assessmentDates, assessmentOn } from './rubricView';
 import { type Write, Evidence } from './RubricEvidence';
 import './rubric.css';
 
 /** The rationale is written this long after the last keystroke (at once on blur). */
 const RATIONALE_DEBOUNCE_MS = 600;
 
-/** Every rubric session of the board, kept current as anyone edits it. */
-function useRubricSessions(doc: Y.Doc): RubricSession[] {
-  const [sessions, setSessions] = useState(() => readRubric(doc));
+/** Every rubric assessment of the board (one per date), kept current as anyone edits it. */
+function useRubricAssessments(doc: Y.Doc): RubricAssessment[] {
+  const [assessments, setAssessments] = useState(() => readRubric(doc));
   useEffect(() => {
     const map = rubricMap(doc);
-    const update = () => setSessions(readRubric(doc));
+    const update = () => setAssessments(readRubric(doc));
     update();
     map.observeDeep(update);
     return () => map.unobserveDeep(update);
   }, [doc]);
-  return sessions;
+  return assessments;
 }
 
 export interface RubricPanelProps {
@@ -34,23 +34,23 @@ export interface RubricPanelProps {
 }
 
 /**
- * The self-assessment rubric of the board: per session date, a score from 1 to 10 for each of the
+ * The self-assessment rubric of the board: per assessment date, a score from 1 to 10 for each of the
  * three dimensions with its band, guidepost and where to start next, the team's rationale, and
  * evidence (proposed from the board's live results, or written by the team). Everything is stored
  * in the board's document, so it is live for everyone; viewers only read.
  */
 export function RubricPanel({ doc, live }: RubricPanelProps) {
   const { exercise, readOnly } = useWorkspace();
-  const sessions = useRubricSessions(doc);
+  const assessments = useRubricAssessments(doc);
   const today = localDate();
-  const [date, setDate] = useState(() => (readOnly && sessions.length ? sessions[sessions.length - 1].date : today));
+  const [date, setDate] = useState(() => (readOnly && assessments.length ? assessments[assessments.length - 1].date : today));
   const [error, setError] = useState<string | null>(null);
   const headingId = useId();
 
   const proposals = useMemo(() => (live.kind === 'ok' ? proposeEvidence(exercise, live.board, live.results) : []), [live, exercise]);
-  const current = sessionOn(sessions, date);
-  const previous = previousSession(sessions, date);
-  const latest = sessions.length === 0 || date >= sessions[sessions.length - 1].date;
+  const current = assessmentOn(assessments, date);
+  const previous = previousAssessment(assessments, date);
+  const latest = assessments.length === 0 || date >= assessments[assessments.length - 1].date;
 
   const write: Write = (fn) => {
     try {
@@ -69,7 +69,7 @@ export function RubricPanel({ doc, live }: RubricPanelProps) {
       <p className="hint">
         Score each dimension from 1 to 10 and say why. The board proposes evidence from its results; the team decides what counts and which score fits.
       </p>
-      <SessionPicker sessions={sessions} date={date} today={today} onChange={setDate} readOnly={readOnly} />
+      <AssessmentDatePicker assessments={assessments} date={date} today={today} onChange={setDate} readOnly={readOnly} />
       {error && (
         <p className="field-error" role="alert">
           Not saved: {error}
@@ -94,10 +94,10 @@ export function RubricPanel({ doc, live }: RubricPanelProps) {
   );
 }
 
-function SessionPicker({ sessions, date, today, onChange, readOnly }: { sessions: RubricSession[]; date: string; today: string; onChange(d: string): void; readOnly: boolean }) {
+function AssessmentDatePicker({ assessments, date, today, onChange, readOnly }: { assessments: RubricAssessment[]; date: string; today: string; onChange(d: string): void; readOnly: boolean }) {
   const id = useId();
-  const stored = new Set(sessions.map((s) => s.date));
-  const dates = sessionDates(sessions, today, date);
+  const stored = new Set(assessments.map((s) => s.date));
+  const dates = assessmentDates(assessments, today, date);
   const [other, setOther] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
   const detailsRef = useRef<HTMLDetailsElement>(null);
@@ -105,21 +105,21 @@ function SessionPicker({ sessions, date, today, onChange, readOnly }: { sessions
 
   const open = (e: FormEvent) => {
     e.preventDefault();
-    if (!isSessionDate(other)) {
+    if (!isCalendarDate(other)) {
       setProblem('Pick a date, e.g. 2025-03-04.');
       return;
     }
     setProblem(null);
     onChange(other);
     setOther('');
-    // Done: the keyboard goes back to the session list, which now shows the date.
+    // Done: the keyboard goes back to the list of dates, which now shows the date.
     if (detailsRef.current) detailsRef.current.open = false;
     selectRef.current?.focus();
   };
 
   return (
     <div className="rubric-session">
-      <label htmlFor={`${id}-session`}>Session</label>
+      <label htmlFor={`${id}-session`}>Assessed on</label>
       <select ref={selectRef} id={`${id}-session`} value={date} onChange={(e) => onChange(e.target.value)} data-testid="rubric-session">
         {dates.map((d) => (
           <option key={d} value={d}>
@@ -133,7 +133,7 @@ function SessionPicker({ sessions, date, today, onChange, readOnly }: { sessions
         <details ref={detailsRef} className="rubric-other-date">
           <summary>Score another date</summary>
           <form onSubmit={open} noValidate>
-            <label htmlFor={`${id}-other`}>Session date</label>
+            <label htmlFor={`${id}-other`}>Assessment date</label>
             <div className="rubric-inline">
               <input
                 id={`${id}-other`}
@@ -167,7 +167,7 @@ interface DimensionCardProps {
   doc: Y.Doc;
   value: DimensionScore;
   proposals: ProposedEvidence[];
-  /** The newest session (or a newer one): only there is stored evidence compared with the board. */
+  /** The newest assessment (or a newer one): only there is stored evidence compared with the board. */
   latest: boolean;
   readOnly: boolean;
   write: Write;
@@ -231,7 +231,7 @@ function DimensionCard({ guide, date, doc, value, proposals, latest, readOnly, w
           </p>
         </div>
       ) : (
-        <p className="hint">{readOnly ? 'Not scored in this session.' : 'Pick a score to see what its band means and where to start next.'}</p>
+        <p className="hint">{readOnly ? 'Not scored on this date.' : 'Pick a score to see what its band means and where to start next.'}</p>
       )}
       <details className="rubric-bands">
         <summary>What each band looks like</summary>

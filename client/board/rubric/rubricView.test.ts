@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { EvidenceEntry, ProposedEvidence, RubricSession } from '../../../shared/rubric';
+import type { EvidenceEntry, ProposedEvidence, RubricAssessment } from '../../../shared/rubric';
 import {
   acceptedEntry,
   dismissedEntry,
@@ -7,14 +7,14 @@ import {
   evidenceView,
   formatDate,
   localDate,
-  previousSession,
-  sessionDates,
-  sessionOn,
+  previousAssessment,
+  assessmentDates,
+  assessmentOn,
   teamEvidenceId,
 } from './rubricView';
 
 const none = { score: null, rationale: '', evidence: [] };
-function session(date: string, ie: number | null, rc: number | null = null, cp: number | null = null): RubricSession {
+function assessment(date: string, ie: number | null, rc: number | null = null, cp: number | null = null): RubricAssessment {
   return {
     date,
     scores: {
@@ -33,7 +33,7 @@ const proposal = (id: string, text: string, dimension: ProposedEvidence['dimensi
   figureId: 'fig',
 });
 
-describe('rubric sessions', () => {
+describe('rubric assessments', () => {
   it('writes today in local time as YYYY-MM-DD', () => {
     expect(localDate(new Date(2025, 0, 5, 23, 59))).toBe('2025-01-05');
     expect(localDate(new Date(2025, 11, 31, 0, 1))).toBe('2025-12-31');
@@ -43,23 +43,23 @@ describe('rubric sessions', () => {
     expect([formatDate('2025-03-04'), formatDate('2024-12-31'), formatDate('junk')]).toEqual(['4 Mar 2025', '31 Dec 2024', 'junk']);
   });
 
-  it('offers every stored session, today and the selected date, newest first and once each', () => {
-    const sessions = [session('2024-11-20', 3), session('2025-03-04', 5)];
-    expect(sessionDates(sessions, '2025-06-01', '2025-03-04')).toEqual(['2025-06-01', '2025-03-04', '2024-11-20']);
-    expect(sessionDates([], '2025-06-01', '2025-01-01')).toEqual(['2025-06-01', '2025-01-01']);
+  it('offers every stored assessment date, today and the selected date, newest first and once each', () => {
+    const assessments = [assessment('2024-11-20', 3), assessment('2025-03-04', 5)];
+    expect(assessmentDates(assessments, '2025-06-01', '2025-03-04')).toEqual(['2025-06-01', '2025-03-04', '2024-11-20']);
+    expect(assessmentDates([], '2025-06-01', '2025-01-01')).toEqual(['2025-06-01', '2025-01-01']);
   });
 
-  it('reads a date with nothing stored as an empty session', () => {
-    expect(sessionOn([session('2025-03-04', 5)], '2025-06-01')).toEqual(session('2025-06-01', null));
-    expect(sessionOn([session('2025-03-04', 5)], '2025-03-04').scores['industry-engagement'].score).toBe(5);
+  it('reads a date with nothing stored as an empty assessment', () => {
+    expect(assessmentOn([assessment('2025-03-04', 5)], '2025-06-01')).toEqual(assessment('2025-06-01', null));
+    expect(assessmentOn([assessment('2025-03-04', 5)], '2025-03-04').scores['industry-engagement'].score).toBe(5);
   });
 
-  it('compares with the latest earlier session that has a score', () => {
-    const sessions = [session('2024-09-01', 2), session('2024-11-20', 3, 4), session('2025-01-10', null), session('2025-03-04', 5), session('2025-05-01', 6)];
-    expect(previousSession(sessions, '2025-03-04')?.date).toBe('2024-11-20');
-    expect(previousSession(sessions, '2025-06-01')?.date).toBe('2025-05-01');
-    expect(previousSession(sessions, '2024-09-01')).toBeNull();
-    expect(previousSession([], '2025-01-01')).toBeNull();
+  it('compares with the latest earlier assessment that has a score', () => {
+    const assessments = [assessment('2024-09-01', 2), assessment('2024-11-20', 3, 4), assessment('2025-01-10', null), assessment('2025-03-04', 5), assessment('2025-05-01', 6)];
+    expect(previousAssessment(assessments, '2025-03-04')?.date).toBe('2024-11-20');
+    expect(previousAssessment(assessments, '2025-06-01')?.date).toBe('2025-05-01');
+    expect(previousAssessment(assessments, '2024-09-01')).toBeNull();
+    expect(previousAssessment([], '2025-01-01')).toBeNull();
   });
 });
 

@@ -1,8 +1,8 @@
-import { RUBRIC_DIMENSION_IDS, type DimensionScore, type EvidenceEntry, type ProposedEvidence, type RubricDimensionId, type RubricSession } from '../../../shared/rubric';
+import { RUBRIC_DIMENSION_IDS, type DimensionScore, type EvidenceEntry, type ProposedEvidence, type RubricDimensionId, type RubricAssessment } from '../../../shared/rubric';
 
 /**
- * What the rubric panel shows, as pure functions of the stored sessions and the live proposals:
- * the session list, the session to compare with, and each dimension's evidence split into what
+ * What the rubric panel shows, as pure functions of the stored assessments and the live proposals:
+ * the list of dates, the assessment to compare with, and each dimension's evidence split into what
  * the team accepted, what the board proposes and the team has not decided on, and what it
  * dismissed.
  */
@@ -13,22 +13,22 @@ export function localDate(now = new Date()): string {
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
 
-/** The dates to offer: every stored session plus today and the selected one, newest first. */
-export function sessionDates(sessions: readonly RubricSession[], today: string, selected: string): string[] {
-  return [...new Set([...sessions.map((s) => s.date), today, selected])].sort((a, b) => (a < b ? 1 : a > b ? -1 : 0));
+/** The dates to offer: every stored assessment date plus today and the selected one, newest first. */
+export function assessmentDates(assessments: readonly RubricAssessment[], today: string, selected: string): string[] {
+  return [...new Set([...assessments.map((s) => s.date), today, selected])].sort((a, b) => (a < b ? 1 : a > b ? -1 : 0));
 }
 
 const EMPTY: DimensionScore = { score: null, rationale: '', evidence: [] };
 
-/** A session's scores, empty for a date nothing was stored under yet. */
-export function sessionOn(sessions: readonly RubricSession[], date: string): RubricSession {
-  return sessions.find((s) => s.date === date) ?? { date, scores: Object.fromEntries(RUBRIC_DIMENSION_IDS.map((d) => [d, EMPTY])) as RubricSession['scores'] };
+/** An assessment's scores, empty for a date nothing was stored under yet. */
+export function assessmentOn(assessments: readonly RubricAssessment[], date: string): RubricAssessment {
+  return assessments.find((s) => s.date === date) ?? { date, scores: Object.fromEntries(RUBRIC_DIMENSION_IDS.map((d) => [d, EMPTY])) as RubricAssessment['scores'] };
 }
 
-/** The latest earlier session with at least one score: what the chart compares with. */
-export function previousSession(sessions: readonly RubricSession[], date: string): RubricSession | null {
-  let best: RubricSession | null = null;
-  for (const s of sessions) {
+/** The latest earlier assessment with at least one score: what the chart compares with. */
+export function previousAssessment(assessments: readonly RubricAssessment[], date: string): RubricAssessment | null {
+  let best: RubricAssessment | null = null;
+  for (const s of assessments) {
     if (s.date >= date || !RUBRIC_DIMENSION_IDS.some((d) => s.scores[d].score !== null)) continue;
     if (!best || s.date > best.date) best = s;
   }

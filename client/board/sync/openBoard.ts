@@ -27,9 +27,6 @@ import { ALL_SHAPE_UTILS } from '../shapes';
 import { compareSchemas } from '../../../shared/doc/schemaRelation';
 import { bindStoreToDoc, loadDocIntoStore, readDocSchema } from './storeBinding';
 import { ControlConnection } from './ControlConnection';
-import { SinceLastVisit } from '../changes/SinceLastVisit';
-import { changeVocabulary } from '../../../exercises/kit/changeVocabulary';
-import { getExercise, getItemType } from '../../../exercises/registry';
 import { ServerClock } from '../../lib/serverClock';
 
 /** Maps the API's verdict on the link to the close code the relay would have sent. */
@@ -83,6 +80,27 @@ export interface BoardHandle {
   localCopy: LocalCopy | null;
 }
 
+/**
+ * What an open board opens besides the store. The browser's are the real connections; the unit
+ * test (openBoard.test.ts) hands in fakes to watch what is opened and closed, and in what order.
+ */
+export interface OpenBoardParts {
+  /** The board's socket and local copy, when the page did not open them before the info came. */
+  connect(boardId: string, token: string): BoardConnection;
+  /** The control document's connection (step, timer, follow, votes). */
+  control(info: BoardInfo, token: string): ControlConnection;
+  clock(): ServerClock;
+  /** Lends the connection's voter key to ballots (voterKey.ts); returns the way to take it back. */
+  voterKey(boardId: string, key: () => Promise<string>): () => void;
+}
+
+export const BROWSER_PARTS: OpenBoardParts = {
+  connect: openBoardConnection,
+  control: (info, token) => new ControlConnection(info.id, token, info.role, controlDbName(info.id)),
+  clock: () => new ServerClock(),
+  voterKey: provideVoterKey,
+};
+
 declare global {
   interface Window {
     __board?: BoardHandle;
@@ -109,31 +127,34 @@ export class OpenBoard {
   readonly readOnly: Signal<boolean>;
   /** Where what is shown comes from (see BoardSource). */
   readonly source: Signal<BoardSource>;
-  /** What changed since this browser's last visit (compared after the first sync). */
-  readonly sinceLastVisit: SinceLastVisit;
+  /** True once the server's copy is in and shown (false for a board refused as newer). */
+  readonly syncedAndShown: Signal<boolean>;
   store: TLStore | null = null;
   /** Set when the store was built from this browser's copy, before the server's arrived. */
   private readonly openedFromLocal: Atom<boolean> = atom('openedFromLocal', false);
 
   private kv: YKeyValue<TLRecord> | null = null;
   private readonly cleanups: (() => void)[] = [];
+  private readonly closers: (() => void)[] = [];
   private disposed = false;
 
   /**
    * @param conn The board's connection when it was opened before the info came back (see
    *   `openBoardConnection`); it becomes this open board's, and is destroyed with it.
+   * @param parts What it opens (the browser's connections unless a test hands in fakes).
    */
   constructor(
     readonly info: BoardInfo,
     readonly token: string,
     conn?: BoardConnection | null,
+    parts: OpenBoardParts = BROWSER_PARTS,
   ) {
     this.role = info.role;
-    this.conn = conn ?? openBoardConnection(info.id, token);
+    this.conn = conn ?? parts.connect(info.id, token);
     // Ballots carry the voter key the server gives this connection (voterKey.ts).
-    this.cleanups.push(provideVoterKey(info.id, () => this.conn.voterKey()));
-    this.control = new ControlConnection(info.id, token, info.role, controlDbName(info.id));
-    this.clock = new ServerClock();
+    this.cleanups.push(parts.voterKey(info.id, () => this.conn.voterKey()));
+    this.control = parts.control(info, token);
+    this.clock = parts.clock();
     this.readOnly = computed(
       'readOnly',
       () => !canWriteDocument(this.role) || this.conn.terminal.get() !== null || this.newerWhileOpen.get(),
@@ -142,12 +163,9 @@ export class OpenBoard {
     this.source = computed('boardSource', () =>
       this.conn.hasSynced.get() ? 'server' : this.openedFromLocal.get() ? 'local' : 'none',
     );
-    // Compared once the server's copy is in and shown (not for a board refused as newer).
-    this.sinceLastVisit = new SinceLastVisit(
-      info.id,
-      this.conn.doc,
-      computed('syncedAndShown', () => this.conn.hasSynced.get() && this.phase.get().kind === 'ready' && !this.newerWhileOpen.get()),
-      changeVocabulary(getExercise(info.templateId), getItemType),
+    this.syncedAndShown = computed(
+      'syncedAndShown',
+      () => this.conn.hasSynced.get() && this.phase.get().kind === 'ready' && !this.newerWhileOpen.get(),
     );
 
     const awareness = this.conn.provider.awareness;
@@ -279,10 +297,20 @@ export class OpenBoard {
     };
   }
 
+  /**
+   * Runs `close` when the board closes, before its connections and doc go (last added, first
+   * run): how what is built on the open board (e.g. "since your last visit", which saves what the
+   * person has seen) closes with it without the sync layer knowing it.
+   */
+  onClose(close: () => void): void {
+    if (this.disposed) close();
+    else this.closers.push(close);
+  }
+
   destroy() {
     if (this.disposed) return;
     this.disposed = true;
-    for (const c of this.cleanups.splice(0).reverse()) {
+    for (const c of [...this.closers.splice(0).reverse(), ...this.cleanups.splice(0).reverse()]) {
       try {
         c();
       } catch (e) {
@@ -290,8 +318,6 @@ export class OpenBoard {
       }
     }
     this.kv?.destroy?.();
-    // Before the doc goes: it saves what the person has seen.
-    this.sinceLastVisit.dispose();
     this.conn.destroy();
     this.control.destroy();
     this.clock.dispose();

@@ -143,16 +143,6 @@ export function BoardWorkspace({ editor, exercise, readOnly, doc = null, variant
     };
   }, [editor, exercise, variant, templateVersion]);
 
-  // A board opens on the first step's view (its cards at a readable zoom; an empty zone at 100 %
-  // from its top-left corner, label and prompt in view).
-  useEffect(() => {
-    if (!editor || !exercise) return;
-    const camera = editor.getCamera();
-    if (camera.x !== 0 || camera.y !== 0 || camera.z !== 1) return;
-    const first = exercise.template.steps.find((s) => s.zoneId && zoneBounds(editor, s.zoneId));
-    if (first?.zoneId) showZone(editor, first.zoneId, { animate: false });
-  }, [editor, exercise]);
-
   // Each zone shows the prompt of the step working in it (the current step first) under its label.
   const currentStep = useValue('currentStep', () => ui.currentStep.get(), [ui]);
   useEffect(() => {
@@ -188,6 +178,17 @@ export function BoardWorkspace({ editor, exercise, readOnly, doc = null, variant
   const hasPalette = !!exercise && exercise.itemTypes.length > 0 && !readOnly;
   const showLeft = ready && !!exercise && (exercise.template.steps.length > 0 || hasPalette);
   const env: FeatureEnv = { editor, exercise, doc, readOnly, ui, live, ready, settled: ready || !exercise, showTab };
+
+  // A board opens on the first step's view (its cards at a readable zoom; an empty zone at 100 %
+  // from its top-left corner, label and prompt in view), once the panels are drawn: in a narrow
+  // window the view is fitted beside the one floating over the canvas.
+  useEffect(() => {
+    if (!editor || !exercise || !ready) return;
+    const camera = editor.getCamera();
+    if (camera.x !== 0 || camera.y !== 0 || camera.z !== 1) return;
+    const first = exercise.template.steps.find((s) => s.zoneId && zoneBounds(editor, s.zoneId));
+    if (first?.zoneId) showZone(editor, first.zoneId, { animate: false });
+  }, [editor, exercise, ready]);
 
   const layout = (
     <div className={floating ? 'board-workspace floating-panels' : 'board-workspace'}>

@@ -2,6 +2,7 @@ import type { ComponentType, ReactNode } from 'react';
 import type { Editor, TLShapeId } from 'tldraw';
 import type * as Y from 'yjs';
 import type { ExerciseDef } from '../../../exercises/kit/definitions';
+import type { BoardInfo } from '../../lib/api';
 import type { LiveResults } from '../cards/liveResults';
 import type { PanelTab } from './PanelTabs';
 import type { WorkspaceState } from './WorkspaceState';
@@ -26,9 +27,20 @@ export interface FeatureEnv {
   showTab(id: string, options?: { focus?: boolean }): void;
 }
 
+/** What the top bar hands every feature's menu. */
+export interface TopBarEnv {
+  info: BoardInfo;
+  /** The link's token (the menus call the API with it). */
+  token: string;
+  /** The editor while the board is shown, else null. */
+  editor: Editor | null;
+  /** How many people are on the board now (presence). */
+  people: number;
+}
+
 /**
- * A feature of the board workspace. The board page lists the features (client/board/features.ts);
- * the workspace renders what they contribute, in that order, and imports none of them. Every part
+ * A feature of the board. The board page lists the features (client/board/features.ts); the
+ * workspace and the top bar render what they contribute, in that order, and import none of them. Every part
  * is optional.
  */
 export interface BoardFeature {
@@ -45,6 +57,11 @@ export interface BoardFeature {
   Overlay?: ComponentType<{ env: FeatureEnv }>;
   /** Offered under a single selected card in the Details tab. */
   CardAction?: ComponentType<{ shapeId: TLShapeId }>;
+  /**
+   * A menu in the board's top bar, between the connection status and the name button. Menus not
+   * on the board's first screen keep their code in a chunk (`LazyMenu`, workspace/lazyMenu.tsx).
+   */
+  TopBarMenu?: ComponentType<{ env: TopBarEnv }>;
 }
 
 /**

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { ExerciseDef } from './definitions';
-import { extractBoard } from './extract';
-import { FixtureBuilder } from './fixtureBuilder';
+import type { ExerciseDef } from '../kit/definitions';
+import { extractBoard } from '../kit/extract';
+import { FixtureBuilder } from '../kit/fixtureBuilder';
 import { ideaItem, quoteItem } from '../common/items';
 import { boardSchema } from '../registry';
-import { createBoardSchema } from './schema';
+import { createBoardSchema } from '../kit/schema';
 
 const exercise: ExerciseDef = {
   template: {

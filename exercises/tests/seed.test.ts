@@ -4,9 +4,9 @@ import { readActions } from '../../shared/doc/actionPlanDoc';
 import { readRecords, seedBoardDoc, STARTING_ACTION_AUTHOR } from '../../shared/doc/boardDoc';
 import { blank } from '../blank';
 import { boardSchema } from '../registry';
-import type { ExerciseDef, ItemTypeDef } from './definitions';
-import { exerciseRecords, starterShapeId, templateRecords, zoneShapeId } from './seed';
-import { expectValidRecords } from './testing';
+import type { ExerciseDef, ItemTypeDef } from '../kit/definitions';
+import { exerciseRecords, starterShapeId, templateRecords, zoneShapeId } from '../kit/seed';
+import { expectValidRecords } from '../kit/testing';
 import { universeOfConnections } from '../universe-of-connections';
 
 const sectorType: ItemTypeDef = universeOfConnections.itemTypes.find((t) => t.type === 'sector')!;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { BOARD_NOTE_KEY } from '../../shared/doc/docLayout';
 import { EXERCISES } from '../registry';
-import { isReviewPhaseId, REVIEW_PHASE_IDS, REVIEW_PHASES, reviewPhase, reviewQuestion } from './review';
+import { isReviewPhaseId, REVIEW_PHASE_IDS, REVIEW_PHASES, reviewPhase, reviewQuestion } from '../kit/review';
 
 describe('after-action review checklist data', () => {
   it('has the manual’s six phases, in order', () => {

@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { blank } from '../blank';
 import { EXERCISES } from '../registry';
 import { manyTablesManyKnocks } from '../many-tables-many-knocks';
-import type { ExerciseDef } from './definitions';
-import { count, nameList, proposeEvidence, proposer, verb } from './evidence';
-import { extractFixture, fixtureFor } from './testing';
+import type { ExerciseDef } from '../kit/definitions';
+import { count, nameList, proposeEvidence, proposer, verb } from '../kit/evidenceKit';
+import { extractFixture, fixtureFor } from '../kit/testing';
 
 describe('proposing rubric evidence', () => {
   it('proposes nothing for an exercise without evidence rules', () => {

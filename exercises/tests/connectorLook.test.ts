@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { EXERCISES } from '../registry';
-import type { ConnectorKindDef } from './definitions';
-import { connectorLabel, connectorLook } from './connectorLook';
+import type { ConnectorKindDef } from '../kit/definitions';
+import { connectorLabel, connectorLook } from '../kit/connectorLook';
 
 const kinds: ConnectorKindDef[] = [
   { kind: 'a', label: 'Alpha', description: '', fields: [{ key: 'level', label: 'Level', kind: 'choice', options: [{ value: 'hi', label: 'High' }] }] },

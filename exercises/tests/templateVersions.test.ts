@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { createShapePropsMigrationIds, createShapePropsMigrationSequence } from '@tldraw/tlschema';
-import type { ExerciseDef, ItemTypeDef } from './definitions';
-import { extractBoard } from './extract';
-import { FixtureBuilder } from './fixtureBuilder';
-import { createBoardSchema } from './schema';
-import { itemShapeType } from './shapes';
+import type { ExerciseDef, ItemTypeDef } from '../kit/definitions';
+import { extractBoard } from '../kit/extract';
+import { FixtureBuilder } from '../kit/fixtureBuilder';
+import { createBoardSchema } from '../kit/schema';
+import { itemShapeType } from '../kit/shapes';
 import { boardSchema, getItemType } from '../registry';
 import { manyTablesManyKnocks } from '../many-tables-many-knocks';
 
