@@ -116,7 +116,7 @@ export function createApp(options: AppOptions): App {
   const votes = new VoteService(relay, storage, logger);
   // Partnerships: a partnership's meeting boards, rubric over time and action plan. Replaced
   // links close the sockets opened with the board tokens they derived (relay: LinkReplaced).
-  const partnerships = createPartnershipRoutes({ storage, relay, summaries, logger, closeTokens: (board, hashes) => relay.closeConnectionsOfTokens(board, hashes) });
+  const partnerships = createPartnershipRoutes({ storage, relay, summaries, logger, exports, closeTokens: (board, hashes) => relay.closeConnectionsOfTokens(board, hashes) });
 
   const routes: AnyRoute[] = [
     ...opsRoutes({ storage, logger, metrics, metricsToken: options.metricsToken, isDraining: options.isDraining }),
