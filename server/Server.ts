@@ -121,7 +121,7 @@ export function createApp(options: AppOptions): App {
   const votes = new VoteService(relay, storage, logger);
   // Partnerships: a partnership's meeting boards, rubric over time and action plan. Replaced
   // links close the sockets opened with the board tokens they derived (relay: LinkReplaced).
-  const partnerships = createPartnershipRoutes({ storage, relay, summaries, logger, closeTokens: (board, hashes) => relay.closeConnectionsOfTokens(board, hashes) });
+  const partnerships = createPartnershipRoutes({ storage, relay, summaries, logger, exports, closeTokens: (board, hashes) => relay.closeConnectionsOfTokens(board, hashes) });
 
   // What every room does besides syncing, in this order: the guards undo what a link may not do
   // before anything else sees a write; then the participants' record, the metrics, the

@@ -223,6 +223,8 @@ async function runSide(context: BrowserContext, side: Side, url: string, rep: nu
   if (side === 'ours') {
     // The copy this browser keeps is written, and the service worker holds the app.
     await page.waitForFunction(() => (window as any).__board?.localCopy?.settled() === true, null, { timeout: 60_000 }).catch(() => {});
+    // And the label measurements it keeps (a build without them has nothing to wait for).
+    await page.waitForFunction(() => (window as any).__board?.localCopy?.labelSizesSettled?.() !== false, null, { timeout: 30_000 }).catch(() => {});
     await page.waitForFunction(() => navigator.serviceWorker?.controller != null, null, { timeout: 30_000 }).catch(() => {});
   }
   const again = await visit(page, cdp, meter, url, `${side}-return-${rep + 1}`);

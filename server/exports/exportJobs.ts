@@ -11,9 +11,13 @@ import type { BoardRow } from '../storage/Storage';
 import type { ParticipantRow } from '../participants/participantStore';
 import { buildExport } from './buildExport';
 import { renderExport, type RenderedExport } from './formats';
+import type { PartnershipAnswer } from '../../shared/partnership';
+import { getExercise } from '../../exercises/registry';
+import { docPartOf, withDocParts, type DocPart } from '../partnerships/gather';
+import { buildPartnershipExport, renderPartnershipExport } from '../partnerships/export';
 
 /**
- * The work behind the results, exports and cohort endpoints, as jobs on plain data: a board's
+ * The work behind the results, exports, cohort and partnership export endpoints, as jobs on plain data: a board's
  * document travels as bytes (its whole state from a live room, or what storage holds), with the
  * row, participants and vote rounds the main thread read. A job decodes, extracts and renders,
  * and answers with text or bytes ready to send. `ExportWorkers` runs jobs on worker threads so
@@ -46,7 +50,9 @@ export type ExportJob =
   | { type: 'results'; board: BoardInput }
   | { type: 'export'; board: BoardInput; format: ExportFormat; now: number }
   | { type: 'comparison'; cohort: CohortInput; boards: BoardInput[] }
-  | { type: 'cohortZip'; cohort: CohortInput; boards: BoardInput[]; now: number };
+  | { type: 'cohortZip'; cohort: CohortInput; boards: BoardInput[]; now: number }
+  /** The partnership answer gathered without reading documents, and each board's document. */
+  | { type: 'partnershipExport'; answer: PartnershipAnswer; docs: { boardId: string; doc: DocInput }[]; format: 'json' | 'csv' | 'html'; now: number };
 
 export type ExportJobResult =
   | { type: 'json'; text: string }
@@ -105,6 +111,15 @@ export function runExportJob(job: ExportJob): ExportJobResult {
       const now = new Date(job.now);
       const exports = job.boards.map((b) => exportOf(b, now));
       return { type: 'zip', ...buildCohortZip(job.cohort, exports, now) };
+    }
+    case 'partnershipExport': {
+      const parts = new Map<string, DocPart>();
+      for (const { boardId, doc } of job.docs) {
+        const template = job.answer.boards.find((b) => b.id === boardId)?.template;
+        parts.set(boardId, withDoc(doc, (d) => docPartOf(d, boardId, template ? getExercise(template) : undefined)));
+      }
+      const answer = withDocParts(job.answer, parts);
+      return { type: 'rendered', rendered: renderPartnershipExport(buildPartnershipExport(answer, new Date(job.now)), job.format) };
     }
   }
 }

@@ -8,8 +8,11 @@ import type { Logger } from '../runtime/log';
 import type { Relay } from '../sync/Relay';
 import type { Storage } from '../storage/Storage';
 import { editAction, newAction, scoreRubricDate } from './edits';
-import { buildPartnershipExport, partnershipExportSchemaText, renderPartnershipExport } from './export';
-import { partnershipAnswer } from './gather';
+import { partnershipExportSchemaText } from './export';
+import { partnershipAnswer, UNREAD_DOC_PART } from './gather';
+import { docInput } from '../exports/boardResults';
+import { runExportJob, type DocInput } from '../exports/exportJobs';
+import type { ExportWorkers } from '../exports/ExportWorkers';
 import { PartnershipLive } from './live';
 import { addMeetingBoard, attachBoard, createPartnership, roleOnBoard, rotateLink, setMemberRole, type PartnershipAccess } from './partnerships';
 import {
@@ -33,6 +36,8 @@ export interface PartnershipRoutesOptions {
   logger: Logger;
   /** Closes the sockets opened with board tokens that were just replaced (when the relay can). */
   closeTokens?: (boardId: string, hashes: string[]) => void;
+  /** Where the export is built (worker threads); without them, on the event loop. */
+  exports?: ExportWorkers;
   /** Open live streams per partnership at most (429 beyond). */
   maxStreams?: number;
   pingMs?: number;
@@ -157,9 +162,19 @@ export function createPartnershipRoutes(options: PartnershipRoutesOptions) {
         const got = format === null ? 'it is missing' : `got "${format.slice(0, 40)}"`;
         throw new HttpError(400, 'invalid_format', `format must be one of ${PARTNERSHIP_EXPORT_FORMATS.join(', ')}; ${got}`, 'format');
       }
-      const doc = buildPartnershipExport(await partnershipAnswer(relay, storage, summaries, ctx.access, ctx.origin));
-      const out = renderPartnershipExport(doc, format as (typeof PARTNERSHIP_EXPORT_FORMATS)[number]);
-      ctx.sendRendered(out);
+      // The documents go to an export worker as bytes, read and rendered there (off the event loop).
+      const docs: { boardId: string; doc: DocInput }[] = [];
+      const answer = await partnershipAnswer(relay, storage, summaries, ctx.access, ctx.origin, {
+        readPart: async (boardId) => {
+          docs.push({ boardId, doc: await docInput(relay, storage, boardId) });
+          return UNREAD_DOC_PART;
+        },
+        thumbnails: false,
+      });
+      const job = { type: 'partnershipExport', answer, docs, format: format as (typeof PARTNERSHIP_EXPORT_FORMATS)[number], now: Date.now() } as const;
+      const out = await (options.exports ? options.exports.run(job) : Promise.resolve(runExportJob(job)));
+      if (out.type !== 'rendered') throw new Error(`a partnership export job answered ${out.type}`);
+      ctx.sendRendered(out.rendered);
     }),
     own(['GET'], '/live', (ctx) => liveRoute(ctx.req, ctx.res, ctx.access)),
     ...(['lead', 'member'] as const).map((which: PartnershipRole) =>

@@ -224,6 +224,7 @@ export class BoardConnection {
       // Leaving with everything saved: remember it, so the next visit knows its copy is saved.
       const onPageHide = () => {
         if (this.roleKnown && !this.readOnly && !this.save.get().unsaved && this.hasSynced.get()) this.local?.writeConfirmed();
+        void this.local?.writeLabelSizes();
       };
       window.addEventListener('pagehide', onPageHide);
       this.cleanups.push(() => window.removeEventListener('pagehide', onPageHide));

@@ -1,6 +1,7 @@
 import * as Y from 'yjs';
 import { IndexeddbPersistence } from 'y-indexeddb';
 import { atom, type Atom } from 'tldraw';
+import { labelSizes, type LabelSizeCache } from '../shapes/labelSizes';
 
 /**
  * - `loading`: IndexedDB is being read;
@@ -11,6 +12,8 @@ export type LocalCopyState = 'loading' | 'loaded' | 'unavailable';
 
 /** Key, in the database's custom store, of the snapshot the server is known to hold. */
 const CONFIRMED_KEY = 'confirmed';
+/** Key of the board's label measurements (shapes/labelSizes.ts), kept so a return visit skips them. */
+const LABEL_SIZES_KEY = 'labelSizes';
 /**
  * A confirmed snapshot is written this long after everything became saved (again): soon, since a
  * page closed before it is written reopens as "unsaved" (the safe side), and rarely enough that a
@@ -35,10 +38,14 @@ export class LocalCopy {
   private timer: ReturnType<typeof setTimeout> | null = null;
   private writing = 0;
   private destroyed = false;
+  private labelWrite: Promise<void> | null = null;
+  private labelWrites = 0;
+  private readonly stopLabelSizes: () => void = () => {};
 
   constructor(
     readonly name: string,
     private readonly doc: Y.Doc,
+    readonly labels: LabelSizeCache = labelSizes,
   ) {
     let persistence: IndexeddbPersistence | null = null;
     if (typeof indexedDB !== 'undefined') {
@@ -54,11 +61,22 @@ export class LocalCopy {
       this.confirmed = Promise.resolve(null);
       return;
     }
-    persistence.on('synced', () => {
-      if (!this.destroyed) this.state.set('loaded');
-    });
     // y-indexeddb does not report a database that cannot be opened; its open promise does.
     const opened = (persistence as unknown as { _db: Promise<IDBDatabase> })._db;
+    // The label sizes are read beside the doc's updates, and the copy counts as loaded once both
+    // are in: the editor, made from the copy, then finds its labels measured.
+    const labelsRead = opened
+      .then(() => persistence.get(LABEL_SIZES_KEY))
+      .then((stored: unknown) => {
+        if (!this.destroyed) this.labels.load(stored);
+      })
+      .catch(() => {});
+    persistence.on('synced', () => {
+      void labelsRead.then(() => {
+        if (!this.destroyed) this.state.set('loaded');
+      });
+    });
+    this.stopLabelSizes = this.labels.onSettled(() => this.writeLabelSizes());
     opened.catch((e: unknown) => {
       console.warn('No local copy of the board in this browser', e);
       if (!this.destroyed) this.state.set('unavailable');
@@ -100,6 +118,30 @@ export class LocalCopy {
   }
 
   /**
+   * Stores the label sizes this visit used, when some are new (after the measuring settles, and
+   * on page hide).
+   */
+  writeLabelSizes(): Promise<void> {
+    const persistence = this.persistence;
+    if (!persistence || this.destroyed || this.state.get() !== 'loaded' || !this.labels.changed) return this.labelWrite ?? Promise.resolve();
+    const stored = this.labels.toStore();
+    this.labels.markStored();
+    const write = persistence
+      .set(LABEL_SIZES_KEY, stored as never)
+      .then(() => {})
+      .catch((e: unknown) => console.warn('Could not keep the label sizes in this browser', e));
+    this.labelWrite = write;
+    this.labelWrites++;
+    void write.finally(() => this.labelWrites--);
+    return write;
+  }
+
+  /** True when the label sizes this visit used are stored, with no write under way (for tests). */
+  labelSizesSettled(): boolean {
+    return !this.labels.changed && this.labelWrites === 0;
+  }
+
+  /**
    * True once a confirmed snapshot is stored and no write is waiting or under way: with the doc
    * saved and quiet, the stored snapshot is then the doc's current state (for tests).
    */
@@ -119,6 +161,8 @@ export class LocalCopy {
 
   destroy(): void {
     if (this.destroyed) return;
+    this.writeLabelSizes();
+    this.stopLabelSizes();
     this.destroyed = true;
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
