@@ -13,8 +13,8 @@ import { buildExport } from './buildExport';
 import { renderExport, type RenderedExport } from './formats';
 import type { PartnershipAnswer } from '../../shared/partnership';
 import { getExercise } from '../../exercises/registry';
-import { docPartOf, withDocParts, type DocPart } from '../partnerships/gather';
-import { buildPartnershipExport, renderPartnershipExport } from '../partnerships/export';
+import { docPartOf, withDocParts, type DocPart } from './partnershipParts';
+import { buildPartnershipExport, renderPartnershipExport } from './partnershipExport';
 
 /**
  * The work behind the results, exports, cohort and partnership export endpoints, as jobs on plain data: a board's

@@ -157,8 +157,8 @@ describe('SqliteStorage on disk', () => {
 
   it('numbers appends to one board from two store instances on one file without losing rows', async () => {
     const file = path.join(tempDir(), 'db.sqlite');
-    const a = new SqliteStorage(file);
-    const b = new SqliteStorage(file);
+    const a = sqliteAt(file);
+    const b = sqliteAt(file);
     await a.createBoard(row('b1'), [], updateSetting('i', 1));
     expect(await a.appendUpdates('b1', 'board', [updateSetting('a', 1)])).toBe(1);
     expect(await b.appendUpdates('b1', 'board', [updateSetting('b', 1)])).toBe(2);

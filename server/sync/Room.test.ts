@@ -5,8 +5,7 @@ import * as encoding from 'lib0/encoding';
 import * as syncProtocol from 'y-protocols/sync';
 import { recordsOf } from '../../shared/doc/boardDoc';
 import { MessageType } from '../../shared/protocol';
-import { prepareBoard } from '../boards/boards';
-import { boardState } from '../dashboard/testing';
+import { prepareBoard } from '../boards/boardLinks';
 import { silentLogger } from '../runtime/log';
 import { MemoryStorage } from '../storage/MemoryStorage';
 import { geoShape } from '../../tests/helpers/boardContent';
@@ -50,7 +49,7 @@ function updatesIn(frames: Uint8Array[]): Uint8Array[] {
 async function openBoard() {
   const storage = new MemoryStorage();
   const p = prepareBoard({ template: 'blank', title: 'Room test', region: 'Test', sector: 'Manufacturing' });
-  const initial = boardState(p.row);
+  const initial = p.state;
   await storage.createBoard(p.row, p.tokenRows, initial);
   const room = new Room(p.row.id, 'board', storage, DEFAULT_LIMITS, silentLogger, () => {});
   await room.loaded;
@@ -87,7 +86,7 @@ describe('a room taking writes', () => {
     expect((recordsOf(room.doc).get('shape:one') as { x: number }).x).toBe(2);
     const stored = await storage.loadDoc(boardId, 'board');
     const reloaded = new Y.Doc();
-    for (const u of [stored.snapshot!, ...stored.updates]) Y.applyUpdate(reloaded, u);
+    for (const u of [stored.compacted!, ...stored.updates]) Y.applyUpdate(reloaded, u);
     expect((recordsOf(reloaded).get('shape:one') as { x: number }).x).toBe(2);
   });
 

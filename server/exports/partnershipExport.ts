@@ -14,9 +14,9 @@ import {
 import { bandOf, RUBRIC_DIMENSION_IDS } from '../../shared/rubric';
 import { guideFor, RUBRIC_GUIDE } from '../../shared/rubricGuide';
 import { DIMENSION_COLOURS, DIMENSION_MARKERS, DIMENSION_SHORT, timelineChartModel } from '../../shared/rubricTimeline';
-import { escapeHtml } from '../exports/chart';
+import { escapeHtml } from './chart';
 import { csvFile } from '../../shared/api/csv';
-import { REPORT_CSP } from '../exports/html';
+import { REPORT_CSP } from './html';
 
 /**
  * The partnership export: a versioned JSON document (shared/partnership-export.schema.json), the

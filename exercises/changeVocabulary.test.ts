@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { changeVocabulary } from './changeVocabulary';
-import { fixtureFor } from './testing';
-import { manyTablesManyKnocks } from '../many-tables-many-knocks';
-import { getItemType } from '../registry';
-import { addAction, removeAction, updateAction } from '../../shared/doc/actionPlanDoc';
-import { recordsOf } from '../../shared/doc/boardDoc';
+import { changeVocabulary } from './kit/changeVocabulary';
+import { fixtureFor } from './kit/testing';
+import { manyTablesManyKnocks } from './many-tables-many-knocks';
+import { getItemType } from './registry';
+import { addAction, removeAction, updateAction } from '../shared/doc/actionPlanDoc';
+import { recordsOf } from '../shared/doc/boardDoc';
 import {
   boardContentOf,
   changesSince,
@@ -14,7 +14,7 @@ import {
   SEEN_TITLE_LENGTH,
   summarize,
   type SeenSummary,
-} from '../../shared/doc/changes';
+} from '../shared/doc/changes';
 
 const vocab = changeVocabulary(manyTablesManyKnocks, getItemType);
 const T0 = new Date('2026-03-02T09:00:00.000Z');
