@@ -162,8 +162,8 @@ describe('SqliteStorage on disk', () => {
     await a.createBoard(row('b1'), [], updateSetting('i', 1));
     expect(await a.appendUpdates('b1', 'board', [updateSetting('a', 1)])).toBe(1);
     expect(await b.appendUpdates('b1', 'board', [updateSetting('b', 1)])).toBe(2);
-    expect(await a.appendUpdates('b1', 'board', [updateSetting('a', 2)])).toBe(3);
-    expect(materialize(await b.loadDoc('b1', 'board')).getMap('m').toJSON()).toEqual({ i: 1, a: 2, b: 1 });
+    expect(await a.appendUpdates('b1', 'board', [updateSetting('c', 1)])).toBe(3);
+    expect(materialize(await b.loadDoc('b1', 'board')).getMap('m').toJSON()).toEqual({ i: 1, a: 1, b: 1, c: 1 });
     await a.close();
     await b.close();
   });
