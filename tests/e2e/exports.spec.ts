@@ -5,6 +5,8 @@ import type { RunningServer } from '../../server/Server';
 import { addRubricAndActions } from '../../server/exports/testing';
 import { EXPORT_CSV_FILES, type BoardExport } from '../../shared/api/exportDocument';
 import { manyTablesFixture } from '../../exercises/many-tables-many-knocks/fixtures';
+// The fixture builder's item catalog (vitest's setup file gives it to unit tests).
+import '../../exercises/tests/provideCatalog';
 import { allAcked, connectClient, synced } from '../helpers/clients';
 import { eventually } from '../helpers/eventually';
 import { expect, openBoard, test, type App } from './app';
