@@ -73,11 +73,19 @@ export function ExportMenu({ info, token, editor, openAtOnce = false }: ExportMe
     buttons[(index + buttons.length) % buttons.length].focus();
   };
 
+  // Which item takes focus once the open menu is on screen: the menu stays hidden (and cannot take
+  // focus) until its place is measured, so focus waits for that render, not for the next frame.
+  const pendingFocus = useRef<'first' | 'last' | null>(null);
   const openMenu = (focus: 'first' | 'last' = 'first') => {
     setZone(editor ? zoneInView(editor, exercise) : null);
+    pendingFocus.current = focus;
     setOpen(true);
-    requestAnimationFrame(() => focusItem(focus === 'first' ? 0 : -1));
   };
+  useEffect(() => {
+    if (!open || !place || !pendingFocus.current || !menuRef.current) return;
+    focusItem(pendingFocus.current === 'first' ? 0 : -1);
+    pendingFocus.current = null;
+  });
 
   const close = (returnFocus = true) => {
     setOpen(false);
