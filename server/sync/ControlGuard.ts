@@ -45,6 +45,8 @@ export class ControlGuard {
 /** The control guard of every control room: the vote keys stay the server's. */
 export function controlGuardExtension(logger: Logger): RoomExtension {
   return {
+    // Only facilitators write the control document, seldom: every write is applied at once.
+    mayCorrect: (room) => room.kind === 'control',
     onLoad(room) {
       if (room.kind !== 'control') return;
       new ControlGuard(room.doc, (writer, keys) => {

@@ -1,9 +1,9 @@
 import { isDeepStrictEqual } from 'node:util';
-import type * as Y from 'yjs';
+import * as Y from 'yjs';
 import type { SerializedSchema } from '@tldraw/store';
 import { TLDOCUMENT_ID } from '@tldraw/tlschema';
 import { DEFAULT_PAGE_ID, recordsOf } from '../../shared/doc/boardDoc';
-import { DOC_SCHEMA, DOC_SCHEMA_TLDRAW_KEY } from '../../shared/doc/docLayout';
+import { DOC_RECORDS, DOC_SCHEMA, DOC_SCHEMA_TLDRAW_KEY } from '../../shared/doc/docLayout';
 import { isSerializedSchema } from '../../shared/doc/schemaRelation';
 import { hasRole } from '../../shared/roles';
 import { boardSchema } from '../../exercises/registry';
@@ -11,7 +11,8 @@ import { type ClientWriter, isClientWrite } from './clientWrite';
 import type { Logger } from '../runtime/log';
 import { Connection } from './Connection';
 import * as msg from './messages';
-import type { RoomExtension } from './Room';
+import type { Room, RoomExtension } from './Room';
+import type { UpdateStructure } from './updateStructure';
 
 interface Change {
   action: 'add' | 'update' | 'delete';
@@ -77,6 +78,36 @@ export class LockGuard {
       this.schemaBefore = schemaMap.get(DOC_SCHEMA_TLDRAW_KEY);
     });
     doc.on('afterAllTransactions', () => this.flush());
+  }
+
+  /**
+   * Whether `write` (checked, not yet applied) could be undone here: it puts a record in place
+   * of, or deletes, a locked or permanent one, or adds a locked record, a page or a shape on
+   * another page. Errs towards yes; a yes only means the write is applied at once.
+   */
+  mayCorrect(write: UpdateStructure): boolean {
+    const guarded = (key: unknown) => typeof key === 'string' && (PERMANENT_RECORDS.includes(key) || isLocked(this.records.get(key)));
+    for (const ins of write.insertions) {
+      if (ins.place.root !== DOC_RECORDS) continue;
+      for (const entry of ins.content.getContent() as { key?: unknown; val?: unknown }[]) {
+        const val = entry?.val;
+        if (guarded(entry?.key) || isLocked(val) || typeNameOf(val) === 'page' || onStrayPage(val)) return true;
+      }
+    }
+    const array = this.doc.getArray(DOC_RECORDS);
+    for (const [client, ranges] of write.deletes) {
+      const structs = this.doc.store.clients.get(client);
+      if (!structs) continue;
+      for (const { clock, len } of ranges) {
+        if (clock >= Y.getState(this.doc.store, client)) continue;
+        for (let i = Y.findIndexSS(structs, clock); i < structs.length && structs[i].id.clock < clock + len; i++) {
+          const item = structs[i];
+          if (!(item instanceof Y.Item) || item.deleted || item.parent !== array) continue;
+          for (const entry of item.content.getContent() as { key?: unknown }[]) if (guarded(entry?.key)) return true;
+        }
+      }
+    }
+    return false;
   }
 
   private check(changes: Map<string, Change>, tr: Y.Transaction): void {
@@ -170,14 +201,17 @@ const LOCK_REFUSALS: Record<RefusalKind, string> = {
 
 /** The lock guard of every board room: a refused change is undone and its writer told why. */
 export function lockGuardExtension(logger: Logger): RoomExtension {
+  const guards = new WeakMap<Room, LockGuard>();
   return {
+    mayCorrect: (room, write) => guards.get(room)?.mayCorrect(write) ?? false,
     onLoad(room) {
       if (room.kind !== 'board') return;
-      new LockGuard(room.doc, (writer, recordIds, kinds) => {
+      const guard = new LockGuard(room.doc, (writer, recordIds, kinds) => {
         if (!(writer instanceof Connection)) return;
         logger.info('board.lock_refused', { board: room.boardId, conn: writer.id, records: recordIds.length, kinds: [...kinds] });
         for (const kind of kinds) writer.send(msg.permissionDenied(LOCK_REFUSALS[kind]));
       });
+      guards.set(room, guard);
     },
   };
 }

@@ -12,6 +12,7 @@ import { geoShape } from '../../tests/helpers/boardContent';
 import { Connection } from './Connection';
 import { DEFAULT_LIMITS } from './relayLimits';
 import { Room } from './Room';
+import { lockGuardExtension } from './LockGuard';
 
 /** A connection whose socket keeps the frames sent to it. */
 function fakeConnection(boardId: string): { conn: Connection; frames: Uint8Array[] } {
@@ -118,5 +119,49 @@ describe('a room taking writes', () => {
     expect(a.frames.some((f) => f[0] === MessageType.Ack)).toBe(true);
     await room.flush();
     expect((await storage.loadDoc(boardId, 'board')).updates).toHaveLength(0);
+  });
+});
+
+describe('a room whose guard undoes a write', () => {
+  it('commits and forwards a write to a locked zone together with its correction, in one append', async () => {
+    const storage = new MemoryStorage();
+    const p = prepareBoard({ template: 'many-tables-many-knocks', title: 'Guarded', region: 'Test', sector: 'Manufacturing' });
+    await storage.createBoard(p.row, p.tokenRows, p.state);
+    const room = new Room(p.row.id, 'board', storage, DEFAULT_LIMITS, silentLogger, () => {}, lockGuardExtension(silentLogger));
+    await room.loaded;
+    const writer = new Y.Doc();
+    Y.applyUpdate(writer, p.state);
+    const zoneId = [...recordsOf(writer).map.values()].find((e) => (e.val as { isLocked?: boolean }).isLocked)!.key;
+    const a = fakeConnection(p.row.id);
+    const b = fakeConnection(p.row.id);
+    room.join(a.conn);
+    room.join(b.conn);
+    b.frames.length = 0;
+    const appends: number[] = [];
+    const append = storage.appendUpdates.bind(storage);
+    storage.appendUpdates = (id, kind, updates) => {
+      appends.push(updates.length);
+      return append(id, kind, updates);
+    };
+
+    let deletion: Uint8Array | null = null;
+    writer.once('update', (u: Uint8Array) => (deletion = u));
+    recordsOf(writer).delete(zoneId);
+    room.handleMessage(a.conn, updateFrame(deletion!));
+    await room.flush();
+
+    expect(appends).toEqual([2]);
+    const seenByB = new Y.Doc();
+    Y.applyUpdate(seenByB, p.state);
+    for (const u of updatesIn(b.frames)) Y.applyUpdate(seenByB, u);
+    expect(recordsOf(seenByB).get(zoneId)).toBeDefined();
+    expect(recordsOf(room.doc).get(zoneId)).toBeDefined();
+
+    // An ordinary write on the same board is not the guard's: it is applied after its commit.
+    room.handleMessage(a.conn, updateFrame(setShape(writer, 'shape:free', 3)));
+    expect(recordsOf(room.doc).get('shape:free')).toBeUndefined();
+    await room.flush();
+    expect(recordsOf(room.doc).get('shape:free')).toBeDefined();
+    expect(appends).toEqual([2, 1]);
   });
 });

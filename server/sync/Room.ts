@@ -18,6 +18,7 @@ import { isClientWrite } from './clientWrite';
 import { applyUpdateFast } from '../../shared/fastUpdateDecoding';
 import { RoomWrites, type AcceptedUpdate } from './RoomWrites';
 import { changesNothing, WriteCheck } from './writeCheck';
+import type { UpdateStructure } from './updateStructure';
 
 export type RoomState = 'loading' | 'ready' | 'failed' | 'unloading' | 'unloaded';
 
@@ -41,9 +42,12 @@ export { REPAIR_ORIGIN, SERVER_ORIGIN, type PresenceChange, type RoomActivity, t
  * then, so its forwarding does not wait for Yjs; any earlier read of the document, such as
  * checking the next write, applies it first) and acknowledged to their senders. The server's
  * own writes (repairs, vote rounds, guards' corrections) are applied at once and stored and
- * forwarded the same way; a guard corrects a client's write when it is applied, so the
- * correction is committed and forwarded right after that write, in the next transaction. The state a joining client receives (sync step 2) waits for the same
- * commit when it holds uncommitted updates. So whatever any client has received survives a
+ * forwarded the same way. A write a guard may undo (RoomExtension.mayCorrect: the lock guard for
+ * one that touches a locked or permanent record or adds a page, every write to a control
+ * document) is applied as soon as it is accepted, so the guard's correction is committed and
+ * forwarded in the same transaction as the write: nobody receives one without the other. The
+ * state a joining client receives (sync step 2) waits for the same commit when it holds
+ * uncommitted updates. So whatever any client has received survives a
  * crash of the server.
  *
  * Writes from connections that may not write this kind of document (`canWrite`: viewers on the
@@ -242,6 +246,8 @@ export class Room {
         if (!changesNothing(verdict.structure)) {
           this.unapplied.push({ update, conn });
           this.onDocUpdate(update, conn);
+          // A write a guard may undo is applied now: the correction joins it in one transaction.
+          if (this.mayBeCorrected(verdict.structure)) this.applyAccepted();
         }
         conn.writesReceived++;
         if (conn.wantsAck) {
@@ -326,6 +332,15 @@ export class Room {
     this.writes.close();
     for (const conn of this.conns) conn.close(CloseCodes.StorageFailed);
     this.onEmpty(this);
+  }
+
+  private mayBeCorrected(write: UpdateStructure): boolean {
+    try {
+      return this.extension.mayCorrect?.(this, write) ?? false;
+    } catch (error) {
+      this.logger.error('room.hook_failed', { board: this.boardId, hook: 'mayCorrect', error });
+      return true;
+    }
   }
 
   private callExtension(name: 'onLoad' | 'onUpdate' | 'onPresence', origin?: unknown, change?: PresenceChange): void {

@@ -1,4 +1,5 @@
 import type { Room } from './Room';
+import type { UpdateStructure } from './updateStructure';
 
 /** What happened in a room since it loaded: the basis of "last activity" and session ends. */
 export interface RoomActivity {
@@ -26,6 +27,13 @@ export interface RoomExtension {
    * the room reads the document again.
    */
   onUpdate?(room: Room, origin: unknown): void;
+  /**
+   * A guard that undoes some clients' writes says whether it may undo this checked write. Such a
+   * write is applied as soon as it is accepted, so the guard's correction is stored and forwarded
+   * in the same transaction as the write itself: no client sees, and no crash keeps, the write
+   * without its correction. Other writes are applied after their commit is forwarded (Room.ts).
+   */
+  mayCorrect?(room: Room, write: UpdateStructure): boolean;
   /** Presence (awareness) changed: by `origin` (a connection, or the room itself), for these client ids. */
   onPresence?(room: Room, change: PresenceChange, origin: unknown): void;
   beforeUnload?(room: Room): Promise<void> | void;
