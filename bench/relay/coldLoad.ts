@@ -18,15 +18,15 @@ import { median } from './stats';
  * view; the server's own `board.load` log line gives the storage + replay part.
  *
  * Variants:
- *  - `snapshot`: shapes written in 10 transactions with default settings; after the writer has
+ *  - `compacted`: shapes written in 10 transactions with default settings; after the writer has
  *    left, the server is stopped with SIGTERM, which compacts the log on unload, so the board
- *    loads from one snapshot.
+ *    loads from one compacted state.
  *  - `log`: compaction held off (COMPACT_AFTER_UPDATES) and every shape written as its own update;
  *    the server is stopped with SIGKILL (everything acknowledged is committed), so the board loads
  *    by replaying the whole update log: the worst case.
  */
 
-export type ColdLoadVariant = 'snapshot' | 'log';
+export type ColdLoadVariant = 'compacted' | 'log';
 
 export interface ColdLoadOptions {
   variant: ColdLoadVariant;
@@ -39,7 +39,7 @@ export interface ColdLoadRep {
   syncedMs: number;
   /** Provider created → every shape present in `recordsOf(doc)`. */
   recordsMs: number;
-  /** Server's `board.load` duration (storage read + applying snapshot and log). */
+  /** Server's `board.load` duration (storage read + applying the compacted state and log). */
   serverLoadMs: number | null;
   serverStartupMs: number;
 }
@@ -48,9 +48,9 @@ export interface ColdLoadResult {
   variant: ColdLoadVariant;
   shapes: number;
   writeMs: number;
-  /** Rows in the update log and snapshot size the server reported when loading. */
+  /** Rows in the update log and the compacted state's size the server reported when loading. */
   logUpdates: number | null;
-  snapshotBytes: number | null;
+  compactedBytes: number | null;
   sqliteBytes: number;
   walBytes: number;
   reps: ColdLoadRep[];
@@ -60,7 +60,7 @@ export interface ColdLoadResult {
 }
 
 const VARIANT_ENV: Record<ColdLoadVariant, Record<string, string>> = {
-  snapshot: {},
+  compacted: {},
   // 5,000 single-record frames in a burst would trip the per-connection rate limit.
   log: { COMPACT_AFTER_UPDATES: '10000000', MAX_MESSAGES_PER_SECOND: '1000000', MAX_MESSAGE_BURST: '1000000' },
 };
@@ -199,7 +199,7 @@ export async function runColdLoad(opts: ColdLoadOptions, log: (line: string) => 
     // 2. Restart before every repetition, so the board is never in memory when the client comes.
     const reps: ColdLoadRep[] = [];
     let logUpdates: number | null = null;
-    let snapshotBytes: number | null = null;
+    let compactedBytes: number | null = null;
     for (let r = 0; r < opts.reps; r++) {
       server = await startOurs(dataDir, env);
       const doc = new Y.Doc();
@@ -231,7 +231,7 @@ export async function runColdLoad(opts: ColdLoadOptions, log: (line: string) => 
       const loadEvent = server.events.find((e) => e.event === 'board.load');
       if (loadEvent) {
         logUpdates = Number(loadEvent.updates);
-        snapshotBytes = Number(loadEvent.snapshotBytes);
+        compactedBytes = Number(loadEvent.compactedBytes);
       }
       reps.push({
         syncedMs,
@@ -252,7 +252,7 @@ export async function runColdLoad(opts: ColdLoadOptions, log: (line: string) => 
       shapes: opts.shapes,
       writeMs,
       logUpdates,
-      snapshotBytes,
+      compactedBytes,
       sqliteBytes,
       walBytes,
       reps,

@@ -4,9 +4,9 @@
  *   npx tsx bench/relay/roomLoad.ts [--shapes 5000] [--reps 15] [--log 499]
  *
  * A board with `--shapes` geo shape records is written into a fresh SQLite file, once as one
- * compacted snapshot and once as the snapshot of its template plus `--log` further updates of
+ * compacted state and once as the compacted state of its template plus `--log` further updates of
  * `shapes / log` records each (a board between two compactions: the log is folded into the
- * snapshot at 500 updates). Each repetition opens the file again (a cold SQLite page cache, as
+ * compacted state at 500 updates). Each repetition opens the file again (a cold SQLite page cache, as
  * after a restart; the operating system's file cache stays warm) and times a real `Room` from
  * its creation until it is ready (the `ms` of the server's `board.load` log line). The
  * first sync step 2 for a client that has nothing is encoded and timed, and the event loop's
@@ -42,14 +42,14 @@ const SHAPES = Number(arg('shapes', '5000'));
 const REPS = Number(arg('reps', '15'));
 const LOG = Number(arg('log', '499'));
 
-type Variant = 'snapshot' | 'log';
+type Variant = 'compacted' | 'log';
 
 async function seed(file: string, variant: Variant): Promise<string> {
   const storage = openSqliteStorage(file);
   try {
     const p = prepareBoard({ template: 'blank', title: 'Load benchmark', region: 'Bench', sector: 'Manufacturing' });
     const records = Array.from({ length: SHAPES }, (_, i) => shapeRecord(i) as unknown as Record<string, unknown>);
-    if (variant === 'snapshot') {
+    if (variant === 'compacted') {
       await storage.createBoard(p.row, p.tokenRows, boardState(p.row, records));
       return p.row.id;
     }
@@ -108,7 +108,7 @@ async function measure(file: string, boardId: string): Promise<Steps> {
   await new Promise((r) => setTimeout(r, 5));
   loop.disable();
   const stall = loop.max / 1e6;
-  // Not unloaded: that would compact the log variant's updates into its snapshot.
+  // Not unloaded: that would compact the log variant's updates into its compacted state.
   await storage.close();
 
   // The same steps, one by one, on a freshly opened file.
@@ -147,7 +147,7 @@ async function main() {
   try {
     console.log(`Room load: ${SHAPES} shapes, ${REPS} repetitions (medians, min–max), ms`);
     console.log('variant    stored                   room ready     first sync     longest stall  read storage   apply (lib0)   apply (fast)   repair check   lock guard');
-    for (const variant of ['snapshot', 'log'] as Variant[]) {
+    for (const variant of ['compacted', 'log'] as Variant[]) {
       const file = path.join(dir, `${variant}.sqlite`);
       const boardId = await seed(file, variant);
       const probe = openSqliteStorage(file);

@@ -249,12 +249,12 @@ function ratioTable(rows: FanoutRow[]): string | null {
 
 function loadTable(results: ColdLoadResult[]): string {
   return table(
-    ['variant', 'shapes', 'log rows', 'snapshot B', 'sqlite B', 'wal B', 'synced min/med ms', 'all records min/med ms', 'server load min/med ms'],
+    ['variant', 'shapes', 'log rows', 'compacted B', 'sqlite B', 'wal B', 'synced min/med ms', 'all records min/med ms', 'server load min/med ms'],
     results.map((r) => [
       r.variant,
       String(r.shapes),
       r.logUpdates === null ? '-' : String(r.logUpdates),
-      r.snapshotBytes === null ? '-' : String(r.snapshotBytes),
+      r.compactedBytes === null ? '-' : String(r.compactedBytes),
       String(r.sqliteBytes),
       String(r.walBytes),
       `${ms(r.syncedMs.min)} / ${ms(r.syncedMs.median)}`,
@@ -306,7 +306,7 @@ async function main(): Promise<void> {
   }
 
   if (parts.has('load')) {
-    const variants = args['skip-log-variant'] ? (['snapshot'] as const) : (['snapshot', 'log'] as const);
+    const variants = args['skip-log-variant'] ? (['compacted'] as const) : (['compacted', 'log'] as const);
     for (const variant of variants) {
       log(`cold load (${variant}): ${shapes} shapes, ${loadReps} restarts`);
       try {

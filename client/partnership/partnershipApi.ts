@@ -1,4 +1,5 @@
 import type { ActionStatus } from '../../shared/actionPlan';
+import type { CreatePartnershipRequest } from '../../shared/api/partnershipRequests';
 import type { MemberRole, PartnershipAnswer, PartnershipRole } from '../../shared/partnership';
 import type { RubricDimensionId } from '../../shared/rubric';
 import { request } from '../lib/api';
@@ -7,13 +8,6 @@ import { request } from '../lib/api';
 
 const base = (id: string) => `/api/partnerships/${encodeURIComponent(id)}`;
 const q = (token: string) => `token=${encodeURIComponent(token)}`;
-
-export interface CreatePartnershipRequest {
-  name: string;
-  region: string;
-  sector: string;
-  memberRole?: MemberRole;
-}
 
 export function createPartnership(body: CreatePartnershipRequest): Promise<{ id: string; links: { lead: string; member: string } }> {
   return request('/api/partnerships', { method: 'POST', body: JSON.stringify(body) });

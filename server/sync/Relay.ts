@@ -324,7 +324,7 @@ export class Relay {
   /**
    * For a document whose room cannot load (RoomUnavailableError with reason `load`): replaces
    * what storage holds with the state `rebuild` makes from it, in one compaction (the stored
-   * snapshot replaced, the update log up to its last entry removed). Meanwhile no room of that
+   * compacted state replaced, the update log up to its last entry removed). Meanwhile no room of that
    * document loads: connections arriving wait, then load the rebuilt state. Refused while the
    * document is loaded (then it can be changed live, through editBoardDoc).
    */

@@ -141,7 +141,7 @@ export class Room {
         doc: this.kind,
         ms: Math.round(performance.now() - started),
         updates: stored.updates.length,
-        snapshotBytes: stored.compacted?.byteLength ?? 0,
+        compactedBytes: stored.compacted?.byteLength ?? 0,
       });
     } catch (error) {
       this.state = 'failed';

@@ -30,7 +30,7 @@ export interface RoomWritesHooks {
  * after the socket read that brought them. Appends never overlap (the write chain orders them)
  * and compaction runs on the same chain, so it never sees a log half-appended.
  *
- * Compaction rewrites the snapshot and deletes the log: a few milliseconds in which no write can
+ * Compaction rewrites the compacted state and deletes the log: a few milliseconds in which no write can
  * be forwarded. So a long log is compacted once the writes pause (`compactIdleMs` without one),
  * and at once only when it has grown far past the threshold (a board edited without pause),
  * keeping the stall out of the middle of a burst of editing.
@@ -170,15 +170,15 @@ export class RoomWrites {
     this.compactTimer = null;
   }
 
-  /** Replaces the update log with a snapshot of the document (one storage transaction). */
+  /** Replaces the update log with the document's compacted state (one storage transaction). */
   private async compact(): Promise<void> {
     try {
       const started = performance.now();
       const upTo = this.lastSeq;
-      const snapshot = Y.encodeStateAsUpdate(this.doc);
-      await this.storage.compact(this.boardId, this.kind, snapshot, upTo);
+      const compacted = Y.encodeStateAsUpdate(this.doc);
+      await this.storage.compact(this.boardId, this.kind, compacted, upTo);
       this.logLength = 0;
-      this.logger.info('board.compact', { board: this.boardId, doc: this.kind, upToSeq: upTo, bytes: snapshot.byteLength, ms: Math.round(performance.now() - started) });
+      this.logger.info('board.compact', { board: this.boardId, doc: this.kind, upToSeq: upTo, bytes: compacted.byteLength, ms: Math.round(performance.now() - started) });
     } catch (error) {
       // The log is still intact; compaction is retried after the next appends.
       this.logger.error('board.compact_failed', { board: this.boardId, doc: this.kind, error });

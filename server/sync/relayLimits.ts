@@ -13,7 +13,7 @@ export interface RelayLimits {
   pingIntervalMs: number;
   /** A room stays loaded this long after its last connection leaves. */
   unloadGraceMs: number;
-  /** The update log of a board is compacted into its snapshot when it grows past this. */
+  /** The update log of a board is compacted (its compacted state rewritten) when it grows past this. */
   compactAfterUpdates: number;
   /**
    * A log past `compactAfterUpdates` is compacted once no write has come for this long (0: at
