@@ -9,7 +9,7 @@ import { takeBoardInfo } from '../lib/boardInfoEarly';
 import { cacheBoardInfo, cachedBoardInfo, hasLocalCopy } from '../lib/offlineCache';
 import { rememberBoard } from '../lib/recentBoards';
 import { localUser, setUserName, tldrawCurrentUser } from '../lib/user';
-import type { BoardConnection } from './sync/connection';
+import type { BoardConnection } from './sync/boardConnection';
 import { BOARD_UI_COMPONENTS, ChangesOverCanvas } from './canvasUi';
 import { TLDRAW_LICENSE_KEY, watchLicenceGate } from './shapes/licence';
 import { LicenceMessage } from './shapes/LicenceMessage';

@@ -1,4 +1,4 @@
-import type { TerminalClose } from './sync/connection';
+import type { TerminalClose } from './sync/boardConnection';
 
 /** A link whose token the facilitator replaced with a new one (close code 4410, or 401 `link_replaced`). */
 export const LINK_REPLACED = {

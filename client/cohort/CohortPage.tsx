@@ -5,7 +5,7 @@ import { ErrorPage } from '../components/ErrorPage';
 import { usePageShell, type PageLoad, type PageShellText } from '../components/usePageShell';
 import { TabList, tabIds } from '../components/Tabs';
 import { ApiError, listTemplates, NetworkError, type TemplateListing } from '../lib/api';
-import { readJson, writeJson } from '../lib/storage';
+import { readJson, writeJson } from '../lib/localSettings';
 import { BroadcastPanel } from './BroadcastPanel';
 import { NewLinkNotice } from '../components/NewLinkNotice';
 import { rememberNewLink } from '../lib/newLink';

@@ -1,5 +1,5 @@
 import { atom } from 'tldraw';
-import { readJson, writeJson } from '../lib/storage';
+import { readJson, writeJson } from '../lib/localSettings';
 
 /**
  * The cohorts this browser runs (created here or opened from a trainer link). Like the boards

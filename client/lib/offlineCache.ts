@@ -1,5 +1,5 @@
 import type { BoardInfo } from './api';
-import { readJson, writeJson } from './storage';
+import { readJson, writeJson } from './localSettings';
 
 /**
  * The browser's offline copy of boards:

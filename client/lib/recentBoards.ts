@@ -1,6 +1,6 @@
 import { atom } from 'tldraw';
 import type { Role } from '../../shared/roles';
-import { readJson, writeJson } from './storage';
+import { readJson, writeJson } from './localSettings';
 
 /** The boards this browser has opened. The server never lists boards, so this is the only list. */
 const RECENT_BOARDS_KEY = 'pb.recentBoards';

@@ -8,7 +8,7 @@ import {
   type TLUser,
   type TLUserPreferences,
 } from 'tldraw';
-import { readJson, writeJson } from './storage';
+import { readJson, writeJson } from './localSettings';
 
 /**
  * The person using this browser: a random id, a display name and a colour, kept in localStorage

@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { usePageShell, type PageShellText } from '../components/usePageShell';
-import { ActionPlan } from './ActionPlan';
+import { ActionPlan } from './PartnershipActionPlan';
 import { ChangesSince } from './ChangesSince';
 import { MeetingTimeline } from './MeetingTimeline';
 import { PartnershipLinks } from './PartnershipLinks';

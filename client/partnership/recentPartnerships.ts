@@ -1,4 +1,4 @@
-import { readJson, writeJson } from '../lib/storage';
+import { readJson, writeJson } from '../lib/localSettings';
 
 /**
  * The partnerships this browser has opened, newest first, with the link it opened them with (the

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { PartnershipAnswer } from '../../shared/partnership';
 import { ApiError, NetworkError } from '../lib/api';
 import type { PageLoad } from '../components/usePageShell';
-import { readJson, writeJson } from '../lib/storage';
+import { readJson, writeJson } from '../lib/localSettings';
 import { getPartnership, liveUrl, sendEdit, type PartnershipEdit } from './partnershipApi';
 import { applyEdit } from './optimistic';
 

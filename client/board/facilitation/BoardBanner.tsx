@@ -2,7 +2,7 @@ import { useDismiss } from '../../components/useDismiss';
 import { useId, useRef, useState } from 'react';
 import { useValue } from 'tldraw';
 import { BANNER_MAX_LENGTH } from '../../../shared/doc/control';
-import { readJson, writeJson } from '../../lib/storage';
+import { readJson, writeJson } from '../../lib/localSettings';
 import type { Facilitation } from '../sync/FacilitationContext';
 import './banner.css';
 

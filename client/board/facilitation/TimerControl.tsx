@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useValue } from 'tldraw';
 import { addTime, formatRemaining, hasEnded, idleTimer, pause, remainingMs, reset, start, type TimerState } from '../../../shared/timer';
-import { readJson, writeJson } from '../../lib/storage';
+import { readJson, writeJson } from '../../lib/localSettings';
 import type { Facilitation } from '../sync/FacilitationContext';
 import { useServerNow } from './useServerNow';
 import { MINUTE, useStep } from './StepControl';

@@ -23,7 +23,7 @@ import { MessageType, TOKEN_QUERY_PARAM } from '../../../shared/protocol';
 import { hasRole, type Role } from '../../../shared/roles';
 import { parseTimer, type TimerState } from '../../../shared/timer';
 import { parseVoteRound } from '../../../shared/doc/votes';
-import { wsBaseUrl } from './connection';
+import { wsBaseUrl } from './boardConnection';
 
 /**
  * The board's control document (shared/control.ts) on its own room: the current step, timer,

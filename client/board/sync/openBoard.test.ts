@@ -10,7 +10,7 @@ import { exerciseRecords } from '../../../exercises/kit/seed';
 import { boardSchema } from '../../../exercises/registry';
 import type { BoardInfo } from '../../lib/api';
 import type { ServerClock } from '../../lib/serverClock';
-import type { BoardConnection } from './connection';
+import type { BoardConnection } from './boardConnection';
 import type { ControlConnection } from './ControlConnection';
 import { OpenBoard, type OpenBoardParts } from './openBoard';
 

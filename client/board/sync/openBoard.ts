@@ -19,7 +19,7 @@ import { ApiError, getBoard, type BoardInfo } from '../../lib/api';
 import { boardDbName, cachedBoardInfo, controlDbName } from '../../lib/offlineCache';
 import { CloseCodes } from '../../../shared/closeCodes';
 import { boardColor, currentTLUser, shownUser, type LocalUser } from '../../lib/user';
-import { BoardConnection, type TerminalClose } from './connection';
+import { BoardConnection, type TerminalClose } from './boardConnection';
 import { provideVoterKey } from './voterKey';
 import type { LocalCopy } from './localCopy';
 import { bindPresence, countPeople, keepColorDistinct } from './presence';

@@ -2,7 +2,7 @@ import type * as Y from 'yjs';
 import type { YKeyValue } from 'y-utility/y-keyvalue';
 import { loadSnapshot, type SerializedSchema, type TLRecord, type TLStore } from 'tldraw';
 import { DOC_SCHEMA, DOC_SCHEMA_TLDRAW_KEY } from '../../../shared/doc/docLayout';
-import { LOCAL_ORIGIN } from './connection';
+import { LOCAL_ORIGIN } from './boardConnection';
 import { compareSchemas, isSerializedSchema, type SchemaRelation } from '../../../shared/doc/schemaRelation';
 
 export type LoadResult =

@@ -2,7 +2,7 @@ const voterKeySources = new Map<string, () => Promise<string>>();
 
 /**
  * How this browser gets its voter key for a board: the board page registers its connection's
- * `voterKey()` (the server issues the key over the board's socket; client/board/sync/connection.ts).
+ * `voterKey()` (the server issues the key over the board's socket; client/board/sync/boardConnection.ts).
  * Returns the function that removes it.
  */
 export function provideVoterKey(boardId: string, source: () => Promise<string>): () => void {

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useId, useMemo, useRef, useState, type ReactNod
 import { useValue, type Editor } from 'tldraw';
 import type * as Y from 'yjs';
 import type { ExerciseDef } from '../../../exercises/kit/definitions';
-import { readJson, writeJson } from '../../lib/storage';
+import { readJson, writeJson } from '../../lib/localSettings';
 import { localUser } from '../../lib/user';
 import { showZone, zoneBounds } from '../cards/cardEdits';
 import { LiveResultsSource } from '../cards/liveResults';

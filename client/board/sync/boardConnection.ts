@@ -6,7 +6,7 @@ import * as syncProtocol from 'y-protocols/sync';
 import { atom, react, type Atom } from 'tldraw';
 import * as encoding from 'lib0/encoding';
 import { ACK_QUERY_PARAM, MessageType, TOKEN_QUERY_PARAM, VoterKeyStatus, WS_PATH_PREFIX } from '../../../shared/protocol';
-import { readJson, writeJson } from '../../lib/storage';
+import { readJson, writeJson } from '../../lib/localSettings';
 import { CloseCodes, isTerminalClose } from '../../../shared/closeCodes';
 import { LocalCopy } from './localCopy';
 import { SaveTracker, type SaveState } from './saveTracking';

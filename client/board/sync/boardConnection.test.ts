@@ -5,7 +5,7 @@ import * as encoding from 'lib0/encoding';
 import * as syncProtocol from 'y-protocols/sync';
 import { MessageType } from '../../../shared/protocol';
 import { eventually } from '../../../tests/helpers/eventually';
-import { BoardConnection } from './connection';
+import { BoardConnection } from './boardConnection';
 
 /**
  * The save tracking of BoardConnection, driven through the WebSocket class it patches: a fake
