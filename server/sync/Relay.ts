@@ -53,7 +53,7 @@ export class Relay {
   private readonly tokenHashes = new WeakMap<Connection, string>();
   /** Counts calls of closeConnectionsOfTokens, so an upgrade checked across one checks again. */
   private replacedLinks = 0;
-  /** The room extensions: those handed in at construction, then those added with extend(). */
+  /** The room extensions, in the order the composition root added them with extend(). */
   private readonly extensions = new Set<RoomExtension>();
   /** Rooms being rewritten in storage (rewriteStoredDoc): nobody loads them meanwhile. */
   private readonly rewriting = new Map<string, Promise<void>>();
@@ -82,9 +82,8 @@ export class Relay {
     private readonly storage: Storage,
     private readonly limits: RelayLimits,
     private readonly logger: Logger,
-    options: { trustProxy?: boolean; voterKeyCaps?: VoterKeyCaps; extensions?: readonly RoomExtension[] } = {},
+    options: { trustProxy?: boolean; voterKeyCaps?: VoterKeyCaps } = {},
   ) {
-    for (const e of options.extensions ?? []) this.extensions.add(e);
     this.trustProxy = options.trustProxy ?? false;
     this.voterKeys = new VoterKeys(storage, options.voterKeyCaps ?? DEFAULT_VOTER_KEY_CAPS, logger);
     this.wss = new WebSocketServer({ noServer: true, maxPayload: limits.maxPayloadBytes, perMessageDeflate: false });
