@@ -7,6 +7,8 @@ export default defineConfig({
     environment: 'node',
     // The exercise test helpers' item catalog (exercises/kit/testing.ts).
     setupFiles: ['exercises/tests/provideCatalog.ts'],
+    // A running PostgreSQL for the PostgreSQL store's tests (started here when none is named).
+    globalSetup: ['tests/helpers/postgresSetup.ts'],
     testTimeout: 20_000,
     hookTimeout: 20_000,
     pool: 'forks',

@@ -29,7 +29,7 @@ import { lockGuardExtension } from './sync/LockGuard';
 import { participantsExtension } from './participants/ParticipantRecorder';
 import { clientAddress } from './runtime/clientAddress';
 import { summarizeRepeats, type Logger } from './runtime/log';
-import { openSqliteStorage } from './migrations';
+import { openPostgresStorage, openSqliteStorage } from './migrations';
 import type { Storage } from './storage/Storage';
 import { voteRoutes } from './votes/routes';
 import { VoteService } from './votes/VoteService';
@@ -58,7 +58,12 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-export function openStorage(config: ServerConfig): Storage {
+export async function openStorage(config: ServerConfig, logger?: Logger): Promise<Storage> {
+  if (config.databaseUrl) {
+    return openPostgresStorage(config.databaseUrl, {
+      onIdleError: (error) => logger?.warn('postgres.connection_lost', { error: error.message }),
+    });
+  }
   return openSqliteStorage(path.join(config.dataDir, 'boards.sqlite'), { synchronous: config.sqliteSynchronous });
 }
 
@@ -171,7 +176,8 @@ export function createApp(options: AppOptions): App {
 }
 
 /** Starts HTTP and WebSocket on one port. */
-export async function startServer(config: ServerConfig, logger: Logger, storage: Storage = openStorage(config)): Promise<RunningServer> {
+export async function startServer(config: ServerConfig, logger: Logger, given?: Storage): Promise<RunningServer> {
+  const storage = given ?? (await openStorage(config, logger));
   const metrics = new Metrics();
   // Events a client can cause at will are summarised per interval, so no connection floods the log.
   const relayLogger = summarizeRepeats(logger, CLIENT_CAUSED_EVENTS);

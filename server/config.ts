@@ -51,6 +51,14 @@ export interface ServerConfig {
   tldrawLicenseKey?: string;
   /** METRICS_TOKEN: when set, GET /metrics needs `Authorization: Bearer <it>`. */
   metricsToken?: string;
+  /**
+   * DATABASE_URL (postgres://…): every table in this PostgreSQL database instead of the SQLite
+   * file in DATA_DIR; several nodes may share it (the distributed mode). Never logged: it may
+   * hold a password.
+   */
+  databaseUrl?: string;
+  /** NODE_URL: this node's address as the other nodes reach it (distributed mode; default http://HOST:PORT). */
+  nodeUrl?: string;
 }
 
 /** A setting that makes no sense: the server does not start, and says why in one line. */
@@ -99,6 +107,34 @@ export function dataDirFromEnv(env: NodeJS.ProcessEnv = process.env): string {
   return path.resolve(process.cwd(), env.DATA_DIR || 'data');
 }
 
+/** DATABASE_URL: a postgres:// or postgresql:// URL, or nothing (the embedded SQLite store). */
+function databaseUrl(value: string | undefined): string | undefined {
+  if (!value?.trim()) return undefined;
+  let url: URL;
+  try {
+    url = new URL(value.trim());
+  } catch {
+    throw new ConfigError('DATABASE_URL must be a URL like postgres://user:password@host:5432/database');
+  }
+  if (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:') {
+    throw new ConfigError(`DATABASE_URL must start with postgres:// or postgresql://, got "${url.protocol}//"`);
+  }
+  return value.trim();
+}
+
+/** NODE_URL: an http(s) origin the other nodes can reach. */
+function nodeUrl(value: string | undefined): string | undefined {
+  if (!value?.trim()) return undefined;
+  let url: URL;
+  try {
+    url = new URL(value.trim());
+  } catch {
+    throw new ConfigError(`NODE_URL must be a URL like http://10.0.0.5:8080, got "${value}"`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new ConfigError(`NODE_URL must be http:// or https://, got "${value}"`);
+  return url.origin;
+}
+
 /** Reads every setting from the environment; throws ConfigError naming the first bad one. */
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   const root = process.cwd();
@@ -130,6 +166,8 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     shutdownTimeoutMs: int(env, 'SHUTDOWN_TIMEOUT_MS', DEFAULT_SHUTDOWN_TIMEOUT_MS),
     tldrawLicenseKey: env.TLDRAW_LICENSE_KEY?.trim() || undefined,
     metricsToken: env.METRICS_TOKEN || undefined,
+    databaseUrl: databaseUrl(env.DATABASE_URL),
+    nodeUrl: nodeUrl(env.NODE_URL),
     limits: {
       maxPayloadBytes: int(env, 'MAX_PAYLOAD_BYTES', DEFAULT_LIMITS.maxPayloadBytes),
       messagesPerSecond: int(env, 'MAX_MESSAGES_PER_SECOND', DEFAULT_LIMITS.messagesPerSecond),

@@ -31,12 +31,14 @@ async function main() {
   }
 
   let storage: Storage;
-  const file = path.join(config.dataDir, 'boards.sqlite');
+  // Never the URL itself: it may hold a password.
+  const where = config.databaseUrl ? 'the PostgreSQL database of DATABASE_URL' : path.join(config.dataDir, 'boards.sqlite');
   try {
-    storage = openStorage(config);
+    storage = await openStorage(config, logger);
   } catch (error) {
-    // A store of a newer version (refused by the migration), a file that is not a database, …
-    refuse(`the store ${file} cannot be opened: ${(error as Error).message}`, EXIT_CONFIG);
+    // A store of a newer version (refused by the migration), a file that is not a database,
+    // a database that cannot be reached, …
+    refuse(`the store ${where} cannot be opened: ${(error as Error).message}`, EXIT_CONFIG);
   }
 
   let server: RunningServer;
@@ -51,7 +53,7 @@ async function main() {
     if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND') refuse(`HOST "${config.host}" is not an address of this machine`, EXIT_CONFIG);
     throw error;
   }
-  process.stdout.write(`Boards are served on ${server.url} (data in ${config.dataDir})\n`);
+  process.stdout.write(`Boards are served on ${server.url} (data in ${config.databaseUrl ? 'PostgreSQL' : config.dataDir})\n`);
 
   // Graceful stop: refuse new work, close every connection (clients reconnect later), store and
   // unload every board, close the store. Past SHUTDOWN_TIMEOUT_MS, or on a second signal, the

@@ -3,7 +3,10 @@ import path from 'node:path';
 import { openDatabase } from './storage/sqliteDatabase';
 import * as Y from 'yjs';
 import { MIGRATIONS, openSqliteStorage, SCHEMA_VERSION } from './migrations';
-import { migrate } from './storage/migrate';
+import { migrate, migratePostgres } from './storage/migrate';
+import pg from 'pg';
+import { freshDatabase } from '../tests/helpers/postgres';
+import { openPostgresStorage } from './migrations';
 import { tempDir } from '../tests/helpers/server';
 import { participantStore } from './participants/participantStore';
 import { activityStore } from './dashboard/activityStore';
@@ -198,7 +201,7 @@ describe('SqliteStorage schema migration', () => {
     await s.close();
 
     const after = openDatabase(file, { readonly: true });
-    expect(after.pragma('user_version', { simple: true })).toBe(7);
+    expect(after.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
     // Renamed, not copied: the table keeps its pages.
     expect(rootPage(after, 'compactions')).toBe(pageBefore);
     expect(after.prepare("SELECT name FROM sqlite_master WHERE name = 'snapshots'").all()).toEqual([]);
@@ -207,7 +210,7 @@ describe('SqliteStorage schema migration', () => {
 
   it('numbers its migrations by their place in the list', () => {
     expect(MIGRATIONS.map((m) => m.version)).toEqual(MIGRATIONS.map((_m, i) => i + 1));
-    expect(SCHEMA_VERSION).toBe(7);
+    expect(SCHEMA_VERSION).toBe(8);
   });
 
   it('refuses a file of a newer schema', () => {
@@ -216,5 +219,94 @@ describe('SqliteStorage schema migration', () => {
     db.pragma(`user_version = ${SCHEMA_VERSION + 1}`);
     db.close();
     expect(() => openSqliteStorage(file)).toThrow(/newer/);
+  });
+});
+
+describe('PostgreSQL schema migration', () => {
+  /** Table → its columns, in order, as the database describes them. */
+  async function pgTables(url: string): Promise<Record<string, string[]>> {
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    try {
+      const { rows } = await client.query<{ table: string; column: string }>(
+        `SELECT table_name AS table, column_name AS column FROM information_schema.columns
+         WHERE table_schema = 'public' ORDER BY table_name, ordinal_position`,
+      );
+      const tables: Record<string, string[]> = {};
+      for (const r of rows) (tables[r.table] ??= []).push(r.column);
+      return tables;
+    } finally {
+      await client.end();
+    }
+  }
+
+  function sqliteTables(): Record<string, string[]> {
+    const db = openDatabase(':memory:');
+    migrate(db, MIGRATIONS);
+    const tables: Record<string, string[]> = {};
+    for (const { name } of db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as { name: string }[]) {
+      tables[name] = (db.pragma(`table_info(${name})`) as { name: string }[]).map((c) => c.name);
+    }
+    db.close();
+    return tables;
+  }
+
+  it('makes the same tables and columns as SQLite, plus the leases of the distributed mode', async () => {
+    const db = await freshDatabase();
+    try {
+      const storage = await openPostgresStorage(db.url);
+      await storage.close();
+      const { board_leases, schema_version, ...tables } = await pgTables(db.url);
+      expect(tables).toEqual(sqliteTables());
+      expect(board_leases).toEqual(['board_id', 'node_id', 'node_url', 'epoch', 'expires_at']);
+      expect(schema_version).toEqual(['version']);
+    } finally {
+      await db.drop();
+    }
+  });
+
+  it('migrates once when several nodes start together, under the advisory lock', async () => {
+    const db = await freshDatabase();
+    try {
+      // Five stores opening at once: without the lock, two would run CREATE TABLE boards and one would fail.
+      const stores = await Promise.all(Array.from({ length: 5 }, () => openPostgresStorage(db.url, { maxConnections: 1 })));
+      const client = new pg.Client({ connectionString: db.url });
+      await client.connect();
+      const { rows } = await client.query('SELECT version FROM schema_version');
+      await client.end();
+      expect(rows).toEqual([{ version: SCHEMA_VERSION }]);
+      await Promise.all(stores.map((s) => s.close()));
+    } finally {
+      await db.drop();
+    }
+  });
+
+  it('refuses a database of a newer schema and leaves it untouched', async () => {
+    const db = await freshDatabase();
+    try {
+      await (await openPostgresStorage(db.url)).close();
+      const client = new pg.Client({ connectionString: db.url });
+      await client.connect();
+      await client.query('UPDATE schema_version SET version = $1', [SCHEMA_VERSION + 1]);
+      await expect(openPostgresStorage(db.url)).rejects.toThrow(`newer than this server's ${SCHEMA_VERSION}`);
+      expect((await client.query('SELECT version FROM schema_version')).rows).toEqual([{ version: SCHEMA_VERSION + 1 }]);
+      await client.end();
+    } finally {
+      await db.drop();
+    }
+  });
+
+  it('runs the whole list again on nothing: a migration that fails leaves the database as it was', async () => {
+    const db = await freshDatabase();
+    try {
+      const pool = new pg.Pool({ connectionString: db.url });
+      const broken = [...MIGRATIONS, { version: MIGRATIONS.length + 1, steps: [{ owner: 'test', sqlite: '', postgres: 'SELECT * FROM no_such_table' }] }];
+      await expect(migratePostgres(pool, broken)).rejects.toThrow('no_such_table');
+      const { rows } = await pool.query("SELECT count(*)::int AS n FROM information_schema.tables WHERE table_schema = 'public'");
+      expect(rows[0].n).toBe(0);
+      await pool.end();
+    } finally {
+      await db.drop();
+    }
   });
 });

@@ -4,8 +4,9 @@ import { cohortTables } from './cohorts/tables';
 import { snapshotTables } from './history/tables';
 import { participantTables } from './participants/tables';
 import { partnershipTables } from './partnerships/tables';
-import { boardTables, compactionTablesV7, documentTablesV1, revokedTokenTables, voterKeyTables } from './storage/coreTables';
+import { boardTables, compactionTablesV7, documentTablesV1, leaseTablesV8, revokedTokenTables, voterKeyTables } from './storage/coreTables';
 import type { Schema } from './storage/migrate';
+import { PostgresStorage, type PostgresOptions } from './storage/PostgresStorage';
 import { SqliteStorage, type SqliteOptions } from './storage/SqliteStorage';
 
 /**
@@ -26,6 +27,7 @@ export const MIGRATIONS: Schema = [
   { version: 5, steps: [partnershipTables] },
   { version: 6, steps: [voterKeyTables] },
   { version: 7, steps: [compactionTablesV7] },
+  { version: 8, steps: [leaseTablesV8] },
 ];
 
 /** The number of the last migration: what a file written by this server has as user_version. */
@@ -34,4 +36,9 @@ export const SCHEMA_VERSION = MIGRATIONS.length;
 /** The SQLite store with every table of this server. */
 export function openSqliteStorage(file: string, options: SqliteOptions = {}): SqliteStorage {
   return new SqliteStorage(file, MIGRATIONS, options);
+}
+
+/** The PostgreSQL store (DATABASE_URL) with every table of this server, migrated under the advisory lock. */
+export function openPostgresStorage(url: string, options: PostgresOptions = {}): Promise<PostgresStorage> {
+  return PostgresStorage.open(url, MIGRATIONS, options);
 }

@@ -7,4 +7,8 @@ export const activityTables: MigrationStep = {
         board_id TEXT PRIMARY KEY REFERENCES boards(id),
         last_activity TEXT NOT NULL
       ) WITHOUT ROWID`,
+  postgres: `CREATE TABLE IF NOT EXISTS board_activity (
+        board_id TEXT PRIMARY KEY REFERENCES boards(id),
+        last_activity TEXT NOT NULL
+      )`,
 };

@@ -15,4 +15,16 @@ CREATE TABLE IF NOT EXISTS board_snapshots (
 );
 CREATE INDEX IF NOT EXISTS board_snapshots_by_board ON board_snapshots (board_id, created_at);
 `,
+  postgres: `
+CREATE TABLE IF NOT EXISTS board_snapshots (
+  id TEXT PRIMARY KEY,
+  board_id TEXT NOT NULL REFERENCES boards(id),
+  name TEXT NOT NULL,
+  kind TEXT NOT NULL CHECK (kind IN ('manual', 'auto', 'pre-restore')),
+  created_at TEXT NOT NULL,
+  created_by TEXT,
+  state BYTEA NOT NULL
+);
+CREATE INDEX IF NOT EXISTS board_snapshots_by_board ON board_snapshots (board_id, created_at);
+`,
 };

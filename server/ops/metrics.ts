@@ -136,13 +136,13 @@ export class Metrics {
    * compactions (count, duration, result). Every other call goes straight through.
    */
   meterStorage(storage: Storage): Storage {
-    const appendUpdates: Storage['appendUpdates'] = async (boardId, doc, updates) => {
+    const appendUpdates: Storage['appendUpdates'] = async (boardId, doc, updates, fence) => {
       const name = doc === 'control' ? `${boardId}/control` : boardId;
       // Updates arriving from now on belong to the next append.
       const since = this.pendingSince.get(name) ?? performance.now();
       this.pendingSince.delete(name);
       try {
-        const seq = await storage.appendUpdates(boardId, doc, updates);
+        const seq = await storage.appendUpdates(boardId, doc, updates, fence);
         this.ackLatency.observe({ doc }, (performance.now() - since) / 1000);
         this.updatesStored.inc({ doc }, updates.length);
         this.bytesStored.inc({ doc }, updates.reduce((n, u) => n + u.byteLength, 0));
@@ -152,10 +152,10 @@ export class Metrics {
         throw error;
       }
     };
-    const compact: Storage['compact'] = async (boardId, doc, compacted, upToSeq) => {
+    const compact: Storage['compact'] = async (boardId, doc, compacted, upToSeq, fence) => {
       const started = performance.now();
       try {
-        await storage.compact(boardId, doc, compacted, upToSeq);
+        await storage.compact(boardId, doc, compacted, upToSeq, fence);
         this.compactions.inc({ doc, result: 'ok' });
       } catch (error) {
         this.compactions.inc({ doc, result: 'failed' });

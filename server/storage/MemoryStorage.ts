@@ -1,5 +1,5 @@
 import type { DocKind, Role } from '../../shared/roles';
-import type { BoardRow, FeatureStore, MemoryBoards, Storage, StoredDoc, TokenRow } from './Storage';
+import type { BoardRow, Fence, FeatureStore, MemoryBoards, Storage, StoredDoc, TokenRow } from './Storage';
 
 interface DocEntry {
   compacted: Uint8Array | null;
@@ -63,14 +63,14 @@ export class MemoryStorage implements Storage {
     return { compacted: d.compacted?.slice() ?? null, updates: d.updates.map((u) => u.data.slice()), lastSeq: last };
   }
 
-  async appendUpdates(boardId: string, kind: DocKind, updates: Uint8Array[]): Promise<number> {
+  async appendUpdates(boardId: string, kind: DocKind, updates: Uint8Array[], _fence?: Fence): Promise<number> {
     const d = this.docOf(boardId, kind);
     let seq = d.updates.at(-1)?.seq ?? d.compactedSeq;
     for (const u of updates) d.updates.push({ seq: ++seq, data: u.slice() });
     return seq;
   }
 
-  async compact(boardId: string, kind: DocKind, compacted: Uint8Array, upToSeq: number): Promise<void> {
+  async compact(boardId: string, kind: DocKind, compacted: Uint8Array, upToSeq: number, _fence?: Fence): Promise<void> {
     const d = this.docOf(boardId, kind);
     d.compacted = compacted.slice();
     d.compactedSeq = upToSeq;

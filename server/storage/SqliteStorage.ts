@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { DocKind, Role } from '../../shared/roles';
 import { migrate, newerStoreMessage, type Schema } from './migrate';
 import { openDatabase } from './sqliteDatabase';
-import type { BoardRow, FeatureStore, SqliteBoards, Storage, StoredDoc, TokenRow } from './Storage';
+import type { BoardRow, Fence, FeatureStore, SqliteBoards, Storage, StoredDoc, TokenRow } from './Storage';
 
 export interface SqliteOptions {
   /** 'NORMAL' (default) survives a process crash; 'FULL' also survives power loss, slower. */
@@ -137,7 +137,7 @@ export class SqliteStorage implements Storage {
       return seq;
     })();
 
-  async appendUpdates(boardId: string, kind: DocKind, updates: Uint8Array[]): Promise<number> {
+  async appendUpdates(boardId: string, kind: DocKind, updates: Uint8Array[], _fence?: Fence): Promise<number> {
     const key = `${kind}:${boardId}`;
     const known = this.lastSeqs.get(key);
     let seq: number;
@@ -152,7 +152,7 @@ export class SqliteStorage implements Storage {
     return seq;
   }
 
-  async compact(boardId: string, kind: DocKind, compacted: Uint8Array, upToSeq: number): Promise<void> {
+  async compact(boardId: string, kind: DocKind, compacted: Uint8Array, upToSeq: number, _fence?: Fence): Promise<void> {
     this.db.transaction(() => {
       this.stmts.upsertCompacted.run(boardId, kind, Buffer.from(compacted), upToSeq, new Date().toISOString());
       this.stmts.deleteUpdates.run(boardId, kind, upToSeq);

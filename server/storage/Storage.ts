@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import type { Pool, PoolClient } from 'pg';
 import type { DocKind, Role } from '../../shared/roles';
 
 /** A board's row: what the server knows about a board without loading its document. */
@@ -31,8 +32,28 @@ export interface StoredDoc {
 }
 
 /**
- * Where boards live. Implementations: SqliteStorage (the embedded default) and MemoryStorage
- * (tests). A distributed backend implements the same interface.
+ * The lease a node holds on a board in the distributed mode (cluster/): an append or a
+ * compaction carrying it commits only while the board's lease row still names this node with
+ * this epoch, checked inside the write's own transaction. A store without leases (SQLite,
+ * memory: one process) ignores it.
+ */
+export interface Fence {
+  nodeId: string;
+  epoch: number;
+}
+
+/** A write refused because its fence no longer matches the board's lease: another node owns the board now. */
+export class FencedError extends Error {
+  readonly code = 'fenced';
+  constructor(boardId: string, fence: Fence) {
+    super(`board ${boardId} is no longer leased to node ${fence.nodeId} at epoch ${fence.epoch}`);
+    this.name = 'FencedError';
+  }
+}
+
+/**
+ * Where boards live. Implementations: SqliteStorage (the embedded default), PostgresStorage
+ * (the distributed mode, DATABASE_URL) and MemoryStorage (tests).
  *
  * Contract:
  *  - `appendUpdates` is durable when its promise resolves: the relay acknowledges an update to
@@ -68,9 +89,9 @@ export interface Storage {
   tokenRevokedAt(ownerId: string, hash: string): Promise<string | undefined>;
   loadDoc(boardId: string, doc: DocKind): Promise<StoredDoc>;
   /** Appends updates and resolves with the sequence number of the last one once they are durable. */
-  appendUpdates(boardId: string, doc: DocKind, updates: Uint8Array[]): Promise<number>;
+  appendUpdates(boardId: string, doc: DocKind, updates: Uint8Array[], fence?: Fence): Promise<number>;
   /** Replaces the compacted state and drops the updates up to `upToSeq`, in one transaction (compaction). */
-  compact(boardId: string, doc: DocKind, compacted: Uint8Array, upToSeq: number): Promise<void>;
+  compact(boardId: string, doc: DocKind, compacted: Uint8Array, upToSeq: number, fence?: Fence): Promise<void>;
   /** The store of a feature, on this storage (made on first use, then the same object). */
   feature<T>(store: FeatureStore<T>): T;
   /** Resolves when the store answers a query (/readyz). */
@@ -86,6 +107,21 @@ export interface FeatureStore<T> {
   readonly name: string;
   sqlite(boards: SqliteBoards): T;
   memory(boards: MemoryBoards): T;
+  postgres?(boards: PostgresBoards): T;
+}
+
+/**
+ * What a feature store on PostgreSQL may use: the pool, one-transaction work on one connection,
+ * and the board writes it may nest in its own transactions (the same rules as SqliteBoards).
+ * Queries name their parameters $1, $2, …; BYTEA columns come back as Buffers, BIGINT as strings.
+ */
+export interface PostgresBoards {
+  readonly pool: Pool;
+  /** Runs `fn` in one transaction on one connection: COMMIT when it resolves, ROLLBACK when it throws. */
+  transaction<T>(fn: (db: PoolClient) => Promise<T>): Promise<T>;
+  createBoardTx(db: PoolClient, board: BoardRow, tokens: TokenRow[], initialState: Uint8Array): Promise<void>;
+  replaceRoleTx(db: PoolClient, boardId: string, role: Role, next: TokenRow, at: string): Promise<string[]>;
+  revokeTx(db: PoolClient, ownerId: string, hash: string, role: string, at: string): Promise<void>;
 }
 
 /** What a feature store on SQLite may use: the database, and the board writes it may nest in its own transactions. */

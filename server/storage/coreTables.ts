@@ -28,6 +28,24 @@ CREATE TABLE IF NOT EXISTS tokens (
   PRIMARY KEY (board_id, token_hash)
 );
 `,
+  postgres: `
+CREATE TABLE IF NOT EXISTS boards (
+  id TEXT PRIMARY KEY,
+  title TEXT NOT NULL,
+  region TEXT NOT NULL,
+  sector TEXT NOT NULL,
+  template_id TEXT NOT NULL,
+  template_version INTEGER NOT NULL,
+  variant TEXT,
+  created_at TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS tokens (
+  board_id TEXT NOT NULL REFERENCES boards(id),
+  role TEXT NOT NULL,
+  token_hash TEXT NOT NULL,
+  PRIMARY KEY (board_id, token_hash)
+);
+`,
 };
 
 /**
@@ -44,6 +62,15 @@ CREATE TABLE IF NOT EXISTS revoked_tokens (
   revoked_at TEXT NOT NULL,
   PRIMARY KEY (owner_id, token_hash)
 ) WITHOUT ROWID;
+`,
+  postgres: `
+CREATE TABLE IF NOT EXISTS revoked_tokens (
+  owner_id TEXT NOT NULL,
+  token_hash TEXT NOT NULL,
+  role TEXT NOT NULL,
+  revoked_at TEXT NOT NULL,
+  PRIMARY KEY (owner_id, token_hash)
+);
 `,
 };
 
@@ -92,6 +119,24 @@ export const documentTablesV1: MigrationStep = {
     }
     db.exec('ALTER TABLE tokens ADD COLUMN label TEXT');
   },
+  postgres: `
+CREATE TABLE snapshots (
+  board_id TEXT NOT NULL REFERENCES boards(id),
+  doc TEXT NOT NULL DEFAULT 'board' CHECK (doc IN ('board', 'control')),
+  state BYTEA NOT NULL,
+  up_to_seq BIGINT NOT NULL,
+  updated_at TEXT NOT NULL,
+  PRIMARY KEY (board_id, doc)
+);
+CREATE TABLE updates (
+  board_id TEXT NOT NULL REFERENCES boards(id),
+  doc TEXT NOT NULL DEFAULT 'board' CHECK (doc IN ('board', 'control')),
+  seq BIGINT NOT NULL,
+  data BYTEA NOT NULL,
+  PRIMARY KEY (board_id, doc, seq)
+);
+ALTER TABLE tokens ADD COLUMN label TEXT;
+`,
 };
 
 /**
@@ -101,6 +146,28 @@ export const documentTablesV1: MigrationStep = {
 export const compactionTablesV7: MigrationStep = {
   owner: 'storage',
   sqlite: 'ALTER TABLE snapshots RENAME TO compactions;',
+  postgres: 'ALTER TABLE snapshots RENAME TO compactions;',
+};
+
+/**
+ * Version 8: which node owns each board in the distributed mode (cluster/), and since when:
+ * `epoch` grows by one each time the lease changes hands and fences every append and
+ * compaction (Storage.ts `Fence`); `expires_at` is the database's clock, so nodes' clocks need
+ * not agree. One process owns every board of an SQLite store: there, the step makes nothing.
+ */
+export const leaseTablesV8: MigrationStep = {
+  owner: 'storage',
+  sqlite: '-- one process: no leases',
+  postgres: `
+CREATE TABLE board_leases (
+  board_id TEXT PRIMARY KEY REFERENCES boards(id),
+  node_id TEXT NOT NULL,
+  node_url TEXT NOT NULL,
+  epoch BIGINT NOT NULL,
+  expires_at TIMESTAMPTZ NOT NULL
+);
+CREATE INDEX board_leases_by_node ON board_leases (node_id);
+`,
 };
 
 /**
@@ -110,6 +177,17 @@ export const compactionTablesV7: MigrationStep = {
 export const voterKeyTables: MigrationStep = {
   owner: 'sync',
   sqlite: `
+CREATE TABLE IF NOT EXISTS voter_keys (
+  key_hash TEXT PRIMARY KEY,
+  board_id TEXT NOT NULL REFERENCES boards(id),
+  link_hash TEXT NOT NULL,
+  address_hash TEXT NOT NULL,
+  issued_at TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS voter_keys_by_link ON voter_keys (board_id, link_hash);
+CREATE INDEX IF NOT EXISTS voter_keys_by_address ON voter_keys (board_id, address_hash);
+`,
+  postgres: `
 CREATE TABLE IF NOT EXISTS voter_keys (
   key_hash TEXT PRIMARY KEY,
   board_id TEXT NOT NULL REFERENCES boards(id),

@@ -4,6 +4,7 @@ import * as Y from 'yjs';
 import { MemoryStorage } from './MemoryStorage';
 import type { BoardRow, Storage } from './Storage';
 import { sqliteAt, tempDir } from '../../tests/helpers/server';
+import { freshPostgresStorage } from '../../tests/helpers/postgres';
 
 const row = (id: string): BoardRow => ({
   id,
@@ -29,14 +30,15 @@ function materialize(stored: { compacted: Uint8Array | null; updates: Uint8Array
   return doc;
 }
 
-const implementations: [string, () => Storage][] = [
+const implementations: [string, () => Storage | Promise<Storage>][] = [
   ['MemoryStorage', () => new MemoryStorage()],
   ['SqliteStorage', () => sqliteAt(path.join(tempDir(), 'db.sqlite'))],
+  ['PostgresStorage', () => freshPostgresStorage()],
 ];
 
 describe.each(implementations)('%s', (_name, make) => {
   it('stores a board with hashed tokens and finds the role by hash only', async () => {
-    const s = make();
+    const s = await make();
     await s.createBoard(row('b1'), [{ role: 'editor', hash: 'h-editor' }, { role: 'viewer', hash: 'h-viewer' }], updateSetting('a', 1));
     expect(await s.getBoard('b1')).toEqual(row('b1'));
     expect(await s.getBoard('nope')).toBeUndefined();
@@ -48,7 +50,7 @@ describe.each(implementations)('%s', (_name, make) => {
   });
 
   it('appends updates in order and loads them after the initial state', async () => {
-    const s = make();
+    const s = await make();
     await s.createBoard(row('b1'), [], updateSetting('initial', true));
     expect(await s.appendUpdates('b1', 'board', [updateSetting('x', 1), updateSetting('y', 2)])).toBe(2);
     expect(await s.appendUpdates('b1', 'board', [updateSetting('z', 3)])).toBe(3);
@@ -60,7 +62,7 @@ describe.each(implementations)('%s', (_name, make) => {
   });
 
   it('compacts into a snapshot, keeping updates appended after the compaction point', async () => {
-    const s = make();
+    const s = await make();
     await s.createBoard(row('b1'), [], updateSetting('initial', true));
     await s.appendUpdates('b1', 'board', [updateSetting('x', 1), updateSetting('y', 2)]);
     const doc = materialize(await s.loadDoc('b1', 'board'));
@@ -77,7 +79,7 @@ describe.each(implementations)('%s', (_name, make) => {
   });
 
   it('keeps boards apart when they are written alternately', async () => {
-    const s = make();
+    const s = await make();
     await s.createBoard(row('b1'), [], updateSetting('board', 1));
     await s.createBoard(row('b2'), [], updateSetting('board', 2));
     await Promise.all(
@@ -89,14 +91,14 @@ describe.each(implementations)('%s', (_name, make) => {
   });
 
   it('refuses to load a board that does not exist', async () => {
-    const s = make();
+    const s = await make();
     await expect(s.loadDoc('missing', 'board')).rejects.toThrow();
     await expect(s.loadDoc('missing', 'control')).rejects.toThrow();
     await s.close();
   });
 
   it("keeps a board's control document apart: empty until written, its own log and snapshot", async () => {
-    const s = make();
+    const s = await make();
     await s.createBoard(row('b1'), [], updateSetting('initial', true));
     expect(await s.loadDoc('b1', 'control')).toEqual({ compacted: null, updates: [], lastSeq: 0 });
     expect(await s.appendUpdates('b1', 'control', [updateSetting('step', 'a'), updateSetting('timer', 1)])).toBe(2);
@@ -116,7 +118,7 @@ describe.each(implementations)('%s', (_name, make) => {
   });
 
   it('adds a token to an existing board', async () => {
-    const s = make();
+    const s = await make();
     await s.createBoard(row('b1'), [{ role: 'editor', hash: 'h-editor' }], updateSetting('i', 1));
     await s.addToken('b1', { role: 'facilitator', hash: 'h-new', label: 'Co-host' });
     expect(await s.roleForTokenHash('b1', 'h-new')).toBe('facilitator');

@@ -13,4 +13,14 @@ CREATE TABLE IF NOT EXISTS votes (
   PRIMARY KEY (board_id, round_id, voter_id)
 ) WITHOUT ROWID;
 `,
+  postgres: `
+CREATE TABLE IF NOT EXISTS votes (
+  board_id TEXT NOT NULL REFERENCES boards(id),
+  round_id TEXT NOT NULL,
+  voter_id TEXT NOT NULL,
+  item_ids TEXT NOT NULL,
+  updated_at TEXT NOT NULL,
+  PRIMARY KEY (board_id, round_id, voter_id)
+);
+`,
 };
