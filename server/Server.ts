@@ -1,4 +1,5 @@
 import http from 'node:http';
+import type { Duplex } from 'node:stream';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { isBoardId } from '../shared/ids';
@@ -32,6 +33,13 @@ import { summarizeRepeats, type Logger } from './runtime/log';
 import { openPostgresStorage, openSqliteStorage } from './migrations';
 import type { Storage } from './storage/Storage';
 import { voteRoutes } from './votes/routes';
+import { ClusterNode, leaseTimings } from './cluster/ClusterNode';
+import { clusterKey, forwardHeaders, vouchedAddress } from './cluster/forwarding';
+import { PostgresLeases } from './cluster/Leases';
+import { boardOfRequest, proxyHttp, proxyUpgrade } from './cluster/proxy';
+import { vouchForAddress } from './runtime/clientAddress';
+import type { PostgresStorage } from './storage/PostgresStorage';
+import { roomAddress } from './sync/upgrade';
 import { VoteService } from './votes/VoteService';
 
 /** Relay log events a client can trigger as often as it likes (written as summaries when repeated). */
@@ -52,6 +60,8 @@ export interface RunningServer {
   readonly relay: Relay;
   readonly storage: Storage;
   readonly metrics: Metrics;
+  /** Distributed mode (PostgreSQL): this node, its id and the leases of the boards it serves. */
+  readonly cluster?: ClusterNode;
   /** True from the start of close(): /readyz answers 503 and new WebSockets are refused. */
   readonly draining: boolean;
   /** Closes connections (clients reconnect elsewhere or later), flushes every board, closes storage. */
@@ -181,8 +191,19 @@ export async function startServer(config: ServerConfig, logger: Logger, given?: 
   const metrics = new Metrics();
   // Events a client can cause at will are summarised per interval, so no connection floods the log.
   const relayLogger = summarizeRepeats(logger, CLIENT_CAUSED_EVENTS);
+  // Distributed mode: one owner node per board, by lease (server/cluster/CONTEXT.md).
+  let nodeUrl = config.nodeUrl ?? '';
+  const cluster =
+    storage.kind === 'postgres'
+      ? new ClusterNode(new PostgresLeases((storage as PostgresStorage).pool), () => nodeUrl, logger, leaseTimings(config.leases))
+      : undefined;
+  const key = cluster ? clusterKey(config.clusterSecret, config.databaseUrl ?? '') : null;
   // The relay's room extensions (guards, participants, metrics, features) are handed in by createApp.
-  const relay = new Relay(metrics.meterStorage(storage), config.limits, relayLogger, { trustProxy: config.trustProxy, voterKeyCaps: config.voterKeyCaps });
+  const relay = new Relay(metrics.meterStorage(storage), config.limits, relayLogger, {
+    trustProxy: config.trustProxy,
+    voterKeyCaps: config.voterKeyCaps,
+    ownership: cluster,
+  });
   // Results, exports and cohort zips are built on worker threads, never on the event loop; what
   // libraries print there comes back as 'console' events, summarised like the relay's.
   const exportLogger = summarizeRepeats(logger, ['console']);
@@ -218,7 +239,43 @@ export async function startServer(config: ServerConfig, logger: Logger, given?: 
       const level = route === '/healthz' || route === '/readyz' || route === '/metrics' ? 'debug' : 'info';
       logger.log(level, 'http.request', { method: req.method, route, status, ms: Math.round(ms) });
     });
-    void app.handle(req, res);
+    if (cluster && key) void routeRequest(cluster, key, req, res);
+    else void app.handle(req, res);
+  };
+  /**
+   * Distributed mode: a board-scoped request for a board another node serves is passed on to
+   * that node, with the client's address signed; one passed on by a node is served here.
+   */
+  const routeRequest = async (node: ClusterNode, key: Buffer, req: http.IncomingMessage, res: http.ServerResponse) => {
+    const vouched = vouchedAddress(key, req);
+    if (vouched !== null) vouchForAddress(req, vouched);
+    const board = vouched === null ? boardOfRequest(pathOf(req.url)) : null;
+    const owner = board ? await node.routeOf(board) : null;
+    if (!owner) return app.handle(req, res);
+    const headers = forwardHeaders(key, node.nodeId, clientAddress(req, config.trustProxy ?? false), req);
+    proxyHttp(req, res, owner.nodeUrl, headers, (error) => {
+      logger.warn('cluster.owner_unreachable', { board, owner: owner.nodeId, error: error.message });
+      const retryAfter = String(Math.max(1, Math.ceil(owner.expiresInMs / 1000)));
+      res.writeHead(503, { 'content-type': 'application/json; charset=utf-8', 'retry-after': retryAfter });
+      res.end(JSON.stringify({ error: 'board_unavailable', message: 'The server of this board is not answering; try again in a few seconds.' }));
+    });
+  };
+  /** Like routeRequest, for a board's WebSocket: piped through to the board's owner. */
+  const routeUpgrade = async (req: http.IncomingMessage, socket: Duplex, head: Buffer) => {
+    if (!cluster || !key) return relay.handleUpgrade(req, socket, head);
+    const vouched = vouchedAddress(key, req);
+    if (vouched !== null) vouchForAddress(req, vouched);
+    const address = roomAddress(pathOf(req.url));
+    const owner = address && isBoardId(address.boardId) && !draining ? await cluster.routeOf(address.boardId) : null;
+    if (!owner) return relay.handleUpgrade(req, socket, head);
+    const retryAfter = Math.max(1, Math.ceil(owner.expiresInMs / 1000));
+    // Passed on once already: never again (the two nodes disagree for a moment; the client retries).
+    if (vouched !== null) return refuseUpgrade(socket, retryAfter);
+    const headers = forwardHeaders(key, cluster.nodeId, clientAddress(req, config.trustProxy ?? false), req);
+    proxyUpgrade(req, socket, head, owner.nodeUrl, headers, (error) => {
+      logger.warn('cluster.owner_unreachable', { board: address!.boardId, owner: owner.nodeId, error: error.message });
+      refuseUpgrade(socket, retryAfter);
+    });
   };
   // A client that has not sent its (upgrade) request headers by the pre-auth deadline is dropped;
   // the token is checked as soon as they arrive.
@@ -231,7 +288,7 @@ export async function startServer(config: ServerConfig, logger: Logger, given?: 
     handle,
   );
   server.on('upgrade', (req, socket, head) =>
-    relay.handleUpgrade(req, socket, head).catch((error) => {
+    routeUpgrade(req, socket, head).catch((error) => {
       // Never let one bad upgrade take the process down.
       logger.error('conn.upgrade_failed', { error });
       socket.destroy();
@@ -248,7 +305,8 @@ export async function startServer(config: ServerConfig, logger: Logger, given?: 
   const port = (server.address() as AddressInfo).port;
   const shownHost = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
   const url = `http://${shownHost}:${port}`;
-  logger.info('server.start', { url, storage: storage.kind });
+  nodeUrl ||= `http://${shownHost === 'localhost' ? '127.0.0.1' : shownHost}:${port}`;
+  logger.info('server.start', { url, storage: storage.kind, ...(cluster ? { node: cluster.nodeId, nodeUrl } : {}) });
   let closing: Promise<void> | null = null;
   return {
     port,
@@ -256,6 +314,7 @@ export async function startServer(config: ServerConfig, logger: Logger, given?: 
     relay,
     storage,
     metrics,
+    cluster,
     get draining() {
       return draining;
     },
@@ -266,6 +325,8 @@ export async function startServer(config: ServerConfig, logger: Logger, given?: 
         await relay.close();
         await app.close();
         await exports.close();
+        // Every room is unloaded: its lease is given up, so another node serves the board at once.
+        await cluster?.close();
         relayLogger.flush();
         exportLogger.flush();
         server.closeAllConnections();
@@ -273,6 +334,12 @@ export async function startServer(config: ServerConfig, logger: Logger, given?: 
         logger.info('server.stop', {});
       })()),
   };
+}
+
+/** Answers an upgrade the board's owner cannot take now with 503 and when to try again. */
+function refuseUpgrade(socket: Duplex, retryAfterSeconds: number): void {
+  if (!socket.writable) return void socket.destroy();
+  socket.end(`HTTP/1.1 503 Service Unavailable\r\nRetry-After: ${retryAfterSeconds}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
 }
 
 /** The path of a request target, without its query string; '/' when it cannot be read. */

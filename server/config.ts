@@ -59,6 +59,16 @@ export interface ServerConfig {
   databaseUrl?: string;
   /** NODE_URL: this node's address as the other nodes reach it (distributed mode; default http://HOST:PORT). */
   nodeUrl?: string;
+  /**
+   * CLUSTER_SECRET: the key nodes sign the client address of a request they pass on with
+   * (server/cluster/forwarding.ts); default derived from DATABASE_URL. Never logged.
+   */
+  clusterSecret?: string;
+  /**
+   * Board leases (distributed mode): LEASE_TTL_MS (default 10000) and LEASE_RENEW_MS (default
+   * 3000); a dead node's boards are served elsewhere after at most the TTL.
+   */
+  leases?: { ttlMs: number; renewEveryMs: number };
 }
 
 /** A setting that makes no sense: the server does not start, and says why in one line. */
@@ -135,6 +145,17 @@ function nodeUrl(value: string | undefined): string | undefined {
   return url.origin;
 }
 
+/** LEASE_TTL_MS and LEASE_RENEW_MS: a lease must be renewed at least three times within its TTL. */
+function leaseTimings(env: NodeJS.ProcessEnv): { ttlMs: number; renewEveryMs: number } {
+  const ttlMs = int(env, 'LEASE_TTL_MS', 10_000);
+  const renewEveryMs = int(env, 'LEASE_RENEW_MS', 3_000);
+  if (ttlMs < 1000) throw new ConfigError(`LEASE_TTL_MS must be at least 1000, got "${env.LEASE_TTL_MS}"`);
+  if (renewEveryMs < 100 || renewEveryMs * 3 > ttlMs) {
+    throw new ConfigError(`LEASE_RENEW_MS must be from 100 to a third of LEASE_TTL_MS (${Math.floor(ttlMs / 3)}), got "${env.LEASE_RENEW_MS}"`);
+  }
+  return { ttlMs, renewEveryMs };
+}
+
 /** Reads every setting from the environment; throws ConfigError naming the first bad one. */
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   const root = process.cwd();
@@ -168,6 +189,8 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     metricsToken: env.METRICS_TOKEN || undefined,
     databaseUrl: databaseUrl(env.DATABASE_URL),
     nodeUrl: nodeUrl(env.NODE_URL),
+    clusterSecret: env.CLUSTER_SECRET || undefined,
+    leases: leaseTimings(env),
     limits: {
       maxPayloadBytes: int(env, 'MAX_PAYLOAD_BYTES', DEFAULT_LIMITS.maxPayloadBytes),
       messagesPerSecond: int(env, 'MAX_MESSAGES_PER_SECOND', DEFAULT_LIMITS.messagesPerSecond),

@@ -23,6 +23,8 @@ export const CloseCodes = {
   /** A write extended the content of a Yjs client id another open connection is writing; retried later. */
   ClientIdInUse: { code: 4512, reason: 'Another connection writes as this client' },
   ServerShuttingDown: { code: 4503, reason: 'Server restarting' },
+  /** Distributed mode: another node serves the board now (its lease moved, or could not be renewed); reconnect. */
+  BoardMoved: { code: 4513, reason: 'Board moved to another server' },
   PingTimeout: { code: 4504, reason: 'No pong received' },
 } as const satisfies Record<string, { code: number; reason: string }>;
 

@@ -1,6 +1,18 @@
 import type { IncomingMessage } from 'node:http';
 import { isIPv6 } from 'node:net';
 
+/** Requests another node of the cluster passed on, with the client address it vouched for (signed). */
+const vouchedAddresses = new WeakMap<IncomingMessage, string>();
+
+/**
+ * Distributed mode: the address of the client a request was passed on for, as the node that
+ * passed it on saw it (server/cluster/forwarding.ts checked its signature); clientAddress
+ * returns it for this request.
+ */
+export function vouchForAddress(req: IncomingMessage, address: string): void {
+  vouchedAddresses.set(req, address);
+}
+
 /**
  * The address a request comes from, as the key of per-address limits: the socket's peer, or
  * with `trustProxy` the last address of X-Forwarded-For (the one your proxy added). IPv6
@@ -8,6 +20,8 @@ import { isIPv6 } from 'node:net';
  * the IPv4 address.
  */
 export function clientAddress(req: IncomingMessage, trustProxy = false): string {
+  const vouched = vouchedAddresses.get(req);
+  if (vouched !== undefined) return vouched;
   let address = req.socket.remoteAddress ?? '';
   if (trustProxy) {
     const forwarded = req.headers['x-forwarded-for'];

@@ -16,18 +16,12 @@ import type { Storage, StoredDoc } from '../storage/Storage';
 import { hashToken } from '../runtime/tokens';
 import { Connection } from './Connection';
 import { Room, type RoomExtension } from './Room';
+import { fanOutTo } from './roomExtension';
+import { BoardMovedError, roomLeaseOf, type BoardOwnership } from './ownership';
 import { refuse, roomAddress, toUint8Array } from './upgrade';
+import { RoomUnavailableError } from './roomUnavailable';
 
-/** Thrown by editControlDoc and editBoardDoc when the document cannot be used (shutting down, load or store failed). */
-export class RoomUnavailableError extends Error {
-  constructor(
-    message: string,
-    /** `load`: the document could not be loaded (see rewriteStoredDoc); others are transient. */
-    readonly reason: 'closing' | 'load' | 'store' | 'busy' = 'busy',
-  ) {
-    super(message);
-  }
-}
+export { RoomUnavailableError } from './roomUnavailable';
 
 /**
  * The WebSocket side of the server: authenticates upgrades, owns the rooms, and keeps
@@ -57,34 +51,23 @@ export class Relay {
   private readonly extensions = new Set<RoomExtension>();
   /** Rooms being rewritten in storage (rewriteStoredDoc): nobody loads them meanwhile. */
   private readonly rewriting = new Map<string, Promise<void>>();
-  /** Fans every room's events out to the extensions, in the order they were added. */
-  private readonly fanOut: RoomExtension = {
-    onLoad: (room) => {
-      for (const e of this.extensions) e.onLoad?.(room);
-    },
-    onUpdate: (room, origin) => {
-      for (const e of this.extensions) e.onUpdate?.(room, origin);
-    },
-    mayCorrect: (room, write) => [...this.extensions].some((e) => e.mayCorrect?.(room, write)),
-    onPresence: (room, change, origin) => {
-      for (const e of this.extensions) e.onPresence?.(room, change, origin);
-    },
-    beforeUnload: async (room) => {
-      for (const e of this.extensions) await e.beforeUnload?.(room);
-    },
-  };
+  private readonly fanOut: RoomExtension = fanOutTo(this.extensions); // every room's events, to each extension in turn
+
 
   /** Voter keys issued over board sockets (server/voterKeys.ts); the HTTP side checks ballots with it. */
   readonly voterKeys: VoterKeys;
   private readonly trustProxy: boolean;
+  private readonly ownership: BoardOwnership | undefined; // distributed mode: rooms load under the board's lease
 
   constructor(
     private readonly storage: Storage,
     private readonly limits: RelayLimits,
     private readonly logger: Logger,
-    options: { trustProxy?: boolean; voterKeyCaps?: VoterKeyCaps } = {},
+    options: { trustProxy?: boolean; voterKeyCaps?: VoterKeyCaps; ownership?: BoardOwnership } = {},
   ) {
     this.trustProxy = options.trustProxy ?? false;
+    this.ownership = options.ownership;
+    this.ownership?.onLost((boardId) => this.evictBoard(boardId));
     this.voterKeys = new VoterKeys(storage, options.voterKeyCaps ?? DEFAULT_VOTER_KEY_CAPS, logger);
     this.wss = new WebSocketServer({ noServer: true, maxPayload: limits.maxPayloadBytes, perMessageDeflate: false });
     this.pingTimer = setInterval(() => this.pingAll(), limits.pingIntervalMs);
@@ -207,7 +190,7 @@ export class Relay {
         room = r;
         r.join(conn);
       })
-      .catch(() => conn.close(CloseCodes.LoadFailed));
+      .catch((error) => conn.close(error instanceof BoardMovedError ? CloseCodes.BoardMoved : CloseCodes.LoadFailed));
   }
 
   /** The room of one of a board's documents, loading it if needed; waits out an unload in progress. */
@@ -228,13 +211,27 @@ export class Relay {
       existing.cancelUnload();
       return existing;
     }
-    const room = new Room(boardId, kind, this.storage, this.limits, this.logger, (r) => this.onRoomEmpty(r), this.fanOut);
+    const room = new Room(boardId, kind, this.storage, this.limits, this.logger, (r) => this.onRoomEmpty(r), this.fanOut, roomLeaseOf(this.ownership, boardId));
     this.rooms.set(name, room);
     room.loaded.catch(() => {
       // A failed load caches nothing: the next connection tries again from storage.
-      if (this.rooms.get(name) === room) this.rooms.delete(name);
+      this.forget(room);
     });
     return room;
+  }
+
+  /** Takes a room out of the relay; the board's lease is given up once none of its rooms is left. */
+  private forget(room: Room): void {
+    if (this.rooms.get(room.name) === room) this.rooms.delete(room.name);
+    if (this.ownership && !this.rooms.has(room.boardId) && !this.rooms.has(controlRoomName(room.boardId))) this.ownership.release(room.boardId);
+  }
+
+  /** Closes a board's loaded rooms at once, storing nothing more (its lease is gone): clients reconnect (BoardMoved) to the new owner. */
+  evictBoard(boardId: string): void {
+    for (const name of [boardId, controlRoomName(boardId)]) {
+      const room = this.rooms.get(name);
+      if (room?.state === 'ready') room.abandon(CloseCodes.BoardMoved);
+    }
   }
 
   /**
@@ -340,10 +337,16 @@ export class Relay {
       else break;
     }
     const work = (async () => {
-      const stored = await this.storage.loadDoc(boardId, kind);
-      const state = await rebuild(stored);
-      await this.storage.compact(boardId, kind, state, stored.lastSeq);
-      this.logger.warn('board.rewritten', { board: boardId, doc: kind, replacedUpdates: stored.updates.length, bytes: state.byteLength });
+      // Distributed mode: written under the board's lease like any room's write.
+      const fence = this.ownership ? await this.ownership.claim(boardId) : undefined;
+      try {
+        const stored = await this.storage.loadDoc(boardId, kind);
+        const state = await rebuild(stored);
+        await (fence ? this.storage.compact(boardId, kind, state, stored.lastSeq, fence) : this.storage.compact(boardId, kind, state, stored.lastSeq));
+        this.logger.warn('board.rewritten', { board: boardId, doc: kind, replacedUpdates: stored.updates.length, bytes: state.byteLength });
+      } finally {
+        if (!this.rooms.has(boardId) && !this.rooms.has(controlRoomName(boardId))) this.ownership?.release(boardId);
+      }
     })();
     this.rewriting.set(name, work);
     try {
@@ -355,7 +358,7 @@ export class Relay {
 
   private onRoomEmpty(room: Room): void {
     if (room.state === 'failed') {
-      if (this.rooms.get(room.name) === room) this.rooms.delete(room.name);
+      this.forget(room);
       return;
     }
     room.scheduleUnload(this.limits.unloadGraceMs, () => void this.unloadRoom(room));
@@ -368,7 +371,7 @@ export class Relay {
     } catch (error) {
       this.logger.error('board.unload_failed', { board: room.boardId, doc: room.kind, error });
     } finally {
-      if (this.rooms.get(room.name) === room) this.rooms.delete(room.name);
+      this.forget(room);
     }
   }
 

@@ -11,14 +11,15 @@ import type { Logger } from '../runtime/log';
 import type { Storage } from '../storage/Storage';
 import type { Connection } from './Connection';
 import { RoomPresence } from './RoomPresence';
-import { REPAIR_ORIGIN, type PresenceChange, type RoomActivity, type RoomExtension } from './roomExtension';
+import { REPAIR_ORIGIN, safeExtension, type RoomActivity, type RoomExtension } from './roomExtension';
 import { repairBoardDoc } from './documentRepair';
 import * as msg from './messages';
 import { isClientWrite } from './clientWrite';
 import { applyUpdateFast } from '../../shared/fastUpdateDecoding';
 import { RoomWrites, type AcceptedUpdate } from './RoomWrites';
 import { changesNothing, WriteCheck } from './writeCheck';
-import type { UpdateStructure } from './updateStructure';
+import { FencedError, type Fence } from '../storage/Storage';
+import { BoardMovedError, loadUnderLease, type RoomLease } from './ownership';
 
 export type RoomState = 'loading' | 'ready' | 'failed' | 'unloading' | 'unloaded';
 
@@ -84,6 +85,9 @@ export class Room {
   /** The key of this room in the relay: the board id, or `<id>/control`. */
   readonly name: string;
   readonly activity: RoomActivity = { loadedAt: Date.now(), firstWriteAt: null, lastWriteAt: null, clientWrites: 0 };
+  /** The lease this room's writes carry (distributed mode), taken before it loads. */
+  private fence: Fence | undefined;
+  private readonly hooks: ReturnType<typeof safeExtension>;
 
   constructor(
     readonly boardId: string,
@@ -93,16 +97,19 @@ export class Room {
     private readonly logger: Logger,
     private readonly onEmpty: (room: Room) => void,
     private readonly extension: RoomExtension = {},
+    private readonly lease?: RoomLease,
   ) {
     this.awareness.setLocalState(null);
+    this.hooks = safeExtension(this, extension, logger);
     this.name = kind === 'control' ? controlRoomName(boardId) : boardId;
     this.presence = new RoomPresence(this.awareness, this.conns, limits, logger, boardId, (change, origin) =>
-      this.callExtension('onPresence', origin, change),
+      this.hooks.call('onPresence', origin, change),
     );
     this.writeCheck = new WriteCheck(this.doc, kind);
     this.writes = new RoomWrites(boardId, kind, this.doc, storage, limits, logger, {
       committed: (batch) => this.committed(batch),
       failed: (event, error) => this.fail(event, error),
+      fence: () => this.fence,
     });
     this.loaded = this.load();
     // Observers attach their own handlers; this one only prevents an unhandled rejection.
@@ -112,7 +119,8 @@ export class Room {
   private async load(): Promise<void> {
     const started = performance.now();
     try {
-      const stored = await this.storage.loadDoc(this.boardId, this.kind);
+      const { stored, fence } = await loadUnderLease(this.storage, this.boardId, this.kind, this.lease);
+      this.fence = fence;
       Y.transact(
         this.doc,
         () => {
@@ -132,7 +140,7 @@ export class Room {
         const repaired = repairBoardDoc(this.doc, REPAIR_ORIGIN);
         if (repaired) this.logger.warn('board.repaired', { board: this.boardId, ...repaired });
       }
-      this.callExtension('onLoad');
+      this.hooks.call('onLoad');
       this.presence.listen();
       this.state = 'ready';
       this.writes.loaded(stored.lastSeq, stored.updates.length);
@@ -145,8 +153,10 @@ export class Room {
       });
     } catch (error) {
       this.state = 'failed';
-      this.logger.error('board.load_failed', { board: this.boardId, doc: this.kind, error });
-      for (const conn of this.conns) conn.close(CloseCodes.LoadFailed);
+      const moved = error instanceof BoardMovedError;
+      if (moved) this.logger.info('board.served_elsewhere', { board: this.boardId, doc: this.kind });
+      else this.logger.error('board.load_failed', { board: this.boardId, doc: this.kind, error });
+      for (const conn of this.conns) conn.close(moved ? CloseCodes.BoardMoved : CloseCodes.LoadFailed);
       this.doc.destroy();
       throw error;
     }
@@ -247,7 +257,7 @@ export class Room {
           this.unapplied.push({ update, conn });
           this.onDocUpdate(update, conn);
           // A write a guard may undo is applied now: the correction joins it in one transaction.
-          if (this.mayBeCorrected(verdict.structure)) this.applyAccepted();
+          if (this.hooks.mayCorrect(verdict.structure)) this.applyAccepted();
         }
         conn.writesReceived++;
         if (conn.wantsAck) {
@@ -294,7 +304,7 @@ export class Room {
       this.activity.lastWriteAt = now;
       this.activity.clientWrites++;
     }
-    this.callExtension('onUpdate', origin);
+    this.hooks.call('onUpdate', origin);
     this.writes.accept(update, origin);
   }
 
@@ -327,30 +337,20 @@ export class Room {
   }
 
   private fail(event: string, error: unknown): void {
-    this.logger.error(event, { board: this.boardId, doc: this.kind, error });
+    // Fenced: another node owns the board now; nothing here is acknowledged any more, clients resend to it.
+    const moved = error instanceof FencedError;
+    if (moved) this.lease?.lost();
+    this.logger.log(moved ? 'warn' : 'error', moved ? 'board.fenced' : event, { board: this.boardId, doc: this.kind, during: event, error });
+    this.abandon(moved ? CloseCodes.BoardMoved : CloseCodes.StorageFailed);
+  }
+
+  /** Stops the room at once, storing nothing more (storage failed, lease gone): what is not durable is never acknowledged; clients resend it. */
+  abandon(close: { code: number; reason: string }): void {
+    if (this.state !== 'ready') return;
     this.state = 'failed';
     this.writes.close();
-    for (const conn of this.conns) conn.close(CloseCodes.StorageFailed);
+    for (const conn of this.conns) conn.close(close);
     this.onEmpty(this);
-  }
-
-  private mayBeCorrected(write: UpdateStructure): boolean {
-    try {
-      return this.extension.mayCorrect?.(this, write) ?? false;
-    } catch (error) {
-      this.logger.error('room.hook_failed', { board: this.boardId, hook: 'mayCorrect', error });
-      return true;
-    }
-  }
-
-  private callExtension(name: 'onLoad' | 'onUpdate' | 'onPresence', origin?: unknown, change?: PresenceChange): void {
-    try {
-      if (name === 'onLoad') this.extension.onLoad?.(this);
-      else if (name === 'onUpdate') this.extension.onUpdate?.(this, origin);
-      else this.extension.onPresence?.(this, change!, origin);
-    } catch (error) {
-      this.logger.error('room.hook_failed', { board: this.boardId, hook: name, error });
-    }
   }
 
   /** Resolves once every update accepted so far is in storage (and applied to the document). */

@@ -1,7 +1,7 @@
 import * as Y from 'yjs';
 import type { DocKind } from '../../shared/roles';
 import type { Logger } from '../runtime/log';
-import type { Storage } from '../storage/Storage';
+import { FencedError, type Fence, type Storage } from '../storage/Storage';
 import type { RelayLimits } from './relayLimits';
 
 /** A log this many times `compactAfterUpdates` long is compacted without waiting for a pause. */
@@ -19,6 +19,8 @@ export interface RoomWritesHooks {
   /** The batch is durable: forward it, finish applying it, acknowledge. */
   committed(batch: AcceptedUpdate[]): void;
   failed(event: string, error: unknown): void;
+  /** The fence every write carries (distributed mode: the board's lease); none with one process. */
+  fence?(): Fence | undefined;
 }
 
 /**
@@ -128,11 +130,11 @@ export class RoomWrites {
     this.pending = [];
     if (batch.length === 0 || !this.open) return;
     try {
-      this.lastSeq = await this.storage.appendUpdates(
-        this.boardId,
-        this.kind,
-        batch.map((b) => b.update),
-      );
+      const updates = batch.map((b) => b.update);
+      const fence = this.hooks.fence?.();
+      this.lastSeq = await (fence
+        ? this.storage.appendUpdates(this.boardId, this.kind, updates, fence)
+        : this.storage.appendUpdates(this.boardId, this.kind, updates));
     } catch (error) {
       this.close();
       this.hooks.failed('board.store_failed', error);
@@ -176,10 +178,19 @@ export class RoomWrites {
       const started = performance.now();
       const upTo = this.lastSeq;
       const compacted = Y.encodeStateAsUpdate(this.doc);
-      await this.storage.compact(this.boardId, this.kind, compacted, upTo);
+      const fence = this.hooks.fence?.();
+      await (fence
+        ? this.storage.compact(this.boardId, this.kind, compacted, upTo, fence)
+        : this.storage.compact(this.boardId, this.kind, compacted, upTo));
       this.logLength = 0;
       this.logger.info('board.compact', { board: this.boardId, doc: this.kind, upToSeq: upTo, bytes: compacted.byteLength, ms: Math.round(performance.now() - started) });
     } catch (error) {
+      if (error instanceof FencedError) {
+        // Another node owns the board: this one writes nothing more (its log is the new owner's).
+        this.close();
+        this.hooks.failed('board.compact_fenced', error);
+        return;
+      }
       // The log is still intact; compaction is retried after the next appends.
       this.logger.error('board.compact_failed', { board: this.boardId, doc: this.kind, error });
     }

@@ -1,3 +1,4 @@
+import type { Logger } from '../runtime/log';
 import type { Room } from './Room';
 import type { UpdateStructure } from './updateStructure';
 
@@ -52,3 +53,46 @@ export const SERVER_ORIGIN = 'server';
 /** The origin of the clean-up a room writes when it loads a document stored with junk (documentRepair.ts). */
 export const REPAIR_ORIGIN = 'repair';
 
+
+/** A room's extension called so that a throwing hook is logged and never breaks the room (mayCorrect then says yes). */
+export function safeExtension(room: Room, extension: RoomExtension, logger: Logger) {
+  const failed = (hook: string, error: unknown) => logger.error('room.hook_failed', { board: room.boardId, hook, error });
+  return {
+    mayCorrect(write: UpdateStructure): boolean {
+      try {
+        return extension.mayCorrect?.(room, write) ?? false;
+      } catch (error) {
+        failed('mayCorrect', error);
+        return true;
+      }
+    },
+    call(name: 'onLoad' | 'onUpdate' | 'onPresence', origin?: unknown, change?: PresenceChange): void {
+      try {
+        if (name === 'onLoad') extension.onLoad?.(room);
+        else if (name === 'onUpdate') extension.onUpdate?.(room, origin);
+        else extension.onPresence?.(room, change!, origin);
+      } catch (error) {
+        failed(name, error);
+      }
+    },
+  };
+}
+
+/** One extension that calls every extension of a set, in the order they were added (the relay's rooms get it). */
+export function fanOutTo(extensions: ReadonlySet<RoomExtension>): RoomExtension {
+  return {
+    onLoad: (room) => {
+      for (const e of extensions) e.onLoad?.(room);
+    },
+    onUpdate: (room, origin) => {
+      for (const e of extensions) e.onUpdate?.(room, origin);
+    },
+    mayCorrect: (room, write) => [...extensions].some((e) => e.mayCorrect?.(room, write)),
+    onPresence: (room, change, origin) => {
+      for (const e of extensions) e.onPresence?.(room, change, origin);
+    },
+    beforeUnload: async (room) => {
+      for (const e of extensions) await e.beforeUnload?.(room);
+    },
+  };
+}

@@ -1,4 +1,5 @@
 import * as Y from 'yjs';
+import { addReconnectJitter } from './reconnectJitter';
 import { WebsocketProvider } from 'y-websocket';
 import * as decoding from 'lib0/decoding';
 import * as authProtocol from 'y-protocols/auth';
@@ -67,6 +68,8 @@ export class ControlConnection {
       params: { [TOKEN_QUERY_PARAM]: token },
       disableBc: true,
     });
+    // A server's clients do not all come back in the same moment when it goes away.
+    addReconnectJitter(this.provider);
     // Presence travels on the board's room; nothing to say here.
     this.provider.awareness.setLocalState(null);
     this.provider.messageHandlers[MessageType.Auth] = (_encoder, decoder) => {

@@ -1,4 +1,5 @@
 import * as Y from 'yjs';
+import { addReconnectJitter } from './reconnectJitter';
 import { WebsocketProvider } from 'y-websocket';
 import * as decoding from 'lib0/decoding';
 import * as authProtocol from 'y-protocols/auth';
@@ -123,6 +124,8 @@ export class BoardConnection {
       connect: false,
       WebSocketPolyfill: this.countingWebSocket(),
     });
+    // A server's clients do not all come back in the same moment when it goes away.
+    addReconnectJitter(this.provider);
 
     // y-websocket's sync handler, applying what the server sends with the fast decoder: the first
     // sync step 2 of a first visit is the whole board (shared/fastUpdateDecoding.ts).
