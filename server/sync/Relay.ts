@@ -300,7 +300,7 @@ export class Relay {
         try {
           await room.loaded;
         } catch (error) {
-          throw new RoomUnavailableError(`the ${kind} document could not be loaded: ${String(error)}`, 'load');
+          throw new RoomUnavailableError(`the ${kind} document could not be loaded: ${String(error)}`, error instanceof BoardMovedError ? 'busy' : 'load');
         }
         // Unloaded (shutdown) between the load and now: try again with a fresh room.
         if (room.state !== 'ready') {
