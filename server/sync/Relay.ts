@@ -65,7 +65,11 @@ export class Relay {
     onUpdate: (room, origin) => {
       for (const e of this.extensions) e.onUpdate?.(room, origin);
     },
-    mayCorrect: (room, write) => [...this.extensions].some((e) => e.mayCorrect?.(room, write)),
+    mayCorrect: (room, write) => {
+      // Asked for every client write: a plain loop, no copy of the set.
+      for (const e of this.extensions) if (e.mayCorrect?.(room, write)) return true;
+      return false;
+    },
     onPresence: (room, change, origin) => {
       for (const e of this.extensions) e.onPresence?.(room, change, origin);
     },
