@@ -66,7 +66,6 @@ export class Relay {
       for (const e of this.extensions) e.onUpdate?.(room, origin);
     },
     mayCorrect: (room, write) => {
-      // Asked for every client write: a plain loop, no copy of the set.
       for (const e of this.extensions) if (e.mayCorrect?.(room, write)) return true;
       return false;
     },
