@@ -1,6 +1,10 @@
 import type { MigrationStep } from '../storage/migrate';
 
-/** Version 3: a board's named snapshots (snapshotStore.ts), newest listed first by the index. */
+/**
+ * Version 3: a board's named snapshots (snapshotStore.ts), newest listed first by the index.
+ * On PostgreSQL `seq` numbers the rows in insertion order (SQLite's rowid), which breaks ties of
+ * created_at.
+ */
 export const snapshotTables: MigrationStep = {
   owner: 'history',
   sqlite: `
@@ -18,6 +22,7 @@ CREATE INDEX IF NOT EXISTS board_snapshots_by_board ON board_snapshots (board_id
   postgres: `
 CREATE TABLE IF NOT EXISTS board_snapshots (
   id TEXT PRIMARY KEY,
+  seq BIGSERIAL NOT NULL,
   board_id TEXT NOT NULL REFERENCES boards(id),
   name TEXT NOT NULL,
   kind TEXT NOT NULL CHECK (kind IN ('manual', 'auto', 'pre-restore')),

@@ -107,7 +107,7 @@ export interface FeatureStore<T> {
   readonly name: string;
   sqlite(boards: SqliteBoards): T;
   memory(boards: MemoryBoards): T;
-  postgres?(boards: PostgresBoards): T;
+  postgres(boards: PostgresBoards): T;
 }
 
 /**
