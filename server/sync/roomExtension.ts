@@ -87,7 +87,10 @@ export function fanOutTo(extensions: ReadonlySet<RoomExtension>): RoomExtension 
     onUpdate: (room, origin) => {
       for (const e of extensions) e.onUpdate?.(room, origin);
     },
-    mayCorrect: (room, write) => [...extensions].some((e) => e.mayCorrect?.(room, write)),
+    mayCorrect: (room, write) => {
+      for (const e of extensions) if (e.mayCorrect?.(room, write)) return true;
+      return false;
+    },
     onPresence: (room, change, origin) => {
       for (const e of extensions) e.onPresence?.(room, change, origin);
     },
