@@ -1,4 +1,9 @@
+import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
 import { afterEach, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import { CONTROL_VOTES, controlRoomName } from '../../shared/doc/control';
+import { MessageType, VoterKeyStatus } from '../../shared/protocol';
 import { entries } from '../helpers/boardContent';
 import { allAcked, connectClient, synced, type TestClient } from '../helpers/clients';
 import { asServer, FAST_LEASES, startCluster, type TestCluster } from '../helpers/cluster';
@@ -61,4 +66,88 @@ describe('any node, any board', () => {
     await synced(onA, 10_000);
     expect(entries(onA.doc).toJSON()).toEqual(entries(onB.doc).toJSON());
   });
+
+  it('answers board-scoped HTTP requests on any node, and refuses a bad token on any node as the owner does', async () => {
+    cluster = await startCluster(2, FAST_LEASES);
+    const [a, b] = cluster.nodes;
+    const board = await createTestBoard(asServer(a.url), { template: 'many-tables-many-knocks' });
+    const onA = client(a.url, board.id, board.tokens.editor);
+    await synced(onA, 10_000);
+    entries(onA.doc).set('x', 'from A');
+    await eventually(() => expect(allAcked(onA)).toBe(true), 10_000);
+    expect((await cluster.lease(board.id))?.nodeUrl).toBe(a.url);
+
+    // Results are read from the owner's live room: the same answer through B as from A.
+    const results = await fetch(`${b.url}/api/boards/${board.id}/results?token=${board.tokens.viewer}`);
+    expect(results.status, await results.clone().text()).toBe(200);
+    const direct = await fetch(`${a.url}/api/boards/${board.id}/results?token=${board.tokens.viewer}`);
+    const withoutTime = ({ generatedAt: _, ...rest }: Record<string, unknown>) => rest;
+    expect(withoutTime(await results.json())).toEqual(withoutTime(await direct.json()));
+    const refused = await fetch(`${b.url}/api/boards/${board.id}/results?token=not-a-token`);
+    expect(refused.status).toBe(401);
+
+    // A vote started through B is written into the owner's live control document.
+    const watcher = connectClient(asServer(a.url), controlRoomName(board.id), board.tokens.viewer);
+    clients.push(watcher);
+    await synced(watcher, 10_000);
+    const started = await fetch(`${b.url}/api/boards/${board.id}/votes?token=${board.tokens.facilitator}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ stepId: 'map-knocks', perPerson: 3 }),
+    });
+    expect(started.status, await started.clone().text()).toBe(201);
+    const { round } = (await started.json()) as { round: { id: string } };
+    await eventually(() => expect(watcher.doc.getMap(CONTROL_VOTES).has(round.id)).toBe(true), 10_000);
+
+    // A socket with a bad token is refused by the owner, through B.
+    const status = await new Promise<number>((resolve) => {
+      const ws = new WebSocket(`${b.url.replace('http', 'ws')}/ws/${board.id}?token=wrong`);
+      ws.on('unexpected-response', (_req, res) => resolve(res.statusCode ?? 0));
+      ws.on('open', () => resolve(101));
+      ws.on('error', () => {});
+    });
+    expect(status).toBe(401);
+    // The board never moved: A still owns it.
+    expect((await cluster.lease(board.id))?.nodeUrl).toBe(a.url);
+  });
+
+  it('counts voter keys per real client address on the owner, for sockets passed on by another node', async () => {
+    cluster = await startCluster(2, { ...FAST_LEASES, VOTER_KEYS_PER_ADDRESS: '1' });
+    const [a, b] = cluster.nodes;
+    const board = await createTestBoard(asServer(a.url));
+    const owner = client(a.url, board.id, board.tokens.editor);
+    await synced(owner, 10_000);
+    // Three people behind B, from two addresses (127.0.0.2 and 127.0.0.3 are this machine too).
+    const first = await voterKeyFrom(b.url, board.id, board.tokens.editor, '127.0.0.2');
+    const second = await voterKeyFrom(b.url, board.id, board.tokens.editor, '127.0.0.3');
+    const third = await voterKeyFrom(b.url, board.id, board.tokens.editor, '127.0.0.2');
+    expect(first.issued).toBe(true);
+    // Another address: its own key (the owner did not count B's address for both).
+    expect(second.issued).toBe(true);
+    // The same address again: over its cap of one.
+    expect(third.issued).toBe(false);
+    for (const s of [first, second, third]) s.ws.close();
+  });
 });
+
+/** Asks for a voter key over a socket opened from `localAddress`; the socket stays open (a key counts while it is). */
+async function voterKeyFrom(url: string, boardId: string, token: string, localAddress: string): Promise<{ ws: WebSocket; issued: boolean }> {
+  const ws = new WebSocket(`${url.replace('http', 'ws')}/ws/${boardId}?token=${token}`, { localAddress });
+  const answer = new Promise<boolean>((resolve) =>
+    ws.on('message', (data: Buffer) => {
+      if (data[0] !== MessageType.VoterKey) return;
+      const d = decoding.createDecoder(new Uint8Array(data));
+      decoding.readVarUint(d);
+      resolve(decoding.readVarUint(d) === VoterKeyStatus.Issued);
+    }),
+  );
+  await new Promise<void>((resolve, reject) => {
+    ws.once('open', () => resolve());
+    ws.once('error', reject);
+  });
+  const e = encoding.createEncoder();
+  encoding.writeVarUint(e, MessageType.VoterKey);
+  encoding.writeVarString(e, '');
+  ws.send(encoding.toUint8Array(e));
+  return { ws, issued: await answer };
+}
