@@ -307,6 +307,8 @@ export async function startServer(config: ServerConfig, logger: Logger, given?: 
   const url = `http://${shownHost}:${port}`;
   nodeUrl ||= `http://${shownHost === 'localhost' ? '127.0.0.1' : shownHost}:${port}`;
   logger.info('server.start', { url, storage: storage.kind, ...(cluster ? { node: cluster.nodeId, nodeUrl } : {}) });
+  // Other machines cannot reach a node by 127.0.0.1: the distributed mode needs NODE_URL there.
+  if (cluster && !config.nodeUrl) logger.warn('cluster.node_url_unset', { nodeUrl, hint: 'set NODE_URL to the address other nodes reach this one at' });
   let closing: Promise<void> | null = null;
   return {
     port,
