@@ -56,16 +56,25 @@ export class PostgresStorage implements Storage {
   /** Runs `fn` in one transaction on one connection. */
   async transaction<T>(fn: (db: pg.PoolClient) => Promise<T>): Promise<T> {
     const db = await this.pool.connect();
+    // A connection lost while checked out (the database restarting) emits 'error' on its client:
+    // without a listener that would crash the process. The query in flight rejects anyway; the
+    // connection is thrown away instead of going back to the pool.
+    let lost = false;
+    const onError = () => {
+      lost = true;
+    };
+    db.on('error', onError);
     try {
       await db.query('BEGIN');
       const result = await fn(db);
       await db.query('COMMIT');
       return result;
     } catch (error) {
-      await db.query('ROLLBACK').catch(() => {});
+      if (!lost) await db.query('ROLLBACK').catch(() => {});
       throw error;
     } finally {
-      db.release();
+      db.off('error', onError);
+      db.release(lost);
     }
   }
 

@@ -65,7 +65,7 @@ describe('any node, any board', () => {
     const onA = client(a.url, board.id, board.tokens.viewer);
     await synced(onA, 10_000);
     expect(entries(onA.doc).toJSON()).toEqual(entries(onB.doc).toJSON());
-  });
+  }, 60_000);
 
   it('answers board-scoped HTTP requests on any node, and refuses a bad token on any node as the owner does', async () => {
     cluster = await startCluster(2, FAST_LEASES);
@@ -109,7 +109,7 @@ describe('any node, any board', () => {
     expect(status).toBe(401);
     // The board never moved: A still owns it.
     expect((await cluster.lease(board.id))?.nodeUrl).toBe(a.url);
-  });
+  }, 60_000);
 
   it('counts voter keys per real client address on the owner, for sockets passed on by another node', async () => {
     cluster = await startCluster(2, { ...FAST_LEASES, VOTER_KEYS_PER_ADDRESS: '1' });
@@ -127,7 +127,7 @@ describe('any node, any board', () => {
     // The same address again: over its cap of one.
     expect(third.issued).toBe(false);
     for (const s of [first, second, third]) s.ws.close();
-  });
+  }, 60_000);
 });
 
 /** Asks for a voter key over a socket opened from `localAddress`; the socket stays open (a key counts while it is). */
