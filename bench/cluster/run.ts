@@ -57,9 +57,9 @@ async function freshDatabase(): Promise<{ url: string; drop: () => Promise<void>
   return { url: url.toString(), drop: () => run(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
 }
 
-async function startNode(databaseUrl: string, port?: number): Promise<BenchServer> {
+async function startNode(databaseUrl: string): Promise<BenchServer> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cluster-bench-'));
-  return startOurs(dataDir, { DATABASE_URL: databaseUrl, LOG_LEVEL: 'warn', ...(port ? { PORT: String(port) } : {}) });
+  return startOurs(dataDir, { DATABASE_URL: databaseUrl, LOG_LEVEL: 'warn' });
 }
 
 /** Opens a socket to a board on `port` and resolves once the room has answered (the node holds the lease). */
@@ -128,7 +128,7 @@ async function main() {
     for (let k = 0; k < kills; k++) {
       serve.push(await timeToServe(a, b));
       log(`kill ${k + 1}: served again on the other node after ${ms(serve.at(-1)!)} ms`);
-      a = await startNode(db.url, a.port);
+      a = await startNode(db.url);
     }
     console.log(`\nFan-out, ${clients} clients on one board, ${rate} updates/s, ${seconds} s x ${rounds} rounds (medians of the rounds):`);
     for (const row of rows) console.log(`  ${row.mode.padEnd(20)} p50 ${ms(median(row.p50)).padStart(6)} ms  p99 ${ms(median(row.p99)).padStart(6)} ms  lost ${row.lost}`);
