@@ -58,13 +58,21 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
+/** How often the SQLite store's own thread checkpoints the write-ahead log (SqliteStorage). */
+const WAL_CHECKPOINT_EVERY_MS = 500;
+
 export async function openStorage(config: ServerConfig, logger?: Logger): Promise<Storage> {
   if (config.databaseUrl) {
     return openPostgresStorage(config.databaseUrl, {
       onIdleError: (error) => logger?.warn('postgres.connection_lost', { error: error.message }),
+      onBackgroundProblem: (message) => logger?.warn('storage.background_problem', { message }),
     });
   }
-  return openSqliteStorage(path.join(config.dataDir, 'boards.sqlite'), { synchronous: config.sqliteSynchronous });
+  return openSqliteStorage(path.join(config.dataDir, 'boards.sqlite'), {
+    synchronous: config.sqliteSynchronous,
+    checkpointEveryMs: WAL_CHECKPOINT_EVERY_MS,
+    onBackgroundProblem: (message) => logger?.warn('storage.background_problem', { message }),
+  });
 }
 
 /** What the features are built on, and the settings of the HTTP side. */
