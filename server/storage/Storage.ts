@@ -63,7 +63,8 @@ export class FencedError extends Error {
  *    seq <= upToSeq are no longer part of the document: `loadDoc` never returns them, and the
  *    store deletes them afterwards in the background, a batch per turn of the event loop
  *    (coveredUpdates.ts), so a compaction costs one small write, not the deletion of the log.
- *  - Calls for one document are never issued concurrently by the relay (it queues them per room).
+ *  - Calls for one document are never issued concurrently by the relay (it queues them per room);
+ *    the store's own deletion of covered updates may run beside them (it touches no other row).
  *  - Documents are keyed by board id and kind (`board` or `control`). Every board has a board
  *    document from its creation; its control document has no rows until the first write, and
  *    loading it then yields an empty doc. Loading any document of a board that does not exist
