@@ -59,7 +59,7 @@ export interface RunningServer {
 }
 
 /** How often the SQLite store's own thread checkpoints the write-ahead log (SqliteStorage). */
-const WAL_CHECKPOINT_EVERY_MS = 500;
+const WAL_CHECKPOINT_EVERY_MS = 250;
 
 export async function openStorage(config: ServerConfig, logger?: Logger): Promise<Storage> {
   if (config.databaseUrl) {

@@ -12,6 +12,12 @@ import { Worker } from 'node:worker_threads';
  * one, so commits on the server's connection go on meanwhile. Durability is SQLite's: a
  * checkpoint only copies committed pages, and the log is reused only once they are synced.
  *
+ * SQLite starts the log over at a commit that finds every frame checkpointed. Under a steady
+ * stream of writes some always land while the thread's checkpoint syncs, so the log then grows
+ * until the server connection's own automatic checkpoint (set high, SqliteStorage) catches the
+ * few frames left and lets it start over: one short inline checkpoint per tens of MB of log
+ * instead of one per 4 MB, each of which also copied the whole log.
+ *
  * The worker is plain JavaScript evaluated in the thread (no file of its own, so the bundled
  * server and the sources run it alike) and loads better-sqlite3 from where this process found it.
  * Like sqliteDatabase.ts it keeps its connection and its one statement for its whole life.
@@ -74,6 +80,8 @@ export class WalCheckpointer {
     });
     this.close = async () => {
       closing = true;
+      // Unreferenced, the thread would not keep the process alive long enough to end cleanly.
+      this.worker.ref();
       this.worker.postMessage('close');
       const timeout = setTimeout(() => void this.worker.terminate(), 5000);
       timeout.unref();
