@@ -31,6 +31,11 @@ import { clientAddress } from './runtime/clientAddress';
 import { summarizeRepeats, type Logger } from './runtime/log';
 import { openPostgresStorage, openSqliteStorage } from './migrations';
 import type { Storage } from './storage/Storage';
+import { PostgresStorage } from './storage/PostgresStorage';
+import type { EventBus } from './events/EventBus';
+import { LocalEventBus } from './events/LocalEventBus';
+import { PostgresEventBus } from './events/PostgresEventBus';
+import { tokensReplaced, trainerLinkReplaced } from './links/linkEvents';
 import { voteRoutes } from './votes/routes';
 import { VoteService } from './votes/VoteService';
 
@@ -52,6 +57,8 @@ export interface RunningServer {
   readonly relay: Relay;
   readonly storage: Storage;
   readonly metrics: Metrics;
+  /** What this node tells the other nodes and hears from them (no other node on SQLite). */
+  readonly events: EventBus;
   /** True from the start of close(): /readyz answers 503 and new WebSockets are refused. */
   readonly draining: boolean;
   /** Closes connections (clients reconnect elsewhere or later), flushes every board, closes storage. */
@@ -67,10 +74,23 @@ export async function openStorage(config: ServerConfig, logger?: Logger): Promis
   return openSqliteStorage(path.join(config.dataDir, 'boards.sqlite'), { synchronous: config.sqliteSynchronous });
 }
 
+/**
+ * The event bus that goes with the store: PostgreSQL LISTEN/NOTIFY on the PostgreSQL store
+ * (several nodes share it), the in-process bus (nobody else to tell) on SQLite and in memory.
+ */
+export async function openEventBus(storage: Storage, logger: Logger): Promise<EventBus> {
+  if (!(storage instanceof PostgresStorage)) return new LocalEventBus(logger);
+  const bus = new PostgresEventBus({ pool: storage.pool, connection: storage.pool.options, logger });
+  await bus.ready();
+  return bus;
+}
+
 /** What the features are built on, and the settings of the HTTP side. */
 export interface AppOptions {
   storage: Storage;
   relay: Relay;
+  /** Events to and from the other nodes (default: none, one node). */
+  events?: EventBus;
   logger: Logger;
   /** Where the room extensions (guards, participants' record) log; default: logger. */
   relayLogger?: Logger;
@@ -111,6 +131,7 @@ export interface App {
  */
 export function createApp(options: AppOptions): App {
   const { storage, relay, logger, metrics } = options;
+  const events = options.events ?? new LocalEventBus(logger);
   if (metrics) metrics.watchRelay(relay);
   const exports = options.exports ?? new ExportWorkers(DEFAULT_EXPORT_LIMITS, logger);
   // Anonymous creation is limited per client address (a cohort counts as its boards).
@@ -119,14 +140,29 @@ export function createApp(options: AppOptions): App {
   const chargeBoards = (req: http.IncomingMessage, boards: number) => chargeCreation(creations, clientAddress(req, options.trustProxy ?? false), boards);
 
   // Cohort dashboard: live board summaries and the boards' last activity.
-  const summaries = new SummaryService({ relay, storage, logger });
+  const summaries = new SummaryService({ relay, storage, logger, events });
   const dashboard = createDashboardRoutes({ summaries, logger });
   // Board history: snapshots, the read-only view's state, restore, automatic snapshots.
   const history = new HistoryService(relay, storage, logger, { autoSnapshotAfterMs: options.autoSnapshotAfterMs });
   const votes = new VoteService(relay, storage, logger);
   // Partnerships: a partnership's meeting boards, rubric over time and action plan. Replaced
   // links close the sockets opened with the board tokens they derived (relay: LinkReplaced).
-  const partnerships = createPartnershipRoutes({ storage, relay, summaries, logger, exports, closeTokens: (board, hashes) => relay.closeConnectionsOfTokens(board, hashes) });
+  // Replaced tokens close their sockets here and on the node serving the board; a replaced
+  // trainer link ends that cohort's dashboard streams on every node.
+  const announceTokens = (board: string, hashes: string[]) => events.publish(tokensReplaced, { boardId: board, hashes });
+  const closeTokens = (board: string, hashes: string[]) => {
+    relay.closeConnectionsOfTokens(board, hashes);
+    announceTokens(board, hashes);
+  };
+  const endCohortStreams = (id: string) => {
+    dashboard.endStreams(id);
+    events.publish(trainerLinkReplaced, { cohortId: id });
+  };
+  const detachEvents = [
+    events.subscribe(tokensReplaced, (e) => relay.closeConnectionsOfTokens(e.boardId, e.hashes)),
+    events.subscribe(trainerLinkReplaced, (e) => dashboard.endStreams(e.cohortId)),
+  ];
+  const partnerships = createPartnershipRoutes({ storage, relay, summaries, logger, exports, events, closeTokens });
 
   // What every room does besides syncing, in this order: the guards undo what a link may not do
   // before anything else sees a write; then the participants' record, the metrics, the
@@ -149,7 +185,7 @@ export function createApp(options: AppOptions): App {
     ...voteRoutes(votes, relay.voterKeys),
     ...exportRoutes({ relay, storage, exports, metrics }),
     ...historyRoutes(history),
-    ...linkRoutes({ storage, relay, logger, metrics, endCohortStreams: (id) => dashboard.endStreams(id) }),
+    ...linkRoutes({ storage, relay, logger, metrics, endCohortStreams, tokensReplaced: announceTokens }),
     ...cohortRoutes({ storage, relay, logger, exports, metrics, chargeBoards }),
     ...dashboard.routes,
     ...partnerships.routes,
@@ -168,6 +204,7 @@ export function createApp(options: AppOptions): App {
     routeOf: app.routeOf,
     async close() {
       for (const detach of detachExtensions) detach();
+      for (const detach of detachEvents) detach();
       partnerships.close();
       summaries.close();
       if (!options.exports) await exports.close();
@@ -178,6 +215,7 @@ export function createApp(options: AppOptions): App {
 /** Starts HTTP and WebSocket on one port. */
 export async function startServer(config: ServerConfig, logger: Logger, given?: Storage): Promise<RunningServer> {
   const storage = given ?? (await openStorage(config, logger));
+  const events = await openEventBus(storage, logger);
   const metrics = new Metrics();
   // Events a client can cause at will are summarised per interval, so no connection floods the log.
   const relayLogger = summarizeRepeats(logger, CLIENT_CAUSED_EVENTS);
@@ -191,6 +229,7 @@ export async function startServer(config: ServerConfig, logger: Logger, given?: 
   const app = createApp({
     exports,
     storage,
+    events,
     relay,
     logger,
     relayLogger,
@@ -256,6 +295,7 @@ export async function startServer(config: ServerConfig, logger: Logger, given?: 
     relay,
     storage,
     metrics,
+    events,
     get draining() {
       return draining;
     },
@@ -265,6 +305,7 @@ export async function startServer(config: ServerConfig, logger: Logger, given?: 
         server.close();
         await relay.close();
         await app.close();
+        await events.close();
         await exports.close();
         relayLogger.flush();
         exportLogger.flush();
