@@ -14,7 +14,7 @@ import type { Storage } from '../../server/storage/Storage';
 // feature folder imports the server root (which imports every feature).
 export { createApp, startServer, type RunningServer } from '../../server/Server';
 export type { ServerConfig } from '../../server/config';
-export { openSqliteStorage, SCHEMA_VERSION } from '../../server/migrations';
+export { MIGRATIONS, openPostgresStorage, openSqliteStorage, SCHEMA_VERSION } from '../../server/migrations';
 
 export interface TestServerOptions {
   storage?: Storage;
