@@ -163,7 +163,9 @@ export class BoardChangeFeed {
   }
 
   private async send(boardId: string, pending: Pending): Promise<void> {
-    // A failed room stored nothing more; its flush settles anyway.
+    // A room hears of a write (onUpdate) just before it queues it for storage: wait for the
+    // queueing, then for the storing. A failed room stored nothing more; its flush settles anyway.
+    await new Promise<void>((resolve) => setImmediate(resolve));
     await Promise.all([...pending.rooms].map((room) => room.flush().catch(() => {})));
     const change: BoardChange = { boardId };
     if (pending.board) change.board = true;
