@@ -36,6 +36,8 @@ import type { EventBus } from './events/EventBus';
 import { LocalEventBus } from './events/LocalEventBus';
 import { PostgresEventBus } from './events/PostgresEventBus';
 import { tokensReplaced, trainerLinkReplaced } from './links/linkEvents';
+import { type BoardPlacement, ONE_NODE } from './sync/boardPlacement';
+import { RemoteBroadcasts } from './cohorts/remoteBroadcast';
 import { voteRoutes } from './votes/routes';
 import { VoteService } from './votes/VoteService';
 
@@ -91,6 +93,8 @@ export interface AppOptions {
   relay: Relay;
   /** Events to and from the other nodes (default: none, one node). */
   events?: EventBus;
+  /** Which node owns each board (default: this one, every board). */
+  placement?: BoardPlacement;
   logger: Logger;
   /** Where the room extensions (guards, participants' record) log; default: logger. */
   relayLogger?: Logger;
@@ -163,6 +167,8 @@ export function createApp(options: AppOptions): App {
     events.subscribe(trainerLinkReplaced, (e) => dashboard.endStreams(e.cohortId)),
   ];
   const partnerships = createPartnershipRoutes({ storage, relay, summaries, logger, exports, events, closeTokens });
+  // A cohort broadcast's boards that other nodes own are written by those nodes.
+  const remoteBroadcasts = new RemoteBroadcasts(events, options.placement ?? ONE_NODE, relay, logger);
 
   // What every room does besides syncing, in this order: the guards undo what a link may not do
   // before anything else sees a write; then the participants' record, the metrics, the
@@ -186,7 +192,7 @@ export function createApp(options: AppOptions): App {
     ...exportRoutes({ relay, storage, exports, metrics }),
     ...historyRoutes(history),
     ...linkRoutes({ storage, relay, logger, metrics, endCohortStreams, tokensReplaced: announceTokens }),
-    ...cohortRoutes({ storage, relay, logger, exports, metrics, chargeBoards }),
+    ...cohortRoutes({ storage, relay, logger, exports, metrics, chargeBoards, remoteBroadcasts }),
     ...dashboard.routes,
     ...partnerships.routes,
   ];
@@ -205,6 +211,7 @@ export function createApp(options: AppOptions): App {
     async close() {
       for (const detach of detachExtensions) detach();
       for (const detach of detachEvents) detach();
+      remoteBroadcasts.close();
       partnerships.close();
       summaries.close();
       if (!options.exports) await exports.close();
@@ -212,8 +219,13 @@ export function createApp(options: AppOptions): App {
   };
 }
 
+/** What a node is given besides its configuration: which node owns each board (distributed mode). */
+export interface NodeOptions {
+  placement?: BoardPlacement;
+}
+
 /** Starts HTTP and WebSocket on one port. */
-export async function startServer(config: ServerConfig, logger: Logger, given?: Storage): Promise<RunningServer> {
+export async function startServer(config: ServerConfig, logger: Logger, given?: Storage, node: NodeOptions = {}): Promise<RunningServer> {
   const storage = given ?? (await openStorage(config, logger));
   const events = await openEventBus(storage, logger);
   const metrics = new Metrics();
@@ -230,6 +242,7 @@ export async function startServer(config: ServerConfig, logger: Logger, given?: 
     exports,
     storage,
     events,
+    placement: node.placement,
     relay,
     logger,
     relayLogger,
