@@ -83,7 +83,12 @@ export async function openStorage(config: ServerConfig, logger?: Logger): Promis
 export async function openEventBus(storage: Storage, logger: Logger): Promise<EventBus> {
   if (!(storage instanceof PostgresStorage)) return new LocalEventBus(logger);
   const bus = new PostgresEventBus({ pool: storage.pool, connection: storage.pool.options, logger });
-  await bus.ready();
+  // The store answered a moment ago, so this is quick; should it not be, the node starts anyway
+  // and the bus keeps trying (its consumers resync once it listens).
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<'late'>((resolve) => (timer = setTimeout(() => resolve('late'), 10_000)));
+  if ((await Promise.race([bus.ready(), late])) === 'late') logger.warn('events.not_listening_yet', {});
+  clearTimeout(timer);
   return bus;
 }
 
@@ -213,7 +218,7 @@ export function createApp(options: AppOptions): App {
       for (const detach of detachEvents) detach();
       remoteBroadcasts.close();
       partnerships.close();
-      summaries.close();
+      await summaries.close();
       if (!options.exports) await exports.close();
     },
   };

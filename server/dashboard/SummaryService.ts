@@ -155,12 +155,16 @@ export class SummaryService {
     return ms === null ? null : new Date(ms).toISOString();
   }
 
-  /** Drops every timer (the server is closing; its room extension has been taken off the relay). */
-  close(): void {
-    this.others.close();
+  /**
+   * Drops every timer (the server is closing; its room extension has been taken off the relay);
+   * resolves once the last announcements to other nodes (nobody present any more) are sent.
+   */
+  close(): Promise<void> {
+    const others = this.others.close();
     for (const e of this.entries.values()) if (e.timer) clearTimeout(e.timer);
     this.activity.close();
     this.entries.clear();
+    return others;
   }
 
   // ---- cache ----

@@ -111,9 +111,10 @@ export class OtherNodes {
     return this.remotePresent.get(boardId) ?? [];
   }
 
-  close(): void {
+  /** Stops hearing the others; sends this node's last announcements (the rooms have unloaded). */
+  async close(): Promise<void> {
     for (const d of this.detach) d();
-    this.feed.close();
+    await this.feed.close();
   }
 }
 
@@ -142,9 +143,15 @@ export class BoardChangeFeed {
         lastWriteAt: Math.max(a.lastWriteAt ?? 0, b.lastWriteAt ?? 0) || null,
         rooms: new Set([...a.rooms, ...b.rooms]),
       }),
-      (boardId, pending) => void this.send(boardId, pending),
+      (boardId, pending) => {
+        const sending = this.send(boardId, pending).finally(() => this.sending.delete(sending));
+        this.sending.add(sending);
+      },
     );
   }
+
+  /** Announcements on their way (waiting for their writes to be stored). */
+  private readonly sending = new Set<Promise<void>>();
 
   /** A room accepted a write. */
   written(room: Room, lastWriteAt: number | null): void {
@@ -183,7 +190,10 @@ export class BoardChangeFeed {
     if (change.board || change.control || change.present) this.events.publish(boardChanged, change);
   }
 
-  close(): void {
+  /** Sends what is gathered (the rooms have unloaded: nobody is present any more) and stops. */
+  async close(): Promise<void> {
+    this.throttle.flushAll();
     this.throttle.close();
+    await Promise.all(this.sending);
   }
 }

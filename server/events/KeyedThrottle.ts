@@ -44,6 +44,15 @@ export class KeyedThrottle<V> {
     this.send(key, value);
   }
 
+  /** Sends everything gathered now (the process is stopping). */
+  flushAll(): void {
+    for (const [key, k] of this.keys) {
+      if (k.pending === null) continue;
+      if (k.timer) clearTimeout(k.timer);
+      this.flush(key);
+    }
+  }
+
   close(): void {
     for (const k of this.keys.values()) if (k.timer) clearTimeout(k.timer);
     this.keys.clear();

@@ -116,6 +116,20 @@ describe('PostgresEventBus (LISTEN/NOTIFY)', () => {
     await eventually(() => expect(heard).toEqual(['before', 'after']));
   });
 
+  it('sends what was published before it closes (a stopping node has its last word)', async () => {
+    const db = await database();
+    const a = await busOn(db.url);
+    const b = await busOn(db.url);
+    const heard: string[] = [];
+    b.subscribe(greeting, (e) => heard.push(e.text));
+    for (let i = 0; i < 30; i++) a.publish(greeting, { text: `bye ${i}` });
+    await a.close();
+    a.publish(greeting, { text: 'after the close' });
+    await eventually(() => expect(heard).toHaveLength(30));
+    await new Promise((r) => setTimeout(r, 100));
+    expect(heard).not.toContain('after the close');
+  });
+
   it('closes while the database cannot be reached, without waiting for it', async () => {
     const pool = new pg.Pool({ connectionString: 'postgres://nobody:secret@127.0.0.1:1/none', max: 1 });
     pool.on('error', () => {});

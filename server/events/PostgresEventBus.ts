@@ -48,7 +48,7 @@ export class PostgresEventBus implements EventBus {
   private readonly minMs: number;
   private readonly maxMs: number;
   private readonly queue: string[] = [];
-  private sending = false;
+  private sending: Promise<void> | null = null;
   private sendFailed = false;
   private closed = false;
   private client: pg.Client | null = null;
@@ -88,7 +88,7 @@ export class PostgresEventBus implements EventBus {
       return;
     }
     this.queue.push(payload);
-    void this.send();
+    this.sending ??= this.send().finally(() => (this.sending = null));
   }
 
   subscribe<T>(topic: Topic<T>, handler: (data: T) => void): () => void {
@@ -100,26 +100,21 @@ export class PostgresEventBus implements EventBus {
   }
 
   private async send(): Promise<void> {
-    if (this.sending) return;
-    this.sending = true;
-    try {
-      while (this.queue.length && !this.closed) {
-        const batch = this.queue.splice(0, BATCH);
-        if (this.sendFailed) batch.unshift(JSON.stringify({ t: RESYNC_TOPIC, n: this.id, d: null } satisfies Envelope));
-        const calls = batch.map((_, i) => `pg_notify($1, $${i + 2})`).join(', ');
-        try {
-          await this.pool.query(`SELECT ${calls}`, [EVENT_CHANNEL, ...batch]);
-          if (this.sendFailed) this.logger.info('events.send_resumed', {});
-          this.sendFailed = false;
-        } catch (error) {
-          if (!this.sendFailed) this.logger.warn('events.send_failed', { error, dropped: batch.length });
-          this.sendFailed = true;
-        }
+    while (this.queue.length && !this.closed) {
+      const batch = this.queue.splice(0, BATCH);
+      if (this.sendFailed) batch.unshift(JSON.stringify({ t: RESYNC_TOPIC, n: this.id, d: null } satisfies Envelope));
+      const calls = batch.map((_, i) => `pg_notify($1, $${i + 2})`).join(', ');
+      try {
+        await this.pool.query(`SELECT ${calls}`, [EVENT_CHANNEL, ...batch]);
+        if (this.sendFailed) this.logger.info('events.send_resumed', {});
+        this.sendFailed = false;
+      } catch (error) {
+        if (!this.sendFailed) this.logger.warn('events.send_failed', { error, dropped: batch.length });
+        this.sendFailed = true;
       }
-    } finally {
-      this.sending = false;
     }
   }
+
 
   private receive(message: pg.Notification): void {
     if (message.channel !== EVENT_CHANNEL || !message.payload) return;
@@ -193,6 +188,9 @@ export class PostgresEventBus implements EventBus {
 
   async close(): Promise<void> {
     if (this.closed) return;
+    // What was published before the close is still sent (a node stopping says nobody is on its
+    // boards any more), for a moment at most; then the bus stops.
+    if (this.sending) await Promise.race([this.sending, new Promise((resolve) => setTimeout(resolve, 2000).unref())]);
     this.closed = true;
     this.queue.length = 0;
     this.wake?.();
