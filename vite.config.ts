@@ -2,6 +2,7 @@ import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { serviceWorker } from './client/sw/plugin.js';
 import { precompress } from './client/build/precompress.js';
+import { tiptapSchemaCache } from './client/build/tiptapSchemaCache.js';
 
 /** Where the Node server listens during development (`npm start`); the dev server proxies to it. */
 const API_TARGET = process.env.VITE_API_TARGET ?? 'http://localhost:8080';
@@ -50,7 +51,8 @@ export default defineConfig({
   publicDir: false,
   // serviceWorker(): /sw.js, the offline app shell (client/sw/sw.js; production builds only).
   // precompress(): .br and .gz beside every text file, served by the Node server (server/http/staticFiles.ts).
-  plugins: [react(), contentSecurityPolicy(), serviceWorker(), precompress()],
+  // tiptapSchemaCache(): labels' HTML without building tiptap's schema again for each (client/build/).
+  plugins: [react(), contentSecurityPolicy(), tiptapSchemaCache(), serviceWorker(), precompress()],
   resolve: {
     // One copy of each: two copies of yjs break `instanceof` checks between the provider and the doc.
     dedupe: ['yjs', 'react', 'react-dom'],

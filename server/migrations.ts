@@ -1,7 +1,7 @@
 import { activityTables } from './dashboard/tables';
 import { ballotTables } from './votes/tables';
 import { cohortTables } from './cohorts/tables';
-import { snapshotTables } from './history/tables';
+import { snapshotOrderV9, snapshotTables } from './history/tables';
 import { participantTables } from './participants/tables';
 import { partnershipTables } from './partnerships/tables';
 import { boardTables, compactionTablesV7, documentTablesV1, leaseTablesV8, revokedTokenTables, voterKeyTables } from './storage/coreTables';
@@ -28,6 +28,7 @@ export const MIGRATIONS: Schema = [
   { version: 6, steps: [voterKeyTables] },
   { version: 7, steps: [compactionTablesV7] },
   { version: 8, steps: [leaseTablesV8] },
+  { version: 9, steps: [snapshotOrderV9] },
 ];
 
 /** The number of the last migration: what a file written by this server has as user_version. */

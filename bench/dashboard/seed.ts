@@ -1,10 +1,8 @@
 import path from 'node:path';
 import { prepareBoard } from '../../server/boards/boardLinks';
-import { newKeySalt, sealingKey, sealTokens } from '../../server/cohorts/sealing';
+import { sealCohort } from '../../server/cohorts/cohortCreation';
 import { boardState, busyBoardRecords } from '../../server/dashboard/testing';
 import { openSqliteStorage } from '../../server/migrations';
-import type { NewCohort } from '../../server/cohorts/cohortStore';
-import { hashToken, newBoardId, newToken } from '../../server/runtime/tokens';
 import type { Role } from '../../shared/roles';
 import { cohortStore } from '../../server/cohorts/cohortStore';
 
@@ -25,17 +23,12 @@ export interface SeededCohort {
  * Writes a cohort of `boards` Many Tables, Many Knocks boards with `items` typed cards each
  * straight into a fresh SQLite file in `dataDir` (no server running): each board is made like
  * POST /api/boards makes it, its document seeded and filled with the cards, and the cohort is
- * stored through the cohort storage API (`createCohort`), team tokens sealed as the cohort API
- * seals them.
+ * stored through the cohort storage API, sealed by the cohort API's own `sealCohort`.
  */
 export async function seedCohort(dataDir: string, boards: number, items: number): Promise<SeededCohort> {
   const started = performance.now();
   const storage = openSqliteStorage(path.join(dataDir, 'boards.sqlite'));
   try {
-    const id = newBoardId();
-    const trainerToken = newToken();
-    const keySalt = newKeySalt();
-    const key = sealingKey(trainerToken, keySalt);
     let shape = { items: 0, stickies: 0, connections: 0 };
     let docBytes = 0;
     const prepared = Array.from({ length: boards }, (_, i) => {
@@ -47,18 +40,8 @@ export async function seedCohort(dataDir: string, boards: number, items: number)
       docBytes = state.byteLength;
       return { team, ...p, state };
     });
-    const cohort: NewCohort = {
-      cohort: { id, name: 'Bench cohort', templateId: 'many-tables-many-knocks', variant: null, createdAt: new Date().toISOString() },
-      trainerTokenHash: hashToken(trainerToken),
-      keySalt,
-      boards: prepared.map((p) => ({
-        team: p.team,
-        board: p.row,
-        tokens: p.tokenRows,
-        initialState: p.state,
-        sealedTokens: sealTokens(key, id, p.row.id, p.tokens),
-      })),
-    };
+    const { cohort, trainerToken } = sealCohort({ name: 'Bench cohort', templateId: 'many-tables-many-knocks', variant: null }, prepared);
+    const id = cohort.cohort.id;
     await storage.feature(cohortStore).create(cohort);
     return {
       id,

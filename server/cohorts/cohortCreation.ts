@@ -1,6 +1,6 @@
 import { ROLES, type Role } from '../../shared/roles';
 import { getTemplate } from '../../exercises/registry';
-import { boardLinks, prepareBoard } from '../boards/boardLinks';
+import { boardLinks, prepareBoard, type PreparedBoard } from '../boards/boardLinks';
 import { HttpError } from '../http/HttpError';
 import type { Storage } from '../storage/Storage';
 import type { Cohort, NewCohort } from './cohortStore';
@@ -48,15 +48,42 @@ export async function createCohort(storage: Storage, body: CreateCohortBody, ori
       variant: body.variant,
     }),
   }));
+  const { cohort, trainerToken } = sealCohort(
+    { name: body.name, templateId: template.id, variant: prepared[0]?.row.variant ?? null },
+    prepared,
+  );
+  const id = cohort.cohort.id;
+  await storage.feature(cohortStore).create(cohort);
+  return {
+    id,
+    links: { trainer: cohortLink(origin, id, trainerToken) },
+    boards: prepared.map((p) => ({ team: p.team, id: p.row.id, links: boardLinks(origin, p.row.id, p.tokens) })),
+  };
+}
+
+/** A team's board, prepared (boards/boardLinks.ts `prepareBoard`), and the team's name. */
+export interface PreparedTeam extends PreparedBoard {
+  team: string;
+}
+
+/**
+ * The cohort record as it is stored: a new id, a random trainer token independent of every team
+ * token (returned, never stored: only its hash), and each team's tokens sealed with a key derived
+ * from the trainer token (sealing.ts). The key is wiped before this returns.
+ */
+export function sealCohort(
+  info: { name: string; templateId: string; variant: string | null },
+  teams: PreparedTeam[],
+): { cohort: NewCohort; trainerToken: string } {
   const id = newBoardId();
   const trainerToken = newToken();
   const keySalt = newKeySalt();
   const key = sealingKey(trainerToken, keySalt);
   const cohort: NewCohort = {
-    cohort: { id, name: body.name, templateId: template.id, variant: prepared[0]?.row.variant ?? null, createdAt: new Date().toISOString() },
+    cohort: { id, ...info, createdAt: new Date().toISOString() },
     trainerTokenHash: hashToken(trainerToken),
     keySalt,
-    boards: prepared.map((p) => ({
+    boards: teams.map((p) => ({
       team: p.team,
       board: p.row,
       tokens: p.tokenRows,
@@ -65,12 +92,7 @@ export async function createCohort(storage: Storage, body: CreateCohortBody, ori
     })),
   };
   key.fill(0);
-  await storage.feature(cohortStore).create(cohort);
-  return {
-    id,
-    links: { trainer: cohortLink(origin, id, trainerToken) },
-    boards: prepared.map((p) => ({ team: p.team, id: p.row.id, links: boardLinks(origin, p.row.id, p.tokens) })),
-  };
+  return { cohort, trainerToken };
 }
 
 /**

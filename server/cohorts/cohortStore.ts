@@ -139,6 +139,78 @@ export const cohortStore: FeatureStore<CohortStore> = {
       },
     };
   },
+  postgres({ pool, transaction, createBoardTx, replaceRoleTx, revokeTx }) {
+    const COHORT = 'SELECT id, name, template_id AS "templateId", variant, created_at AS "createdAt" FROM cohorts WHERE id = $1';
+    const BOARDS = 'SELECT board_id AS "boardId", team, position, sealed_tokens AS "sealedTokens" FROM cohort_boards WHERE cohort_id = $1 ORDER BY position';
+    const setSealed = 'UPDATE cohort_boards SET sealed_tokens = $1 WHERE cohort_id = $2 AND board_id = $3';
+    return {
+      create: (c) =>
+        transaction(async (db) => {
+          await db.query('INSERT INTO cohorts (id, name, template_id, variant, created_at, key_salt) VALUES ($1, $2, $3, $4, $5, $6)', [
+            c.cohort.id,
+            c.cohort.name,
+            c.cohort.templateId,
+            c.cohort.variant,
+            c.cohort.createdAt,
+            Buffer.from(c.keySalt),
+          ]);
+          await db.query('INSERT INTO cohort_tokens (cohort_id, role, token_hash) VALUES ($1, $2, $3)', [c.cohort.id, 'trainer', c.trainerTokenHash]);
+          for (const [position, b] of c.boards.entries()) {
+            await createBoardTx(db, b.board, b.tokens, b.initialState);
+            await db.query('INSERT INTO cohort_boards (cohort_id, position, board_id, team, sealed_tokens) VALUES ($1, $2, $3, $4, $5)', [
+              c.cohort.id,
+              position,
+              b.board.id,
+              b.team,
+              Buffer.from(b.sealedTokens),
+            ]);
+          }
+        }),
+      get: (id) =>
+        // REPEATABLE READ: the cohort and its boards from one snapshot, as SQLite's transaction gives.
+        transaction(async (db) => {
+          await db.query('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY');
+          const row = (await db.query<CohortRow>(COHORT, [id])).rows[0];
+          if (!row) return undefined;
+          const boards = (await db.query<CohortBoardRef>(BOARDS, [id])).rows.map(({ boardId, team, position }) => ({ boardId, team, position }));
+          return { ...row, boards };
+        }),
+      async roleForTokenHash(cohortId, hash) {
+        const { rows } = await pool.query<{ role: string }>('SELECT role FROM cohort_tokens WHERE cohort_id = $1 AND token_hash = $2', [cohortId, hash]);
+        return rows[0]?.role === 'trainer' ? 'trainer' : undefined;
+      },
+      secrets: (cohortId) =>
+        transaction(async (db) => {
+          await db.query('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY');
+          const row = (await db.query<{ keySalt: Buffer }>('SELECT key_salt AS "keySalt" FROM cohorts WHERE id = $1', [cohortId])).rows[0];
+          if (!row) return undefined;
+          const boards = (await db.query<{ boardId: string; sealedTokens: Buffer }>(BOARDS, [cohortId])).rows;
+          return {
+            keySalt: new Uint8Array(row.keySalt),
+            boards: boards.map((b) => ({ boardId: b.boardId, sealedTokens: new Uint8Array(b.sealedTokens) })),
+          };
+        }),
+      replaceTrainerToken: (cohortId, oldHash, newHash, keySalt, sealed, at) =>
+        transaction(async (db) => {
+          // The DELETE locks the trainer's row: a second rotation at once waits, then finds it gone.
+          const deleted = await db.query("DELETE FROM cohort_tokens WHERE cohort_id = $1 AND token_hash = $2 AND role = 'trainer'", [cohortId, oldHash]);
+          if (deleted.rowCount === 0) return false;
+          await revokeTx(db, cohortId, oldHash, 'trainer', at);
+          await db.query('INSERT INTO cohort_tokens (cohort_id, role, token_hash) VALUES ($1, $2, $3)', [cohortId, 'trainer', newHash]);
+          await db.query('UPDATE cohorts SET key_salt = $1 WHERE id = $2', [Buffer.from(keySalt), cohortId]);
+          for (const b of sealed) await db.query(setSealed, [Buffer.from(b.sealedTokens), cohortId, b.boardId]);
+          return true;
+        }),
+      replaceBoardToken: (cohortId, trainerHash, boardId, role, next, sealedTokens, at) =>
+        transaction(async (db) => {
+          // FOR SHARE: a trainer rotation at once waits for this one (or this one sees the token gone).
+          const trainer = await db.query('SELECT 1 FROM cohort_tokens WHERE cohort_id = $1 AND token_hash = $2 FOR SHARE', [cohortId, trainerHash]);
+          if (trainer.rowCount === 0) return null;
+          if ((await db.query(setSealed, [Buffer.from(sealedTokens), cohortId, boardId])).rowCount === 0) return null;
+          return replaceRoleTx(db, boardId, role, next, at);
+        }),
+    };
+  },
   memory(boards) {
     const cohorts = new Map<string, { cohort: CohortRow; trainerTokenHash: string; keySalt: Uint8Array; boards: { boardId: string; team: string; sealedTokens: Uint8Array }[] }>();
     return {

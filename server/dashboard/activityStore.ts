@@ -23,6 +23,22 @@ export const activityStore: FeatureStore<ActivityStore> = {
       record: async (boardId, at) => void sql.upsert.run(boardId, at),
     };
   },
+  postgres({ pool }) {
+    return {
+      async get(boardId) {
+        const { rows } = await pool.query<{ at: string }>('SELECT last_activity AS at FROM board_activity WHERE board_id = $1', [boardId]);
+        return rows[0]?.at ?? null;
+      },
+      async record(boardId, at) {
+        // One statement: two nodes recording at once keep the later time.
+        await pool.query(
+          `INSERT INTO board_activity (board_id, last_activity) VALUES ($1, $2)
+           ON CONFLICT (board_id) DO UPDATE SET last_activity = GREATEST(board_activity.last_activity COLLATE "C", excluded.last_activity COLLATE "C")`,
+          [boardId, at],
+        );
+      },
+    };
+  },
   memory(boards) {
     const activity = new Map<string, string>();
     return {

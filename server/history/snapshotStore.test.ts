@@ -9,6 +9,7 @@ import type { BoardRow, Storage } from '../storage/Storage';
 import { tempDir } from '../../tests/helpers/server';
 import { snapshotsToPrune } from './snapshotStore';
 import { snapshotStore } from './snapshotStore';
+import { freshPostgresStorage, twoPostgresNodes } from '../../tests/helpers/postgres';
 
 const row = (id: string): BoardRow => ({
   id,
@@ -42,7 +43,7 @@ const snap = (kind: SnapshotKind, createdAt: string, name = `${kind} ${++n}`): S
   createdBy: kind === 'manual' ? 'Fran' : null,
 });
 
-const implementations: [string, () => { storage: Storage; file?: string }][] = [
+const implementations: [string, () => { storage: Storage; file?: string } | Promise<{ storage: Storage; file?: string }>][] = [
   ['MemoryStorage', () => ({ storage: new MemoryStorage() })],
   [
     'SqliteStorage',
@@ -51,11 +52,12 @@ const implementations: [string, () => { storage: Storage; file?: string }][] = [
       return { storage: openSqliteStorage(file), file };
     },
   ],
+  ['PostgresStorage', async () => ({ storage: await freshPostgresStorage() })],
 ];
 
 describe.each(implementations)('%s snapshots', (_name, make) => {
   it('stores, lists newest first without states, reads one and its state, and deletes', async () => {
-    const { storage: s } = make();
+    const { storage: s } = await make();
     await s.createBoard(row('b1'), [], state('seed'));
     await s.createBoard(row('b2'), [], state('seed'));
     const a = snap('manual', '2026-05-01T10:00:00.000Z', 'First');
@@ -84,7 +86,7 @@ describe.each(implementations)('%s snapshots', (_name, make) => {
   });
 
   it('refuses a snapshot of an unknown board and a duplicate id', async () => {
-    const { storage: s } = make();
+    const { storage: s } = await make();
     await s.createBoard(row('b1'), [], state('seed'));
     await expect(s.feature(snapshotStore).add('nope', snap('manual', '2026-05-01T10:00:00.000Z'), state('x'))).rejects.toThrow();
     const a = snap('manual', '2026-05-01T10:00:00.000Z');
@@ -95,7 +97,7 @@ describe.each(implementations)('%s snapshots', (_name, make) => {
   });
 
   it('keeps at most the cap per board: oldest automatic first, then pre-restore, then saved; the new one and the newest pre-restore always stay', async () => {
-    const { storage: s } = make();
+    const { storage: s } = await make();
     await s.createBoard(row('b1'), [], state('seed'));
     await s.createBoard(row('b2'), [], state('seed'));
     const at = (minute: number) => new Date(Date.UTC(2026, 4, 1, 10, minute)).toISOString();
@@ -128,7 +130,7 @@ describe.each(implementations)('%s snapshots', (_name, make) => {
   });
 
   it('keeps snapshots across a restart (SQLite) in their own table, at the schema version of the store', async () => {
-    const { storage: s, file } = make();
+    const { storage: s, file } = await make();
     await s.createBoard(row('b1'), [], state('seed'));
     const a = snap('manual', '2026-05-01T10:00:00.000Z');
     await s.feature(snapshotStore).add('b1', a, state('kept'));
@@ -142,6 +144,22 @@ describe.each(implementations)('%s snapshots', (_name, make) => {
     expect(await again.feature(snapshotStore).list('b1')).toEqual([a]);
     expect(storedValue(await again.feature(snapshotStore).state('b1', a.id))).toBe('kept');
     await again.close();
+  });
+});
+
+describe('snapshots on one PostgreSQL database shared by two nodes', () => {
+  it('keep the cap when both nodes add snapshots of one board at once, and list them alike', async () => {
+    const nodes = await twoPostgresNodes();
+    try {
+      await nodes.a.createBoard(row('b1'), [], state('seed'));
+      const added = Array.from({ length: 10 }, (_, i) => snap('manual', new Date(Date.UTC(2026, 4, 1, 10, i)).toISOString()));
+      await Promise.all(added.map((x, i) => (i % 2 ? nodes.a : nodes.b).feature(snapshotStore).add('b1', x, state(x.id), 4)));
+      const listed = await nodes.a.feature(snapshotStore).list('b1');
+      expect(listed).toHaveLength(4);
+      expect(await nodes.b.feature(snapshotStore).list('b1')).toEqual(listed);
+    } finally {
+      await nodes.close();
+    }
   });
 });
 

@@ -1,9 +1,9 @@
 import type Database from 'better-sqlite3';
-import type { FeatureStore } from '../storage/Storage';
+import type { FeatureStore, PostgresBoards } from '../storage/Storage';
 import { MAX_SNAPSHOTS_PER_BOARD, PRUNE_ORDER, type SnapshotInfo, type SnapshotKind } from '../../shared/api/history';
 
 /**
- * Where board snapshots are kept, on either storage implementation (the rules live here once).
+ * Where board snapshots are kept, on each storage implementation (the rules live here once).
  *
  * Rules:
  *  - A board keeps at most `keepAtMost` snapshots (MAX_SNAPSHOTS_PER_BOARD by default). Adding one
@@ -53,7 +53,57 @@ export const snapshotStore: FeatureStore<SnapshotStore> = {
   name: 'history',
   sqlite: ({ db }) => asynchronous(new SqliteSnapshots(db)),
   memory: (boards) => asynchronous(new MemorySnapshots((boardId) => boards.assertBoard(boardId))),
+  postgres: (boards) => postgresSnapshots(boards),
 };
+
+/** On PostgreSQL: `seq` stands for SQLite's rowid (insertion order). */
+function postgresSnapshots({ pool, transaction }: PostgresBoards): SnapshotStore {
+  const columns = 'id, name, kind, created_at AS "createdAt", created_by AS "createdBy"';
+  const remove = 'DELETE FROM board_snapshots WHERE board_id = $1 AND id = $2';
+  return {
+    add: (boardId, s, state, keepAtMost = MAX_SNAPSHOTS_PER_BOARD) =>
+      transaction(async (db) => {
+        // The board's row locked (not blocking writes that only reference it): adds to one board
+        // take turns across nodes, so each prunes with every other add in view.
+        await db.query('SELECT 1 FROM boards WHERE id = $1 FOR NO KEY UPDATE', [boardId]);
+        await db.query('INSERT INTO board_snapshots (id, board_id, name, kind, created_at, created_by, state) VALUES ($1, $2, $3, $4, $5, $6, $7)', [
+          s.id,
+          boardId,
+          s.name,
+          s.kind,
+          s.createdAt,
+          s.createdBy,
+          Buffer.from(state.buffer, state.byteOffset, state.byteLength),
+        ]);
+        const { rows } = await db.query<{ id: string; kind: SnapshotKind }>(
+          'SELECT id, kind FROM board_snapshots WHERE board_id = $1 ORDER BY created_at COLLATE "C", seq',
+          [boardId],
+        );
+        const others = rows.filter((r) => r.id !== s.id);
+        const pruned = snapshotsToPrune([...others, { id: s.id, kind: s.kind }], keepAtMost);
+        for (const id of pruned) await db.query(remove, [boardId, id]);
+        return pruned;
+      }),
+    async list(boardId) {
+      const { rows } = await pool.query<SnapshotInfo>(
+        `SELECT ${columns} FROM board_snapshots WHERE board_id = $1 ORDER BY created_at COLLATE "C" DESC, seq DESC`,
+        [boardId],
+      );
+      return rows;
+    },
+    async get(boardId, id) {
+      const { rows } = await pool.query<SnapshotInfo>(`SELECT ${columns} FROM board_snapshots WHERE board_id = $1 AND id = $2`, [boardId, id]);
+      return rows[0];
+    },
+    async state(boardId, id) {
+      const { rows } = await pool.query<{ state: Buffer }>('SELECT state FROM board_snapshots WHERE board_id = $1 AND id = $2', [boardId, id]);
+      return rows[0] ? new Uint8Array(rows[0].state) : undefined;
+    },
+    async delete(boardId, id) {
+      return ((await pool.query(remove, [boardId, id])).rowCount ?? 0) > 0;
+    },
+  };
+}
 
 function asynchronous(s: SqliteSnapshots | MemorySnapshots): SnapshotStore {
   return {

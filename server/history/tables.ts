@@ -28,3 +28,13 @@ CREATE TABLE IF NOT EXISTS board_snapshots (
 CREATE INDEX IF NOT EXISTS board_snapshots_by_board ON board_snapshots (board_id, created_at);
 `,
 };
+
+/**
+ * Version 9: on PostgreSQL `seq` numbers snapshots in insertion order, which breaks ties of
+ * created_at as SQLite's rowid does (snapshotStore.ts). SQLite needs nothing.
+ */
+export const snapshotOrderV9: MigrationStep = {
+  owner: 'history',
+  sqlite: '',
+  postgres: 'ALTER TABLE board_snapshots ADD COLUMN IF NOT EXISTS seq BIGSERIAL',
+};

@@ -52,6 +52,36 @@ export const participantStore: FeatureStore<ParticipantStore> = {
       list: async (boardId) => sql.list.all(boardId) as ParticipantRow[],
     };
   },
+  postgres({ pool, transaction }) {
+    return {
+      record: (boardId, p, seenAt) =>
+        transaction(async (db) => {
+          // The board's row locked (not blocking writes that only reference it): records on one
+          // board take turns across nodes, so two newcomers can never both take the last place.
+          await db.query('SELECT 1 FROM boards WHERE id = $1 FOR NO KEY UPDATE', [boardId]);
+          const known = await db.query('SELECT 1 FROM participants WHERE board_id = $1 AND user_id = $2', [boardId, p.userId]);
+          if (known.rowCount === 0) {
+            const { rows } = await db.query<{ n: number }>('SELECT COUNT(*)::int AS n FROM participants WHERE board_id = $1', [boardId]);
+            if (rows[0].n >= MAX_PARTICIPANTS_PER_BOARD) return false;
+          }
+          await db.query(
+            `INSERT INTO participants (board_id, user_id, name, role, first_seen, last_seen) VALUES ($1, $2, $3, $4, $5, $5)
+             ON CONFLICT (board_id, user_id) DO UPDATE SET name = excluded.name, role = excluded.role,
+             last_seen = GREATEST(participants.last_seen COLLATE "C", excluded.last_seen COLLATE "C")`,
+            [boardId, p.userId, p.name, p.role, seenAt],
+          );
+          return true;
+        }),
+      async list(boardId) {
+        const { rows } = await pool.query<ParticipantRow>(
+          `SELECT user_id AS "userId", name, role, first_seen AS "firstSeen", last_seen AS "lastSeen"
+           FROM participants WHERE board_id = $1 ORDER BY first_seen COLLATE "C", user_id COLLATE "C"`,
+          [boardId],
+        );
+        return rows;
+      },
+    };
+  },
   memory(boards) {
     const byBoard = new Map<string, Map<string, ParticipantRow>>();
     return {

@@ -6,15 +6,17 @@ import { SCHEMA_VERSION } from '../../tests/helpers/server';
 import { sqliteIn, tempDir } from '../../tests/helpers/server';
 import { BoardInPartnershipError } from './store';
 import { partnershipStore } from './store';
+import { freshPostgresStorage, twoPostgresNodes } from '../../tests/helpers/postgres';
 
 const opened: Storage[] = [];
 afterEach(async () => {
   for (const s of opened.splice(0)) await s.close();
 });
 
-const implementations: [string, () => Storage][] = [
+const implementations: [string, () => Storage | Promise<Storage>][] = [
   ['memory', () => new MemoryStorage()],
   ['sqlite', () => sqliteIn(tempDir())],
+  ['postgres', () => freshPostgresStorage()],
 ];
 
 const row = (id: string) => ({ id, name: 'P', region: 'R', sector: 'S', memberRole: 'editor' as const, createdAt: '2026-01-01T00:00:00.000Z' });
@@ -22,14 +24,14 @@ const secrets = { keySalt: new Uint8Array(16), sealedMemberToken: new Uint8Array
 const board = (id: string) => ({ id, title: 'B', region: 'R', sector: 'S', templateId: 'blank', templateVersion: 1, variant: null, createdAt: '2026-01-01T00:00:00.000Z' });
 
 describe.each(implementations)('the partnership store (%s)', (_name, open) => {
-  function storage(): Storage {
-    const s = open();
+  async function storage(): Promise<Storage> {
+    const s = await open();
     opened.push(s);
     return s;
   }
 
   it('creates a board inside a partnership with its link tokens, and answers token roles', async () => {
-    const s = storage();
+    const s = await storage();
     await s.feature(partnershipStore).create({ partnership: row('p1'), leadHash: 'lead', memberHash: 'member', secrets });
     await s.feature(partnershipStore).addNewBoard('p1', { boardId: 'b1', meetingDate: '2026-02-01', addedAt: 'x' }, board('b1'), [{ role: 'facilitator', hash: 'f' }], new Uint8Array([0, 0]), [
       { boardId: 'b1', holder: 'member', role: 'editor', hash: 'm-b1' },
@@ -44,7 +46,7 @@ describe.each(implementations)('the partnership store (%s)', (_name, open) => {
   });
 
   it('refuses a board already in a partnership and adds nothing', async () => {
-    const s = storage();
+    const s = await storage();
     await s.feature(partnershipStore).create({ partnership: row('p1'), leadHash: 'l1', memberHash: 'm1', secrets });
     await s.feature(partnershipStore).create({ partnership: row('p2'), leadHash: 'l2', memberHash: 'm2', secrets });
     await s.createBoard(board('b1'), [{ role: 'facilitator', hash: 'f' }], new Uint8Array([0, 0]));
@@ -57,7 +59,7 @@ describe.each(implementations)('the partnership store (%s)', (_name, open) => {
   });
 
   it('replaces a holder’s link tokens only while the requester is still the lead', async () => {
-    const s = storage();
+    const s = await storage();
     await s.feature(partnershipStore).create({ partnership: row('p1'), leadHash: 'lead', memberHash: 'member', secrets });
     await s.createBoard(board('b1'), [{ role: 'facilitator', hash: 'f' }], new Uint8Array([0, 0]));
     await s.feature(partnershipStore).attachBoard('p1', { boardId: 'b1', meetingDate: '2026-01-01', addedAt: 'x' }, [
@@ -79,6 +81,46 @@ describe.each(implementations)('the partnership store (%s)', (_name, open) => {
     expect(await s.feature(partnershipStore).roleForTokenHash('p1', 'member')).toBeUndefined();
     expect(await s.feature(partnershipStore).roleForTokenHash('p1', 'member2')).toBe('member');
     expect((await s.feature(partnershipStore).get('p1'))?.memberRole).toBe('viewer');
+  });
+
+  it('lists its boards in meeting order, then the order they were added, then by id', async () => {
+    const s = await storage();
+    const store = s.feature(partnershipStore);
+    await store.create({ partnership: row('p1'), leadHash: 'lead', memberHash: 'member', secrets });
+    const add = (id: string, meetingDate: string, addedAt: string) =>
+      store.addNewBoard('p1', { boardId: id, meetingDate, addedAt }, board(id), [], new Uint8Array([0, 0]), []);
+    await add('Zb', '2026-03-01', '2026-01-01T00:00:00.000Z');
+    await add('b2', '2026-02-01', '2026-01-02T00:00:00.000Z');
+    await add('a1', '2026-02-01', '2026-01-02T00:00:00.000Z');
+    await add('c0', '2026-02-01', '2026-01-01T00:00:00.000Z');
+    await add('B9', '2026-02-01', '2026-01-02T00:00:00.000Z');
+    expect((await store.get('p1'))?.boards.map((b) => b.boardId)).toEqual(['c0', 'B9', 'a1', 'b2', 'Zb']);
+  });
+});
+
+describe('partnerships on one PostgreSQL database shared by two nodes', () => {
+  it('let only one of two partnerships take a board when both nodes attach it at once', async () => {
+    const nodes = await twoPostgresNodes();
+    try {
+      await nodes.a.feature(partnershipStore).create({ partnership: row('p1'), leadHash: 'l1', memberHash: 'm1', secrets });
+      await nodes.b.feature(partnershipStore).create({ partnership: row('p2'), leadHash: 'l2', memberHash: 'm2', secrets });
+      await nodes.a.createBoard(board('b1'), [{ role: 'facilitator', hash: 'f' }], new Uint8Array([0, 0]));
+      const attach = (node: Storage, id: string) =>
+        node.feature(partnershipStore).attachBoard(id, { boardId: 'b1', meetingDate: '2026-01-01', addedAt: 'x' }, [
+          { boardId: 'b1', holder: 'lead', role: 'facilitator', hash: `${id}-b1` },
+        ]);
+      const results = await Promise.allSettled([attach(nodes.a, 'p1'), attach(nodes.b, 'p2')]);
+      const refused = results.filter((r) => r.status === 'rejected');
+      expect(refused).toHaveLength(1);
+      expect((refused[0] as PromiseRejectedResult).reason).toBeInstanceOf(BoardInPartnershipError);
+      const owner = await nodes.b.feature(partnershipStore).partnershipOfBoard('b1');
+      const loser = owner === 'p1' ? 'p2' : 'p1';
+      expect(await nodes.a.roleForTokenHash('b1', `${owner}-b1`)).toBe('facilitator');
+      expect(await nodes.a.roleForTokenHash('b1', `${loser}-b1`)).toBeUndefined();
+      expect((await nodes.a.feature(partnershipStore).get(loser))?.boards).toEqual([]);
+    } finally {
+      await nodes.close();
+    }
   });
 });
 

@@ -2,10 +2,12 @@ import type Database from 'better-sqlite3';
 import type { MemberRole, PartnershipRole } from '../../shared/partnership';
 import type { Role } from '../../shared/roles';
 import type { BoardRow, FeatureStore, MemoryBoards, TokenRow } from '../storage/Storage';
+import { BoardInPartnershipError } from './errors';
+import { PostgresPartnerships } from './postgresStore';
 
 /**
- * Where partnerships are kept, for both storage implementations (SqliteStorage and MemoryStorage
- * expose one as `storage.partnerships`, so the rules live in one place).
+ * Where partnerships are kept, on each storage implementation (read with
+ * `storage.feature(partnershipStore)`, so the rules live in one place).
  *
  * A partnership lists boards; it owns none of their content. Besides its row it keeps the hashes
  * of its two link tokens, the member token sealed for the lead (secrets.ts), which boards belong
@@ -69,12 +71,13 @@ export interface LinkChange {
   memberRole?: MemberRole;
 }
 
-export class BoardInPartnershipError extends Error {}
+export { BoardInPartnershipError } from './errors';
 
 export const partnershipStore: FeatureStore<PartnershipStore> = {
   name: 'partnerships',
   sqlite: ({ db, createBoardTx }) => new SqlitePartnerships(db, createBoardTx),
   memory: (boards) => new MemoryPartnerships(boards),
+  postgres: (boards) => new PostgresPartnerships(boards),
 };
 
 export interface PartnershipStore {
@@ -202,7 +205,6 @@ class SqlitePartnerships implements PartnershipStore {
   }
 }
 
-/** What MemoryPartnerships needs of MemoryStorage's boards. */
 /** The partnership store of MemoryStorage (tests). */
 class MemoryPartnerships implements PartnershipStore {
   private readonly rows = new Map<

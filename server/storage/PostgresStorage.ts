@@ -271,7 +271,6 @@ export class PostgresStorage implements Storage {
   feature<T>(store: FeatureStore<T>): T {
     let made = this.features.get(store) as T | undefined;
     if (made === undefined) {
-      if (!store.postgres) throw new Error(`the ${store.name} store has no PostgreSQL implementation`);
       this.boards ??= {
         pool: this.pool,
         transaction: (fn) => this.transaction(fn),

@@ -102,12 +102,13 @@ export interface Storage {
 /**
  * How a feature's store is made on each implementation. A feature folder declares one (e.g.
  * `ballotStore` in votes/ballotStore.ts) and reads it with `storage.feature(ballotStore)`.
+ * All three are required, so no feature can leave a back end without its tables' store.
  */
 export interface FeatureStore<T> {
   readonly name: string;
   sqlite(boards: SqliteBoards): T;
   memory(boards: MemoryBoards): T;
-  postgres?(boards: PostgresBoards): T;
+  postgres(boards: PostgresBoards): T;
 }
 
 /**

@@ -65,7 +65,10 @@ export class Relay {
     onUpdate: (room, origin) => {
       for (const e of this.extensions) e.onUpdate?.(room, origin);
     },
-    mayCorrect: (room, write) => [...this.extensions].some((e) => e.mayCorrect?.(room, write)),
+    mayCorrect: (room, write) => {
+      for (const e of this.extensions) if (e.mayCorrect?.(room, write)) return true;
+      return false;
+    },
     onPresence: (room, change, origin) => {
       for (const e of this.extensions) e.onPresence?.(room, change, origin);
     },

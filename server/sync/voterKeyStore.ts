@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 import type { FeatureStore } from '../storage/Storage';
 
 /**
- * Where issued voter keys are kept (sync/voterKeys.ts), on either storage implementation
+ * Where issued voter keys are kept (sync/voterKeys.ts), on each storage implementation
  * (the rules live here once). Only hashes
  * are stored: of the key, of the link's token (already how tokens are stored) and of the
  * client's address.
@@ -42,6 +42,35 @@ export const voterKeyStore: FeatureStore<VoterKeyStore> = {
   sqlite({ db }) {
     const keys = new SqliteVoterKeys(db);
     return { add: async (boardId, key, caps) => keys.add(boardId, key, caps), has: async (boardId, hash) => keys.has(boardId, hash) };
+  },
+  postgres({ pool, transaction }) {
+    return {
+      add: (boardId, row, caps) =>
+        transaction(async (db) => {
+          // The board's row locked (not blocking writes that only reference it): keys of one board
+          // are issued in turn across nodes, so the counts below stay true until the insert.
+          await db.query('SELECT 1 FROM boards WHERE id = $1 FOR NO KEY UPDATE', [boardId]);
+          const { rows } = await db.query<{ byLink: number; byAddress: number }>(
+            `SELECT COUNT(*) FILTER (WHERE link_hash = $2)::int AS "byLink", COUNT(*) FILTER (WHERE address_hash = $3)::int AS "byAddress"
+             FROM voter_keys WHERE board_id = $1 AND (link_hash = $2 OR address_hash = $3)`,
+            [boardId, row.linkHash, row.addressHash],
+          );
+          const result = verdict(rows[0].byLink, rows[0].byAddress, caps);
+          if (result === 'added')
+            await db.query('INSERT INTO voter_keys (key_hash, board_id, link_hash, address_hash, issued_at) VALUES ($1, $2, $3, $4, $5)', [
+              row.keyHash,
+              boardId,
+              row.linkHash,
+              row.addressHash,
+              row.issuedAt,
+            ]);
+          return result;
+        }),
+      async has(boardId, keyHash) {
+        const { rowCount } = await pool.query('SELECT 1 FROM voter_keys WHERE board_id = $1 AND key_hash = $2', [boardId, keyHash]);
+        return (rowCount ?? 0) > 0;
+      },
+    };
   },
   memory(boards) {
     const keys = new MemoryVoterKeys((boardId) => boards.assertBoard(boardId));

@@ -48,6 +48,41 @@ export const ballotStore: FeatureStore<BallotStore> = {
       list: async (boardId, roundId) => (sql.list.all(boardId, roundId) as StoredBallot[]).map(ballotOf),
     };
   },
+  postgres({ pool, transaction }) {
+    const columns = 'voter_id AS "voterId", item_ids AS "itemIds", updated_at AS "updatedAt"';
+    return {
+      async get(boardId, roundId, voterId) {
+        const { rows } = await pool.query<StoredBallot>(`SELECT ${columns} FROM votes WHERE board_id = $1 AND round_id = $2 AND voter_id = $3`, [
+          boardId,
+          roundId,
+          voterId,
+        ]);
+        return rows[0] ? ballotOf(rows[0]) : undefined;
+      },
+      put: (boardId, roundId, voterId, itemIds, updatedAt) =>
+        transaction(async (db) => {
+          // The board's row locked (without blocking the writes that only reference it): puts to
+          // one board take turns across nodes, so each counts the voters after its own write.
+          await db.query('SELECT 1 FROM boards WHERE id = $1 FOR NO KEY UPDATE', [boardId]);
+          if (itemIds.length === 0) await db.query('DELETE FROM votes WHERE board_id = $1 AND round_id = $2 AND voter_id = $3', [boardId, roundId, voterId]);
+          else
+            await db.query(
+              `INSERT INTO votes (board_id, round_id, voter_id, item_ids, updated_at) VALUES ($1, $2, $3, $4, $5)
+               ON CONFLICT (board_id, round_id, voter_id) DO UPDATE SET item_ids = excluded.item_ids, updated_at = excluded.updated_at`,
+              [boardId, roundId, voterId, JSON.stringify(itemIds), updatedAt],
+            );
+          const { rows } = await db.query<{ n: number }>('SELECT COUNT(*)::int AS n FROM votes WHERE board_id = $1 AND round_id = $2', [boardId, roundId]);
+          return rows[0].n;
+        }),
+      async list(boardId, roundId) {
+        const { rows } = await pool.query<StoredBallot>(
+          `SELECT ${columns} FROM votes WHERE board_id = $1 AND round_id = $2 ORDER BY voter_id COLLATE "C"`,
+          [boardId, roundId],
+        );
+        return rows.map(ballotOf);
+      },
+    };
+  },
   memory(boards) {
     /** board id → round id → voter id → ballot. */
     const rows = new Map<string, Map<string, Map<string, BallotRow>>>();

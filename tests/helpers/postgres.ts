@@ -60,3 +60,22 @@ export async function freshPostgresStorage(): Promise<PostgresStorage> {
   };
   return storage;
 }
+
+/**
+ * Two of the server's PostgreSQL stores on one fresh database, as two nodes of the distributed
+ * mode see it; `close()` closes both and drops the database.
+ */
+export async function twoPostgresNodes(): Promise<{ a: PostgresStorage; b: PostgresStorage; close(): Promise<void> }> {
+  const db = await freshDatabase();
+  const a = await openPostgresStorage(db.url, { maxConnections: 4 });
+  const b = await openPostgresStorage(db.url, { maxConnections: 4 });
+  return {
+    a,
+    b,
+    async close() {
+      await a.close();
+      await b.close();
+      await db.drop();
+    },
+  };
+}
