@@ -75,6 +75,7 @@ async function seededDeployment(): Promise<{ dataDir: string; boards: string[] }
   const boardId = cohort.boards[0].id;
   db.prepare(`INSERT INTO votes VALUES (?, 'round-1', 'voter-1', '["shape:a","shape:b"]', '2026-03-02T10:00:00.000Z')`).run(a.id);
   db.prepare(`INSERT INTO board_snapshots VALUES ('snap-1', ?, 'Before lunch', 'manual', '2026-03-02T11:00:00.000Z', 'Ana', ?)`).run(a.id, Buffer.from(stateA));
+  db.prepare(`INSERT INTO board_snapshots VALUES ('snap-0', ?, 'Same moment', 'auto', '2026-03-02T11:00:00.000Z', NULL, ?)`).run(a.id, Buffer.from(stateA));
   db.prepare(`INSERT INTO participants VALUES (?, 'user-1', 'Ana', 'editor', '2026-03-02T09:00:00.000Z', '2026-03-02T12:00:00.000Z')`).run(boardId);
   db.prepare(`INSERT INTO board_activity VALUES (?, '2026-03-02T12:00:00.000Z')`).run(boardId);
   db.prepare(`INSERT INTO voter_keys VALUES (?, ?, ?, ?, '2026-03-02T10:00:00.000Z')`).run('k'.repeat(64), a.id, 'l'.repeat(64), 'm'.repeat(64));
@@ -89,24 +90,47 @@ async function seededDeployment(): Promise<{ dataDir: string; boards: string[] }
   return { dataDir, boards: [a.id, ...cohort.boards.map((b) => b.id)] };
 }
 
-/** Every row of every table of the SQLite file, by table, as comparable text (bytes as hex), sorted. */
-function sqliteRows(file: string): Record<string, string[]> {
+/** The SQLite file's tables and their columns. */
+function sqliteColumns(file: string): Record<string, string[]> {
   const db = new Database(file, { readonly: true });
   try {
     const tables = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").all() as { name: string }[]).map((t) => t.name);
-    return Object.fromEntries(tables.map((t) => [t, (db.prepare(`SELECT * FROM ${t}`).all() as Record<string, unknown>[]).map(comparable).sort()]));
+    return Object.fromEntries(tables.map((t) => [t, (db.prepare(`PRAGMA table_info(${t})`).all() as { name: string }[]).map((c) => c.name)]));
   } finally {
     db.close();
   }
 }
 
-async function postgresRows(url: string, tables: string[]): Promise<Record<string, string[]>> {
+/** Every row of every table of the SQLite file, by table, as comparable text (bytes as hex), sorted. */
+function sqliteRows(file: string): Record<string, string[]> {
+  const db = new Database(file, { readonly: true });
+  try {
+    return Object.fromEntries(
+      Object.entries(sqliteColumns(file)).map(([t, columns]) => [t, (db.prepare(`SELECT ${columns.join(', ')} FROM ${t}`).all() as Record<string, unknown>[]).map(comparable).sort()]),
+    );
+  } finally {
+    db.close();
+  }
+}
+
+/** The same columns' rows in PostgreSQL (its own extra columns, such as serials, left out). */
+async function postgresRows(url: string, columns: Record<string, string[]>): Promise<Record<string, string[]>> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
     const out: Record<string, string[]> = {};
-    for (const t of tables) out[t] = (await client.query(`SELECT * FROM ${t}`)).rows.map(comparable).sort();
+    for (const [t, names] of Object.entries(columns)) out[t] = (await client.query(`SELECT ${names.join(', ')} FROM ${t}`)).rows.map(comparable).sort();
     return out;
+  } finally {
+    await client.end();
+  }
+}
+
+async function postgresOrder(url: string, query: string): Promise<string[]> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return (await client.query<{ id: string }>(query)).rows.map((r) => r.id);
   } finally {
     await client.end();
   }
@@ -131,7 +155,9 @@ describe('copying a SQLite deployment to PostgreSQL (npm run migrate-to-postgres
     const before = sqliteRows(file);
     for (const [table, rows] of Object.entries(before)) expect(rows.length, `rows of ${table} in the seeded file`).toBeGreaterThan(0);
     expect(Object.fromEntries(result.tables.map((t) => [t.table, t.rows]))).toEqual(Object.fromEntries(Object.entries(before).map(([t, r]) => [t, r.length])));
-    expect(await postgresRows(target.url, Object.keys(before))).toEqual(before);
+    expect(await postgresRows(target.url, sqliteColumns(file))).toEqual(before);
+    // Snapshots made in the same millisecond keep their order (SQLite's rowid, PostgreSQL's seq).
+    expect(await postgresOrder(target.url, 'SELECT id FROM board_snapshots ORDER BY created_at, seq')).toEqual(['snap-1', 'snap-0']);
     expect(result.schemaVersion).toBe(SCHEMA_VERSION);
     expect(lines.some((l) => /updates: \d+ rows/.test(l))).toBe(true);
 
@@ -167,7 +193,7 @@ describe('copying a SQLite deployment to PostgreSQL (npm run migrate-to-postgres
     const refusal = copySqliteToPostgres(file, older.url, MIGRATIONS, () => {});
     await expect(refusal).rejects.toThrow(MigrationRefused);
     await expect(refusal).rejects.toThrow(`has schema version ${SCHEMA_VERSION - 1}`);
-    expect(await postgresRows(older.url, ['boards'])).toEqual({ boards: [] });
+    expect(await postgresRows(older.url, { boards: ['id'] })).toEqual({ boards: [] });
   });
 
   it('refuses a SQLite store of an older or newer schema version, saying what to do', async () => {

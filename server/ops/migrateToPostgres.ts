@@ -177,12 +177,16 @@ async function parentsFirst(client: pg.PoolClient, tables: string[]): Promise<st
 
 async function copyTable(db: SqliteDatabase, client: pg.PoolClient, table: string, target: Column[], progress: (line: string) => void): Promise<number> {
   const sourceColumns = new Set((db.prepare(`PRAGMA table_info(${quote(table)})`).all() as { name: string }[]).map((c) => c.name));
+  // The target may have more columns (filled by their defaults); never fewer.
   const missing = [...sourceColumns].filter((c) => !target.some((t) => t.name === c));
   if (missing.length) throw new MigrationRefused(`the SQLite table ${table} has columns the PostgreSQL one lacks: ${missing.join(', ')}`);
   const columns = target.filter((c) => sourceColumns.has(c.name));
   const total = (db.prepare(`SELECT COUNT(*) AS n FROM ${quote(table)}`).get() as { n: number }).n;
   const names = columns.map((c) => quote(c.name)).join(', ');
-  const select = db.prepare(`SELECT ${names} FROM ${quote(table)}`).raw(true);
+  // Rows in the order they were inserted where SQLite keeps one (rowid): a PostgreSQL-only
+  // serial column (board_snapshots.seq) numbers them in that same order.
+  const withoutRowid = (db.prepare('SELECT wr FROM pragma_table_list WHERE name = ?').get(table) as { wr: number } | undefined)?.wr === 1;
+  const select = db.prepare(`SELECT ${names} FROM ${quote(table)}${withoutRowid ? '' : ' ORDER BY rowid'}`).raw(true);
   let batch: unknown[][] = [];
   let bytes = 0;
   let copied = 0;
