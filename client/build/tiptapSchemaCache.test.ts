@@ -2,7 +2,14 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CACHED_GET_SCHEMA_SOURCE, cacheGetSchema, GET_SCHEMA_SOURCE, isTiptapCore } from './tiptapSchemaCache';
+import {
+  CACHED_GET_SCHEMA_SOURCE,
+  cacheGetSchema,
+  GET_SCHEMA_SOURCE,
+  HTML_FROM_FRAGMENT_SOURCE,
+  isTiptapCore,
+  SHARED_DOCUMENT_HTML_FROM_FRAGMENT_SOURCE,
+} from './tiptapSchemaCache';
 
 /** The installed @tiptap/core ES bundle, as the browser build reads it. */
 function installedBundle(): { file: string; source: string } {
@@ -37,12 +44,17 @@ describe('the tiptap schema cache', () => {
     const rewritten = cacheGetSchema(source);
     expect(rewritten).toContain('const schemaByExtensions = new WeakMap();');
     expect(rewritten).not.toContain(GET_SCHEMA_SOURCE);
-    expect(rewritten.length - source.length).toBe(CACHED_GET_SCHEMA_SOURCE.length - GET_SCHEMA_SOURCE.length);
+    expect(rewritten).toContain('(htmlFragmentDocument ??= document.implementation.createHTMLDocument())');
+    expect(rewritten).not.toContain(HTML_FROM_FRAGMENT_SOURCE);
+    expect(rewritten.length - source.length).toBe(
+      CACHED_GET_SCHEMA_SOURCE.length - GET_SCHEMA_SOURCE.length + SHARED_DOCUMENT_HTML_FROM_FRAGMENT_SOURCE.length - HTML_FROM_FRAGMENT_SOURCE.length,
+    );
   });
 
   it('refuses a bundle whose getSchema is not the expected one, so a tiptap upgrade cannot drop the cache unnoticed', () => {
     expect(() => cacheGetSchema('function getSchema(extensions) { return build(extensions); }')).toThrow(/getSchema is not where/);
     expect(() => cacheGetSchema(`${GET_SCHEMA_SOURCE}\n${GET_SCHEMA_SOURCE}`)).toThrow(/getSchema is not where/);
+    expect(() => cacheGetSchema(GET_SCHEMA_SOURCE)).toThrow(/getHTMLFromFragment is not where/);
   });
 
   it('builds the schema once per extension list, and anew for another list or with an editor', () => {

@@ -31,13 +31,36 @@ export function isTiptapCore(id: string): boolean {
   return /[\\/]node_modules[\\/]@tiptap[\\/]core[\\/]dist[\\/]index\.js$/.test(id.split('?')[0]);
 }
 
-/** The bundle's source with `getSchema` cached per extension list; throws when it is not there to rewrite. */
-export function cacheGetSchema(source: string): string {
-  const at = source.indexOf(GET_SCHEMA_SOURCE);
-  if (at < 0 || source.indexOf(GET_SCHEMA_SOURCE, at + 1) >= 0) {
-    throw new Error('@tiptap/core: getSchema is not where the schema cache expects it (client/build/tiptapSchemaCache.ts); update the rewrite');
+/**
+ * `getHTMLFromFragment` (what generateHTML ends with) also makes a whole new HTML document per
+ * call only to serialise a fragment into a detached `div`; one document, made on first use, serves
+ * every call (the `div` is new each time and never attached, so nothing is shared between calls).
+ */
+export const HTML_FROM_FRAGMENT_SOURCE = `function getHTMLFromFragment(fragment, schema) {
+	const documentFragment = DOMSerializer.fromSchema(schema).serializeFragment(fragment);
+	const container = document.implementation.createHTMLDocument().createElement("div");`;
+
+export const SHARED_DOCUMENT_HTML_FROM_FRAGMENT_SOURCE = `let htmlFragmentDocument;
+function getHTMLFromFragment(fragment, schema) {
+	const documentFragment = DOMSerializer.fromSchema(schema).serializeFragment(fragment);
+	const container = (htmlFragmentDocument ??= document.implementation.createHTMLDocument()).createElement("div");`;
+
+/** Replaces the one occurrence of `find` in `source`; throws when there is none or more than one. */
+function replaceOnce(source: string, find: string, replacement: string, what: string): string {
+  const at = source.indexOf(find);
+  if (at < 0 || source.indexOf(find, at + 1) >= 0) {
+    throw new Error(`@tiptap/core: ${what} is not where the schema cache expects it (client/build/tiptapSchemaCache.ts); update the rewrite`);
   }
-  return source.slice(0, at) + CACHED_GET_SCHEMA_SOURCE + source.slice(at + GET_SCHEMA_SOURCE.length);
+  return source.slice(0, at) + replacement + source.slice(at + find.length);
+}
+
+/**
+ * The bundle's source with `getSchema` cached per extension list and `getHTMLFromFragment` on one
+ * document; throws when either is not there to rewrite.
+ */
+export function cacheGetSchema(source: string): string {
+  const cached = replaceOnce(source, GET_SCHEMA_SOURCE, CACHED_GET_SCHEMA_SOURCE, 'getSchema');
+  return replaceOnce(cached, HTML_FROM_FRAGMENT_SOURCE, SHARED_DOCUMENT_HTML_FROM_FRAGMENT_SOURCE, 'getHTMLFromFragment');
 }
 
 export function tiptapSchemaCache(): Plugin {
