@@ -31,6 +31,13 @@ import { clientAddress } from './runtime/clientAddress';
 import { summarizeRepeats, type Logger } from './runtime/log';
 import { openPostgresStorage, openSqliteStorage } from './migrations';
 import type { Storage } from './storage/Storage';
+import { PostgresStorage } from './storage/PostgresStorage';
+import type { EventBus } from './events/EventBus';
+import { LocalEventBus } from './events/LocalEventBus';
+import { PostgresEventBus } from './events/PostgresEventBus';
+import { tokensReplaced, trainerLinkReplaced } from './links/linkEvents';
+import { type BoardPlacement, ONE_NODE } from './sync/boardPlacement';
+import { RemoteBroadcasts } from './cohorts/remoteBroadcast';
 import { voteRoutes } from './votes/routes';
 import { VoteService } from './votes/VoteService';
 
@@ -52,6 +59,8 @@ export interface RunningServer {
   readonly relay: Relay;
   readonly storage: Storage;
   readonly metrics: Metrics;
+  /** What this node tells the other nodes and hears from them (no other node on SQLite). */
+  readonly events: EventBus;
   /** True from the start of close(): /readyz answers 503 and new WebSockets are refused. */
   readonly draining: boolean;
   /** Closes connections (clients reconnect elsewhere or later), flushes every board, closes storage. */
@@ -75,10 +84,30 @@ export async function openStorage(config: ServerConfig, logger?: Logger): Promis
   });
 }
 
+/**
+ * The event bus that goes with the store: PostgreSQL LISTEN/NOTIFY on the PostgreSQL store
+ * (several nodes share it), the in-process bus (nobody else to tell) on SQLite and in memory.
+ */
+export async function openEventBus(storage: Storage, logger: Logger): Promise<EventBus> {
+  if (!(storage instanceof PostgresStorage)) return new LocalEventBus(logger);
+  const bus = new PostgresEventBus({ pool: storage.pool, connection: storage.pool.options, logger });
+  // The store answered a moment ago, so this is quick; should it not be, the node starts anyway
+  // and the bus keeps trying (its consumers resync once it listens).
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<'late'>((resolve) => (timer = setTimeout(() => resolve('late'), 10_000)));
+  if ((await Promise.race([bus.ready(), late])) === 'late') logger.warn('events.not_listening_yet', {});
+  clearTimeout(timer);
+  return bus;
+}
+
 /** What the features are built on, and the settings of the HTTP side. */
 export interface AppOptions {
   storage: Storage;
   relay: Relay;
+  /** Events to and from the other nodes (default: none, one node). */
+  events?: EventBus;
+  /** Which node owns each board (default: this one, every board). */
+  placement?: BoardPlacement;
   logger: Logger;
   /** Where the room extensions (guards, participants' record) log; default: logger. */
   relayLogger?: Logger;
@@ -119,6 +148,7 @@ export interface App {
  */
 export function createApp(options: AppOptions): App {
   const { storage, relay, logger, metrics } = options;
+  const events = options.events ?? new LocalEventBus(logger);
   if (metrics) metrics.watchRelay(relay);
   const exports = options.exports ?? new ExportWorkers(DEFAULT_EXPORT_LIMITS, logger);
   // Anonymous creation is limited per client address (a cohort counts as its boards).
@@ -127,14 +157,31 @@ export function createApp(options: AppOptions): App {
   const chargeBoards = (req: http.IncomingMessage, boards: number) => chargeCreation(creations, clientAddress(req, options.trustProxy ?? false), boards);
 
   // Cohort dashboard: live board summaries and the boards' last activity.
-  const summaries = new SummaryService({ relay, storage, logger });
+  const summaries = new SummaryService({ relay, storage, logger, events });
   const dashboard = createDashboardRoutes({ summaries, logger });
   // Board history: snapshots, the read-only view's state, restore, automatic snapshots.
   const history = new HistoryService(relay, storage, logger, { autoSnapshotAfterMs: options.autoSnapshotAfterMs });
   const votes = new VoteService(relay, storage, logger);
   // Partnerships: a partnership's meeting boards, rubric over time and action plan. Replaced
   // links close the sockets opened with the board tokens they derived (relay: LinkReplaced).
-  const partnerships = createPartnershipRoutes({ storage, relay, summaries, logger, exports, closeTokens: (board, hashes) => relay.closeConnectionsOfTokens(board, hashes) });
+  // Replaced tokens close their sockets here and on the node serving the board; a replaced
+  // trainer link ends that cohort's dashboard streams on every node.
+  const announceTokens = (board: string, hashes: string[]) => events.publish(tokensReplaced, { boardId: board, hashes });
+  const closeTokens = (board: string, hashes: string[]) => {
+    relay.closeConnectionsOfTokens(board, hashes);
+    announceTokens(board, hashes);
+  };
+  const endCohortStreams = (id: string) => {
+    dashboard.endStreams(id);
+    events.publish(trainerLinkReplaced, { cohortId: id });
+  };
+  const detachEvents = [
+    events.subscribe(tokensReplaced, (e) => relay.closeConnectionsOfTokens(e.boardId, e.hashes)),
+    events.subscribe(trainerLinkReplaced, (e) => dashboard.endStreams(e.cohortId)),
+  ];
+  const partnerships = createPartnershipRoutes({ storage, relay, summaries, logger, exports, events, closeTokens });
+  // A cohort broadcast's boards that other nodes own are written by those nodes.
+  const remoteBroadcasts = new RemoteBroadcasts(events, options.placement ?? ONE_NODE, relay, logger);
 
   // What every room does besides syncing, in this order: the guards undo what a link may not do
   // before anything else sees a write; then the participants' record, the metrics, the
@@ -157,8 +204,8 @@ export function createApp(options: AppOptions): App {
     ...voteRoutes(votes, relay.voterKeys),
     ...exportRoutes({ relay, storage, exports, metrics }),
     ...historyRoutes(history),
-    ...linkRoutes({ storage, relay, logger, metrics, endCohortStreams: (id) => dashboard.endStreams(id) }),
-    ...cohortRoutes({ storage, relay, logger, exports, metrics, chargeBoards }),
+    ...linkRoutes({ storage, relay, logger, metrics, endCohortStreams, tokensReplaced: announceTokens }),
+    ...cohortRoutes({ storage, relay, logger, exports, metrics, chargeBoards, remoteBroadcasts }),
     ...dashboard.routes,
     ...partnerships.routes,
   ];
@@ -176,16 +223,24 @@ export function createApp(options: AppOptions): App {
     routeOf: app.routeOf,
     async close() {
       for (const detach of detachExtensions) detach();
+      for (const detach of detachEvents) detach();
+      remoteBroadcasts.close();
       partnerships.close();
-      summaries.close();
+      await summaries.close();
       if (!options.exports) await exports.close();
     },
   };
 }
 
+/** What a node is given besides its configuration: which node owns each board (distributed mode). */
+export interface NodeOptions {
+  placement?: BoardPlacement;
+}
+
 /** Starts HTTP and WebSocket on one port. */
-export async function startServer(config: ServerConfig, logger: Logger, given?: Storage): Promise<RunningServer> {
+export async function startServer(config: ServerConfig, logger: Logger, given?: Storage, node: NodeOptions = {}): Promise<RunningServer> {
   const storage = given ?? (await openStorage(config, logger));
+  const events = await openEventBus(storage, logger);
   const metrics = new Metrics();
   // Events a client can cause at will are summarised per interval, so no connection floods the log.
   const relayLogger = summarizeRepeats(logger, CLIENT_CAUSED_EVENTS);
@@ -199,6 +254,8 @@ export async function startServer(config: ServerConfig, logger: Logger, given?: 
   const app = createApp({
     exports,
     storage,
+    events,
+    placement: node.placement,
     relay,
     logger,
     relayLogger,
@@ -264,6 +321,7 @@ export async function startServer(config: ServerConfig, logger: Logger, given?: 
     relay,
     storage,
     metrics,
+    events,
     get draining() {
       return draining;
     },
@@ -273,6 +331,7 @@ export async function startServer(config: ServerConfig, logger: Logger, given?: 
         server.close();
         await relay.close();
         await app.close();
+        await events.close();
         await exports.close();
         relayLogger.flush();
         exportLogger.flush();
