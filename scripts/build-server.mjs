@@ -1,6 +1,7 @@
 // Builds the server for `npm start`: server/main.ts (the server), server/backupCli.ts (the
-// backup command) and server/exports/exportWorker.ts (the export worker thread) bundled by esbuild
-// into dist/server/main.cjs, backup.cjs and exportWorker.cjs, run with plain `node`. Every dependency is bundled except the native module (better-sqlite3) and ws's optional
+// backup command), server/migrateCli.ts (the copy to PostgreSQL) and server/exports/exportWorker.ts
+// (the export worker thread) bundled by esbuild into dist/server/main.cjs, backup.cjs,
+// migrate-to-postgres.cjs and exportWorker.cjs, run with plain `node`. Every dependency is bundled except the native module (better-sqlite3) and ws's optional
 // native helpers, which node loads from node_modules. CommonJS, because on Node 22 and 24 a
 // process started from an ES module idles a few MB larger. Not minified, so stack traces stay
 // readable; a source map is written beside each file (NODE_OPTIONS=--enable-source-maps maps
@@ -14,7 +15,7 @@ import { build } from 'esbuild';
 const root = path.resolve(import.meta.dirname, '..');
 const outDir = path.resolve(root, process.argv[2] ?? 'dist/server');
 
-const SERVER_ENTRIES = { main: 'server/main.ts', backup: 'server/backupCli.ts', exportWorker: 'server/exports/exportWorker.ts' };
+const SERVER_ENTRIES = { main: 'server/main.ts', backup: 'server/backupCli.ts', 'migrate-to-postgres': 'server/migrateCli.ts', exportWorker: 'server/exports/exportWorker.ts' };
 
 const result = await build({
   absWorkingDir: root,

@@ -1,8 +1,9 @@
-// `npm start` and `npm run backup` come here: builds what is missing or older than its sources,
+// `npm start`, `npm run backup` and `npm run migrate-to-postgres` come here: builds what is missing or older than its sources,
 // then runs the built program in this same process with plain node (no TypeScript at run time).
 //
 //   node scripts/launch.cjs server          the server (dist/server/main.cjs; builds the client too)
 //   node scripts/launch.cjs backup FILE     the backup command (dist/server/backup.cjs)
+//   node scripts/launch.cjs migrate-to-postgres URL   the copy to PostgreSQL (dist/server/migrate-to-postgres.cjs)
 //
 // A build is older than its sources when any source file changed after it was written (e.g. after
 // `git pull`). Where the build tools are not installed (`npm ci --omit=dev`), an existing build is
@@ -76,7 +77,11 @@ if (command === 'server') {
   // The backup command reads its arguments from process.argv, as when run as `node dist/server/backup.cjs FILE`.
   process.argv.splice(2, process.argv.length - 2, ...args);
   require(path.join(root, 'dist/server/backup.cjs'));
+} else if (command === 'migrate-to-postgres') {
+  ensureBuilt('server');
+  process.argv.splice(2, process.argv.length - 2, ...args);
+  require(path.join(root, 'dist/server/migrate-to-postgres.cjs'));
 } else {
-  console.error('usage: node scripts/launch.cjs server | backup FILE');
+  console.error('usage: node scripts/launch.cjs server | backup FILE | migrate-to-postgres DATABASE_URL');
   process.exit(2);
 }

@@ -1,5 +1,4 @@
 import http from 'node:http';
-import type { Duplex } from 'node:stream';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { isBoardId } from '../shared/ids';
@@ -32,14 +31,18 @@ import { clientAddress } from './runtime/clientAddress';
 import { summarizeRepeats, type Logger } from './runtime/log';
 import { openPostgresStorage, openSqliteStorage } from './migrations';
 import type { Storage } from './storage/Storage';
+import { PostgresStorage } from './storage/PostgresStorage';
+import type { EventBus } from './events/EventBus';
+import { LocalEventBus } from './events/LocalEventBus';
+import { PostgresEventBus } from './events/PostgresEventBus';
+import { tokensReplaced, trainerLinkReplaced } from './links/linkEvents';
+import { type BoardPlacement, ONE_NODE } from './sync/boardPlacement';
+import { RemoteBroadcasts } from './cohorts/remoteBroadcast';
 import { voteRoutes } from './votes/routes';
 import { ClusterNode, leaseTimings } from './cluster/ClusterNode';
-import { clusterKey, forwardHeaders, vouchedAddress } from './cluster/forwarding';
+import { clusterKey } from './cluster/forwarding';
+import { clusterRouting } from './cluster/routing';
 import { PostgresLeases } from './cluster/Leases';
-import { boardOfRequest, proxyHttp, proxyUpgrade } from './cluster/proxy';
-import { vouchForAddress } from './runtime/clientAddress';
-import type { PostgresStorage } from './storage/PostgresStorage';
-import { roomAddress } from './sync/upgrade';
 import { VoteService } from './votes/VoteService';
 
 /** Relay log events a client can trigger as often as it likes (written as summaries when repeated). */
@@ -62,25 +65,55 @@ export interface RunningServer {
   readonly metrics: Metrics;
   /** Distributed mode (PostgreSQL): this node, its id and the leases of the boards it serves. */
   readonly cluster?: ClusterNode;
+  /** What this node tells the other nodes and hears from them (no other node on SQLite). */
+  readonly events: EventBus;
   /** True from the start of close(): /readyz answers 503 and new WebSockets are refused. */
   readonly draining: boolean;
   /** Closes connections (clients reconnect elsewhere or later), flushes every board, closes storage. */
   close(): Promise<void>;
 }
 
+/** How often the SQLite store's own thread checkpoints the write-ahead log (SqliteStorage). */
+const WAL_CHECKPOINT_EVERY_MS = 250;
+
 export async function openStorage(config: ServerConfig, logger?: Logger): Promise<Storage> {
   if (config.databaseUrl) {
     return openPostgresStorage(config.databaseUrl, {
       onIdleError: (error) => logger?.warn('postgres.connection_lost', { error: error.message }),
+      onBackgroundProblem: (message) => logger?.warn('storage.background_problem', { message }),
     });
   }
-  return openSqliteStorage(path.join(config.dataDir, 'boards.sqlite'), { synchronous: config.sqliteSynchronous });
+  return openSqliteStorage(path.join(config.dataDir, 'boards.sqlite'), {
+    synchronous: config.sqliteSynchronous,
+    checkpointEveryMs: WAL_CHECKPOINT_EVERY_MS,
+    onBackgroundProblem: (message) => logger?.warn('storage.background_problem', { message }),
+  });
+}
+
+/**
+ * The event bus that goes with the store: PostgreSQL LISTEN/NOTIFY on the PostgreSQL store
+ * (several nodes share it), the in-process bus (nobody else to tell) on SQLite and in memory.
+ */
+export async function openEventBus(storage: Storage, logger: Logger): Promise<EventBus> {
+  if (!(storage instanceof PostgresStorage)) return new LocalEventBus(logger);
+  const bus = new PostgresEventBus({ pool: storage.pool, connection: storage.pool.options, logger });
+  // The store answered a moment ago, so this is quick; should it not be, the node starts anyway
+  // and the bus keeps trying (its consumers resync once it listens).
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<'late'>((resolve) => (timer = setTimeout(() => resolve('late'), 10_000)));
+  if ((await Promise.race([bus.ready(), late])) === 'late') logger.warn('events.not_listening_yet', {});
+  clearTimeout(timer);
+  return bus;
 }
 
 /** What the features are built on, and the settings of the HTTP side. */
 export interface AppOptions {
   storage: Storage;
   relay: Relay;
+  /** Events to and from the other nodes (default: none, one node). */
+  events?: EventBus;
+  /** Which node owns each board (default: this one, every board). */
+  placement?: BoardPlacement;
   logger: Logger;
   /** Where the room extensions (guards, participants' record) log; default: logger. */
   relayLogger?: Logger;
@@ -121,6 +154,7 @@ export interface App {
  */
 export function createApp(options: AppOptions): App {
   const { storage, relay, logger, metrics } = options;
+  const events = options.events ?? new LocalEventBus(logger);
   if (metrics) metrics.watchRelay(relay);
   const exports = options.exports ?? new ExportWorkers(DEFAULT_EXPORT_LIMITS, logger);
   // Anonymous creation is limited per client address (a cohort counts as its boards).
@@ -129,14 +163,31 @@ export function createApp(options: AppOptions): App {
   const chargeBoards = (req: http.IncomingMessage, boards: number) => chargeCreation(creations, clientAddress(req, options.trustProxy ?? false), boards);
 
   // Cohort dashboard: live board summaries and the boards' last activity.
-  const summaries = new SummaryService({ relay, storage, logger });
+  const summaries = new SummaryService({ relay, storage, logger, events });
   const dashboard = createDashboardRoutes({ summaries, logger });
   // Board history: snapshots, the read-only view's state, restore, automatic snapshots.
   const history = new HistoryService(relay, storage, logger, { autoSnapshotAfterMs: options.autoSnapshotAfterMs });
   const votes = new VoteService(relay, storage, logger);
   // Partnerships: a partnership's meeting boards, rubric over time and action plan. Replaced
   // links close the sockets opened with the board tokens they derived (relay: LinkReplaced).
-  const partnerships = createPartnershipRoutes({ storage, relay, summaries, logger, exports, closeTokens: (board, hashes) => relay.closeConnectionsOfTokens(board, hashes) });
+  // Replaced tokens close their sockets here and on the node serving the board; a replaced
+  // trainer link ends that cohort's dashboard streams on every node.
+  const announceTokens = (board: string, hashes: string[]) => events.publish(tokensReplaced, { boardId: board, hashes });
+  const closeTokens = (board: string, hashes: string[]) => {
+    relay.closeConnectionsOfTokens(board, hashes);
+    announceTokens(board, hashes);
+  };
+  const endCohortStreams = (id: string) => {
+    dashboard.endStreams(id);
+    events.publish(trainerLinkReplaced, { cohortId: id });
+  };
+  const detachEvents = [
+    events.subscribe(tokensReplaced, (e) => relay.closeConnectionsOfTokens(e.boardId, e.hashes)),
+    events.subscribe(trainerLinkReplaced, (e) => dashboard.endStreams(e.cohortId)),
+  ];
+  const partnerships = createPartnershipRoutes({ storage, relay, summaries, logger, exports, events, closeTokens });
+  // A cohort broadcast's boards that other nodes own are written by those nodes.
+  const remoteBroadcasts = new RemoteBroadcasts(events, options.placement ?? ONE_NODE, relay, logger);
 
   // What every room does besides syncing, in this order: the guards undo what a link may not do
   // before anything else sees a write; then the participants' record, the metrics, the
@@ -159,8 +210,8 @@ export function createApp(options: AppOptions): App {
     ...voteRoutes(votes, relay.voterKeys),
     ...exportRoutes({ relay, storage, exports, metrics }),
     ...historyRoutes(history),
-    ...linkRoutes({ storage, relay, logger, metrics, endCohortStreams: (id) => dashboard.endStreams(id) }),
-    ...cohortRoutes({ storage, relay, logger, exports, metrics, chargeBoards }),
+    ...linkRoutes({ storage, relay, logger, metrics, endCohortStreams, tokensReplaced: announceTokens }),
+    ...cohortRoutes({ storage, relay, logger, exports, metrics, chargeBoards, remoteBroadcasts }),
     ...dashboard.routes,
     ...partnerships.routes,
   ];
@@ -178,16 +229,24 @@ export function createApp(options: AppOptions): App {
     routeOf: app.routeOf,
     async close() {
       for (const detach of detachExtensions) detach();
+      for (const detach of detachEvents) detach();
+      remoteBroadcasts.close();
       partnerships.close();
-      summaries.close();
+      await summaries.close();
       if (!options.exports) await exports.close();
     },
   };
 }
 
+/** What a node is given besides its configuration: which node owns each board (distributed mode). */
+export interface NodeOptions {
+  placement?: BoardPlacement;
+}
+
 /** Starts HTTP and WebSocket on one port. */
-export async function startServer(config: ServerConfig, logger: Logger, given?: Storage): Promise<RunningServer> {
+export async function startServer(config: ServerConfig, logger: Logger, given?: Storage, node: NodeOptions = {}): Promise<RunningServer> {
   const storage = given ?? (await openStorage(config, logger));
+  const events = await openEventBus(storage, logger);
   const metrics = new Metrics();
   // Events a client can cause at will are summarised per interval, so no connection floods the log.
   const relayLogger = summarizeRepeats(logger, CLIENT_CAUSED_EVENTS);
@@ -212,6 +271,8 @@ export async function startServer(config: ServerConfig, logger: Logger, given?: 
   const app = createApp({
     exports,
     storage,
+    events,
+    placement: node.placement,
     relay,
     logger,
     relayLogger,
@@ -242,41 +303,7 @@ export async function startServer(config: ServerConfig, logger: Logger, given?: 
     if (cluster && key) void routeRequest(cluster, key, req, res);
     else void app.handle(req, res);
   };
-  /**
-   * Distributed mode: a board-scoped request for a board another node serves is passed on to
-   * that node, with the client's address signed; one passed on by a node is served here.
-   */
-  const routeRequest = async (node: ClusterNode, key: Buffer, req: http.IncomingMessage, res: http.ServerResponse) => {
-    const vouched = vouchedAddress(key, req);
-    if (vouched !== null) vouchForAddress(req, vouched);
-    const board = vouched === null ? boardOfRequest(pathOf(req.url)) : null;
-    const owner = board ? await node.routeOf(board) : null;
-    if (!owner) return app.handle(req, res);
-    const headers = forwardHeaders(key, node.nodeId, clientAddress(req, config.trustProxy ?? false), req);
-    proxyHttp(req, res, owner.nodeUrl, headers, (error) => {
-      logger.warn('cluster.owner_unreachable', { board, owner: owner.nodeId, error: error.message });
-      const retryAfter = String(Math.max(1, Math.ceil(owner.expiresInMs / 1000)));
-      res.writeHead(503, { 'content-type': 'application/json; charset=utf-8', 'retry-after': retryAfter });
-      res.end(JSON.stringify({ error: 'board_unavailable', message: 'The server of this board is not answering; try again in a few seconds.' }));
-    });
-  };
-  /** Like routeRequest, for a board's WebSocket: piped through to the board's owner. */
-  const routeUpgrade = async (req: http.IncomingMessage, socket: Duplex, head: Buffer) => {
-    if (!cluster || !key) return relay.handleUpgrade(req, socket, head);
-    const vouched = vouchedAddress(key, req);
-    if (vouched !== null) vouchForAddress(req, vouched);
-    const address = roomAddress(pathOf(req.url));
-    const owner = address && isBoardId(address.boardId) && !draining ? await cluster.routeOf(address.boardId) : null;
-    if (!owner) return relay.handleUpgrade(req, socket, head);
-    const retryAfter = Math.max(1, Math.ceil(owner.expiresInMs / 1000));
-    // Passed on once already: never again (the two nodes disagree for a moment; the client retries).
-    if (vouched !== null) return refuseUpgrade(socket, retryAfter);
-    const headers = forwardHeaders(key, cluster.nodeId, clientAddress(req, config.trustProxy ?? false), req);
-    proxyUpgrade(req, socket, head, owner.nodeUrl, headers, (error) => {
-      logger.warn('cluster.owner_unreachable', { board: address!.boardId, owner: owner.nodeId, error: error.message });
-      refuseUpgrade(socket, retryAfter);
-    });
-  };
+  const { routeRequest, routeUpgrade } = clusterRouting({ cluster, key, app, relay, logger, trustProxy: config.trustProxy ?? false, isDraining: () => draining });
   // A client that has not sent its (upgrade) request headers by the pre-auth deadline is dropped;
   // the token is checked as soon as they arrive.
   const server = http.createServer(
@@ -317,6 +344,7 @@ export async function startServer(config: ServerConfig, logger: Logger, given?: 
     storage,
     metrics,
     cluster,
+    events,
     get draining() {
       return draining;
     },
@@ -326,6 +354,7 @@ export async function startServer(config: ServerConfig, logger: Logger, given?: 
         server.close();
         await relay.close();
         await app.close();
+        await events.close();
         await exports.close();
         // Every room is unloaded: its lease is given up, so another node serves the board at once.
         await cluster?.close();
@@ -338,11 +367,6 @@ export async function startServer(config: ServerConfig, logger: Logger, given?: 
   };
 }
 
-/** Answers an upgrade the board's owner cannot take now with 503 and when to try again. */
-function refuseUpgrade(socket: Duplex, retryAfterSeconds: number): void {
-  if (!socket.writable) return void socket.destroy();
-  socket.end(`HTTP/1.1 503 Service Unavailable\r\nRetry-After: ${retryAfterSeconds}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
-}
 
 /** The path of a request target, without its query string; '/' when it cannot be read. */
 function pathOf(target: string | undefined): string {

@@ -11,6 +11,7 @@ import { SERVER_ORIGIN } from '../sync/Room';
 import type { Cohort } from './cohortStore';
 import type { BroadcastBody } from '../../shared/api/cohortRequests';
 import type { BroadcastResponse } from '../../shared/api/cohorts';
+import type { RemoteBroadcasts } from './remoteBroadcast';
 
 const MINUTE = 60_000;
 /** The timer of a step that has none, as the session bar shows it (its default is 5 minutes). */
@@ -21,7 +22,7 @@ export const TRAINER_NAME = 'Trainer';
 export const TRAINER_LEADER_ID = 'trainer';
 
 /** One broadcast, resolved once for every board (same times, same banner id). */
-interface Plan {
+export interface Plan {
   now: number;
   step?: SessionStep & { minutes: number };
   /** Where a board whose facilitators keep "Take everyone there" on sends everyone's view. */
@@ -80,9 +81,17 @@ function stepIdOf(value: unknown): string | null {
  * Broadcasts to every team board of a cohort, through each board's live control room
  * (Relay.withControlDoc, origin SERVER_ORIGIN), all boards at once. Each write stands alone: a
  * board that fails is reported in `failed` and the others are written. 400 (`field: "step"`) for
- * a step that is not in the cohort's template, before anything is written.
+ * a step that is not in the cohort's template, before anything is written. With `remote` (the
+ * distributed mode), the boards another node owns are written by that node (remoteBroadcast.ts).
  */
-export async function broadcast(relay: Relay, cohort: Cohort, body: BroadcastBody, logger: Logger, now = Date.now()): Promise<BroadcastResponse> {
+export async function broadcast(
+  relay: Relay,
+  cohort: Cohort,
+  body: BroadcastBody,
+  logger: Logger,
+  now = Date.now(),
+  remote?: RemoteBroadcasts,
+): Promise<BroadcastResponse> {
   const steps = getTemplate(cohort.templateId)?.steps ?? [];
   const plan: Plan = { now };
   if (body.step !== undefined) {
@@ -105,13 +114,23 @@ export async function broadcast(relay: Relay, cohort: Cohort, body: BroadcastBod
   if (body.banner !== undefined) {
     plan.banner = body.banner === null ? null : { id: randomBytes(9).toString('base64url'), text: body.banner, at: now, by: TRAINER_NAME };
   }
-  const outcomes = await Promise.allSettled(cohort.boards.map((b) => relay.editControlDoc(b.boardId, (doc) => applyBroadcast(doc, plan, steps))));
-  const failed: string[] = [];
+  const all = cohort.boards.map((b) => b.boardId);
+  const owners = remote ? await Promise.all(all.map((b) => remote.placement.ownerOf(b))) : [];
+  const elsewhere = all.filter((_, i) => owners[i] === 'elsewhere');
+  const here = all.filter((_, i) => owners[i] !== 'elsewhere');
+  const [outcomes, remoteFailed] = await Promise.all([
+    Promise.allSettled(here.map((b) => relay.editControlDoc(b, (doc) => applyBroadcast(doc, plan, steps)))),
+    remote && elsewhere.length ? remote.send(cohort.templateId, elsewhere, plan) : Promise.resolve([]),
+  ]);
+  const failedSet = new Set(remoteFailed);
   outcomes.forEach((o, i) => {
     if (o.status === 'rejected') {
-      failed.push(cohort.boards[i].boardId);
-      logger.warn('cohort.broadcast.failed', { cohort: cohort.id, board: cohort.boards[i].boardId, error: o.reason });
+      failedSet.add(here[i]);
+      logger.warn('cohort.broadcast.failed', { cohort: cohort.id, board: here[i], error: o.reason });
     }
   });
-  return { boards: cohort.boards.length - failed.length, failed };
+  for (const b of remoteFailed) logger.warn('cohort.broadcast.failed', { cohort: cohort.id, board: b, error: 'its node did not write it' });
+  // In the cohort's order.
+  const failed = all.filter((b) => failedSet.has(b));
+  return { boards: all.length - failed.length, failed };
 }

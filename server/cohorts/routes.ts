@@ -10,6 +10,7 @@ import type { Logger } from '../runtime/log';
 import type { BoardRow, Storage } from '../storage/Storage';
 import type { Cohort } from './cohortStore';
 import { broadcast } from './broadcast';
+import type { RemoteBroadcasts } from './remoteBroadcast';
 import { cohortAnswer, createCohort, teamNames } from './cohortCreation';
 import { BroadcastBody, CreateCohortBody } from '../../shared/api/cohortRequests';
 
@@ -21,6 +22,8 @@ export interface CohortRoutesOptions {
   metrics?: Metrics;
   /** Counts `boards` creations against the client's limit; throws 429 when over it. */
   chargeBoards(req: IncomingMessage, boards: number): void;
+  /** Broadcasts to the boards other nodes own (distributed mode); without it every board is written here. */
+  remoteBroadcasts?: RemoteBroadcasts;
 }
 
 /**
@@ -32,7 +35,7 @@ export interface CohortRoutesOptions {
  *   GET  /api/cohorts/:id/export?token=        zip of every board's export + comparison.csv (trainer)
  * Tokens are never logged.
  */
-export function cohortRoutes({ storage, relay, logger, exports, metrics, chargeBoards }: CohortRoutesOptions): AnyRoute[] {
+export function cohortRoutes({ storage, relay, logger, exports, metrics, chargeBoards, remoteBroadcasts }: CohortRoutesOptions): AnyRoute[] {
   /** Every team board as bytes, in the cohort's order; the event loop gets a turn between boards. */
   async function boardInputs(cohort: Cohort): Promise<BoardInput[]> {
     const inputs: BoardInput[] = [];
@@ -70,7 +73,7 @@ export function cohortRoutes({ storage, relay, logger, exports, metrics, chargeB
       async handle(ctx) {
         const cohort = ctx.access;
         const body = parseOr400(BroadcastBody, await ctx.readJson());
-        const result = await broadcast(relay, cohort, body, logger);
+        const result = await broadcast(relay, cohort, body, logger, Date.now(), remoteBroadcasts);
         logger.info('cohort.broadcast', {
           cohort: cohort.id,
           step: body.step !== undefined,

@@ -9,6 +9,8 @@ interface Activity {
   /** Latest client write seen live (ms). */
   latest: number | null;
   persisted: number | null;
+  /** Latest client write another node announced (ms). */
+  remote: number | null;
   lastPersistAt: number;
   timer: NodeJS.Timeout | null;
 }
@@ -35,7 +37,7 @@ export class ActivityRecorder {
 
   private activityOf(boardId: string): Activity {
     let a = this.boards.get(boardId);
-    if (!a) this.boards.set(boardId, (a = { stored: undefined, latest: null, persisted: null, lastPersistAt: 0, timer: null }));
+    if (!a) this.boards.set(boardId, (a = { stored: undefined, latest: null, persisted: null, remote: null, lastPersistAt: 0, timer: null }));
     return a;
   }
 
@@ -47,7 +49,7 @@ export class ActivityRecorder {
       const ms = iso ? Date.parse(iso) : Number.NaN;
       a.stored = Number.isFinite(ms) ? ms : null;
     }
-    const values = [a.stored, a.latest, a.persisted].filter((v): v is number => v !== null);
+    const values = [a.stored, a.latest, a.persisted, a.remote].filter((v): v is number => v !== null);
     return values.length ? Math.max(...values) : null;
   }
 
@@ -66,6 +68,12 @@ export class ActivityRecorder {
     }
     a.timer = setTimeout(() => void this.persist(room.boardId), wait);
     a.timer.unref?.();
+  }
+
+  /** A client write another node saw (it persists it): counted as last activity, not written here. */
+  seen(boardId: string, at: number): void {
+    const a = this.activityOf(boardId);
+    if (a.remote === null || at > a.remote) a.remote = at;
   }
 
   async persist(boardId: string): Promise<void> {

@@ -5,9 +5,14 @@ import type { Logger } from '../runtime/log';
 import { isClientWrite } from '../sync/clientWrite';
 import type { Relay } from '../sync/Relay';
 import type { Room, RoomExtension } from '../sync/Room';
-import type { BoardRow, Storage } from '../storage/Storage';
-import { boardPart, controlPart, presentPeople, type BoardPart, type ControlPart, type PresenceEntry } from './summarize';
+import type { Storage } from '../storage/Storage';
+import type { EventBus } from '../events/EventBus';
+import { LocalEventBus } from '../events/LocalEventBus';
+import type { PresentPerson } from '../../shared/api/dashboard';
+import { OtherNodes } from './boardChanges';
+import { boardPart, controlPart, presentPeople, type PresenceEntry } from './summarize';
 import { ActivityRecorder } from './ActivityRecorder';
+import { type Entry, newEntry } from './summaryEntry';
 
 /** A board's summary without the cohort's team name (added per cohort by the caller). */
 export type BoardSummaryCore = Omit<BoardSummary, 'team'>;
@@ -24,39 +29,14 @@ export interface SummaryServiceOptions {
   activityPersistMs?: number;
   /** Summaries kept for boards nobody subscribes to (least recently used go first). */
   maxCachedBoards?: number;
+  /** How this node hears of boards other nodes serve, and tells them of its own (default: no other node). */
+  events?: EventBus;
   now?: () => number;
 }
 
 export const SUMMARY_THROTTLE_MS = 1000;
 export const THUMBNAIL_THROTTLE_MS = 5000;
 export const ACTIVITY_PERSIST_MS = 30_000;
-
-interface Entry {
-  boardId: string;
-  row: BoardRow | null;
-  board: BoardPart | null;
-  boardDirty: boolean;
-  control: ControlPart | null;
-  controlDirty: boolean;
-  /** The people present when last looked at (JSON), to tell presence changes from cursor moves. */
-  presentJson: string;
-  /** The last summary computed (what subscribers have been told), and its JSON. */
-  last: BoardSummaryCore | null;
-  lastJson: string;
-  /** When the thumbnail may change next for subscribers (ms); see thumbnailMs. */
-  thumbnailNextAt: number;
-  listeners: Set<(summary: BoardSummaryCore) => void>;
-  /** When the timer last recomputed it (direct requests do not count against the throttle). */
-  lastComputeAt: number;
-  /** Something besides a held-back thumbnail changed since the last computation. */
-  pendingChange: boolean;
-  /** The board part was last computed without its thumbnail (held back by thumbnailMs). */
-  thumbnailPending: boolean;
-  timer: NodeJS.Timeout | null;
-  timerAt: number;
-  /** A refresh in progress (one at a time per board). */
-  refreshing: Promise<BoardSummaryCore | null> | null;
-}
 
 export interface SummarySubscription {
   close(): void;
@@ -80,6 +60,10 @@ export interface SummarySubscription {
  * Last activity: the last client write to either document (`room.activity.lastWriteAt`), kept
  * in storage (`board_activity`), written at most every `activityPersistMs` per board (the first
  * write at once, later ones on a trailing timer) and whenever a room unloads.
+ *
+ * Other nodes (the distributed mode, boardChanges.ts): this node's rooms are announced on the
+ * event bus; what the others announce marks parts dirty like a local write (then read from the
+ * store; presence comes with the announcement). After a resync every cached board is dirty.
  */
 export class SummaryService {
   private readonly entries = new Map<string, Entry>();
@@ -92,6 +76,7 @@ export class SummaryService {
   private readonly activity: ActivityRecorder;
   private readonly maxCached: number;
   private readonly now: () => number;
+  private readonly others: OtherNodes;
   /** What the service follows of every room; the composition root hands it to the relay (Server.ts). */
   readonly roomExtension: RoomExtension = {
     onUpdate: (room, origin) => this.onUpdate(room, origin),
@@ -108,6 +93,16 @@ export class SummaryService {
     this.maxCached = options.maxCachedBoards ?? 300;
     this.now = options.now ?? Date.now;
     this.activity = new ActivityRecorder(options.storage, options.logger, options.activityPersistMs ?? ACTIVITY_PERSIST_MS, this.now);
+    this.others = new OtherNodes(options.events ?? new LocalEventBus(options.logger), {
+      present: (boardId) => this.present(boardId),
+      changed: (boardId, parts) => {
+        for (const kind of ['board', 'control', 'presence'] as const) if (parts[kind]) this.markDirty(boardId, kind);
+      },
+      lastWrite: (boardId, at) => this.activity.seen(boardId, at),
+      resync: () => {
+        for (const boardId of this.entries.keys()) for (const kind of ['board', 'control'] as const) this.markDirty(boardId, kind);
+      },
+    });
   }
 
   /** Current summaries of the boards, in the given order; a board that does not exist is left out. */
@@ -160,11 +155,16 @@ export class SummaryService {
     return ms === null ? null : new Date(ms).toISOString();
   }
 
-  /** Drops every timer (the server is closing; its room extension has been taken off the relay). */
-  close(): void {
+  /**
+   * Drops every timer (the server is closing; its room extension has been taken off the relay);
+   * resolves once the last announcements to other nodes (nobody present any more) are sent.
+   */
+  close(): Promise<void> {
+    const others = this.others.close();
     for (const e of this.entries.values()) if (e.timer) clearTimeout(e.timer);
     this.activity.close();
     this.entries.clear();
+    return others;
   }
 
   // ---- cache ----
@@ -177,25 +177,7 @@ export class SummaryService {
       this.entries.set(boardId, e);
       return e;
     }
-    e = {
-      boardId,
-      row: null,
-      board: null,
-      boardDirty: true,
-      control: null,
-      controlDirty: true,
-      presentJson: '[]',
-      last: null,
-      lastJson: '',
-      thumbnailNextAt: 0,
-      listeners: new Set(),
-      lastComputeAt: 0,
-      pendingChange: false,
-      thumbnailPending: false,
-      timer: null,
-      timerAt: 0,
-      refreshing: null,
-    };
+    e = newEntry(boardId);
     this.entries.set(boardId, e);
     this.evict();
     return e;
@@ -289,10 +271,14 @@ export class SummaryService {
     return summary;
   }
 
-  /** People on the board now: the board room's awareness, each with its connection's role. */
-  private present(boardId: string) {
+  /**
+   * People on the board now: the board room's awareness, each with its connection's role; for a
+   * board whose room another node serves, what that node said last.
+   */
+  private present(boardId: string): PresentPerson[] {
     const room = this.relay.rooms.get(boardId);
-    if (room?.state !== 'ready') return [];
+    if (!room) return this.others.presentElsewhere(boardId);
+    if (room.state !== 'ready') return [];
     const states = room.awareness.getStates();
     const entries: PresenceEntry[] = [];
     for (const conn of room.conns) {
@@ -348,7 +334,9 @@ export class SummaryService {
 
   private onUpdate(room: Room, origin: unknown): void {
     this.markDirty(room.boardId, room.kind);
-    if (isClientWrite(origin)) this.activity.noteWrite(room);
+    const clientWrite = isClientWrite(origin);
+    if (clientWrite) this.activity.noteWrite(room);
+    this.others.written(room, clientWrite ? room.activity.lastWriteAt : null);
   }
 
   /**
@@ -357,6 +345,7 @@ export class SummaryService {
    */
   private onPresence(room: Room): void {
     if (room.kind !== 'board') return;
+    this.others.presenceChanged(room.boardId);
     const entry = this.entries.get(room.boardId);
     if (!entry || entry.listeners.size === 0) return;
     const json = JSON.stringify(this.present(room.boardId));
@@ -366,6 +355,7 @@ export class SummaryService {
   }
 
   private async beforeUnload(room: Room): Promise<void> {
+    if (room.kind === 'board') this.others.presenceChanged(room.boardId);
     const entry = this.entries.get(room.boardId);
     // The document is still readable: bring the cached part up to date now, so nobody has to
     // decode the stored document again to summarise a board nobody has open.

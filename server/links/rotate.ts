@@ -35,6 +35,8 @@ export interface LinkServices {
   metrics?: Metrics;
   /** Ends the cohort dashboard's live streams of a cohort (their trainer link was replaced). */
   endCohortStreams?: (cohortId: string) => void;
+  /** Tells the other nodes that these token hashes of a board were replaced (their sockets close there). */
+  tokensReplaced?: (boardId: string, hashes: string[]) => void;
 }
 
 export function parseRole(raw: string, allowed: readonly string[] = ROLES): Role {
@@ -53,6 +55,7 @@ export async function replaceBoardLink(s: LinkServices, boardId: string, role: R
   const replaced = await s.storage.replaceTokens(boardId, role, { role, hash: hashToken(token), label: null }, hashToken(requesterToken), new Date().toISOString());
   if (!replaced) throw linkGone();
   const closed = s.relay.closeConnectionsOfTokens(boardId, replaced);
+  s.tokensReplaced?.(boardId, replaced);
   s.metrics?.linkRotated(role);
   s.logger.info('link.replace', { board: boardId, role, replaced: replaced.length, closed });
   return boardLink(origin, boardId, token);
@@ -108,6 +111,7 @@ export async function replaceTeamLink(s: LinkServices, cohort: Cohort, trainerTo
   }
   if (!replaced) throw linkGone();
   const closed = s.relay.closeConnectionsOfTokens(boardId, replaced);
+  s.tokensReplaced?.(boardId, replaced);
   s.metrics?.linkRotated(role);
   s.logger.info('link.replace', { cohort: cohort.id, board: boardId, role, replaced: replaced.length, closed });
   return boardLink(origin, boardId, token);

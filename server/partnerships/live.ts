@@ -20,9 +20,7 @@ export class PartnershipLive {
   /** Hears every write to a board document; the composition root hands it to the relay (Server.ts). */
   readonly roomExtension: RoomExtension = {
     onUpdate: (room) => {
-      if (room.kind !== 'board') return;
-      const owner = this.boardOwner.get(room.boardId);
-      if (owner) this.changed(owner, [room.boardId]);
+      if (room.kind === 'board') this.boardChanged(room.boardId);
     },
   };
 
@@ -49,6 +47,17 @@ export class PartnershipLive {
   follow(partnershipId: string, boardIds: readonly string[]): void {
     if (!this.listeners.has(partnershipId)) return;
     for (const b of boardIds) this.boardOwner.set(b, partnershipId);
+  }
+
+  /** A board document changed (here, or on the node serving it). */
+  boardChanged(boardId: string): void {
+    const owner = this.boardOwner.get(boardId);
+    if (owner) this.changed(owner, [boardId]);
+  }
+
+  /** Changes may have been missed (events from other nodes were cut off): every followed partnership reads again. */
+  changedAll(): void {
+    for (const id of this.listeners.keys()) this.changed(id, []);
   }
 
   /** Reports a change (the boards that changed; none for the partnership itself). */

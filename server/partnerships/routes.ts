@@ -15,6 +15,9 @@ import { docInput } from '../exports/boardResults';
 import { runExportJob, type DocInput } from '../exports/exportJobs';
 import type { ExportWorkers } from '../exports/ExportWorkers';
 import { PartnershipLive } from './live';
+import { boardChanged } from '../dashboard/boardChanges';
+import type { EventBus } from '../events/EventBus';
+import { partnershipChanged } from './partnershipChanged';
 import { addMeetingBoard, attachBoard, createPartnership, roleOnBoard, rotateLink, setMemberRole, type PartnershipAccess } from './partnerships';
 import {
   ActionChangesBody,
@@ -37,6 +40,8 @@ export interface PartnershipRoutesOptions {
   logger: Logger;
   /** Closes the sockets opened with board tokens that were just replaced (when the relay can). */
   closeTokens?: (boardId: string, hashes: string[]) => void;
+  /** How live pages served by other nodes hear of changes made here, and this node of theirs. */
+  events?: EventBus;
   /** Where the export is built (worker threads); without them, on the event loop. */
   exports?: ExportWorkers;
   /** Open live streams per partnership at most (429 beyond). */
@@ -67,6 +72,25 @@ const MAX_BUFFERED_BYTES = 1024 * 1024;
 export function createPartnershipRoutes(options: PartnershipRoutesOptions) {
   const { storage, relay, summaries, logger } = options;
   const live = new PartnershipLive();
+  // Other nodes: a change to a partnership (boards `added`) made there, or a board document they serve.
+  const { events } = options;
+  const changed = (id: string, added: string[] = []) => {
+    if (added.length) live.follow(id, added);
+    live.changed(id, []);
+    events?.publish(partnershipChanged, { partnershipId: id, added });
+  };
+  const detachEvents = events
+    ? [
+        events.subscribe(partnershipChanged, (c) => {
+          live.follow(c.partnershipId, c.added);
+          live.changed(c.partnershipId, []);
+        }),
+        events.subscribe(boardChanged, (c) => {
+          if (c.board) live.boardChanged(c.boardId);
+        }),
+        events.onResync(() => live.changedAll()),
+      ]
+    : [];
   const streams = new Map<string, number>();
   const maxStreams = options.maxStreams ?? MAX_STREAMS;
   const pingMs = options.pingMs ?? PING_MS;
@@ -135,8 +159,7 @@ export function createPartnershipRoutes(options: PartnershipRoutesOptions) {
       const body = parseOr400(NewMeetingBoardBody, await ctx.readJson());
       const created = await addMeetingBoard(storage, ctx.access, body, ctx.origin);
       logger.info('partnership.board_add', { partnership: id, board: created.id, template: body.template });
-      live.follow(id, [created.id]);
-      live.changed(id, []);
+      changed(id, [created.id]);
       ctx.json(201, created);
     }),
     own(['POST'], '/boards/attach', async (ctx) => {
@@ -144,8 +167,7 @@ export function createPartnershipRoutes(options: PartnershipRoutesOptions) {
       const body = parseOr400(AttachBoardBody, await ctx.readJson());
       const attached = await attachBoard(storage, ctx.access, body, ctx.origin);
       logger.info('partnership.board_attach', { partnership: id, board: attached.id });
-      live.follow(id, [attached.id]);
-      live.changed(id, []);
+      changed(id, [attached.id]);
       ctx.json(201, attached);
     }),
     own(['POST'], '/settings', async (ctx) => {
@@ -154,7 +176,7 @@ export function createPartnershipRoutes(options: PartnershipRoutesOptions) {
       const { memberRole, removed } = await setMemberRole(storage, ctx.access, body.memberRole);
       closeRemoved(removed);
       logger.info('partnership.member_role', { partnership: id, memberRole });
-      live.changed(id, []);
+      changed(id);
       ctx.json(200, { memberRole });
     }),
     own(['GET', 'HEAD'], '/export', async (ctx) => {
@@ -184,7 +206,7 @@ export function createPartnershipRoutes(options: PartnershipRoutesOptions) {
         const { link, removed } = await rotateLink(storage, ctx.access, which, ctx.origin);
         closeRemoved(removed);
         logger.info('partnership.link_rotate', { partnership: id, link: which, boardTokens: removed.length });
-        live.changed(id, []);
+        changed(id);
         ctx.json(200, { link });
       }),
     ),
@@ -229,5 +251,9 @@ export function createPartnershipRoutes(options: PartnershipRoutesOptions) {
     write(`retry: 3000\nevent: ${PartnershipEvent.Changed}\ndata: ${JSON.stringify({ boards: [] })}\n\n`);
   }
 
-  return { routes, live, roomExtension: live.roomExtension, openStreams: (id: string) => streams.get(id) ?? 0, close: () => live.close() };
+  return { routes, live, roomExtension: live.roomExtension, openStreams: (id: string) => streams.get(id) ?? 0, close: () => {
+      for (const detach of detachEvents) detach();
+      live.close();
+    },
+  };
 }

@@ -1,4 +1,5 @@
 import type { DocKind, Role } from '../../shared/roles';
+import { CoveredUpdates } from './coveredUpdates';
 import type { BoardRow, Fence, FeatureStore, MemoryBoards, Storage, StoredDoc, TokenRow } from './Storage';
 
 interface DocEntry {
@@ -12,6 +13,10 @@ interface Entry {
   tokens: TokenRow[];
   /** By kind; a kind never written has no entry (like a control doc without rows). */
   docs: Map<DocKind, DocEntry>;
+}
+
+function lastSeqOf(d: DocEntry): number {
+  return Math.max(d.updates.at(-1)?.seq ?? 0, d.compactedSeq);
 }
 
 /** Keeps everything in process memory: for tests and throwaway servers. Copies every buffer. */
@@ -59,13 +64,15 @@ export class MemoryStorage implements Storage {
   async loadDoc(boardId: string, kind: DocKind): Promise<StoredDoc> {
     const d = this.entry(boardId).docs.get(kind);
     if (!d) return { compacted: null, updates: [], lastSeq: 0 };
-    const last = d.updates.at(-1)?.seq ?? d.compactedSeq;
-    return { compacted: d.compacted?.slice() ?? null, updates: d.updates.map((u) => u.data.slice()), lastSeq: last };
+    // Updates the compacted state covers may still be stored: skipped, and swept.
+    if (d.updates.length > 0 && d.updates[0].seq <= d.compactedSeq) this.covered.sweep(boardId, kind);
+    const after = d.updates.filter((u) => u.seq > d.compactedSeq);
+    return { compacted: d.compacted?.slice() ?? null, updates: after.map((u) => u.data.slice()), lastSeq: lastSeqOf(d) };
   }
 
   async appendUpdates(boardId: string, kind: DocKind, updates: Uint8Array[], _fence?: Fence): Promise<number> {
     const d = this.docOf(boardId, kind);
-    let seq = d.updates.at(-1)?.seq ?? d.compactedSeq;
+    let seq = lastSeqOf(d);
     for (const u of updates) d.updates.push({ seq: ++seq, data: u.slice() });
     return seq;
   }
@@ -74,7 +81,31 @@ export class MemoryStorage implements Storage {
     const d = this.docOf(boardId, kind);
     d.compacted = compacted.slice();
     d.compactedSeq = upToSeq;
-    d.updates = d.updates.filter((u) => u.seq > upToSeq);
+    this.covered.sweep(boardId, kind);
+  }
+
+  private readonly covered = new CoveredUpdates((boardId, kind, limit) => this.dropCovered(boardId, kind, limit));
+
+  /**
+   * Deletes at most `limit` stored updates that the document's compacted state covers (seq <= its
+   * up_to_seq, read in the same statement) and says how many it deleted: fewer than `limit` means
+   * none are left. The background sweep (coveredUpdates.ts) calls it; needs no fence: what a
+   * compacted state covers is garbage to every node.
+   */
+  async dropCovered(boardId: string, kind: DocKind, limit: number): Promise<number> {
+    const d = this.entry(boardId).docs.get(kind);
+    if (!d) return 0;
+    let dropped = 0;
+    while (dropped < limit && d.updates.length > 0 && d.updates[0].seq <= d.compactedSeq) {
+      d.updates.shift();
+      dropped++;
+    }
+    return dropped;
+  }
+
+  /** Updates stored for a document, covered ones included (tests). */
+  storedUpdates(boardId: string, kind: DocKind): number {
+    return this.entry(boardId).docs.get(kind)?.updates.length ?? 0;
   }
 
   // ---- Replaced links ----

@@ -11,12 +11,15 @@ import {
   type StoredDoc,
   type TokenRow,
 } from './Storage';
+import { CoveredUpdates } from './coveredUpdates';
 
 export interface PostgresOptions {
   /** Connections in the pool (default 10). */
   maxConnections?: number;
   /** Called with errors of idle connections (the database restarting, a network cut); the pool replaces them. */
   onIdleError?: (error: Error) => void;
+  /** Told when deleting the updates a compaction covered failed (retried on the document's next load). */
+  onBackgroundProblem?: (message: string) => void;
 }
 
 const BOARD_COLUMNS = `id, title, region, sector, template_id AS "templateId", template_version AS "templateVersion",
@@ -38,7 +41,10 @@ const BOARD_COLUMNS = `id, title, region, sector, template_id AS "templateId", t
 export class PostgresStorage implements Storage {
   readonly kind = 'postgres';
 
-  private constructor(readonly pool: pg.Pool) {}
+  private constructor(
+    readonly pool: pg.Pool,
+    private readonly onBackgroundProblem: (message: string) => void = () => {},
+  ) {}
 
   static async open(url: string, schema: Schema, options: PostgresOptions = {}): Promise<PostgresStorage> {
     const pool = new pg.Pool({ connectionString: url, max: options.maxConnections ?? 10 });
@@ -50,7 +56,7 @@ export class PostgresStorage implements Storage {
       await pool.end();
       throw error;
     }
-    return new PostgresStorage(pool);
+    return new PostgresStorage(pool, options.onBackgroundProblem);
   }
 
   /** Runs `fn` in one transaction on one connection. */
@@ -129,11 +135,15 @@ export class PostgresStorage implements Storage {
           kind,
         ])
       ).rows[0];
-      const { rows } = await db.query<{ seq: string; data: Buffer }>('SELECT seq, data FROM updates WHERE board_id = $1 AND doc = $2 ORDER BY seq', [
-        boardId,
-        kind,
-      ]);
-      const lastSeq = rows.length ? Number(rows[rows.length - 1].seq) : Number(base?.upToSeq ?? 0);
+      // Only the updates after the compacted state: those it covers may still be stored (CoveredUpdates).
+      const upToSeq = Number(base?.upToSeq ?? 0);
+      const covered = await db.query('SELECT 1 FROM updates WHERE board_id = $1 AND doc = $2 AND seq <= $3 LIMIT 1', [boardId, kind, upToSeq]);
+      if (base && covered.rowCount) this.covered.sweep(boardId, kind);
+      const { rows } = await db.query<{ seq: string; data: Buffer }>(
+        'SELECT seq, data FROM updates WHERE board_id = $1 AND doc = $2 AND seq > $3 ORDER BY seq',
+        [boardId, kind, upToSeq],
+      );
+      const lastSeq = rows.length ? Number(rows[rows.length - 1].seq) : upToSeq;
       this.lastSeqs.set(`${kind}:${boardId}`, lastSeq);
       return {
         compacted: base ? new Uint8Array(base.state) : null,
@@ -233,8 +243,31 @@ export class PostgresStorage implements Storage {
          ON CONFLICT (board_id, doc) DO UPDATE SET state = excluded.state, up_to_seq = excluded.up_to_seq, updated_at = excluded.updated_at`,
         [boardId, kind, bytes(compacted), upToSeq, new Date().toISOString()],
       );
-      await db.query('DELETE FROM updates WHERE board_id = $1 AND doc = $2 AND seq <= $3', [boardId, kind, upToSeq]);
     });
+    this.covered.sweep(boardId, kind);
+  }
+
+  /** Deletes the updates compactions covered, in the background. */
+  private readonly covered = new CoveredUpdates(
+    (boardId, kind, limit) => this.dropCovered(boardId, kind, limit),
+    (error) => this.onBackgroundProblem(`deleting compacted updates failed: ${error instanceof Error ? error.message : String(error)}`),
+  );
+
+  /**
+   * Deletes at most `limit` stored updates that the document's compacted state covers (seq <= its
+   * up_to_seq, read in the same statement) and says how many it deleted: fewer than `limit` means
+   * none are left. The background sweep (coveredUpdates.ts) calls it; needs no fence: what a
+   * compacted state covers is garbage to every node.
+   */
+  async dropCovered(boardId: string, kind: DocKind, limit: number): Promise<number> {
+    const { rowCount } = await this.pool.query(
+      `DELETE FROM updates WHERE board_id = $1 AND doc = $2 AND seq IN (
+         SELECT seq FROM updates WHERE board_id = $1 AND doc = $2
+           AND seq <= (SELECT up_to_seq FROM compactions WHERE board_id = $1 AND doc = $2)
+         ORDER BY seq LIMIT $3)`,
+      [boardId, kind, limit],
+    );
+    return rowCount ?? 0;
   }
 
   /** The body of replaceTokens, inside the caller's transaction. */
@@ -301,6 +334,7 @@ export class PostgresStorage implements Storage {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
+    await this.covered.close();
     await this.pool.end();
   }
 }

@@ -4,12 +4,33 @@ import path from 'node:path';
 import type { DocKind, Role } from '../../shared/roles';
 import { migrate, newerStoreMessage, type Schema } from './migrate';
 import { openDatabase } from './sqliteDatabase';
+import { WalCheckpointer } from './walCheckpointer';
+import { CoveredUpdates } from './coveredUpdates';
 import type { BoardRow, Fence, FeatureStore, SqliteBoards, Storage, StoredDoc, TokenRow } from './Storage';
 
 export interface SqliteOptions {
   /** 'NORMAL' (default) survives a process crash; 'FULL' also survives power loss, slower. */
   synchronous?: 'NORMAL' | 'FULL';
+  /**
+   * Checkpoint the write-ahead log from a thread of its own this often, in ms
+   * (walCheckpointer.ts), instead of inside whichever commit fills it. The server does; unset or
+   * 0 (tools, tests): SQLite's automatic checkpoint.
+   */
+  checkpointEveryMs?: number;
+  /**
+   * Told about a problem of the store's background work: the checkpoint thread (it then falls back
+   * to SQLite's automatic checkpoint) or the deletion of covered updates (retried on the next load).
+   */
+  onBackgroundProblem?: (message: string) => void;
 }
+
+/**
+ * While the checkpoint thread runs, the server's connection checkpoints only if the log ever
+ * grows this large (pages of 4 KB: 64 MB), a backstop should the thread fall far behind.
+ */
+const BACKSTOP_CHECKPOINT_PAGES = 16384;
+/** SQLite's own default. */
+const AUTO_CHECKPOINT_PAGES = 1000;
 
 /**
  * The embedded default store: one SQLite file in WAL mode.
@@ -45,6 +66,12 @@ export class SqliteStorage implements Storage {
       this.db.close();
       throw error;
     }
+    const onProblem = options.onBackgroundProblem ?? (() => {});
+    if (options.checkpointEveryMs && file !== ':memory:') this.startCheckpointer(file, options.checkpointEveryMs, onProblem);
+    this.covered = new CoveredUpdates(
+      (boardId, kind, limit) => this.dropCovered(boardId, kind, limit),
+      (error) => onProblem(`deleting compacted updates failed: ${error instanceof Error ? error.message : String(error)}`),
+    );
     const db = this.db;
     this.stmts = {
       insertBoard: db.prepare(
@@ -59,7 +86,9 @@ export class SqliteStorage implements Storage {
       ),
       roleForHash: db.prepare('SELECT role FROM tokens WHERE board_id = ? AND token_hash = ?'),
       getCompacted: db.prepare('SELECT state, up_to_seq AS upToSeq FROM compactions WHERE board_id = ? AND doc = ?'),
-      getUpdates: db.prepare('SELECT seq, data FROM updates WHERE board_id = ? AND doc = ? ORDER BY seq'),
+      // Only the updates after the compacted state: those it covers may still be stored (CoveredUpdates).
+      hasCovered: db.prepare('SELECT 1 FROM updates WHERE board_id = ? AND doc = ? AND seq <= ? LIMIT 1'),
+      getUpdates: db.prepare('SELECT seq, data FROM updates WHERE board_id = ? AND doc = ? AND seq > ? ORDER BY seq'),
       lastSeq: db.prepare('SELECT MAX(seq) AS seq FROM updates WHERE board_id = ? AND doc = ?'),
       insertUpdate: db.prepare('INSERT INTO updates (board_id, doc, seq, data) VALUES (?, ?, ?, ?)'),
       upsertCompacted: db.prepare(
@@ -67,7 +96,12 @@ export class SqliteStorage implements Storage {
          ON CONFLICT(board_id, doc) DO UPDATE SET state = excluded.state, up_to_seq = excluded.up_to_seq,
          updated_at = excluded.updated_at`,
       ),
-      deleteUpdates: db.prepare('DELETE FROM updates WHERE board_id = ? AND doc = ? AND seq <= ?'),
+      dropCompacted: db.prepare(
+        `DELETE FROM updates WHERE board_id = @boardId AND doc = @kind AND seq IN (
+           SELECT seq FROM updates WHERE board_id = @boardId AND doc = @kind
+             AND seq <= (SELECT up_to_seq FROM compactions WHERE board_id = @boardId AND doc = @kind)
+           ORDER BY seq LIMIT @limit)`,
+      ),
       hashesOfRole: db.prepare('SELECT token_hash AS hash FROM tokens WHERE board_id = ? AND role = ?'),
       deleteRole: db.prepare('DELETE FROM tokens WHERE board_id = ? AND role = ?'),
       revoke: db.prepare('INSERT OR REPLACE INTO revoked_tokens (owner_id, token_hash, role, revoked_at) VALUES (?, ?, ?, ?)'),
@@ -76,11 +110,29 @@ export class SqliteStorage implements Storage {
     };
   }
 
+  private checkpointer: WalCheckpointer | null = null;
+
+  /** Deletes the updates compactions covered, in the background. */
+  private readonly covered: CoveredUpdates;
+
+  private startCheckpointer(file: string, everyMs: number, onProblem: (message: string) => void): void {
+    this.db.pragma(`wal_autocheckpoint = ${BACKSTOP_CHECKPOINT_PAGES}`);
+    this.checkpointer = new WalCheckpointer(
+      file,
+      everyMs,
+      (error) => {
+        this.checkpointer = null;
+        if (this.db.open) this.db.pragma(`wal_autocheckpoint = ${AUTO_CHECKPOINT_PAGES}`);
+        onProblem(`the WAL checkpoint thread stopped (${error instanceof Error ? error.message : String(error)}); checkpointing inline`);
+      },
+      (message) => onProblem(`WAL checkpoint failed: ${message}`),
+    );
+  }
+
   private seqOf(boardId: string, kind: DocKind): number {
     const row = this.stmts.lastSeq.get(boardId, kind) as { seq: number | null };
-    if (row.seq !== null) return row.seq;
     const base = this.stmts.getCompacted.get(boardId, kind) as { upToSeq: number } | undefined;
-    return base?.upToSeq ?? 0;
+    return Math.max(row.seq ?? 0, base?.upToSeq ?? 0);
   }
 
   private readonly createTx = (board: BoardRow, tokens: TokenRow[], initialState: Uint8Array) =>
@@ -111,7 +163,8 @@ export class SqliteStorage implements Storage {
     return this.db.transaction(() => {
       if (!this.stmts.hasBoard.get(boardId)) throw new Error(`board ${boardId} not found`);
       const base = this.stmts.getCompacted.get(boardId, kind) as { state: Buffer; upToSeq: number } | undefined;
-      const rows = this.stmts.getUpdates.all(boardId, kind) as { seq: number; data: Buffer }[];
+      const rows = this.stmts.getUpdates.all(boardId, kind, base?.upToSeq ?? 0) as { seq: number; data: Buffer }[];
+      if (base && this.stmts.hasCovered.get(boardId, kind, base.upToSeq)) this.covered.sweep(boardId, kind);
       const lastSeq = rows.length ? rows[rows.length - 1].seq : (base?.upToSeq ?? 0);
       this.lastSeqs.set(`${kind}:${boardId}`, lastSeq);
       return {
@@ -153,10 +206,19 @@ export class SqliteStorage implements Storage {
   }
 
   async compact(boardId: string, kind: DocKind, compacted: Uint8Array, upToSeq: number, _fence?: Fence): Promise<void> {
-    this.db.transaction(() => {
-      this.stmts.upsertCompacted.run(boardId, kind, Buffer.from(compacted), upToSeq, new Date().toISOString());
-      this.stmts.deleteUpdates.run(boardId, kind, upToSeq);
-    })();
+    // One statement, so one implicit transaction; the covered updates go later, in the background.
+    this.stmts.upsertCompacted.run(boardId, kind, Buffer.from(compacted), upToSeq, new Date().toISOString());
+    this.covered.sweep(boardId, kind);
+  }
+
+  /**
+   * Deletes at most `limit` stored updates that the document's compacted state covers (seq <= its
+   * up_to_seq, read in the same statement) and says how many it deleted: fewer than `limit` means
+   * none are left. The background sweep (coveredUpdates.ts) calls it; needs no fence: what a
+   * compacted state covers is garbage to every node.
+   */
+  async dropCovered(boardId: string, kind: DocKind, limit: number): Promise<number> {
+    return this.stmts.dropCompacted.run({ boardId, kind, limit }).changes;
   }
 
   /** The body of replaceTokens, inside the caller's transaction. */
@@ -202,6 +264,10 @@ export class SqliteStorage implements Storage {
   }
 
   async close(): Promise<void> {
+    await this.covered.close();
+    const checkpointer = this.checkpointer;
+    this.checkpointer = null;
+    await checkpointer?.close();
     if (this.db.open) this.db.close();
   }
 }

@@ -58,9 +58,13 @@ export class FencedError extends Error {
  * Contract:
  *  - `appendUpdates` is durable when its promise resolves: the relay acknowledges an update to
  *    its sender only after that.
- *  - `compact` replaces the compacted state and deletes the updates with seq <= upToSeq in one
- *    transaction, so a crash leaves either the old or the new state, never a mix.
- *  - Calls for one document are never issued concurrently by the relay (it queues them per room).
+ *  - `compact` replaces the compacted state and its `upToSeq` in one transaction, so a crash
+ *    leaves either the old or the new state, never a mix. From that commit on, the updates with
+ *    seq <= upToSeq are no longer part of the document: `loadDoc` never returns them, and the
+ *    store deletes them afterwards in the background, a batch per turn of the event loop
+ *    (coveredUpdates.ts), so a compaction costs one small write, not the deletion of the log.
+ *  - Calls for one document are never issued concurrently by the relay (it queues them per room);
+ *    the store's own deletion of covered updates may run beside them (it touches no other row).
  *  - Documents are keyed by board id and kind (`board` or `control`). Every board has a board
  *    document from its creation; its control document has no rows until the first write, and
  *    loading it then yields an empty doc. Loading any document of a board that does not exist
@@ -90,7 +94,10 @@ export interface Storage {
   loadDoc(boardId: string, doc: DocKind): Promise<StoredDoc>;
   /** Appends updates and resolves with the sequence number of the last one once they are durable. */
   appendUpdates(boardId: string, doc: DocKind, updates: Uint8Array[], fence?: Fence): Promise<number>;
-  /** Replaces the compacted state and drops the updates up to `upToSeq`, in one transaction (compaction). */
+  /**
+   * Replaces the compacted state and its `upToSeq` in one transaction (compaction): the updates up
+   * to `upToSeq` stop counting at once; the store deletes them later, in the background.
+   */
   compact(boardId: string, doc: DocKind, compacted: Uint8Array, upToSeq: number, fence?: Fence): Promise<void>;
   /** The store of a feature, on this storage (made on first use, then the same object). */
   feature<T>(store: FeatureStore<T>): T;

@@ -1,9 +1,13 @@
 import { describe, expect, it } from 'vitest';
+import fs from 'node:fs';
 import path from 'node:path';
 import * as Y from 'yjs';
 import { MemoryStorage } from './MemoryStorage';
 import type { BoardRow, Storage } from './Storage';
-import { sqliteAt, tempDir } from '../../tests/helpers/server';
+import { PostgresStorage } from './PostgresStorage';
+import { openDatabase } from './sqliteDatabase';
+import type { DocKind } from '../../shared/roles';
+import { openSqliteStorage, sqliteAt, tempDir } from '../../tests/helpers/server';
 import { freshPostgresStorage } from '../../tests/helpers/postgres';
 
 const row = (id: string): BoardRow => ({
@@ -30,11 +34,47 @@ function materialize(stored: { compacted: Uint8Array | null; updates: Uint8Array
   return doc;
 }
 
-const implementations: [string, () => Storage | Promise<Storage>][] = [
+/** The three stores, with the deletion of covered updates the background sweep uses. */
+type AnyStore = Storage & { dropCovered(boardId: string, kind: DocKind, limit: number): Promise<number> };
+
+const sqliteFiles = new WeakMap<Storage, string>();
+const implementations: [string, () => AnyStore | Promise<AnyStore>][] = [
   ['MemoryStorage', () => new MemoryStorage()],
-  ['SqliteStorage', () => sqliteAt(path.join(tempDir(), 'db.sqlite'))],
+  [
+    'SqliteStorage',
+    () => {
+      const file = path.join(tempDir(), 'db.sqlite');
+      const s = sqliteAt(file);
+      sqliteFiles.set(s, file);
+      return s;
+    },
+  ],
   ['PostgresStorage', () => freshPostgresStorage()],
 ];
+
+/** The update rows a store holds for a document, covered ones included, read beside the store. */
+async function storedRows(s: Storage, boardId: string, kind: DocKind): Promise<number> {
+  if (s instanceof MemoryStorage) return s.storedUpdates(boardId, kind);
+  if (s instanceof PostgresStorage) {
+    const { rows } = await s.pool.query<{ n: string }>('SELECT COUNT(*) AS n FROM updates WHERE board_id = $1 AND doc = $2', [boardId, kind]);
+    return Number(rows[0].n);
+  }
+  const raw = openDatabase(sqliteFiles.get(s)!, { readonly: true });
+  try {
+    return (raw.prepare('SELECT COUNT(*) AS n FROM updates WHERE board_id = ? AND doc = ?').get(boardId, kind) as { n: number }).n;
+  } finally {
+    raw.close();
+  }
+}
+
+/** Resolves once `condition` holds, polling; fails after `ms`. */
+async function until(condition: () => boolean | Promise<boolean>, ms = 5000): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error('condition not reached in time');
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
 
 describe.each(implementations)('%s', (_name, make) => {
   it('stores a board with hashed tokens and finds the role by hash only', async () => {
@@ -75,6 +115,54 @@ describe.each(implementations)('%s', (_name, make) => {
     // Sequence numbers keep growing after a compaction emptied the log.
     await s.compact('b1', 'board', Y.encodeStateAsUpdate(materialize(stored)), 3);
     expect(await s.appendUpdates('b1', 'board', [updateSetting('next', 1)])).toBe(4);
+    await s.close();
+  });
+
+  it('never returns the updates a compacted state covers, and deletes them in the background', async () => {
+    const s = await make();
+    await s.createBoard(row('b1'), [], updateSetting('initial', true));
+    const first = [updateSetting('a', 1), updateSetting('b', 2), updateSetting('c', 3)];
+    await s.appendUpdates('b1', 'board', first);
+    const coveredDoc = materialize(await s.loadDoc('b1', 'board'));
+    const later = [updateSetting('d', 4), updateSetting('e', 5)];
+    await s.appendUpdates('b1', 'board', later);
+    await s.compact('b1', 'board', Y.encodeStateAsUpdate(coveredDoc), 3);
+
+    // Rows 1–3 may still be stored, but are not part of the document any more.
+    let stored = await s.loadDoc('b1', 'board');
+    expect(stored.updates).toEqual(later);
+    expect(stored.lastSeq).toBe(5);
+    const f = updateSetting('f', 6);
+    expect(await s.appendUpdates('b1', 'board', [f])).toBe(6);
+    await until(async () => (await storedRows(s, 'b1', 'board')) === 3);
+    stored = await s.loadDoc('b1', 'board');
+    expect(stored.updates).toEqual([...later, f]);
+    expect(materialize(stored).getMap('m').toJSON()).toEqual({ initial: true, a: 1, b: 2, c: 3, d: 4, e: 5, f: 6 });
+
+    // A compaction of everything: numbering goes on after it, deleted or not.
+    await s.compact('b1', 'board', Y.encodeStateAsUpdate(materialize(stored)), 6);
+    expect(await s.loadDoc('b1', 'board')).toMatchObject({ updates: [], lastSeq: 6 });
+    const g = updateSetting('g', 7);
+    expect(await s.appendUpdates('b1', 'board', [g])).toBe(7);
+    await until(async () => (await storedRows(s, 'b1', 'board')) === 1);
+    stored = await s.loadDoc('b1', 'board');
+    expect(stored.updates).toEqual([g]);
+    expect(materialize(stored).getMap('m').toJSON()).toMatchObject({ a: 1, f: 6, g: 7 });
+    await s.close();
+  });
+
+  it('deletes a long covered log in the background', async () => {
+    const s = await make();
+    await s.createBoard(row('b1'), [], updateSetting('initial', true));
+    const doc = new Y.Doc();
+    const updates: Uint8Array[] = [];
+    doc.on('update', (u: Uint8Array) => updates.push(u));
+    for (let i = 0; i < 250; i++) doc.getMap('m').set(`k${i}`, i);
+    await s.appendUpdates('b1', 'board', updates);
+    await s.compact('b1', 'board', Y.encodeStateAsUpdate(doc), 250);
+    await until(async () => (await storedRows(s, 'b1', 'board')) === 0);
+    expect(await s.dropCovered('b1', 'board', 100)).toBe(0);
+    expect(materialize(await s.loadDoc('b1', 'board')).getMap('m').size).toBe(250);
     await s.close();
   });
 
@@ -129,6 +217,45 @@ describe.each(implementations)('%s', (_name, make) => {
 });
 
 describe('SqliteStorage on disk', () => {
+  it('deletes on the next load the updates a compaction covered before the store closed', async () => {
+    const file = path.join(tempDir(), 'db.sqlite');
+    const a = sqliteAt(file);
+    sqliteFiles.set(a, file);
+    await a.createBoard(row('b1'), [], updateSetting('initial', true));
+    const doc = new Y.Doc();
+    const updates: Uint8Array[] = [];
+    doc.on('update', (u: Uint8Array) => updates.push(u));
+    for (let i = 0; i < 250; i++) doc.getMap('m').set(`k${i}`, i);
+    await a.appendUpdates('b1', 'board', updates);
+    // Closed in the turn of the compaction: what a crash between a compaction and its deletions leaves.
+    await a.compact('b1', 'board', Y.encodeStateAsUpdate(doc), 250);
+    await a.close();
+    const b = sqliteAt(file);
+    sqliteFiles.set(b, file);
+    expect(await storedRows(b, 'b1', 'board')).toBe(250);
+    const stored = await b.loadDoc('b1', 'board');
+    expect(stored).toMatchObject({ updates: [], lastSeq: 250 });
+    expect(materialize(stored).getMap('m').size).toBe(250);
+    await until(async () => (await storedRows(b, 'b1', 'board')) === 0);
+    expect(await b.appendUpdates('b1', 'board', [updateSetting('next', 1)])).toBe(251);
+    await b.close();
+  });
+
+  it("checkpoints the write-ahead log from its own thread, not inside the server's commits", async () => {
+    const file = path.join(tempDir(), 'db.sqlite');
+    const s = openSqliteStorage(file, { checkpointEveryMs: 20 });
+    await s.createBoard(row('b1'), [], updateSetting('initial', true));
+    const sizeBefore = fs.statSync(file).size;
+    // ~400 KB of updates: far below SQLite's own automatic checkpoint (1,000 pages), so only the thread moves it.
+    for (let i = 0; i < 100; i++) await s.appendUpdates('b1', 'board', [new Uint8Array(4000).fill(i)]);
+    await until(() => fs.statSync(file).size > sizeBefore + 400_000);
+    expect((await s.loadDoc('b1', 'board')).updates).toHaveLength(100);
+    await s.close();
+    const reopened = sqliteAt(file);
+    expect((await reopened.loadDoc('b1', 'board')).lastSeq).toBe(100);
+    await reopened.close();
+  });
+
   it('reloads everything after reopening the file', async () => {
     const file = path.join(tempDir(), 'db.sqlite');
     const a = sqliteAt(file);

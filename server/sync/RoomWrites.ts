@@ -32,10 +32,12 @@ export interface RoomWritesHooks {
  * after the socket read that brought them. Appends never overlap (the write chain orders them)
  * and compaction runs on the same chain, so it never sees a log half-appended.
  *
- * Compaction rewrites the compacted state and deletes the log: a few milliseconds in which no write can
- * be forwarded. So a long log is compacted once the writes pause (`compactIdleMs` without one),
- * and at once only when it has grown far past the threshold (a board edited without pause),
- * keeping the stall out of the middle of a burst of editing.
+ * Compaction encodes the document (it holds every committed update: a committed batch is applied
+ * before the chain moves on) and stores it as the compacted state up to the last stored seq: one
+ * small write. The updates it covers stop counting at once and the store deletes them later, a
+ * few per turn of the event loop (Storage.compact), so no append or forward waits for that. A
+ * long log is still compacted once the writes pause (`compactIdleMs` without one), and at once
+ * only when it has grown far past the threshold (a board edited without pause).
  */
 export class RoomWrites {
   private pending: AcceptedUpdate[] = [];
@@ -149,6 +151,8 @@ export class RoomWrites {
   }
 
   private async afterAppend(): Promise<void> {
+    // A room that failed (even in applying this batch) never compacts: its document may lack a stored update.
+    if (!this.open) return;
     const { compactAfterUpdates, compactIdleMs } = this.limits;
     if (this.logLength >= compactAfterUpdates * COMPACT_AT_ONCE_FACTOR || (this.logLength >= compactAfterUpdates && compactIdleMs === 0)) {
       this.cancelIdleCompaction();
@@ -172,7 +176,10 @@ export class RoomWrites {
     this.compactTimer = null;
   }
 
-  /** Replaces the update log with the document's compacted state (one storage transaction). */
+  /**
+   * Stores the document as the compacted state up to the last stored update (one small storage
+   * write; the store deletes the covered updates later).
+   */
   private async compact(): Promise<void> {
     try {
       const started = performance.now();

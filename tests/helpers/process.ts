@@ -60,7 +60,7 @@ export async function spawnServer(dataDir: string, port = 0, env: Record<string,
  * Builds the server with `scripts/build-server.mjs` into a fresh folder inside the repository
  * (so the bundle finds node_modules) and returns it with its entries; `remove()` deletes it.
  */
-export function buildServer(): { dir: string; main: string; backup: string; remove(): void } {
+export function buildServer(): { dir: string; main: string; backup: string; migrate: string; remove(): void } {
   fs.mkdirSync(path.join(root, 'dist'), { recursive: true });
   const dir = fs.mkdtempSync(path.join(root, 'dist', '.test-build-'));
   execFileSync(process.execPath, ['scripts/build-server.mjs', dir], { cwd: root, stdio: 'pipe' });
@@ -68,6 +68,7 @@ export function buildServer(): { dir: string; main: string; backup: string; remo
     dir,
     main: path.join(dir, 'main.cjs'),
     backup: path.join(dir, 'backup.cjs'),
+    migrate: path.join(dir, 'migrate-to-postgres.cjs'),
     remove: () => fs.rmSync(dir, { recursive: true, force: true }),
   };
 }

@@ -9,12 +9,13 @@ import { MemoryStorage } from '../../server/storage/MemoryStorage';
 import { openSqliteStorage } from '../../server/migrations';
 import type { SqliteStorage } from '../../server/storage/SqliteStorage';
 import type { Storage } from '../../server/storage/Storage';
+import type { BoardPlacement } from '../../server/sync/boardPlacement';
 
 // The composition root as tests reach it: feature folders' tests import it from here, so no
 // feature folder imports the server root (which imports every feature).
 export { createApp, startServer, type RunningServer } from '../../server/Server';
 export type { ServerConfig } from '../../server/config';
-export { openSqliteStorage, SCHEMA_VERSION } from '../../server/migrations';
+export { MIGRATIONS, openPostgresStorage, openSqliteStorage, SCHEMA_VERSION } from '../../server/migrations';
 
 export interface TestServerOptions {
   storage?: Storage;
@@ -23,6 +24,8 @@ export interface TestServerOptions {
   port?: number;
   /** Other settings (creation limits, trusting a proxy, …). */
   config?: Partial<ServerConfig>;
+  /** Which node owns each board (several nodes on one PostgreSQL database). */
+  placement?: BoardPlacement;
 }
 
 /** Starts the real server on a free port (or the given one) with test-friendly limits. */
@@ -36,7 +39,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     limits: { ...DEFAULT_LIMITS, unloadGraceMs: 50, ...options.limits },
     ...options.config,
   };
-  return startServer(config, options.logger ?? silentLogger, options.storage ?? new MemoryStorage());
+  return startServer(config, options.logger ?? silentLogger, options.storage ?? new MemoryStorage(), { placement: options.placement });
 }
 
 export function tempDir(prefix = 'boards-test-'): string {

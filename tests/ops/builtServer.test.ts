@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../server/Server';
 import { allAcked, connectClient, synced } from '../helpers/clients';
 import { eventually } from '../helpers/eventually';
-import { buildServer, spawnServer } from '../helpers/process';
+import { buildServer, runToExit, spawnServer } from '../helpers/process';
 import { tempDir } from '../helpers/server';
 import { entries } from '../helpers/boardContent';
 
@@ -47,5 +47,13 @@ describe('the built server (npm run build, run with plain node)', () => {
     expect(server.child.exitCode).toBe(0);
     expect(server.output()).toContain('"event":"server.stop"');
     expect(server.output()).toContain('"event":"http.request"');
+  });
+
+  it('has the copy to PostgreSQL beside it (npm run migrate-to-postgres), which says how it is used', async () => {
+    const help = await runToExit([build.migrate, '--help']);
+    expect(help.status).toBe(0);
+    expect(help.stdout).toContain('usage: npm run migrate-to-postgres');
+    const refused = await runToExit([build.migrate, 'mysql://nowhere'], { DATABASE_URL: '' });
+    expect(refused.status).toBe(2);
   });
 });

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import path from 'node:path';
 import * as Y from 'yjs';
 import type { RunningServer } from '../../server/Server';
 import { MemoryStorage } from '../../server/storage/MemoryStorage';
@@ -6,7 +7,8 @@ import { CloseCodes } from '../../shared/closeCodes';
 import type { DocKind } from '../../shared/roles';
 import { allAcked, connectClient, synced, type TestClient } from '../helpers/clients';
 import { eventually } from '../helpers/eventually';
-import { createTestBoard, sqliteIn, startTestServer, tempDir } from '../helpers/server';
+import { createTestBoard, sqliteAt, sqliteIn, startTestServer, tempDir } from '../helpers/server';
+import { openDatabase } from '../../server/storage/sqliteDatabase';
 import { entries } from '../helpers/boardContent';
 
 let server: RunningServer | undefined;
@@ -22,11 +24,20 @@ const client = (...args: Parameters<typeof connectClient>) => {
   return c;
 };
 
-/** MemoryStorage with switches to make loads fail and compaction slow. */
+/** MemoryStorage with switches to make loads fail, compaction slow and the deletion of covered updates fail. */
 class FlakyStorage extends MemoryStorage {
   failLoads = 0;
   compactDelayMs = 0;
   compactions = 0;
+  failDrops = false;
+  /** Covered updates deleted so far. */
+  dropped = 0;
+  async dropCovered(boardId: string, kind: DocKind, limit: number) {
+    if (this.failDrops) throw new Error('disk full');
+    const n = await super.dropCovered(boardId, kind, limit);
+    this.dropped += n;
+    return n;
+  }
   async loadDoc(boardId: string, kind: DocKind) {
     if (this.failLoads > 0) {
       this.failLoads--;
@@ -170,6 +181,63 @@ describe('room lifecycle', () => {
     expect(storage.compactions).toBe(1);
     await eventually(() => expect(a.closes.map((c) => c.code)).toContain(CloseCodes.ServerShuttingDown.code));
     expect((await storage.loadDoc(board.id, 'board')).updates).toHaveLength(0);
+  });
+
+  it('loses nothing when compactions and the deletion of the updates they cover interleave with a stream of writes', async () => {
+    const file = path.join(tempDir(), 'boards.sqlite');
+    const storage = sqliteAt(file);
+    server = await startTestServer({ storage, limits: { compactAfterUpdates: 10, compactIdleMs: 0, unloadGraceMs: 60_000 } });
+    const board = await createTestBoard(server);
+    const writer = client(server, board.id, board.tokens.editor, { ack: true });
+    const reader = client(server, board.id, board.tokens.viewer);
+    await Promise.all([synced(writer), synced(reader)]);
+    // 300 writes in bursts of 7: a compaction every 10 updates, its deletions between the bursts.
+    for (let i = 0; i < 300; i++) {
+      entries(writer.doc).set(`k${i}`, i);
+      if (i % 7 === 6) await new Promise((r) => setImmediate(r));
+    }
+    await eventually(() => expect(allAcked(writer)).toBe(true));
+    await eventually(() => expect(entries(reader.doc).size).toBe(300));
+    const stored = await storage.loadDoc(board.id, 'board');
+    expect(stored.updates.length).toBeLessThan(10);
+    const check = new Y.Doc();
+    Y.applyUpdate(check, stored.compacted!);
+    for (const u of stored.updates) Y.applyUpdate(check, u);
+    expect(entries(check).toJSON()).toEqual(entries(writer.doc).toJSON());
+    // The covered updates go in the background: in the end the file holds only the ones after the compacted state.
+    const raw = openDatabase(file, { readonly: true });
+    const rows = raw.prepare('SELECT COUNT(*) AS n FROM updates WHERE board_id = ?');
+    await eventually(async () => expect((rows.get(board.id) as { n: number }).n).toBe((await storage.loadDoc(board.id, 'board')).updates.length));
+    raw.close();
+  });
+
+  it('loads the same document when the covered updates were never deleted (a crash between the steps of a compaction)', async () => {
+    const storage = new FlakyStorage();
+    storage.failDrops = true;
+    server = await startTestServer({ storage, limits: { compactAfterUpdates: 10, compactIdleMs: 0 } });
+    const board = await createTestBoard(server);
+    const writer = client(server, board.id, board.tokens.editor, { ack: true });
+    await synced(writer);
+    for (let i = 0; i < 45; i++) entries(writer.doc).set(`k${i}`, i);
+    await eventually(() => expect(allAcked(writer)).toBe(true));
+    writer.provider.shouldConnect = false;
+    await server.close();
+    server = undefined;
+    expect(storage.compactions).toBeGreaterThanOrEqual(1);
+    // Every update is still stored, but only the compacted state counts.
+    const stored = storage.storedUpdates(board.id, 'board');
+    expect(stored).toBeGreaterThanOrEqual(45);
+    expect((await storage.loadDoc(board.id, 'board')).updates).toEqual([]);
+
+    storage.failDrops = false;
+    server = await startTestServer({ storage, limits: { compactAfterUpdates: 10, compactIdleMs: 0 } });
+    const reader = client(server, board.id, board.tokens.viewer);
+    await synced(reader);
+    expect(entries(reader.doc).toJSON()).toEqual(entries(writer.doc).toJSON());
+    // Loading deleted the leftovers in the background, without touching the document.
+    await eventually(() => expect(storage.storedUpdates(board.id, 'board')).toBe(0));
+    expect(storage.dropped).toBe(stored);
+    expect(entries(reader.doc).size).toBe(45);
   });
 
   it('compacts a long update log when the board loads, before any write', async () => {
