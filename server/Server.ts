@@ -272,7 +272,8 @@ export async function startServer(config: ServerConfig, logger: Logger, given?: 
     exports,
     storage,
     events,
-    placement: node.placement,
+    // Which node writes a board that a cohort broadcast reaches: its lease holder (cluster/).
+    placement: node.placement ?? cluster,
     relay,
     logger,
     relayLogger,

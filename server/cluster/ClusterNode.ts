@@ -1,3 +1,4 @@
+import type { BoardOwner, BoardPlacement } from '../sync/boardPlacement';
 import { randomUUID } from 'node:crypto';
 import type { Logger } from '../runtime/log';
 import type { Fence } from '../storage/Storage';
@@ -43,7 +44,7 @@ interface Held {
  * does not return was taken by another node (its rooms close at once), and a lease not renewed
  * for `ttlMs - marginMs` (database unreachable) closes its rooms before it can run out.
  */
-export class ClusterNode implements BoardOwnership {
+export class ClusterNode implements BoardOwnership, BoardPlacement {
   readonly nodeId = randomUUID();
   private readonly held = new Map<string, Held>();
   /** Releases under way, per board: a claim of the same board waits for its release first. */
@@ -149,6 +150,14 @@ export class ClusterNode implements BoardOwnership {
     }
     if (!owner || owner.nodeId === this.nodeId || owner.nodeUrl === this.url()) return null;
     return owner;
+  }
+
+  /** Where a board's live rooms are, for writes a node makes on its own (sync/boardPlacement.ts). */
+  async ownerOf(boardId: string): Promise<BoardOwner> {
+    if (this.held.has(boardId)) return 'here';
+    const owner = await this.leases.owner(boardId).catch(() => null);
+    if (!owner || owner.nodeUrl === this.url()) return owner?.nodeId === this.nodeId ? 'here' : 'none';
+    return owner.nodeId === this.nodeId ? 'here' : 'elsewhere';
   }
 
   /** Renews every lease held, in one statement; a lease not returned was taken by another node. */
