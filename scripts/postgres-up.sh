@@ -34,6 +34,9 @@ DO \$\$ BEGIN
     CREATE ROLE boards LOGIN PASSWORD 'boards' CREATEDB;
   END IF;
 END \$\$;
+-- Dropping a test database WITH (FORCE) ends its connections, an autovacuum worker's included,
+-- which takes this role.
+GRANT pg_signal_backend TO boards;
 SQL
 if ! as_postgres psql -p "$port" -qtAX -c "SELECT 1 FROM pg_database WHERE datname = 'boards'" | grep -q 1; then
   as_postgres createdb -p "$port" -O boards boards

@@ -3,6 +3,7 @@ import * as encoding from 'lib0/encoding';
 import { afterEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { CONTROL_VOTES, controlRoomName } from '../../shared/doc/control';
+import { DOC_RECORDS } from '../../shared/doc/docLayout';
 import { MessageType, VoterKeyStatus } from '../../shared/protocol';
 import { entries } from '../helpers/boardContent';
 import { allAcked, connectClient, synced, type TestClient } from '../helpers/clients';
@@ -65,6 +66,29 @@ describe('any node, any board', () => {
     const onA = client(a.url, board.id, board.tokens.viewer);
     await synced(onA, 10_000);
     expect(entries(onA.doc).toJSON()).toEqual(entries(onB.doc).toJSON());
+  }, 60_000);
+
+  it('reads a cohort made on one node from another, and opens its team boards there', async () => {
+    cluster = await startCluster(2, FAST_LEASES);
+    const [a, b] = cluster.nodes;
+    const made = await fetch(`${b.url}/api/cohorts`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ name: 'Spring academy', template: 'many-tables-many-knocks', teams: ['North', 'South'] }),
+    });
+    expect(made.status).toBe(201);
+    const cohort = (await made.json()) as { id: string; links: { trainer: string }; boards: { team: string; id: string; links: { editor: string } }[] };
+    const trainerToken = new URL(cohort.links.trainer).searchParams.get('token');
+    const read = await fetch(`${a.url}/api/cohorts/${cohort.id}?token=${trainerToken}`);
+    expect(read.status).toBe(200);
+    const onA = (await read.json()) as { name: string; boards: { team: string; id: string }[] };
+    expect(onA.name).toBe('Spring academy');
+    expect(onA.boards.map((t) => [t.team, t.id])).toEqual(cohort.boards.map((t) => [t.team, t.id]));
+    const team = cohort.boards[0];
+    const editor = client(a.url, team.id, new URL(team.links.editor).searchParams.get('token') ?? '');
+    await synced(editor, 10_000);
+    // The template's zones and prompts came with the board, made on B and served here.
+    expect(editor.doc.getArray(DOC_RECORDS).length).toBeGreaterThan(0);
   }, 60_000);
 
   it('answers board-scoped HTTP requests on any node, and refuses a bad token on any node as the owner does', async () => {

@@ -32,8 +32,24 @@ export async function freshDatabase(): Promise<TestDatabase> {
   return {
     url: withDatabase(admin, name),
     name,
-    drop: () => adminQuery(admin, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`),
+    drop: () => dropDatabase(admin, name),
   };
+}
+
+/**
+ * Drops a test database, ending its connections. A moment when it cannot (a connection of a role
+ * this one may not end, such as an autovacuum worker on an older set-up) is waited out.
+ */
+async function dropDatabase(admin: string, name: string): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await adminQuery(admin, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      return;
+    } catch (error) {
+      if ((error as { code?: string }).code !== '42501' || attempt === 20) throw error;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
 }
 
 async function adminQuery(url: string, sql: string): Promise<void> {
