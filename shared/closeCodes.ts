@@ -25,6 +25,12 @@ export const CloseCodes = {
   ServerShuttingDown: { code: 4503, reason: 'Server restarting' },
   /** Distributed mode: another node serves the board now (its lease moved, or could not be renewed); reconnect. */
   BoardMoved: { code: 4513, reason: 'Board moved to another server' },
+  /**
+   * A write built on content the server does not have: the client's edit overtook the sync that
+   * carries that content (after a failover, the new server lacks what the old one never stored).
+   * Transient: reconnecting syncs first, and the client's sync step 2 brings both.
+   */
+  OutOfStep: { code: 4514, reason: 'Change arrived before what it builds on; syncing again' },
   PingTimeout: { code: 4504, reason: 'No pong received' },
 } as const satisfies Record<string, { code: number; reason: string }>;
 

@@ -248,7 +248,8 @@ export class Room {
         const verdict = this.writeCheck.check(conn, update);
         if (!verdict.ok) {
           this.logger.warn('board.write_refused', { board: this.boardId, doc: this.kind, conn: conn.id, role: conn.role, problem: verdict.problem });
-          conn.send(msg.permissionDenied(`This change was refused: ${verdict.problem}.`));
+          // Out of step is healed by the reconnect; nothing to tell the person.
+          if (verdict.close !== CloseCodes.OutOfStep) conn.send(msg.permissionDenied(`This change was refused: ${verdict.problem}.`));
           // Later writes of this client build on the refused one: the connection cannot go on.
           conn.close(verdict.close);
           return;

@@ -53,6 +53,14 @@ export interface UpdateStructure {
 
 export class UpdateRefused extends Error {}
 
+/**
+ * Refused because the update builds on content the document does not have (yet): what an honest
+ * client sends when its edit overtakes the sync that carries that content, e.g. after the server
+ * lost writes it never acknowledged. Syncing again heals it: the client's sync step 2 then brings
+ * the missing content and the edit together.
+ */
+export class UpdateIncomplete extends UpdateRefused {}
+
 /** The kind of a Yjs type instance; subclasses are tested before their bases. */
 export function kindOf(type: unknown): TypeKind {
   if (type instanceof Y.XmlText) return 'xmlText';
@@ -85,11 +93,11 @@ export function describeUpdate(doc: Y.Doc, update: Uint8Array): UpdateStructure 
   const updateEnd = new Map<number, number>();
   let previousClient: number | null = null;
   for (const s of structs) {
-    if (s instanceof Y.Skip) throw new UpdateRefused('the update has gaps');
+    if (s instanceof Y.Skip) throw new UpdateIncomplete('the update has gaps');
     const { client, clock } = s.id;
     const list = byClient.get(client);
     if (!list) {
-      if (clock > docState(client)) throw new UpdateRefused('the update does not continue the document');
+      if (clock > docState(client)) throw new UpdateIncomplete('the update does not continue the document');
       byClient.set(client, [s]);
     } else {
       // Clients come in one section each, their structs back to back.
@@ -148,13 +156,13 @@ export function describeUpdate(doc: Y.Doc, update: Uint8Array): UpdateStructure 
   const nextStep = (item: Y.Item): Step => {
     const left = item.origin ? find(item.origin) : null;
     const right = item.rightOrigin ? find(item.rightOrigin) : null;
-    if ((item.origin && !left) || (item.rightOrigin && !right)) throw new UpdateRefused('the update refers to content the server does not have');
+    if ((item.origin && !left) || (item.rightOrigin && !right)) throw new UpdateIncomplete('the update refers to content the server does not have');
     if (left?.struct instanceof Y.GC || right?.struct instanceof Y.GC) return { done: GARBAGE };
     const parent = item.parent as unknown;
     if (typeof parent === 'string') return { done: { root: parent, path: [], sub: item.parentSub } };
     if (parent instanceof Y.ID) {
       const p = find(parent);
-      if (!p) throw new UpdateRefused('the update refers to a parent the server does not have');
+      if (!p) throw new UpdateIncomplete('the update refers to a parent the server does not have');
       if (p.struct instanceof Y.GC) return { done: GARBAGE };
       const holder = p.struct;
       if (!(holder.content instanceof Y.ContentType)) throw new UpdateRefused('the update nests content in something that is not a type');
@@ -223,7 +231,7 @@ export function describeUpdate(doc: Y.Doc, update: Uint8Array): UpdateStructure 
 
   for (const [client, ranges] of ds.clients) {
     const end = Math.max(docState(client), updateEnd.get(client) ?? 0);
-    for (const r of ranges) if (r.clock + r.len > end) throw new UpdateRefused('the update deletes content that does not exist');
+    for (const r of ranges) if (r.clock + r.len > end) throw new UpdateIncomplete('the update deletes content that does not exist');
   }
   return { insertions, deletes: ds.clients, writers };
 }

@@ -4,7 +4,7 @@ import type { DocKind } from '../../shared/roles';
 import type { Connection } from './Connection';
 import { boardWriteProblem, controlWriteProblem } from './documentLayout';
 import { SILENT_OWNER_MS } from './PresenceGate';
-import { describeUpdate, UpdateRefused, type UpdateStructure } from './updateStructure';
+import { describeUpdate, UpdateIncomplete, UpdateRefused, type UpdateStructure } from './updateStructure';
 
 export type WriteVerdict =
   | { ok: true; structure: UpdateStructure }
@@ -31,6 +31,8 @@ export class WriteCheck {
     try {
       structure = describeUpdate(this.doc, update);
     } catch (error) {
+      // Builds on content this document lacks: a new sync brings both (transient, see OutOfStep).
+      if (error instanceof UpdateIncomplete) return { ok: false, problem: error.message, close: CloseCodes.OutOfStep };
       if (error instanceof UpdateRefused) return { ok: false, problem: error.message, close: CloseCodes.ChangeRefused };
       throw error;
     }

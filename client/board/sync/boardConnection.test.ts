@@ -6,6 +6,7 @@ import * as syncProtocol from 'y-protocols/sync';
 import { MessageType } from '../../../shared/protocol';
 import { eventually } from '../../../tests/helpers/eventually';
 import { BoardConnection } from './boardConnection';
+import { describeUpdate } from '../../../server/sync/updateStructure';
 
 /**
  * The save tracking of BoardConnection, driven through the WebSocket class it patches: a fake
@@ -83,6 +84,14 @@ class FakeRelay {
       const d = decoding.createDecoder(frame);
       if (decoding.readVarUint(d) !== MessageType.Sync) continue;
       const kind = frame[1];
+      if (kind === 1 || kind === 2) {
+        // The relay's own check (server/sync/updateStructure.ts): a write must continue the
+        // server's document, or the relay refuses it and closes the socket (4422).
+        const body = decoding.createDecoder(frame);
+        decoding.readVarUint(body);
+        decoding.readVarUint(body);
+        describeUpdate(this.doc, decoding.readVarUint8Array(body));
+      }
       syncProtocol.readSyncMessage(d, encoding.createEncoder(), this.doc, 'client');
       if (kind === 1 || kind === 2) this.writes++;
     }
@@ -213,6 +222,40 @@ describe('saving through the board connection', () => {
     expect(saveOf(conn).unsaved).toBe(true);
     relay2.ack(1);
     expect(saveOf(conn)).toEqual({ unsaved: false, pending: 0, earlier: false });
+  });
+
+  it('holds an edit made on a new socket until the server’s sync step 1 is answered, and sends it in that answer', async () => {
+    const { conn, relay, map } = connectedBoard((doc) => doc.getMap('m').set('a', 'from the server'));
+    relay.socket.drop();
+    // Made offline: the next server has none of it (as after a failover, or a server that died
+    // before storing it).
+    map.set('offline', 'one');
+    const next = await eventually(() => {
+      expect(FakeSocket.opened).toHaveLength(2);
+      return FakeSocket.opened[1];
+    });
+    const relay2 = new FakeRelay(next);
+    Y.applyUpdate(relay2.doc, Y.encodeStateAsUpdate(relay.doc));
+    relay2.socket = next;
+    next.open();
+    // Edited in the moment between the socket's opening and the server's first message. Sent at
+    // once, this update would build on 'offline', which the server lacks: the relay refuses it.
+    map.set('early', 'two');
+    const writeFrames = () => next.sent.filter((f) => f[0] === MessageType.Sync && (f[1] === 1 || f[1] === 2));
+    expect(writeFrames()).toHaveLength(0);
+
+    relay2.accept(next);
+    expect(writeFrames()).toHaveLength(1);
+    expect(relay2.doc.getMap('m').toJSON()).toEqual({ a: 'from the server', offline: 'one', early: 'two' });
+    relay2.ack();
+    expect(saveOf(conn)).toEqual({ unsaved: false, pending: 0, earlier: false });
+
+    // After the answer, every edit goes out on its own and continues the server's document.
+    map.set('later', 'three');
+    relay2.takeFrames();
+    expect(writeFrames()).toHaveLength(2);
+    expect(relay2.doc.getMap('m').get('later')).toBe('three');
+    expect(conn.terminal.get()).toBeNull();
   });
 
   it('does not let the frame count of an earlier socket settle an edit sent on the current one', async () => {

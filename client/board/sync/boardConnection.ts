@@ -3,7 +3,6 @@ import { addReconnectJitter } from './reconnectJitter';
 import { WebsocketProvider } from 'y-websocket';
 import * as decoding from 'lib0/decoding';
 import * as authProtocol from 'y-protocols/auth';
-import * as syncProtocol from 'y-protocols/sync';
 import { atom, react, type Atom } from 'tldraw';
 import * as encoding from 'lib0/encoding';
 import { ACK_QUERY_PARAM, MessageType, TOKEN_QUERY_PARAM, VoterKeyStatus, WS_PATH_PREFIX } from '../../../shared/protocol';
@@ -11,7 +10,7 @@ import { readJson, writeJson } from '../../lib/localSettings';
 import { CloseCodes, isTerminalClose } from '../../../shared/closeCodes';
 import { LocalCopy } from './localCopy';
 import { SaveTracker, type SaveState } from './saveTracking';
-import { applyUpdateFast } from '../../../shared/fastUpdateDecoding';
+import { handleSync } from './syncMessages';
 
 export type ConnectionState = 'connected' | 'connecting' | 'reconnecting' | 'offline';
 
@@ -127,24 +126,7 @@ export class BoardConnection {
     // A server's clients do not all come back in the same moment when it goes away.
     addReconnectJitter(this.provider);
 
-    // y-websocket's sync handler, applying what the server sends with the fast decoder: the first
-    // sync step 2 of a first visit is the whole board (shared/fastUpdateDecoding.ts).
-    this.provider.messageHandlers[MessageType.Sync] = (encoder, decoder, provider, emitSynced) => {
-      encoding.writeVarUint(encoder, MessageType.Sync);
-      const type = decoding.readVarUint(decoder);
-      if (type === syncProtocol.messageYjsSyncStep1) {
-        syncProtocol.readSyncStep1(decoder, encoder, provider.doc);
-        return;
-      }
-      if (type !== syncProtocol.messageYjsSyncStep2 && type !== syncProtocol.messageYjsUpdate) throw new Error('Unknown message type');
-      try {
-        applyUpdateFast(provider.doc, decoding.readVarUint8Array(decoder), provider);
-      } catch (error) {
-        // As y-protocols does: an observer's error must not break the connection.
-        console.error('Caught error while handling a Yjs update', error);
-      }
-      if (emitSynced && type === syncProtocol.messageYjsSyncStep2 && !provider.synced) provider.synced = true;
-    };
+    this.cleanups.push(handleSync(this.provider));
 
     this.provider.messageHandlers[MessageType.Ack] = (_encoder, decoder) => {
       const sv = Y.decodeStateVector(decoding.readVarUint8Array(decoder));
