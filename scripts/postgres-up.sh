@@ -21,8 +21,19 @@ if [ -z "${version:-}" ]; then
   port=5432
   status=down
 fi
+# The server outlives this script: it must not inherit the caller's open files (a `flock` lock
+# taken around the tests would otherwise stay held for as long as PostgreSQL runs).
+start_detached() {
+  (
+    for fd in /proc/$BASHPID/fd/*; do
+      fd=${fd##*/}
+      if [ "$fd" -gt 2 ]; then eval "exec $fd>&-"; fi
+    done
+    exec "$@"
+  )
+}
 if [ "$status" != "online" ]; then
-  pg_ctlcluster "$version" "$cluster" start >&2
+  start_detached pg_ctlcluster "$version" "$cluster" start >&2
 fi
 
 as_postgres() {
