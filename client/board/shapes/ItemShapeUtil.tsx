@@ -4,6 +4,7 @@ import { defaultFields, displayValue, type ItemTypeDef } from '../../../exercise
 import { itemMigrations, itemPropsValidators, itemShapeType } from '../../../exercises/kit/shapes';
 import { paletteOf } from './cardColors';
 import type { ItemShape, ItemShapeType } from './shapeTypes';
+import { drawnWhenOnScreen } from './offscreen';
 
 /** Smallest size a card can be resized to: the header and one line of title stay readable. */
 const MIN_CARD_W = 140;
@@ -188,12 +189,13 @@ export function createItemShapeUtil(def: ItemTypeDef) {
       return { id: shape.id, type: shape.type };
     }
 
+    /** Drawn empty while off screen (offscreen.tsx), in full when shown. */
     override component(shape: ItemShape) {
-      return (
+      return drawnWhenOnScreen(this.editor, shape.id, () => (
         <HTMLContainer className="pb-card-container" data-item-type={def.type} data-shape-id={shape.id}>
           <ItemCard def={def} shape={shape} />
         </HTMLContainer>
-      );
+      ));
     }
 
     override getIndicatorPath(shape: ItemShape): Path2D {

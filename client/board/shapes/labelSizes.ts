@@ -1,4 +1,5 @@
 import { GeoShapeUtil, getDisplayValues, type TLGeoShape } from 'tldraw';
+import { drawnWhenOnScreen } from './offscreen';
 
 /** A label's measured size in the shape's unscaled units. */
 export interface LabelSize {
@@ -190,5 +191,10 @@ export class CachedGeoShapeUtil extends GeoShapeUtil {
       const { key, fontSize, fontFamily } = geoLabelKey(this, shape);
       return labelSizes.get(key, () => measure(shape), fontReady(fontSize, fontFamily));
     };
+  }
+
+  /** Drawn empty while off screen (offscreen.tsx): its label's HTML is made when it is shown. */
+  override component(shape: TLGeoShape) {
+    return drawnWhenOnScreen(this.editor, shape.id, () => super.component(shape));
   }
 }
