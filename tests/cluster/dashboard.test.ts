@@ -91,13 +91,17 @@ describe('a cohort spread over three nodes', () => {
     ]);
 
     // One team at a time: a card and a person on the board, each through the board's owner.
+    const delays: string[] = [];
     for (const [i, t] of teams.entries()) {
       const mark = s.events.length;
+      const editedAt = performance.now();
       addCard(editors[i]);
       editors[i].provider.awareness.setLocalStateField('user', { id: `u-${t.team}`, name: `${t.team} lead`, color: '#000', role: 'editor' });
       const seen = await shown(s, t.id, `the card added to ${t.team}'s board on node ${t.name}`, (x) => x.items === 1 && x.present.length === 1, mark);
       expect(seen).toMatchObject({ team: t.team, items: 1, present: [{ name: `${t.team} lead`, role: 'editor' }] });
+      delays.push(`${t.team} (node ${t.name}) ${Math.round(performance.now() - editedAt)} ms`);
     }
+    console.log(`the dashboard on node D showed each edit after: ${delays.join(', ')}`);
 
     // All three at once.
     const mark = s.events.length;
