@@ -36,6 +36,15 @@ function passedOn(headers: http.IncomingHttpHeaders, extra: Record<string, strin
 const OWNER_TIMEOUT_MS = 10_000;
 
 /**
+ * Every request passed on opens its own connection to the owner (`agent: false`), never a pooled
+ * keep-alive one: the owner closes an idle connection after its keep-alive timeout, and a node
+ * busy at that moment would send the next request on the closed connection before reading the
+ * close (a reset, answered 503 though the owner is well). A connection on the cluster's network
+ * costs far less than a request of the board API.
+ */
+const OWN_CONNECTION = { agent: false } as const;
+
+/**
  * Passes an HTTP request on to the node that owns its board and streams the answer back. The
  * owner unreachable: `unreachable` answers (503 with Retry-After).
  */
@@ -47,7 +56,7 @@ export function proxyHttp(
   unreachable: (error: Error) => void,
 ): void {
   const target = new URL(req.url ?? '/', ownerUrl);
-  const outgoing = http.request(target, { method: req.method, headers: passedOn(req.headers, extraHeaders, false), timeout: OWNER_TIMEOUT_MS });
+  const outgoing = http.request(target, { ...OWN_CONNECTION, method: req.method, headers: passedOn(req.headers, extraHeaders, false), timeout: OWNER_TIMEOUT_MS });
   let answered = false;
   outgoing.on('response', (answer) => {
     answered = true;
@@ -81,7 +90,7 @@ export function proxyUpgrade(
   unreachable: (error: Error) => void,
 ): void {
   const target = new URL(req.url ?? '/', ownerUrl);
-  const outgoing = http.request(target, { method: 'GET', headers: passedOn(req.headers, extraHeaders, true), timeout: OWNER_TIMEOUT_MS });
+  const outgoing = http.request(target, { ...OWN_CONNECTION, method: 'GET', headers: passedOn(req.headers, extraHeaders, true), timeout: OWNER_TIMEOUT_MS });
   let answered = false;
   socket.on('close', () => outgoing.destroy());
   outgoing.on('upgrade', (answer, ownerSocket, ownerHead) => {

@@ -29,6 +29,9 @@ export async function startCluster(count: number, env: Record<string, string> = 
   const db = options.db ?? (await freshDatabase());
   const databaseUrl = options.databaseUrl ?? db.url;
   const pool = new pg.Pool({ connectionString: db.url, max: 2 });
+  // An idle connection ended by the server (a PostgreSQL restart, the database dropped) is
+  // discarded by the pool and the next query connects again; unheard, it would fail the run.
+  pool.on('error', () => {});
   const start = (port = 0) => spawnServer(tempDir('boards-node-'), port, { DATABASE_URL: databaseUrl, LOG_LEVEL: 'info', ...env });
   // One after the other: the first migrates the database, the others find it done.
   const nodes: ServerProcess[] = [];
