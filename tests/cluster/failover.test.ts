@@ -2,9 +2,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { entries } from '../helpers/boardContent';
 import { allAcked, connectClient, synced, type TestClient } from '../helpers/clients';
-import { asServer, CuttableProxy, FAST_LEASES, startCluster, type TestCluster } from '../helpers/cluster';
+import { asServer, FAST_LEASES, startCluster, type TestCluster } from '../helpers/cluster';
+import { privatePostgres } from '../helpers/privatePostgres';
 import { eventually } from '../helpers/eventually';
-import { postgresUrl } from '../helpers/postgres';
 import { createTestBoard } from '../helpers/server';
 import { isTerminalClose } from '../../shared/closeCodes';
 
@@ -71,7 +71,7 @@ describe('failover', () => {
     await synced(onB, 10_000);
     await synced(onC, 10_000);
     const bursts = [burst(onB, 'b'), burst(onC, 'c')];
-    await eventually(() => expect(bursts.every((w) => w.acknowledged().length > 100)).toBe(true), 20_000);
+    await eventually(() => expect(bursts.every((w) => w.acknowledged().length > 200)).toBe(true), 30_000);
 
     await a.kill9();
     const killedAt = Date.now();
@@ -89,7 +89,7 @@ describe('failover', () => {
     expect([b.url, c.url]).toContain(lease?.nodeUrl);
     const held = entries(reader.doc).toJSON();
     expect(acknowledged.filter((key) => !(key in held))).toEqual([]);
-    expect(acknowledged.length).toBeGreaterThan(200);
+    expect(acknowledged.length).toBeGreaterThan(400);
 
     const restarted = await cluster.restart(0);
     const onA = await readerSynced(restarted.url, board.id, board.tokens.viewer, 15_000);
@@ -138,16 +138,11 @@ describe('failover', () => {
     }
   }, 90_000);
 
-  it('reconnects its clients after the database goes away mid-edit, and loses nothing', async () => {
-    const target = new URL(postgresUrl());
-    const proxy = await new CuttableProxy({ host: target.hostname, port: Number(target.port || 5432) }).listen();
-    cleanups.push(() => proxy.close());
-    const { freshDatabase } = await import('../helpers/postgres');
-    const db = await freshDatabase();
-    cleanups.push(() => db.drop());
-    const viaProxy = new URL(db.url);
-    viaProxy.port = String(proxy.port);
-    cluster = await startCluster(2, FAST_LEASES, { db, databaseUrl: viaProxy.toString() });
+  it('reconnects its clients after PostgreSQL restarts mid-edit, and loses nothing', async () => {
+    // A server of this test's own: the shared one serves other test files meanwhile.
+    const postgres = await privatePostgres();
+    cleanups.push(async () => postgres.remove());
+    cluster = await startCluster(2, FAST_LEASES, { db: postgres.db });
     const [a] = cluster.nodes;
     const board = await createTestBoard(asServer(a.url));
     const writer = client(a.url, board.id, board.tokens.editor);
@@ -155,13 +150,13 @@ describe('failover', () => {
     const w = burst(writer, 'w', 20);
     await eventually(() => expect(w.acknowledged().length).toBeGreaterThan(20), 10_000);
 
-    // The database restarts: every connection drops, and for 4 s none can be made. The writer
+    // PostgreSQL stops (fast shutdown: every connection drops) and starts again 4 s later. The writer
     // writes on throughout: what it wrote while disconnected goes in its sync on reconnecting,
     // and a write that overtakes that sync (building on writes the server lost unacknowledged)
     // closes the socket as out of step, to sync again (shared/closeCodes.ts), never for good.
-    proxy.cutOff();
+    postgres.stop();
     await new Promise((r) => setTimeout(r, 4_000));
-    proxy.restore();
+    postgres.start();
     await eventually(() => expect(writer.closes.length).toBeGreaterThan(0), 10_000);
     const writtenAtRestore = w.written().length;
     await eventually(() => expect(w.acknowledged().length).toBeGreaterThan(writtenAtRestore + 20), 20_000);
