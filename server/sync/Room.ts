@@ -14,6 +14,7 @@ import { RoomPresence } from './RoomPresence';
 import { REPAIR_ORIGIN, safeExtension, type RoomActivity, type RoomExtension } from './roomExtension';
 import { repairBoardDoc } from './documentRepair';
 import * as msg from './messages';
+import { WholeState } from './wholeState';
 import { isClientWrite } from './clientWrite';
 import { applyUpdateFast } from '../../shared/fastUpdateDecoding';
 import { RoomWrites, type AcceptedUpdate } from './RoomWrites';
@@ -76,8 +77,8 @@ export class Room {
   /** The connection whose accepted write is being applied: its document update is stored already. */
   private applying: Connection | null = null;
   private readonly presence: RoomPresence;
-  /** The whole document as a sync step 2 while it does not change (see syncStep2For). */
-  private fullState: Uint8Array | null = null;
+  /** The whole document for first visits, without encoding it (wholeState.ts). */
+  private readonly whole = new WholeState(this.doc);
   private unloadTimer: NodeJS.Timeout | null = null;
   private unloadPromise: Promise<void> | null = null;
   /** Server-side users of the room (Relay.editControlDoc); a held room is not unloaded. */
@@ -110,6 +111,7 @@ export class Room {
       committed: (batch) => this.committed(batch),
       failed: (event, error) => this.fail(event, error),
       fence: () => this.fence,
+      encoded: (state) => this.whole.encoded(state),
     });
     this.loaded = this.load();
     // Observers attach their own handlers; this one only prevents an unhandled rejection.
@@ -121,6 +123,7 @@ export class Room {
     try {
       const { stored, fence } = await loadUnderLease(this.storage, this.boardId, this.kind, this.lease);
       this.fence = fence;
+      this.whole.loaded(stored.compacted, stored.updates);
       Y.transact(
         this.doc,
         () => {
@@ -131,7 +134,7 @@ export class Room {
         'load',
       );
       this.doc.on('update', (update: Uint8Array, origin: unknown) => {
-        this.fullState = null;
+        this.whole.applied(update);
         // An accepted client write, applied after its commit: stored and forwarded already.
         if (origin !== this.applying || origin === null) this.onDocUpdate(update, origin);
       });
@@ -226,11 +229,11 @@ export class Room {
     switch (syncType) {
       case syncProtocol.messageYjsSyncStep1: {
         // The state as it is now, sent once every update it holds is durable.
-        const frame = this.syncStep2For(decoding.readVarUint8Array(decoder));
+        const frames = this.syncStep2For(decoding.readVarUint8Array(decoder));
         const upTo = this.writes.accepted;
         this.writes.whenCommitted(() => {
           conn.syncedUpTo = Math.max(conn.syncedUpTo, upTo);
-          conn.send(frame, { initial: true });
+          for (const frame of frames) conn.send(frame, { initial: true });
         });
         return;
       }
@@ -273,15 +276,10 @@ export class Room {
     }
   }
 
-  /**
-   * The sync step 2 answering a client's state vector. A client that has nothing (a first visit)
-   * gets the whole document, encoded once while the document does not change: a workshop opening
-   * a big board together blocks the server for one encoding (~35 ms at 5,000 shapes), not one each.
-   */
-  private syncStep2For(stateVector: Uint8Array): Uint8Array {
-    if (Y.decodeStateVector(stateVector).size > 0) return msg.syncStep2(this.doc, stateVector);
-    this.fullState ??= msg.syncStep2(this.doc);
-    return this.fullState;
+  /** Answers a state vector: the difference, or for a client with nothing the whole document (wholeState.ts). */
+  private syncStep2For(stateVector: Uint8Array): Uint8Array[] {
+    if (Y.decodeStateVector(stateVector).size > 0) return [msg.syncStep2(this.doc, stateVector)];
+    return this.whole.frames();
   }
 
   /** Applies the accepted client writes the document does not have yet, in order. */

@@ -21,6 +21,8 @@ export interface RoomWritesHooks {
   failed(event: string, error: unknown): void;
   /** The fence every write carries (distributed mode: the board's lease); none with one process. */
   fence?(): Fence | undefined;
+  /** The document was encoded whole, as it is now (a compaction). */
+  encoded?(state: Uint8Array): void;
 }
 
 /**
@@ -185,6 +187,7 @@ export class RoomWrites {
       const started = performance.now();
       const upTo = this.lastSeq;
       const compacted = Y.encodeStateAsUpdate(this.doc);
+      this.hooks.encoded?.(compacted);
       const fence = this.hooks.fence?.();
       await (fence
         ? this.storage.compact(this.boardId, this.kind, compacted, upTo, fence)

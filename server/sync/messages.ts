@@ -20,6 +20,15 @@ export function syncStep2(doc: Y.Doc, stateVector?: Uint8Array): Uint8Array {
   return encoding.toUint8Array(e);
 }
 
+/** A sync step 2 carrying `update` as it is (an update that gives the whole document). */
+export function syncStep2FromUpdate(update: Uint8Array): Uint8Array {
+  const e = encoding.createEncoder();
+  encoding.writeVarUint(e, MessageType.Sync);
+  encoding.writeVarUint(e, syncProtocol.messageYjsSyncStep2);
+  encoding.writeVarUint8Array(e, update);
+  return encoding.toUint8Array(e);
+}
+
 export function syncUpdate(update: Uint8Array): Uint8Array {
   const e = encoding.createEncoder();
   encoding.writeVarUint(e, MessageType.Sync);
