@@ -131,7 +131,9 @@ test('a label edited in one browser is measured afresh in another that opened th
   const b = await bContext.newPage();
   await openBoard(b, board.links.editor, 'Ben');
   await b.waitForFunction((n) => (window as any).__board?.editor?.getCurrentPageShapes().length === n, TEXTS.length);
-  await b.evaluate(() => (window as any).__board.editor.zoomToFit());
+  await b.evaluate(() => {
+    (window as any).__board.editor.zoomToFit();
+  });
   await waitUntilKept(b);
   await b.reload();
   await b.waitForFunction((n) => (window as any).__board?.editor?.getCurrentPageShapes().length === n, TEXTS.length);

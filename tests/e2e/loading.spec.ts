@@ -281,7 +281,9 @@ test('a board opened before asks the server only for what changed since: the soc
   // While away, someone else adds a card.
   const other = await (await app.newContext({ viewport: VIEWPORT, serviceWorkers: 'block' })).newPage();
   await openBoard(other, board.links.editor, 'Other');
-  await other.evaluate(() => (window as any).__board.editor.createShape({ type: 'geo', x: 0, y: 2000, props: { w: 100, h: 80 } }));
+  await other.evaluate(() => {
+    (window as any).__board.editor.createShape({ type: 'geo', x: 0, y: 2000, props: { w: 100, h: 80 } });
+  });
   await expect(other.getByTestId('connection-status')).toHaveAttribute('data-unsaved', 'false');
 
   const back = await context.newPage();
