@@ -183,12 +183,16 @@ export class SqliteStorage implements Storage {
    */
   private readonly lastSeqs = new Map<string, number>();
 
-  private readonly appendTx = (boardId: string, kind: DocKind, updates: Uint8Array[], from: number | undefined) =>
-    this.db.transaction(() => {
+  /** Made once: every write of every board goes through it (better-sqlite3 builds a wrapper per `transaction()` call). */
+  private appendTxOnce: ((boardId: string, kind: DocKind, updates: Uint8Array[], from: number | undefined) => number) | null = null;
+  private get appendTx() {
+    this.appendTxOnce ??= this.db.transaction((boardId: string, kind: DocKind, updates: Uint8Array[], from: number | undefined) => {
       let seq = from ?? this.seqOf(boardId, kind);
       for (const u of updates) this.stmts.insertUpdate.run(boardId, kind, ++seq, Buffer.from(u.buffer, u.byteOffset, u.byteLength));
       return seq;
-    })();
+    });
+    return this.appendTxOnce;
+  }
 
   async appendUpdates(boardId: string, kind: DocKind, updates: Uint8Array[], _fence?: Fence): Promise<number> {
     const key = `${kind}:${boardId}`;
