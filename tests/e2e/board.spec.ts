@@ -37,6 +37,22 @@ test('two people on one board see each other\'s shapes, cursors and presence', a
   await bo.screenshot({ path: 'test-results/two-people.png' });
 });
 
+test('a person whose pointer has not yet moved over the board shows no cursor to the others', async ({ app }) => {
+  const board = await app.createBoard();
+  const ada = await (await app.newContext()).newPage();
+  const bo = await (await app.newContext()).newPage();
+  await openBoard(ada, board.links.editor, 'Ada');
+  await openBoard(bo, board.links.editor, 'Bo');
+  await expect(bo.getByTestId('presence-count')).toContainText('2');
+  const adasCursor = bo.locator('.tl-collaborators__item .tl-nametag', { hasText: 'Ada' });
+  // Ada's presence has reached Bo (she is in the people count) with no cursor to show.
+  await bo.waitForTimeout(500);
+  await expect(adasCursor).toHaveCount(0);
+  await ada.mouse.move(500, 400);
+  await ada.mouse.move(520, 410, { steps: 3 });
+  await expect(adasCursor).toBeVisible();
+});
+
 test('a reload after a server crash shows every saved shape', async ({ app }) => {
   const board = await app.createBoard();
   const page = await (await app.newContext()).newPage();

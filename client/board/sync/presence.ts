@@ -3,6 +3,7 @@ import {
   createPresenceStateDerivation,
   InstancePresenceRecordType,
   react,
+  TLPOINTER_ID,
   type Atom,
   type Signal,
   type TLInstancePresence,
@@ -60,6 +61,9 @@ export interface PresenceBindingOptions {
 export function bindPresence({ awareness, store, user, localUser, role, colorSince }: PresenceBindingOptions): () => void {
   const presence$ = createPresenceStateDerivation(user)(store);
   const myClientId = awareness.clientID;
+  // Until the pointer first moves over the board, it has no place there: tldraw's pointer record
+  // says (0, 0), and everyone else would see this person's cursor parked at the page's origin.
+  const pointerAtStart = store.get(TLPOINTER_ID);
 
   let timer: ReturnType<typeof setTimeout> | null = null;
   let lastPublished = 0;
@@ -75,9 +79,10 @@ export function bindPresence({ awareness, store, user, localUser, role, colorSin
       return;
     }
     const presence = presence$.get();
+    const cursorUnknown = store.get(TLPOINTER_ID) === pointerAtStart;
     const state: PresenceState = {
       user: { id: u.id, name: u.name, color: u.color, role, ...(colorSince ? { colorSince: colorSince.get() } : {}) },
-      presence: presence ? (JSON.parse(JSON.stringify(presence)) as Record<string, unknown>) : null,
+      presence: presence ? (JSON.parse(JSON.stringify(cursorUnknown ? { ...presence, cursor: null } : presence)) as Record<string, unknown>) : null,
     };
     awareness.setLocalState(state);
   };
