@@ -22,11 +22,15 @@ import { FacilitationContext, type Facilitation } from './sync/FacilitationConte
 import { SessionBar } from './facilitation/SessionBar';
 import { FACILITATOR_UI_OVERRIDES, PARTICIPANT_UI_OVERRIDES } from './shapes/locks';
 import { BOARD_SHAPE_UTILS, setBoardExercise } from './shapes';
+import { mountShapesProgressively } from './shapes/progressiveMount';
 import { BOARD_TLDRAW_OPTIONS, keepOnBoardPage } from './shapes/onePage';
 import { TopBar } from './TopBar';
 import { BoardStatus } from './BoardStatus';
 import { NewLinkNotice } from '../components/NewLinkNotice';
 import { LINK_REPLACED, TerminalBanner } from './TerminalBanner';
+
+// The shapes on screen first, the rest after the first paint (shapes/progressiveMount.ts).
+mountShapesProgressively();
 
 /** Every tldraw asset (fonts, icons, translations, embed icons) bundled and served by us. */
 const assetUrls = getAssetUrlsByImport();

@@ -71,3 +71,46 @@ test('a shape off screen is drawn empty and in full once the camera brings it on
   expect(svg).toContain('Employer survey');
   expect(svg).toContain('Apprenticeship pilot');
 });
+
+test('a big board opens with the shapes on screen mounted first and the rest mounted after the first paint', async ({ app }) => {
+  const board = await app.createBoard();
+  const context = await app.newContext({ viewport: { width: 1366, height: 768 }, serviceWorkers: 'block' });
+  const page = await context.newPage();
+  await openBoard(page, board.links.editor, 'Mounting');
+  const total = 1_500;
+  await page.evaluate((n) => {
+    const editor = (window as any).__board.editor;
+    editor.setCamera({ x: 0, y: 0, z: 1 });
+    editor.run(() => {
+      const shapes = [];
+      for (let i = 0; i < n; i++) {
+        shapes.push({ id: `shape:m${i}`, type: 'geo', x: (i % 50) * 260, y: 300 + Math.floor(i / 50) * 140, props: { w: 220, h: 100, richText: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: `Card ${i}` }] }] } } });
+      }
+      editor.createShapes(shapes);
+    });
+  }, total);
+  await expect(page.getByTestId('connection-status')).toHaveAttribute('data-unsaved', 'false');
+
+  await page.reload();
+  // The first frame in which a shape on screen is drawn: how many shapes are mounted then.
+  const first = await page.waitForFunction(
+    (n) => {
+      const editor = (window as any).__board?.editor;
+      if (!editor || editor.getCurrentPageShapes().length < n) return null;
+      const near = document.querySelector('.tl-shape[data-shape-id="shape:m0"]') as HTMLElement | null;
+      if (!near?.innerText.includes('Card 0')) return null;
+      return { mounted: document.querySelectorAll('.tl-shape').length };
+    },
+    total,
+    { polling: 'raf' },
+  );
+  const seen = (await first.jsonValue()) as { mounted: number };
+  expect(seen.mounted).toBeLessThan(total / 2);
+  // Then the rest, without anyone moving the camera.
+  await expect.poll(() => page.locator('.tl-shape').count(), { timeout: 15_000 }).toBeGreaterThanOrEqual(total);
+  // A shape far off screen, reached by the camera, is drawn.
+  await page.evaluate(() => {
+    (window as any).__board.editor.centerOnPoint({ x: 49 * 260 + 110, y: 300 + 29 * 140 + 50 });
+  });
+  await expect.poll(() => page.locator('.tl-shape[data-shape-id="shape:m1499"]').innerText()).toContain('Card 1499');
+});
