@@ -17,6 +17,8 @@ const BATCH = 250;
 
 interface Progress {
   mounted: Set<TLShapeId>;
+  /** The list last returned while done: what is mounted then. */
+  lastAll: TLRenderingShape[];
   /** Bumped after each batch, so the shapes layer draws again. */
   version: Atom<number>;
   done: boolean;
@@ -29,7 +31,7 @@ const renderingShapes = Editor.prototype.getRenderingShapes;
 function progress(editor: Editor): Progress {
   let p = progressOf.get(editor);
   if (!p) {
-    p = { mounted: new Set(), version: atom('mounted shapes', 0), done: false, scheduled: false };
+    p = { mounted: new Set(), lastAll: [], version: atom('mounted shapes', 0), done: false, scheduled: false };
     progressOf.set(editor, p);
   }
   return p;
@@ -49,7 +51,6 @@ function scheduleBatch(editor: Editor, p: Progress): void {
         p.mounted.add(r.id);
         if (++added === BATCH) break;
       }
-      if (added < BATCH) p.done = true;
       p.version.update((v) => v + 1);
     }, 0),
   );
@@ -59,7 +60,16 @@ function scheduleBatch(editor: Editor, p: Progress): void {
 function progressiveRenderingShapes(this: Editor): TLRenderingShape[] {
   const all = renderingShapes.call(this);
   const p = progress(this);
-  if (p.done) return all;
+  if (p.done) {
+    // Shapes arrive a few at a time as people draw; a burst (the server's state arriving after
+    // the editor started from an older copy) is mounted like a board opening.
+    if (all.length - p.lastAll.length <= BATCH) {
+      p.lastAll = all;
+      return all;
+    }
+    p.done = false;
+    p.mounted = new Set(p.lastAll.map((r) => r.id));
+  }
   p.version.get();
   const culled = this.getCulledShapes();
   const shown: TLRenderingShape[] = [];
@@ -67,8 +77,13 @@ function progressiveRenderingShapes(this: Editor): TLRenderingShape[] {
     if (!culled.has(r.id)) p.mounted.add(r.id);
     if (p.mounted.has(r.id)) shown.push(r);
   }
-  if (shown.length === all.length) p.done = true;
-  else scheduleBatch(this, p);
+  if (shown.length === all.length) {
+    p.done = true;
+    p.lastAll = all;
+    p.mounted.clear();
+  } else {
+    scheduleBatch(this, p);
+  }
   return shown;
 }
 

@@ -197,12 +197,6 @@ export class BoardConnection {
     // After our afterTransaction handler, so a load from the local copy is tracked from the start.
     this.local = localName ? new LocalCopy(localName, this.doc) : null;
     if (this.local?.persistence) {
-      const persistence = this.local.persistence;
-      const onUpdate = (update: Uint8Array, origin: unknown) => {
-        if (origin === persistence) this.saves.localCopyUpdate(update);
-      };
-      this.doc.on('update', onUpdate);
-      this.cleanups.push(() => this.doc.off('update', onUpdate));
       void this.local.confirmed.then((snapshot) => {
         if (!this.disposed && snapshot) this.saves.confirm(snapshot);
       });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { MessageType } from '../../../shared/protocol';
-import { SaveTracker } from './saveTracking';
+import { SaveTracker, snapshotHolds } from './saveTracking';
 
 /**
  * The save tracker on its own, with the local copy (IndexedDB) in the picture: what a board
@@ -27,9 +27,6 @@ function trackedDoc(socketOpen = true) {
     if (tr.origin === SERVER) tracker.serverContent(tr);
     else if (tr.origin === LOCAL_COPY) tracker.localCopyLoaded(tr);
     else tracker.localEdit(tr);
-  });
-  doc.on('update', (update: Uint8Array, origin: unknown) => {
-    if (origin === LOCAL_COPY) tracker.localCopyUpdate(update);
   });
   return {
     doc,
@@ -77,6 +74,23 @@ describe('saving with a local copy', () => {
     expect(tracker.save.get()).toEqual({ unsaved: false, pending: 0, earlier: false });
   });
 
+  it('treats a local copy whose deletions the confirmed snapshot also holds as saved', () => {
+    const kept = earlierVisit((d) => {
+      const m = d.getMap<string>('m');
+      for (let i = 0; i < 20; i++) m.set(`k${i}`, 'x'.repeat(i));
+      for (let i = 5; i < 15; i++) m.delete(`k${i}`);
+    });
+    const confirmedDoc = new Y.Doc({ gc: false });
+    Y.applyUpdate(confirmedDoc, kept);
+    const confirmed = Y.snapshot(confirmedDoc);
+
+    const { doc, tracker } = trackedDoc(false);
+    Y.applyUpdate(doc, kept, LOCAL_COPY);
+    expect(tracker.save.get()).toEqual({ unsaved: true, pending: 0, earlier: true });
+    tracker.confirm(confirmed);
+    expect(tracker.save.get()).toEqual({ unsaved: false, pending: 0, earlier: false });
+  });
+
   it('keeps edits made offline after the confirmed snapshot unsaved, and sends them with the next socket’s first sync step 2', () => {
     const kept = earlierVisit((d) => d.getMap('m').set('a', 'saved'));
     const confirmedDoc = new Y.Doc({ gc: false });
@@ -114,5 +128,24 @@ describe('saving with a local copy', () => {
     const { doc, tracker } = trackedDoc();
     Y.applyUpdate(doc, earlierVisit((d) => d.getMap('m').set('theirs', 'y')), SERVER);
     expect(tracker.save.get().unsaved).toBe(false);
+  });
+});
+
+describe('a snapshot holding what a load added', () => {
+  const deleteSet = (ranges: [number, number][]) => {
+    const ds = (Y.snapshot(new Y.Doc()) as unknown as { ds: { clients: Map<number, { clock: number; len: number }[]> } }).ds;
+    ds.clients.set(7, ranges.map(([clock, len]) => ({ clock, len })));
+    return ds as unknown as Y.Transaction['deleteSet'];
+  };
+  const snapshotWith = (sv: [number, number][], ranges: [number, number][]) => ({ sv: new Map(sv), ds: deleteSet(ranges) }) as unknown as Y.Snapshot;
+
+  it('holds content up to each reached clock and deletions inside its ranges, and nothing past them', () => {
+    const snap = snapshotWith([[7, 30]], [[0, 5], [10, 10]]);
+    expect(snapshotHolds(snap, new Map([[7, 30]]), deleteSet([[1, 3], [12, 8]]))).toBe(true);
+    expect(snapshotHolds(snap, new Map([[7, 31]]), deleteSet([]))).toBe(false);
+    expect(snapshotHolds(snap, new Map([[8, 1]]), deleteSet([]))).toBe(false);
+    expect(snapshotHolds(snap, new Map(), deleteSet([[3, 5]]))).toBe(false);
+    expect(snapshotHolds(snap, new Map(), deleteSet([[19, 2]]))).toBe(false);
+    expect(snapshotHolds(snap, new Map(), deleteSet([[6, 1]]))).toBe(false);
   });
 });

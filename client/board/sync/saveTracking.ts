@@ -2,6 +2,8 @@ import * as Y from 'yjs';
 import { atom, type Atom } from 'tldraw';
 import { MessageType } from '../../../shared/protocol';
 
+type DeleteSet = Y.Transaction['deleteSet'];
+
 export interface SaveState {
   /** Some local edit has not been confirmed as stored by the server. */
   unsaved: boolean;
@@ -20,10 +22,11 @@ interface PendingDelete {
   /** Number of that frame among the socket's write frames (1-based). */
   frame: number;
   /**
-   * Set for content loaded from the local copy: the update it brought, checked against the
-   * snapshot the server had confirmed (once known). Not an edit of this visit: not counted.
+   * Set for content loaded from the local copy: what its load added to the doc (the clocks it
+   * reached per client and what it deleted), checked against the snapshot the server had
+   * confirmed (once known). Not an edit of this visit: not counted.
    */
-  earlier?: { update: Uint8Array | null };
+  earlier?: { reached: Map<number, number>; deleted: DeleteSet };
 }
 
 function bytesOf(data: unknown): Uint8Array | null {
@@ -39,6 +42,34 @@ function isWriteFrame(data: unknown): boolean {
 function isSyncStep2(data: unknown): boolean {
   const bytes = bytesOf(data);
   return bytes !== null && bytes.length > 1 && bytes[0] === MessageType.Sync && bytes[1] === 1;
+}
+
+/**
+ * Whether `snapshot` holds what a transaction added: every client's content up to the clock it
+ * reached, and every deletion. Read from the transaction itself, not from its update, which Yjs
+ * would otherwise encode (and this would decode again) for a whole board's copy.
+ */
+export function snapshotHolds(snapshot: Y.Snapshot, reached: Map<number, number>, deleted: DeleteSet): boolean {
+  for (const [client, clock] of reached) if ((snapshot.sv.get(client) ?? 0) < clock) return false;
+  for (const [client, ranges] of deleted.clients) {
+    const held = snapshot.ds.clients.get(client) ?? [];
+    for (const r of ranges) if (!rangeHeld(held, r.clock, r.len)) return false;
+  }
+  return true;
+}
+
+/** Whether the sorted, merged ranges `held` cover [clock, clock + len). */
+function rangeHeld(held: { clock: number; len: number }[], clock: number, len: number): boolean {
+  let lo = 0;
+  let hi = held.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const h = held[mid];
+    if (h.clock + h.len <= clock) lo = mid + 1;
+    else if (h.clock > clock) hi = mid - 1;
+    else return clock + len <= h.clock + h.len;
+  }
+  return false;
 }
 
 /**
@@ -60,7 +91,7 @@ function isSyncStep2(data: unknown): boolean {
  * load itself is a marker like a pending delete, resolved by the ack of the write frame that
  * carries it. Both are settled earlier only by the `confirmed` snapshot, a Y snapshot of the doc
  * that this browser stores whenever everything was acknowledged: its state vector counts as known,
- * and a load whose update it contains (Y.snapshotContainsUpdate) is not unsaved. So reopening a
+ * and a load whose additions it holds (`snapshotHolds`) is not unsaved. So reopening a
  * fully saved board offline says "saved", and edits made offline before closing the page say
  * "unsaved" (`earlier`) until the server has them.
  */
@@ -109,15 +140,11 @@ export class SaveTracker {
     let changed = tr.deleteSet.clients.size > 0;
     for (const [client, clock] of tr.afterState) if (clock !== (tr.beforeState.get(client) ?? 0)) changed = true;
     if (!changed) return;
-    this.pendingDeletes.push({ ...this.nextFrame(), earlier: { update: null } });
-    this.recompute();
-  }
-
-  /** The update the local copy's load brought, for the confirmed snapshot check. */
-  localCopyUpdate(update: Uint8Array) {
-    const marker = this.pendingDeletes.find((p) => p.earlier && p.earlier.update === null);
-    if (marker?.earlier) marker.earlier.update = update;
+    const reached = new Map<number, number>();
+    for (const [client, clock] of tr.afterState) if (clock !== (tr.beforeState.get(client) ?? 0)) reached.set(client, clock);
+    this.pendingDeletes.push({ ...this.nextFrame(), earlier: { reached, deleted: tr.deleteSet } });
     this.checkEarlier();
+    this.recompute();
   }
 
   /** An edit made in this browser. */
@@ -196,7 +223,7 @@ export class SaveTracker {
     const confirmed = this.confirmed;
     if (!confirmed) return;
     const before = this.pendingDeletes.length;
-    this.pendingDeletes = this.pendingDeletes.filter((p) => !(p.earlier?.update && Y.snapshotContainsUpdate(confirmed, p.earlier.update)));
+    this.pendingDeletes = this.pendingDeletes.filter((p) => !(p.earlier && snapshotHolds(confirmed, p.earlier.reached, p.earlier.deleted)));
     if (this.pendingDeletes.length !== before) this.recompute();
   }
 
