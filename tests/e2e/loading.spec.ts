@@ -53,6 +53,9 @@ async function hold(page: Page, pattern: RegExp) {
 async function serviceWorkerReady(page: Page) {
   await page.waitForFunction(async () => {
     if (!navigator.serviceWorker.controller) return false;
+    // Activated, and no newer version installing or waiting to take over mid-test.
+    const registration = await navigator.serviceWorker.getRegistration();
+    if (registration?.active?.state !== 'activated' || registration.installing || registration.waiting) return false;
     const names = await caches.keys();
     const shell = names.find((n) => n.startsWith('pb-shell-'));
     return Boolean(shell && (await (await caches.open(shell)).match('/index.html')));
