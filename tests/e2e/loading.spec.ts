@@ -51,15 +51,22 @@ async function hold(page: Page, pattern: RegExp) {
 
 /** The page is controlled by the app's service worker, whose install downloaded the build. */
 async function serviceWorkerReady(page: Page) {
-  await page.waitForFunction(async () => {
-    if (!navigator.serviceWorker.controller) return false;
-    // Activated, and no newer version installing or waiting to take over mid-test.
-    const registration = await navigator.serviceWorker.getRegistration();
-    if (registration?.active?.state !== 'activated' || registration.installing || registration.waiting) return false;
-    const names = await caches.keys();
-    const shell = names.find((n) => n.startsWith('pb-shell-'));
-    return Boolean(shell && (await (await caches.open(shell)).match('/index.html')));
-  });
+  // Polled with evaluate, which awaits the check (waitForFunction takes a promise for a truthy value).
+  await expect
+    .poll(
+      () =>
+        page.evaluate(async () => {
+          if (!navigator.serviceWorker.controller) return false;
+          // Activated, and no newer version installing or waiting to take over mid-test.
+          const registration = await navigator.serviceWorker.getRegistration();
+          if (registration?.active?.state !== 'activated' || registration.installing || registration.waiting) return false;
+          const names = await caches.keys();
+          const shell = names.find((n) => n.startsWith('pb-shell-'));
+          return Boolean(shell && (await (await caches.open(shell)).match('/index.html')));
+        }),
+      { timeout: 20_000 },
+    )
+    .toBe(true);
 }
 
 test('a board downloads the notes, rubric, actions, vote and dashboard code only when asked, with a loading line meanwhile', async ({ app }) => {

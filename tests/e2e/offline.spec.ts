@@ -89,12 +89,19 @@ function shapeIds(page: Page): Promise<string[]> {
 
 /** The page is controlled by the app's service worker, which has cached the shell. */
 async function shellCached(page: Page) {
-  await page.waitForFunction(async () => {
-    if (!navigator.serviceWorker.controller) return false;
-    const names = await caches.keys();
-    const shell = names.find((n) => n.startsWith('pb-shell-'));
-    return Boolean(shell && (await (await caches.open(shell)).match('/index.html')));
-  });
+  // Polled with evaluate, which awaits the check (waitForFunction takes a promise for a truthy value).
+  await expect
+    .poll(
+      () =>
+        page.evaluate(async () => {
+          if (!navigator.serviceWorker.controller) return false;
+          const names = await caches.keys();
+          const shell = names.find((n) => n.startsWith('pb-shell-'));
+          return Boolean(shell && (await (await caches.open(shell)).match('/index.html')));
+        }),
+      { timeout: 20_000 },
+    )
+    .toBe(true);
 }
 
 /**
